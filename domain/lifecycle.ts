@@ -1,0 +1,196 @@
+import { isAdmin, type Person } from './person';
+import type { DomainPolicy } from './policy';
+import {
+  isClosed,
+  type Actor,
+  type ApprovalStep,
+  type AuditEntry,
+  type AuditPlatform,
+  type PartnerRequest,
+  type RequestStatus,
+  type RequestSubject,
+} from './request';
+import { refusal, type Refusal } from './result';
+
+const STATUS_LABELS: Record<RequestStatus, { en: string; ja: string }> = {
+  submitted: { en: 'submitted', ja: '送信済み' },
+  pending_approval: { en: 'pending approval', ja: '承認待ち' },
+  approved: { en: 'approved', ja: '承認済み' },
+  rejected: { en: 'rejected', ja: '却下' },
+  cancelled: { en: 'cancelled', ja: '取り消し' },
+  expired: { en: 'expired', ja: '期限切れ' },
+};
+export const statusLabel = (s: RequestStatus) => STATUS_LABELS[s];
+
+/** Who approves, in order: the distributor for a link; the partner then the customer; the partner. */
+export function approvalSteps(subject: RequestSubject): ApprovalStep[] {
+  switch (subject.kind) {
+    case 'link_distributor':
+      return [{ orgId: subject.providerId, as: 'provider' }];
+    case 'add_partner':
+      return [
+        { orgId: subject.partnerId, as: 'partner' },
+        { orgId: subject.customerId, as: 'customer' },
+      ];
+    case 'multichannel_support':
+      return [{ orgId: subject.partnerId, as: 'partner' }];
+  }
+}
+
+export function currentApproverOrg(r: PartnerRequest): string | undefined {
+  return r.status === 'pending_approval' ? r.steps[r.stage]?.orgId : undefined;
+}
+
+export type LifecycleCommand =
+  | { type: 'route' }
+  | { type: 'approve' }
+  | { type: 'reject'; reason: string }
+  | { type: 'cancel'; reason?: string }
+  | { type: 'expire' };
+
+export interface CommandContext {
+  /** The person acting, from the directory; absent for the system. */
+  person?: Person;
+  platform: AuditPlatform;
+  now: Date;
+  /** Version on the card the person clicked; absent when the command did not come from a card. */
+  expectedVersion?: number;
+  commandId?: string;
+  policy: DomainPolicy;
+}
+
+/**
+ * What a command does to a request. `applied` carries the whole next state (version bumped, one audit
+ * entry appended) for the store's compare-and-set; `unchanged` is an idempotent repeat; `refused` is a
+ * domain "no" with, for an attempt to act that was not allowed, the audit entry to record.
+ */
+export type Decision =
+  | { kind: 'applied'; next: PartnerRequest; entry: AuditEntry }
+  | { kind: 'unchanged'; request: PartnerRequest }
+  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry };
+
+function actorOf(ctx: CommandContext): Actor {
+  return ctx.person
+    ? { type: 'person', personId: ctx.person.id, name: ctx.person.name, orgId: ctx.person.orgId }
+    : { type: 'system', name: 'Partner Link' };
+}
+
+function closedRefusal(r: PartnerRequest): Refusal {
+  const d = r.decision;
+  return refusal('REQUEST_ALREADY_CLOSED', {
+    status: statusLabel(r.status),
+    by: d?.actor.name,
+    at: d ? d.at.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : undefined,
+  });
+}
+
+function isRepeat(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): boolean {
+  if (ctx.commandId && r.audit.some((e) => e.commandId === ctx.commandId && e.action !== 'refused')) return true;
+  const me = ctx.person?.id;
+  if (!me) return false;
+  if (cmd.type === 'approve') return r.steps.some((s, i) => i < r.stage && s.decidedBy === me) || (r.status === 'approved' && r.decision?.actor.type === 'person' && r.decision.actor.personId === me);
+  const target = cmd.type === 'reject' ? 'rejected' : cmd.type === 'cancel' ? 'cancelled' : undefined;
+  return target !== undefined && r.status === target && r.decision?.actor.type === 'person' && r.decision.actor.personId === me;
+}
+
+function refuseAttempt(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext, why: Refusal): Decision {
+  const attempt: AuditEntry = {
+    at: ctx.now,
+    actor: actorOf(ctx),
+    platform: ctx.platform,
+    action: 'refused',
+    from: r.status,
+    to: r.status,
+    stage: r.stage,
+    code: why.code,
+    reason: `attempted ${cmd.type}`,
+    ...(ctx.commandId ? { commandId: ctx.commandId } : {}),
+  };
+  return { kind: 'refused', refusal: why, attempt };
+}
+
+/** Where a command leads from the current state, if it is allowed at all (authorization is separate). */
+function target(r: PartnerRequest, cmd: LifecycleCommand): RequestStatus | Refusal {
+  if (isClosed(r.status)) return closedRefusal(r);
+  switch (cmd.type) {
+    case 'route':
+      return r.status === 'submitted' ? 'pending_approval' : closedRefusal(r);
+    case 'approve':
+      return r.stage + 1 < r.steps.length ? 'pending_approval' : 'approved';
+    case 'reject':
+      return cmd.reason.trim() ? 'rejected' : refusal('REASON_REQUIRED', {}, 'reason');
+    case 'cancel':
+      return 'cancelled';
+    case 'expire':
+      return 'expired';
+  }
+}
+
+function authorize(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): Refusal | undefined {
+  const p = ctx.person;
+  switch (cmd.type) {
+    case 'route':
+    case 'expire':
+      return undefined; // the system's own steps
+    case 'cancel':
+      return p && p.id === r.requester.personId ? undefined : refusal('NOT_THE_REQUESTER');
+    case 'approve':
+    case 'reject': {
+      const org = r.steps[r.stage]?.orgId ?? '';
+      const allowed = r.status === 'pending_approval' && p !== undefined && p.orgId === org && isAdmin(p);
+      return allowed ? undefined : refusal('NOT_AN_APPROVER', { org });
+    }
+  }
+}
+
+/** The request state machine: pure, so every store applies exactly the same rules. */
+export function decide(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): Decision {
+  if (isRepeat(r, cmd, ctx)) return { kind: 'unchanged', request: r };
+  if (isClosed(r.status)) {
+    return ctx.person ? refuseAttempt(r, cmd, ctx, closedRefusal(r)) : { kind: 'refused', refusal: closedRefusal(r) };
+  }
+  const denied = authorize(r, cmd, ctx);
+  if (denied) return refuseAttempt(r, cmd, ctx, denied);
+  if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== r.version) {
+    return { kind: 'refused', refusal: refusal('STALE_CARD') };
+  }
+  const to = target(r, cmd);
+  if (typeof to !== 'string') return { kind: 'refused', refusal: to };
+  if (cmd.type === 'expire' && r.expiresAt.getTime() > ctx.now.getTime()) {
+    return { kind: 'unchanged', request: r };
+  }
+  return { kind: 'applied', ...apply(r, cmd, ctx, to) };
+}
+
+function apply(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext, to: RequestStatus) {
+  const actor = actorOf(ctx);
+  const reason = cmd.type === 'reject' || cmd.type === 'cancel' ? cmd.reason?.trim() || undefined : undefined;
+  const entry: AuditEntry = {
+    at: ctx.now,
+    actor,
+    platform: ctx.platform,
+    action: cmd.type,
+    from: r.status,
+    to,
+    stage: r.stage,
+    ...(reason ? { reason } : {}),
+    ...(ctx.commandId ? { commandId: ctx.commandId } : {}),
+  };
+  const steps = r.steps.map((s, i) =>
+    i === r.stage && (cmd.type === 'approve' || cmd.type === 'reject') && ctx.person
+      ? { ...s, decidedBy: ctx.person.id, decidedAt: ctx.now }
+      : s,
+  );
+  const advance = cmd.type === 'approve' && to === 'pending_approval';
+  const next: PartnerRequest = {
+    ...r,
+    status: to,
+    version: r.version + 1,
+    steps,
+    stage: advance ? r.stage + 1 : r.stage,
+    updatedAt: ctx.now,
+    audit: [...r.audit, entry],
+    ...(isClosed(to) ? { decision: { status: to, actor, platform: ctx.platform, at: ctx.now, ...(reason ? { reason } : {}) } } : {}),
+  };
+  return { next, entry };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { SlugSchema, TenantIdSchema } from './identifiers';
+
+export const PLATFORMS = ['teams', 'slack'] as const;
+export const PlatformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const LocaleSchema = z.enum(['en', 'ja']);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const RoleSchema = z.enum(['requester', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Teams identifies a person by Entra object ID (a GUID) in a tenant. */
+export const TeamsIdentitySchema = z.object({
+  platform: z.literal('teams'),
+  aadObjectId: TenantIdSchema,
+  tenantId: TenantIdSchema.optional(),
+});
+/** Slack identifies a person by workspace (team) ID and user ID. */
+export const SlackIdentitySchema = z.object({
+  platform: z.literal('slack'),
+  teamId: z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'A Slack team ID looks like T0123ABCD.' }),
+  userId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, { message: 'A Slack user ID looks like U0123ABCD.' }),
+});
+export const PlatformIdentitySchema = z.discriminatedUnion('platform', [TeamsIdentitySchema, SlackIdentitySchema]);
+export type PlatformIdentity = z.infer<typeof PlatformIdentitySchema>;
+
+export const PersonSchema = z.object({
+  id: SlugSchema,
+  orgId: SlugSchema,
+  name: z.string().trim().min(1).max(200),
+  email: z.string().email().optional(),
+  roles: z.array(RoleSchema).min(1),
+  locale: LocaleSchema.optional(),
+  /** IANA time zone such as Asia/Tokyo, for dates on cards. */
+  timeZone: z.string().min(1).max(64).optional(),
+  identities: z.array(PlatformIdentitySchema).default([]),
+});
+export type Person = z.infer<typeof PersonSchema>;
+export type PersonInput = z.input<typeof PersonSchema>;
+
+export function isAdmin(person: Person): boolean {
+  return person.roles.includes('admin');
+}
+
+/** One string per identity, unique across the directory: the key the stores index. */
+export function identityKey(identity: PlatformIdentity): string {
+  return identity.platform === 'teams'
+    ? `teams:${identity.aadObjectId}`
+    : `slack:${identity.teamId}:${identity.userId}`;
+}

@@ -1,0 +1,25 @@
+import type { Platform } from '../person';
+
+/**
+ * Where to reach a person or a channel later (proactive messages). The reference itself is the
+ * platform's own opaque JSON (botbuilder's ConversationReference, a Slack channel), kept as is.
+ */
+export interface StoredReference {
+  /** Unique key: `person:<personId>:<platform>` or `channel:<orgId>:<platform>` (approval channel). */
+  key: string;
+  platform: Platform;
+  personId?: string;
+  orgId?: string;
+  reference: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+export interface ConversationReferencePort {
+  save(ref: StoredReference): Promise<void>;
+  get(key: string): Promise<StoredReference | undefined>;
+  listForPerson(personId: string): Promise<StoredReference[]>;
+  delete(key: string): Promise<void>;
+}
+
+export const personReferenceKey = (personId: string, platform: Platform) => `person:${personId}:${platform}`;
+export const channelReferenceKey = (orgId: string, platform: Platform) => `channel:${orgId}:${platform}`;

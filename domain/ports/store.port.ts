@@ -1,0 +1,20 @@
+import type { ConversationReferencePort } from './conversation-reference.port';
+import type { ConversationStatePort } from './conversation-state.port';
+import type { DirectoryPort } from './directory.port';
+import type { ProcessedEventPort } from './processed-event.port';
+import type { RequestRepositoryPort } from './request-repository.port';
+
+/** One store gives every port; the embedded store and MongoDB each implement it. */
+export interface StorePort {
+  readonly kind: 'embedded' | 'mongodb';
+  /** Human-readable description of where the data lives (a folder, a redacted URI). */
+  readonly location: string;
+  readonly directory: DirectoryPort;
+  readonly requests: RequestRepositoryPort;
+  readonly conversationState: ConversationStatePort;
+  readonly references: ConversationReferencePort;
+  readonly events: ProcessedEventPort;
+  /** Whether the store answers right now (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { SlugSchema, SubscriptionIdSchema } from './identifiers';
+import { BillingModelSchema, WorkloadSchema } from './workload';
+
+/** A two-tier link: the indirect provider (distributor) sells through the indirect reseller. */
+export const ProviderResellerLinkSchema = z.object({
+  providerId: SlugSchema,
+  resellerId: SlugSchema,
+  since: z.coerce.date().optional(),
+});
+export type ProviderResellerLink = z.infer<typeof ProviderResellerLinkSchema>;
+
+/** A partner's relationship with a customer for one workload (multi-partner allows several per workload). */
+export const PartnerCustomerRelationshipSchema = z.object({
+  partnerId: SlugSchema,
+  customerId: SlugSchema,
+  workload: WorkloadSchema,
+  since: z.coerce.date().optional(),
+});
+export type PartnerCustomerRelationship = z.infer<typeof PartnerCustomerRelationshipSchema>;
+
+export const PURCHASE_CHANNELS = [
+  'microsoft_direct',
+  'advisor',
+  'open',
+  'ea',
+  'third_party',
+  'csp_partner',
+  'syndication_partner',
+] as const;
+export const PurchaseChannelSchema = z.enum(PURCHASE_CHANNELS);
+export type PurchaseChannel = z.infer<typeof PurchaseChannelSchema>;
+
+/** A subscription the customer bought somewhere other than from the partner now asked to support it. */
+export const SubscriptionSchema = z.object({
+  id: SubscriptionIdSchema,
+  customerId: SlugSchema,
+  name: z.string().trim().min(1).max(200),
+  workload: WorkloadSchema,
+  channel: PurchaseChannelSchema,
+  billing: BillingModelSchema,
+  /** End of the current term, for license-based subscriptions. */
+  termEndsOn: z.coerce.date().optional(),
+  /** Partners already supporting it through multi-channel. */
+  supportedBy: z.array(SlugSchema).default([]),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type SubscriptionInput = z.input<typeof SubscriptionSchema>;

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { SlugSchema, SubscriptionIdSchema } from './identifiers';
+import { PlatformSchema } from './person';
+import { RULE_CODES } from './rule-codes';
+import { WorkloadSchema } from './workload';
+
+export const REQUEST_KINDS = ['link_distributor', 'add_partner', 'multichannel_support'] as const;
+export const RequestKindSchema = z.enum(REQUEST_KINDS);
+export type RequestKind = z.infer<typeof RequestKindSchema>;
+
+export const REQUEST_STATUSES = ['submitted', 'pending_approval', 'approved', 'rejected', 'cancelled', 'expired'] as const;
+export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['approved', 'rejected', 'cancelled', 'expired'];
+export const isClosed = (s: RequestStatus): boolean => CLOSED_STATUSES.includes(s);
+
+export const LinkDistributorSubjectSchema = z.object({
+  kind: z.literal('link_distributor'),
+  resellerId: SlugSchema,
+  providerId: SlugSchema,
+});
+export const AddPartnerSubjectSchema = z.object({
+  kind: z.literal('add_partner'),
+  customerId: SlugSchema,
+  partnerId: SlugSchema,
+  workload: WorkloadSchema,
+});
+export const MultichannelSubjectSchema = z.object({
+  kind: z.literal('multichannel_support'),
+  customerId: SlugSchema,
+  partnerId: SlugSchema,
+  subscriptionId: SubscriptionIdSchema,
+});
+/** What a request asks for: strict, so stray keys (or operators) in card data never reach a store. */
+export const RequestSubjectSchema = z.discriminatedUnion('kind', [
+  LinkDistributorSubjectSchema.strict(),
+  AddPartnerSubjectSchema.strict(),
+  MultichannelSubjectSchema.strict(),
+]);
+export type RequestSubject = z.infer<typeof RequestSubjectSchema>;
+
+/** The same thing asked twice has the same key; the stores keep at most one open request per key. */
+export function subjectKey(s: RequestSubject): string {
+  switch (s.kind) {
+    case 'link_distributor':
+      return `link:${s.providerId}:${s.resellerId}`;
+    case 'add_partner':
+      return `partner:${s.customerId}:${s.partnerId}:${s.workload}`;
+    case 'multichannel_support':
+      return `multichannel:${s.customerId}:${s.partnerId}:${s.subscriptionId}`;
+  }
+}
+
+export const ActorSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('person'), personId: SlugSchema, name: z.string(), orgId: SlugSchema }),
+  z.object({ type: z.literal('system'), name: z.string() }),
+]);
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const AuditPlatformSchema = z.union([PlatformSchema, z.enum(['system', 'cli'])]);
+export type AuditPlatform = z.infer<typeof AuditPlatformSchema>;
+
+export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused'] as const;
+export const AuditEntrySchema = z.object({
+  at: z.coerce.date(),
+  actor: ActorSchema,
+  platform: AuditPlatformSchema,
+  action: z.enum(AUDIT_ACTIONS),
+  from: RequestStatusSchema.nullable(),
+  to: RequestStatusSchema,
+  /** Approval step the action was about (add_partner has two). */
+  stage: z.number().int().min(0).optional(),
+  reason: z.string().max(2000).optional(),
+  /** For a refused attempt: why. */
+  code: z.enum(RULE_CODES).optional(),
+  /** Client-supplied ID of the command (activity or action ID), for idempotent retries. */
+  commandId: z.string().max(200).optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const ApprovalStepSchema = z.object({
+  orgId: SlugSchema,
+  /** Why this org approves: the distributor of a link, the partner, or the customer consenting. */
+  as: z.enum(['provider', 'partner', 'customer']),
+  decidedBy: SlugSchema.optional(),
+  decidedAt: z.coerce.date().optional(),
+});
+export type ApprovalStep = z.infer<typeof ApprovalStepSchema>;
+
+export const RequestSchema = z.object({
+  id: z.string().regex(/^PL-[0-9A-Z]{8}$/),
+  subject: RequestSubjectSchema,
+  status: RequestStatusSchema,
+  /** Bumped on every transition; cards carry it so that a stale card is recognised. */
+  version: z.number().int().min(1),
+  requester: z.object({ personId: SlugSchema, orgId: SlugSchema, platform: AuditPlatformSchema }),
+  steps: z.array(ApprovalStepSchema).min(1),
+  /** Index into steps of the approval now awaited. */
+  stage: z.number().int().min(0),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+  expiresAt: z.coerce.date(),
+  /** Rule checks that passed when it was submitted, shown to approvers. */
+  checks: z.array(z.enum(RULE_CODES)),
+  decision: z
+    .object({
+      status: RequestStatusSchema,
+      actor: ActorSchema,
+      platform: AuditPlatformSchema,
+      at: z.coerce.date(),
+      reason: z.string().max(2000).optional(),
+    })
+    .optional(),
+  audit: z.array(AuditEntrySchema),
+});
+export type PartnerRequest = z.infer<typeof RequestSchema>;
+
+/** A request ID as people type it: PL- and eight letters or digits. */
+export const RequestIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^PL-[0-9A-Z]{8}$/, { message: 'A request ID looks like PL-7K2M9Q4D.' });

@@ -1,0 +1,39 @@
+/**
+ * Stable codes for every refusal the domain can give. Cards, logs, tests and the audit trail use these
+ * strings; never rename one (add a new code instead).
+ */
+export const RULE_CODES = [
+  // Rules of the CSP program (DOMAIN.md, "Rules a validating domain core enforces").
+  'CSP_TO_CSP_RESALE',
+  'RESELLER_NOT_ENROLLED',
+  'PROVIDER_NOT_AUTHORIZED',
+  'REGION_MISMATCH',
+  'CLOUD_MISMATCH',
+  'NATIONAL_CLOUD_SINGLE_PARTNER',
+  'CLOUD_CLOSED',
+  'DUPLICATE_RELATIONSHIP',
+  'DUPLICATE_PENDING_REQUEST',
+  'WORKLOAD_NOT_OFFERED',
+  'NOT_A_CUSTOMER_PARTNER',
+  'MULTICHANNEL_CHANNEL_INELIGIBLE',
+  'MULTICHANNEL_LICENSE_MID_TERM',
+  'SUBSCRIPTION_NOT_OWNED',
+  'INVALID_PARTNER_ID',
+  'INVALID_TENANT_ID',
+  // Who may ask and who may decide.
+  'REQUESTER_NOT_IN_ORGANIZATION',
+  'UNKNOWN_ORGANIZATION',
+  'UNKNOWN_SUBSCRIPTION',
+  'NOT_AN_APPROVER',
+  'NOT_THE_REQUESTER',
+  // The request lifecycle.
+  'REQUEST_NOT_FOUND',
+  'REQUEST_ALREADY_CLOSED',
+  'STALE_CARD',
+  'REASON_REQUIRED',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** Advisory notes: the request may go ahead, but the person should know this. */
+export const ADVISORY_CODES = ['USAGE_BASED_NEW_SUBSCRIPTION', 'LICENSE_TERM_UNKNOWN'] as const;
+export type AdvisoryCode = (typeof ADVISORY_CODES)[number];

@@ -1,0 +1,63 @@
+import type { Organization } from '../organization';
+import type { Person } from '../person';
+import type { RequestSubject } from '../request';
+import type { Refusal, Verdict } from '../result';
+import type { Subscription } from '../relationship';
+import type { Workload } from '../workload';
+import { MULTICHANNEL_ELIGIBLE_CHANNELS } from '../rules';
+import { isRefusal, verdictFor, type FactSources } from './facts';
+
+export interface Candidate {
+  org: Organization;
+  verdict: Verdict;
+}
+export interface Eligibility {
+  eligible: Candidate[];
+  /** Candidates that fail at least one rule, with the reasons (for "why not X?"). */
+  ineligible: Candidate[];
+}
+
+async function partition(
+  candidates: Organization[],
+  subjectFor: (o: Organization) => RequestSubject,
+  requester: Person,
+  src: FactSources,
+): Promise<Eligibility | Refusal> {
+  const out: Eligibility = { eligible: [], ineligible: [] };
+  for (const org of candidates) {
+    const verdict = await verdictFor(subjectFor(org), requester, src);
+    if (isRefusal(verdict)) return verdict;
+    (verdict.ok ? out.eligible : out.ineligible).push({ org, verdict });
+  }
+  return out;
+}
+
+/** Which distributors this reseller may link with, and why not the others. */
+export async function eligibleDistributors(resellerId: string, requester: Person, src: FactSources) {
+  const providers = await src.directory.listOrganizations({ kind: 'indirect_provider' });
+  return partition(providers, (p) => ({ kind: 'link_distributor', resellerId, providerId: p.id }), requester, src);
+}
+
+/** Which partners may serve this customer for a workload, and why not the others. */
+export async function eligiblePartners(customerId: string, workload: Workload, requester: Person, src: FactSources) {
+  const all = await src.directory.listOrganizations();
+  const partners = all.filter((o) => o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner');
+  return partition(partners, (p) => ({ kind: 'add_partner', customerId, partnerId: p.id, workload }), requester, src);
+}
+
+/** Partners that may support this subscription through multi-channel, and why not the others. */
+export async function eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, src: FactSources) {
+  const all = await src.directory.listOrganizations();
+  const partners = all.filter((o) => o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner');
+  return partition(partners, (p) => ({ kind: 'multichannel_support', customerId, partnerId: p.id, subscriptionId }), requester, src);
+}
+
+/**
+ * Whether a subscription qualifies for multi-channel at all, independent of the partner: the checks
+ * about the subscription itself (channel, term) for the reasons to show before a partner is chosen.
+ */
+export function subscriptionQualifies(sub: Subscription, now: Date): { ok: boolean; reason?: 'channel' | 'mid_term' } {
+  if (!MULTICHANNEL_ELIGIBLE_CHANNELS.includes(sub.channel)) return { ok: false, reason: 'channel' };
+  if (sub.billing === 'license' && sub.termEndsOn && sub.termEndsOn.getTime() > now.getTime()) return { ok: false, reason: 'mid_term' };
+  return { ok: true };
+}

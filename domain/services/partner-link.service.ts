@@ -1,0 +1,190 @@
+import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
+import { isAdmin, type Person } from '../person';
+import type { DomainPolicy } from '../policy';
+import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
+import type { DirectoryPort } from '../ports/directory.port';
+import type { RequestRepositoryPort } from '../ports/request-repository.port';
+import { subjectKey, type AuditPlatform, type PartnerRequest, type RequestSubject } from '../request';
+import { refusal, type Advisory, type Refusal, type Verdict } from '../result';
+import type { Workload } from '../workload';
+import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners } from './eligibility';
+import { isRefusal, verdictFor, type FactSources } from './facts';
+
+export interface ServiceDeps {
+  directory: DirectoryPort;
+  requests: RequestRepositoryPort;
+  clock: ClockPort;
+  ids: IdGeneratorPort;
+  policy: DomainPolicy;
+}
+
+export type SubmitOutcome =
+  | { kind: 'submitted'; request: PartnerRequest; approvers: Person[]; advisories: readonly Advisory[] }
+  /** The same submission again (same command ID): the request it created before. */
+  | { kind: 'unchanged'; request: PartnerRequest; approvers: Person[]; advisories: readonly Advisory[] }
+  | { kind: 'refused'; refusals: readonly Refusal[] };
+
+export type ActOutcome =
+  | { kind: 'applied'; request: PartnerRequest; previous: PartnerRequest }
+  | { kind: 'unchanged'; request: PartnerRequest }
+  | { kind: 'refused'; refusal: Refusal; request?: PartnerRequest };
+
+export interface ActOptions {
+  platform: AuditPlatform;
+  expectedVersion?: number;
+  commandId?: string;
+}
+
+/** How many times a compare-and-set that lost a race is retried on fresh state before giving up. */
+const MAX_CAS_ATTEMPTS = 5;
+
+/** The use cases the dialogs and adapters call: everything that decides is in here, not in them. */
+export class PartnerLinkService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private facts(): FactSources {
+    const { directory, requests, policy } = this.deps;
+    return { directory, requests, policy, now: this.deps.clock.now() };
+  }
+
+  validate(subject: RequestSubject, requester: Person): Promise<Verdict | Refusal> {
+    return verdictFor(subject, requester, this.facts());
+  }
+
+  eligibleDistributors(resellerId: string, requester: Person) {
+    return eligibleDistributors(resellerId, requester, this.facts());
+  }
+
+  eligiblePartners(customerId: string, workload: Workload, requester: Person) {
+    return eligiblePartners(customerId, workload, requester, this.facts());
+  }
+
+  eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person) {
+    return eligibleMultichannelPartners(customerId, subscriptionId, requester, this.facts());
+  }
+
+  /** Admins of the organization whose approval the request awaits now. */
+  async approversFor(request: PartnerRequest): Promise<Person[]> {
+    if (request.status !== 'pending_approval') return [];
+    const orgId = request.steps[request.stage]?.orgId;
+    if (!orgId) return [];
+    return (await this.deps.directory.listPeople(orgId)).filter(isAdmin);
+  }
+
+  /**
+   * Validates and files a request, then routes it to its first approvers. A repeat of the same
+   * submission (same commandId, e.g. a double-clicked Confirm) returns the request it already made.
+   */
+  async submit(subject: RequestSubject, requester: Person, opts: ActOptions): Promise<SubmitOutcome> {
+    const key = subjectKey(subject);
+    const repeat = await this.findRepeat(key, requester, opts.commandId);
+    if (repeat) return { kind: 'unchanged', request: repeat, approvers: await this.approversFor(repeat), advisories: [] };
+    const verdict = await this.validate(subject, requester);
+    if (isRefusal(verdict)) return { kind: 'refused', refusals: [verdict] };
+    if (!verdict.ok) return { kind: 'refused', refusals: verdict.refusals };
+    const request = this.newRequest(subject, requester, verdict, opts);
+    const created = await this.deps.requests.create(request);
+    if (!created.created) {
+      const again = await this.findRepeat(key, requester, opts.commandId);
+      if (again) return { kind: 'unchanged', request: again, approvers: await this.approversFor(again), advisories: [] };
+      return { kind: 'refused', refusals: [refusal('DUPLICATE_PENDING_REQUEST', { requestId: created.existingId })] };
+    }
+    const routed = await this.act(request.id, { type: 'route' }, undefined, { platform: 'system' });
+    const current = routed.kind === 'refused' ? request : routed.request;
+    return { kind: 'submitted', request: current, approvers: await this.approversFor(current), advisories: verdict.advisories };
+  }
+
+  private async findRepeat(key: string, requester: Person, commandId?: string) {
+    if (!commandId) return undefined;
+    const open = await this.deps.requests.findOpenByKey(key);
+    const first = open?.audit[0];
+    return open && open.requester.personId === requester.id && first?.commandId === commandId ? open : undefined;
+  }
+
+  private newRequest(subject: RequestSubject, requester: Person, verdict: Verdict, opts: ActOptions): PartnerRequest {
+    const now = this.deps.clock.now();
+    const expiresAt = new Date(now.getTime() + this.deps.policy.requestExpiryDays * 86_400_000);
+    return {
+      id: this.deps.ids.requestId(),
+      subject,
+      status: 'submitted',
+      version: 1,
+      requester: { personId: requester.id, orgId: requester.orgId, platform: opts.platform },
+      steps: approvalSteps(subject),
+      stage: 0,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt,
+      checks: [...verdict.passed],
+      audit: [
+        {
+          at: now,
+          actor: { type: 'person', personId: requester.id, name: requester.name, orgId: requester.orgId },
+          platform: opts.platform,
+          action: 'submit',
+          from: null,
+          to: 'submitted',
+          ...(opts.commandId ? { commandId: opts.commandId } : {}),
+        },
+      ],
+    };
+  }
+
+  /**
+   * Applies a lifecycle command with compare-and-set, retrying on fresh state when another instance
+   * got there first; a refused attempt by a person is recorded in the audit trail. When the last
+   * approval lands, the relationship is recorded in the directory.
+   */
+  async act(requestId: string, cmd: LifecycleCommand, person: Person | undefined, opts: ActOptions): Promise<ActOutcome> {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const current = await this.deps.requests.get(requestId);
+      if (!current) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+      const d = decide(current, cmd, {
+        ...(person ? { person } : {}),
+        platform: opts.platform,
+        now: this.deps.clock.now(),
+        ...(opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {}),
+        ...(opts.commandId ? { commandId: opts.commandId } : {}),
+        policy: this.deps.policy,
+      });
+      if (d.kind === 'unchanged') return { kind: 'unchanged', request: current };
+      if (d.kind === 'refused') {
+        if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
+        return { kind: 'refused', refusal: d.refusal, request: current };
+      }
+      const outcome = await this.deps.requests.transition(d.next, current.version, d.entry);
+      if (outcome === 'ok') {
+        if (d.next.status === 'approved') await this.recordRelationship(d.next);
+        return { kind: 'applied', request: d.next, previous: current };
+      }
+    }
+    throw new Error(`Request ${requestId} kept changing under us (${MAX_CAS_ATTEMPTS} attempts); try again.`);
+  }
+
+  private async recordRelationship(r: PartnerRequest): Promise<void> {
+    const s = r.subject;
+    const since = r.updatedAt;
+    if (s.kind === 'link_distributor') await this.deps.directory.addLink({ providerId: s.providerId, resellerId: s.resellerId, since });
+    else if (s.kind === 'add_partner') await this.deps.directory.addRelationship({ partnerId: s.partnerId, customerId: s.customerId, workload: s.workload, since });
+    else await this.deps.directory.addSubscriptionSupporter(s.subscriptionId, s.partnerId);
+  }
+
+  /** Expires every open request past its age; returns the ones it expired. */
+  async expireDue(): Promise<PartnerRequest[]> {
+    const due = await this.deps.requests.listExpired(this.deps.clock.now());
+    const expired: PartnerRequest[] = [];
+    for (const r of due) {
+      const out = await this.act(r.id, { type: 'expire' }, undefined, { platform: 'system' });
+      if (out.kind === 'applied') expired.push(out.request);
+    }
+    return expired;
+  }
+
+  listMine(personId: string, limit = 20): Promise<PartnerRequest[]> {
+    return this.deps.requests.listByRequester(personId, { limit });
+  }
+
+  listAwaiting(orgId: string): Promise<PartnerRequest[]> {
+    return this.deps.requests.listAwaitingOrg(orgId);
+  }
+}
