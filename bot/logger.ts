@@ -1,0 +1,28 @@
+import pino, { type Logger } from 'pino';
+
+/** Structured JSON logs; tokens, secrets and signatures are redacted wherever they appear. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'partner-link' },
+      redact: {
+        paths: [
+          '*.authorization',
+          '*.Authorization',
+          'req.headers.authorization',
+          'req.headers["x-slack-signature"]',
+          '*.token',
+          '*.password',
+          '*.secret',
+          '*.MicrosoftAppPassword',
+          '*.SLACK_BOT_TOKEN',
+          '*.SLACK_SIGNING_SECRET',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+export type { Logger };

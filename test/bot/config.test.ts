@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, ConfigSchema, loadConfig } from '../../bot/config';
+
+describe('configuration', () => {
+  it('defaults run locally: port 3978, embedded store under ./data, the sample directory, 90-day expiry', () => {
+    const c = loadConfig({}, '/srv/pl');
+    expect(c.PORT).toBe(3978);
+    expect(c.dataDir).toBe('/srv/pl/data');
+    expect(c.MONGODB_URI).toBeUndefined();
+    expect(c.seedDirectory).toBe('/srv/pl/directory/sample-directory.yaml');
+    expect(c.policy).toMatchObject({ singlePartnerClouds: [], closedClouds: ['germany'], requestExpiryDays: 90 });
+  });
+
+  it('reads the national-cloud policy and seeding switch', () => {
+    const c = loadConfig({ NATIONAL_CLOUD_SINGLE_PARTNER: 'us_government, china_21vianet', CLOSED_CLOUDS: '', SEED_DIRECTORY: 'none' });
+    expect(c.policy.singlePartnerClouds).toEqual(['us_government', 'china_21vianet']);
+    expect(c.policy.closedClouds).toEqual(['germany']); // empty means unset: the default stays
+    expect(c.seedDirectory).toBeUndefined();
+  });
+
+  it('fails fast naming every bad variable and what it got', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', NATIONAL_CLOUD_SINGLE_PARTNER: 'mars' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const msg = (error as Error).message;
+    expect(msg).toMatch(/PORT: .*\(got "eighty"\)/);
+    expect(msg).toMatch(/MONGODB_URI: must start with mongodb:\/\//);
+    expect(msg).toMatch(/NATIONAL_CLOUD_SINGLE_PARTNER: .*\(got "mars"\)/);
+    expect(msg).toContain('.env.example');
+  });
+
+  it('.env.example documents every variable the configuration reads', () => {
+    const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    for (const key of Object.keys(ConfigSchema.shape)) expect(documented).toContain(key);
+  });
+});
