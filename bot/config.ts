@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CloudSchema, DomainPolicySchema, type DomainPolicy } from '../domain';
 
-const list = <T extends z.ZodTypeAny>(item: T) =>
+const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -26,6 +26,25 @@ export const ConfigSchema = z.object({
   NATIONAL_CLOUD_SINGLE_PARTNER: list(CloudSchema).default([]),
   CLOSED_CLOUDS: list(CloudSchema).default(['germany']),
   REQUEST_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+
+  /** Public HTTPS base URL of the bot (for manifests and links), e.g. https://partnerlink.example.com */
+  PUBLIC_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).optional(),
+
+  // Teams (Bot Framework). Names follow botbuilder's own configuration keys.
+  MicrosoftAppId: z.string().uuid({ message: 'must be the bot\'s Microsoft App ID (a GUID)' }).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().uuid({ message: 'must be a tenant ID (a GUID)' }).optional(),
+  /** Entra tenants whose users may use the bot (empty: any tenant the app is installed in). */
+  ALLOWED_TENANT_IDS: list(z.string().uuid({ message: 'each entry must be a tenant ID (a GUID)' })).default([]),
+
+  // Slack (Bolt's usual names).
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: 'must be a bot token (xoxb-...)' }).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: 'must be an app-level token (xapp-...)' }).optional(),
+  SLACK_API_URL: z.string().url().optional(),
+  /** Slack workspaces (team IDs) allowed to use the bot (empty: any workspace the app is installed in). */
+  ALLOWED_SLACK_TEAM_IDS: list(z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'each entry must be a Slack team ID such as T0123ABCD' })).default([]),
 });
 export type RawConfig = z.infer<typeof ConfigSchema>;
 

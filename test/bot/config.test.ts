@@ -36,7 +36,7 @@ describe('configuration', () => {
 
   it('.env.example documents every variable the configuration reads', () => {
     const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
-    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    const documented = new Set([...example.matchAll(/^([A-Za-z][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));
     for (const key of Object.keys(ConfigSchema.shape)) expect(documented).toContain(key);
   });
 });
