@@ -33,7 +33,8 @@ export const ConfigSchema = z.object({
   // Teams (Bot Framework). Names follow botbuilder's own configuration keys.
   MicrosoftAppId: z.string().uuid({ message: 'must be the bot\'s Microsoft App ID (a GUID)' }).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  // Azure stopped creating multi-tenant bot registrations in July 2025: single-tenant is the default.
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.string().uuid({ message: 'must be a tenant ID (a GUID)' }).optional(),
   /** Entra tenants whose users may use the bot (empty: any tenant the app is installed in). */
   ALLOWED_TENANT_IDS: list(z.string().uuid({ message: 'each entry must be a tenant ID (a GUID)' })).default([]),

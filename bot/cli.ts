@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { ConfigError } from './config';
+import type { CommandIo } from './commands/command-io';
+
+type Command = { summary: string; run: (args: string[], io: CommandIo) => Promise<number> };
+
+// Commands load lazily so that `partner-link seed` does not pay for the NLU model, and so on.
+const COMMANDS: Record<string, Command> = {
+  seed: {
+    summary: 'seed <file> [--dry-run]   import a directory file (YAML or JSON) into the configured store',
+    run: async (args, io) => (await import('./commands/seed.command')).runSeedCommand(args, io),
+  },
+  manifest: {
+    summary: 'manifest teams|slack [--out <file>] [--socket-mode]   build the Teams app zip or the Slack app manifest',
+    run: async (args, io) => (await import('./commands/manifest.command')).runManifestCommand(args, io),
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  partner-link ${c.summary}`);
+  return `Partner Link command line\n\n${lines.join('\n')}\n  partner-link help                 this text\n`;
+}
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    io.stderr.write(`${e instanceof ConfigError ? e.message : `partner-link ${name} failed: ${(e as Error).message}`}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}
