@@ -19,3 +19,4 @@ export * from './ports';
 export * from './services/facts';
 export * from './services/eligibility';
 export * from './services/partner-link.service';
+export * from './who-files';

@@ -85,6 +85,10 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
     en: (p) => `You can file this request only for your own organization (${v(p, 'org')}). Ask someone at ${v(p, 'target')} to file it.`,
     ja: (p) => `この申請は自分の組織 (${v(p, 'org')}) についてのみ行えます。${v(p, 'target')} の担当者に申請を依頼してください。`,
   },
+  REQUEST_NOT_FOR_ORGANIZATION: {
+    en: (p) => `${v(p, 'org')} is ${v(p, 'orgKind')}, and this request is filed by ${v(p, 'who')}. ${v(p, 'instead')}`,
+    ja: (p) => `${v(p, 'org')} は${v(p, 'orgKind')}です。この申請は${v(p, 'who')}が行うものです。${v(p, 'instead')}`,
+  },
   UNKNOWN_ORGANIZATION: {
     en: (p) => `I don't know an organization called "${v(p, 'value')}". Pick one from the list, or check the spelling.`,
     ja: (p) => `「${v(p, 'value')}」という組織は見つかりません。一覧から選ぶか、綴りを確認してください。`,

@@ -17,6 +17,11 @@ export const MULTICHANNEL_ELIGIBLE_CHANNELS: readonly PurchaseChannel[] = [
   'third_party',
 ];
 
+/** 2027-09-30 in English, 2027年9月30日 in Japanese (UTC calendar date). */
+function isoAndJapaneseDate(d: Date): Bilingual {
+  return { en: d.toISOString().slice(0, 10), ja: `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日` };
+}
+
 export const nameOf = (org: Pick<Organization, 'name' | 'nameJa'>): Bilingual => ({
   en: org.name,
   ja: org.nameJa ?? org.name,
@@ -171,7 +176,7 @@ export function validateMultichannel(f: MultichannelFacts): Verdict {
     const midTerm = sub.termEndsOn !== undefined && sub.termEndsOn.getTime() > f.now.getTime();
     b.check('MULTICHANNEL_LICENSE_MID_TERM', !midTerm, {
       subscription: sub.name,
-      termEndsOn: sub.termEndsOn?.toISOString().slice(0, 10),
+      termEndsOn: sub.termEndsOn ? isoAndJapaneseDate(sub.termEndsOn) : undefined,
     }, 'subscriptionId');
     if (!sub.termEndsOn) b.note(advisory('LICENSE_TERM_UNKNOWN', { subscription: sub.name }));
   } else {

@@ -180,6 +180,10 @@ export class PartnerLinkService {
     return expired;
   }
 
+  get(requestId: string): Promise<PartnerRequest | undefined> {
+    return this.deps.requests.get(requestId);
+  }
+
   listMine(personId: string, limit = 20): Promise<PartnerRequest[]> {
     return this.deps.requests.listByRequester(personId, { limit });
   }

@@ -165,7 +165,7 @@ describe('multi-channel support', () => {
     const v = multichannel('yamato-manufacturing', 'fuji-it-partners', '63', 'yuki-suzuki');
     expectOnly(v, 'MULTICHANNEL_LICENSE_MID_TERM');
     expect(v.refusals[0]!.message.en).toContain('2027-09-30');
-    expect(v.refusals[0]!.message.ja).toContain('2027-09-30');
+    expect(v.refusals[0]!.message.ja).toContain('2027年9月30日');
   });
   it('license-based with no recorded term end is accepted with a note to check', () => {
     const sub = { ...subscription('63') };
@@ -212,5 +212,23 @@ describe('rule messages', () => {
       expect(m.en.trim().length).toBeGreaterThan(10);
       expect(m.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('who files which request', () => {
+  const { checkFiler } = jest.requireActual('../../domain');
+  it('accepts a reseller linking, a customer adding a partner or asking for multi-channel support', () => {
+    expect(checkFiler('link_distributor', org('sakura-cloud'))).toBeUndefined();
+    expect(checkFiler('add_partner', org('yamato-manufacturing'))).toBeUndefined();
+    expect(checkFiler('multichannel_support', org('coho-winery-us'))).toBeUndefined();
+  });
+  it('REQUEST_NOT_FOR_ORGANIZATION: a partner asking to add a partner is told what to do instead', () => {
+    const r = checkFiler('add_partner', org('trey-research-direct'));
+    expect(r.code).toBe('REQUEST_NOT_FOR_ORGANIZATION');
+    expect(r.message.en).toContain('Ask your customer');
+    expect(r.message.ja).toContain('お客様');
+  });
+  it('REQUEST_NOT_FOR_ORGANIZATION: a customer cannot link with a distributor', () => {
+    expect(checkFiler('link_distributor', org('yamato-manufacturing')).code).toBe('REQUEST_NOT_FOR_ORGANIZATION');
   });
 });

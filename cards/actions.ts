@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
+
+/**
+ * THE contract for what a click sends back. Teams (Action.Execute: `verb` plus `data`; Action.Submit:
+ * `data` with `verb` inside) and Slack (block actions) both turn a click into one flat object
+ * `{ verb, ...fields }`, and the dialogs accept nothing else: `parseCardAction` is the only way in.
+ * Every object is strict and every string bounded, so stray keys, operators such as `{"$gt": ""}` and
+ * oversized values are refused before they reach a store.
+ */
+
+/** IDs of the inputs on the cards: forms, adapters and dialogs agree on these names. */
+export const INPUT_IDS = {
+  providerId: 'providerId',
+  workload: 'workload',
+  partnerId: 'partnerId',
+  subscriptionId: 'subscriptionId',
+  reason: 'reason',
+} as const;
+export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
+
+/** The longest rejection reason a card accepts (the audit trail keeps up to 2000 characters). */
+export const REASON_MAX_LENGTH = 1000;
+/** Serialized card data larger than this is refused without looking further. */
+export const MAX_ACTION_DATA_BYTES = 4096;
+
+export const FORM_NAMES = REQUEST_KINDS;
+export type FormName = (typeof FORM_NAMES)[number];
+
+/** What the welcome menu offers: the three request kinds, the list of my requests, and help. */
+export const MENU_INTENTS = [...REQUEST_KINDS, 'my_requests', 'help'] as const;
+export type MenuIntent = (typeof MENU_INTENTS)[number];
+
+const RequestId = z.string().regex(/^PL-[0-9A-Z]{8}$/, { message: 'requestId must look like PL-7K2M9Q4D' });
+const Version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** Identifies the draft a confirmation card was made for, so a stale card is recognised. */
+const DraftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'draftId must be 1-64 letters, digits, _ or -' });
+/** Hosts send an untouched input as "" or leave it out; both mean "not given". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const Slot = (schema: z.ZodType<string, string>) => optional(z.string().max(100).pipe(schema));
+
+const ForRequest = { requestId: RequestId, version: Version };
+
+const LinkDistributorForm = z
+  .object({ verb: z.literal('submit_form'), form: z.literal('link_distributor'), providerId: Slot(SlugSchema) })
+  .strict();
+const AddPartnerForm = z
+  .object({
+    verb: z.literal('submit_form'),
+    form: z.literal('add_partner'),
+    workload: optional(WorkloadSchema),
+    partnerId: Slot(SlugSchema),
+  })
+  .strict();
+const MultichannelForm = z
+  .object({
+    verb: z.literal('submit_form'),
+    form: z.literal('multichannel_support'),
+    subscriptionId: Slot(SubscriptionIdSchema),
+    partnerId: Slot(SlugSchema),
+  })
+  .strict();
+
+export const CardActionSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('approve'), ...ForRequest }).strict(),
+  z
+    .object({
+      verb: z.literal('reject'),
+      ...ForRequest,
+      /** The reason input; empty is allowed here, the domain answers REASON_REQUIRED. */
+      reason: z.string().max(REASON_MAX_LENGTH).default(''),
+    })
+    .strict(),
+  z.object({ verb: z.literal('refresh'), ...ForRequest }).strict(),
+  z.object({ verb: z.literal('cancel_request'), ...ForRequest }).strict(),
+  z.object({ verb: z.literal('show_request'), requestId: RequestId }).strict(),
+  z.discriminatedUnion('form', [LinkDistributorForm, AddPartnerForm, MultichannelForm]),
+  z.object({ verb: z.literal('confirm'), draftId: DraftId }).strict(),
+  z.object({ verb: z.literal('edit'), draftId: DraftId }).strict(),
+  z.object({ verb: z.literal('menu'), intent: z.enum(MENU_INTENTS) }).strict(),
+  /** Drop the draft (if any) and go back to the menu; the confirmation card's Cancel sends this. */
+  z.object({ verb: z.literal('start_over'), draftId: optional(DraftId) }).strict(),
+]);
+export type CardAction = z.output<typeof CardActionSchema>;
+export type CardVerb = CardAction['verb'];
+export type SubmitFormAction = Extract<CardAction, { verb: 'submit_form' }>;
+
+export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; error: string };
+
+function describe(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Validates click data from any host. Never throws: a bad click is an answer, not an exception. */
+export function parseCardAction(data: unknown): ParsedCardAction {
+  try {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return { ok: false, error: 'card action data must be an object' };
+    }
+    const size = new TextEncoder().encode(JSON.stringify(data) ?? '').length;
+    if (size > MAX_ACTION_DATA_BYTES) {
+      return { ok: false, error: `card action data is too large (${size} bytes, at most ${MAX_ACTION_DATA_BYTES})` };
+    }
+    const parsed = CardActionSchema.safeParse(data);
+    return parsed.success ? { ok: true, action: parsed.data } : { ok: false, error: `invalid card action: ${describe(parsed.error.issues)}` };
+  } catch (err) {
+    return { ok: false, error: `card action data could not be read: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * An Action.Execute arrives as a verb and a data object (with the inputs merged in). The data must not
+ * name a different verb: that would be a forged click.
+ */
+export function parseExecuteAction(verb: unknown, data: unknown): ParsedCardAction {
+  if (typeof verb !== 'string') return { ok: false, error: 'card action verb must be a string' };
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+    return { ok: false, error: 'card action data must be an object' };
+  }
+  const fields = (data ?? {}) as Record<string, unknown>;
+  if ('verb' in fields && fields.verb !== verb) return { ok: false, error: 'card action data names a different verb' };
+  return parseCardAction({ ...fields, verb });
+}

@@ -1,0 +1,85 @@
+import { WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName } from '../domain';
+import { INPUT_IDS } from './actions';
+import { adaptiveCard, choiceInput, heading, textBlock } from './elements';
+import { capped, choiceStyle, emptyList, formButtons, knownSection, orgChoice, refusalBanner, slotsToAsk } from './form-parts';
+import { orgNamer } from './format';
+import type { AddPartnerFormModel, CardContext, CardOptions } from './models';
+import type { AdaptiveCard, CardElement } from './schema';
+import { stringsFor } from './strings';
+
+type Slot = 'workload' | 'partnerId';
+
+/** A customer chooses a workload and a partner for it (multi-partner). */
+export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext, options: CardOptions = {}): AdaptiveCard {
+  const s = stringsFor(ctx.locale);
+  const values = model.values ?? {};
+  const asked = slotsToAsk<Slot>(['workload', 'partnerId'], values, model.ask);
+  const names = orgNamer(model.eligiblePartners, ctx.locale);
+  const inputs: CardElement[] = [];
+  let canSubmit = true;
+
+  if (asked.includes('workload')) {
+    const workloads = model.workloads ?? WORKLOADS;
+    inputs.push(
+      choiceInput(INPUT_IDS.workload, s.form.workloadLabel, workloads.map((w) => ({ title: WORKLOAD_LABELS[w][ctx.locale], value: w })), {
+        isRequired: true,
+        errorMessage: s.form.workloadError,
+        style: choiceStyle(workloads.length),
+        ...(values.workload ? { value: values.workload } : {}),
+      }),
+    );
+  }
+  if (asked.includes('partnerId')) {
+    if (model.eligiblePartners.length === 0) {
+      inputs.push(emptyList(s.form.noneEligible.partnerId));
+      canSubmit = false;
+    } else {
+      // Without a workload yet, each partner's workloads are shown so the person can match them.
+      const list = capped(model.eligiblePartners.map((o) => orgChoice(o, ctx.locale, asked.includes('workload'))), s);
+      inputs.push(
+        choiceInput(INPUT_IDS.partnerId, s.form.partnerLabel, list.choices, {
+          isRequired: true,
+          errorMessage: s.form.partnerError,
+          placeholder: s.form.partnerPlaceholder,
+          style: choiceStyle(list.choices.length),
+          ...(values.partnerId ? { value: values.partnerId } : {}),
+        }),
+        ...list.more,
+      );
+    }
+  }
+
+  const workload = WorkloadSchema.safeParse(values.workload);
+  const fixedWorkload = !asked.includes('workload') && workload.success ? workload.data : undefined;
+  const fixedPartner = !asked.includes('partnerId') ? values.partnerId : undefined;
+  const known = knownSection(
+    [
+      [s.fact.customer, displayName(model.customer, ctx.locale)],
+      [s.fact.workload, fixedWorkload ? WORKLOAD_LABELS[fixedWorkload][ctx.locale] : undefined],
+      [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
+    ],
+    s,
+  );
+  return adaptiveCard(
+    [
+      heading(s.form.title.add_partner),
+      textBlock(s.form.intro.add_partner),
+      ...known,
+      ...refusalBanner(model.refusal, ctx.locale),
+      ...inputs,
+      formButtons(
+        canSubmit
+          ? {
+              verb: 'submit_form',
+              form: 'add_partner',
+              ...(fixedWorkload ? { workload: fixedWorkload } : {}),
+              ...(fixedPartner ? { partnerId: fixedPartner } : {}),
+            }
+          : undefined,
+        s,
+        options,
+      ),
+    ],
+    { locale: ctx.locale, fallbackText: s.form.title.add_partner },
+  );
+}

@@ -1,0 +1,56 @@
+import { isClosed, type AuditEntry, type PartnerRequest } from '../domain';
+import { adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
+import { clip, formatDateTime, orgNamer } from './format';
+import type { CardContext, DecidedModel } from './models';
+import { requestFacts } from './request-facts';
+import type { AdaptiveCard, CardElement, ContainerStyle, TextColor } from './schema';
+import { stringsFor } from './strings';
+
+const TONE: Record<PartnerRequest['status'], { style: ContainerStyle; color: TextColor }> = {
+  submitted: { style: 'emphasis', color: 'default' },
+  pending_approval: { style: 'emphasis', color: 'accent' },
+  approved: { style: 'good', color: 'good' },
+  rejected: { style: 'attention', color: 'attention' },
+  cancelled: { style: 'emphasis', color: 'default' },
+  expired: { style: 'warning', color: 'warning' },
+};
+
+/** The last approval of an earlier step, for a request that moved on to its next approver. */
+function lastStepApproval(r: PartnerRequest): AuditEntry | undefined {
+  return [...r.audit].reverse().find((e) => e.action === 'approve');
+}
+
+/**
+ * What replaces the approval card once someone acted: approved, rejected (with the reason), cancelled
+ * or expired, by whom and when. No buttons. For a two-step request whose first step was approved it says
+ * so and names who decides next.
+ */
+export function decidedCard(model: DecidedModel, ctx: CardContext): AdaptiveCard {
+  const s = stringsFor(ctx.locale);
+  const r = model.view.request;
+  const names = orgNamer(model.view.organizations, ctx.locale);
+  const tone = TONE[r.status];
+  const banner: CardElement[] = [textBlock(s.decided.title[r.status], { weight: 'bolder', size: 'medium', color: tone.color })];
+  const d = r.decision;
+  if (d) {
+    banner.push(textBlock(s.decided.by(d.actor.name, formatDateTime(d.at, ctx)), { spacing: 'none' }));
+    if (d.reason) banner.push(textBlock(s.labelled(s.fact.reason, clip(d.reason, 1000)), { spacing: 'small' }));
+  } else {
+    const step = lastStepApproval(r);
+    if (step) banner.push(textBlock(s.decided.stepApproved(step.actor.name, formatDateTime(step.at, ctx)), { spacing: 'none' }));
+    const next = r.steps[r.stage];
+    if (next && !isClosed(r.status)) banner.push(textBlock(s.decided.nowAwaiting(names.name(next.orgId)), { spacing: 'none' }));
+  }
+  return adaptiveCard(
+    [
+      heading(s.kind[r.subject.kind]),
+      container(banner, { style: tone.style, spacing: 'medium' }),
+      factSet(requestFacts(model.view, names, s, ctx), { spacing: 'medium' }),
+      ...(isClosed(r.status) ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
+    ],
+    {
+      locale: ctx.locale,
+      fallbackText: `${s.decided.title[r.status]}: ${r.id}`,
+    },
+  );
+}

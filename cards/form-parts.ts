@@ -1,0 +1,66 @@
+import { WORKLOAD_LABELS, displayName, type Locale, type Organization, type Refusal } from '../domain';
+import { button, type Click } from './click';
+import { actionSet, container, factSet, note, textBlock } from './elements';
+import type { FactPair } from './request-facts';
+import type { CardOptions } from './models';
+import type { CardActionElement, CardElement, Choice } from './schema';
+import type { CardStrings } from './strings';
+
+/** Long lists are cut here, so that a big directory cannot push a card past the hosts' size limits. */
+export const MAX_CHOICES = 50;
+/** Up to this many choices show as radio buttons; more as a drop-down. */
+const EXPANDED_UP_TO = 5;
+
+/** The slots to ask: those named in `ask`, else those without a value. */
+export function slotsToAsk<Slot extends string>(all: readonly Slot[], values: Partial<Record<Slot, string>>, ask?: readonly Slot[]): Slot[] {
+  return all.filter((slot) => (ask ? ask.includes(slot) : !values[slot]));
+}
+
+/** Radio buttons for a few choices; undefined (the schema's default, a drop-down) for more. */
+export function choiceStyle(count: number): 'expanded' | undefined {
+  return count <= EXPANDED_UP_TO ? 'expanded' : undefined;
+}
+
+/** A partner or distributor as a choice: its name and PartnerID, and optionally what it offers. */
+export function orgChoice(org: Organization, locale: Locale, withWorkloads = false): Choice {
+  const id = org.kind === 'customer' ? '' : ` (PartnerID ${org.partnerId})`;
+  const offers =
+    withWorkloads && org.kind !== 'customer' && org.workloads.length > 0
+      ? ` · ${org.workloads.map((w) => WORKLOAD_LABELS[w][locale]).join(', ')}`
+      : '';
+  return { title: `${displayName(org, locale)}${id}${offers}`, value: org.id };
+}
+
+/** Caps a list of choices, saying how many were left out. */
+export function capped(choices: readonly Choice[], s: CardStrings): { choices: Choice[]; more: CardElement[] } {
+  const extra = choices.length - MAX_CHOICES;
+  return {
+    choices: choices.slice(0, MAX_CHOICES),
+    more: extra > 0 ? [note(s.form.moreNotShown(extra), { spacing: 'none' })] : [],
+  };
+}
+
+/** Why the dialog asks again, in the reader's language, above the inputs. */
+export function refusalBanner(refusal: Refusal | undefined, locale: Locale): CardElement[] {
+  if (!refusal) return [];
+  return [container([textBlock(refusal.message[locale], { color: 'attention' })], { style: 'attention', spacing: 'medium' })];
+}
+
+/** The values already known, shown as facts above the inputs. */
+export function knownSection(pairs: readonly FactPair[], s: CardStrings): CardElement[] {
+  const set = factSet(pairs);
+  return set.facts.length > 0 ? [textBlock(s.form.known, { weight: 'bolder', spacing: 'medium' }), set] : [];
+}
+
+export function emptyList(text: string): CardElement {
+  return container([textBlock(text, { color: 'warning' })], { style: 'warning', spacing: 'medium' });
+}
+
+/** Continue (when there is something to send) and Start over, under the inputs. */
+export function formButtons(submit: Click | undefined, s: CardStrings, options: CardOptions): CardElement {
+  const actions: CardActionElement[] = [];
+  if (submit) actions.push(button(s.button.continue, submit, { ...options, style: 'positive' }));
+  actions.push(button(s.button.cancel, { verb: 'start_over' }, { ...options, inputs: 'none' }));
+  return actionSet(actions, { spacing: 'medium' });
+}
+

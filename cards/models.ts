@@ -1,0 +1,148 @@
+import type {
+  Advisory,
+  Locale,
+  Organization,
+  PartnerRequest,
+  Person,
+  Refusal,
+  RequestKind,
+  RequestSubject,
+  Subscription,
+  Verdict,
+  Workload,
+} from '../domain';
+
+/**
+ * What each card needs, built only from what the dialogs already hold: a PartnerRequest, the
+ * organizations it names (looked up by id), people, a Verdict and subscriptions. Names and dates are
+ * chosen for the reader by the cards themselves, from `CardContext`.
+ */
+
+export interface CardContext {
+  locale: Locale;
+  /** IANA time zone of the reader (Person.timeZone); dates are shown in UTC, saying so, without it. */
+  timeZone?: string;
+  /** The current time, for "expires in N days"; the card leaves relative times out without it. */
+  now?: Date;
+}
+
+export interface CardOptions {
+  /**
+   * Action.Execute (Universal Actions, Teams and the Slack adapter) when true, the default; Action.Submit
+   * for older clients when false. Both carry the same data (see actions.ts).
+   */
+  universalActions?: boolean;
+}
+
+/** A request and the organizations it names; ids not found among them are shown as they are. */
+export interface RequestView {
+  request: PartnerRequest;
+  organizations: readonly Organization[];
+  /** The person who filed it, for their name. */
+  requester?: Person;
+  /** For a multi-channel request: the subscription it is about. */
+  subscription?: Subscription;
+}
+
+export interface WelcomeModel {
+  person?: Person;
+  /** The request kinds this person can file (for example only link_distributor for a reseller). */
+  offer?: readonly RequestKind[];
+  openRequests?: number;
+}
+
+/**
+ * A form asks only for the slots listed in `ask` (by default: those without a value); slots with a
+ * value that are not asked are shown as facts, and asked slots start with their value preselected.
+ */
+interface FormBase<Slot extends string> {
+  values?: Partial<Record<Slot, string>>;
+  ask?: readonly Slot[];
+  /** Why the dialog is asking again (a refusal about one field): shown above the inputs. */
+  refusal?: Refusal;
+}
+
+export interface LinkDistributorFormModel extends FormBase<'providerId'> {
+  reseller: Organization;
+  /** Distributors that passed every rule (Eligibility.eligible). */
+  eligibleDistributors: readonly Organization[];
+}
+
+export interface AddPartnerFormModel extends FormBase<'workload' | 'partnerId'> {
+  customer: Organization;
+  /** Partners that passed every rule for the chosen workload (or candidates, if no workload yet). */
+  eligiblePartners: readonly Organization[];
+  /** Workloads to offer; all of them by default. */
+  workloads?: readonly Workload[];
+}
+
+export interface MultichannelFormModel extends FormBase<'subscriptionId' | 'partnerId'> {
+  customer: Organization;
+  subscriptions: readonly Subscription[];
+  eligiblePartners: readonly Organization[];
+}
+
+export interface ConfirmationModel {
+  /** The dialog's draft this card confirms; Confirm / Change / Cancel carry it back. */
+  draftId: string;
+  subject: RequestSubject;
+  organizations: readonly Organization[];
+  subscription?: Subscription;
+  requester: Person;
+  verdict: Verdict;
+}
+
+export interface SubmittedModel {
+  view: RequestView;
+  /** Admins of the organization whose approval is awaited (SubmitOutcome.approvers). */
+  approvers?: readonly Person[];
+  advisories?: readonly Advisory[];
+}
+
+export interface ApprovalModel {
+  view: RequestView;
+  /**
+   * Platform user IDs of the approvers whose clients refresh the card to see the buttons (Teams: user
+   * MRIs such as 29:1abc... or 8:orgid:<Entra object ID>, at most 60 are sent).
+   */
+  approverUserIds: readonly string[];
+}
+
+export interface ApprovalOptions extends CardOptions {
+  /**
+   * true (default): the view for approvers, with Approve and Reject. false: the view for everyone else,
+   * the same facts and the current status, no buttons; with Universal Actions its refresh still turns
+   * into the approvers' view on the approvers' clients.
+   */
+  buttons?: boolean;
+}
+
+export interface DecidedModel {
+  view: RequestView;
+}
+
+export interface MyRequestsModel {
+  requests: readonly PartnerRequest[];
+  organizations: readonly Organization[];
+  /** The reader: requests they filed and that are still open get a Cancel button. */
+  viewer: Person;
+}
+
+export interface RequestDetailModel extends RequestView {
+  viewer?: Person;
+}
+
+export interface RefusalModel {
+  refusals: readonly Refusal[];
+  /** When the refusal is about a draft the dialog still holds: offer to change it. */
+  draftId?: string;
+}
+
+export interface HelpModel {
+  offer?: readonly RequestKind[];
+}
+
+export interface ErrorModel {
+  /** For support: the log correlation ID of the failure. */
+  correlationId?: string;
+}

@@ -1,0 +1,96 @@
+import { WORKLOAD_LABELS, displayName, type Subscription } from '../domain';
+import { INPUT_IDS } from './actions';
+import { adaptiveCard, choiceInput, heading, textBlock } from './elements';
+import { capped, choiceStyle, emptyList, formButtons, knownSection, orgChoice, refusalBanner, slotsToAsk } from './form-parts';
+import { orgNamer } from './format';
+import type { CardContext, CardOptions, MultichannelFormModel } from './models';
+import { subscriptionFacts } from './request-facts';
+import type { AdaptiveCard, CardElement, Choice } from './schema';
+import { stringsFor } from './strings';
+
+type Slot = 'subscriptionId' | 'partnerId';
+
+function subscriptionChoice(sub: Subscription, locale: 'en' | 'ja'): Choice {
+  return { title: `${sub.name} (${WORKLOAD_LABELS[sub.workload][locale]})`, value: sub.id };
+}
+
+/** A customer chooses a subscription bought elsewhere and the CSP partner to support it (multi-channel). */
+export function multichannelFormCard(model: MultichannelFormModel, ctx: CardContext, options: CardOptions = {}): AdaptiveCard {
+  const s = stringsFor(ctx.locale);
+  const values = model.values ?? {};
+  const asked = slotsToAsk<Slot>(['subscriptionId', 'partnerId'], values, model.ask);
+  const names = orgNamer(model.eligiblePartners, ctx.locale);
+  const inputs: CardElement[] = [];
+  let canSubmit = true;
+
+  if (asked.includes('subscriptionId')) {
+    if (model.subscriptions.length === 0) {
+      inputs.push(emptyList(s.form.noneEligible.subscriptionId));
+      canSubmit = false;
+    } else {
+      const list = capped(model.subscriptions.map((sub) => subscriptionChoice(sub, ctx.locale)), s);
+      inputs.push(
+        choiceInput(INPUT_IDS.subscriptionId, s.form.subscriptionLabel, list.choices, {
+          isRequired: true,
+          errorMessage: s.form.subscriptionError,
+          placeholder: s.form.subscriptionPlaceholder,
+          style: choiceStyle(list.choices.length),
+          ...(values.subscriptionId ? { value: values.subscriptionId } : {}),
+        }),
+        ...list.more,
+      );
+    }
+  }
+  if (asked.includes('partnerId')) {
+    if (model.eligiblePartners.length === 0) {
+      inputs.push(emptyList(s.form.noneEligible.partnerId));
+      canSubmit = false;
+    } else {
+      const list = capped(model.eligiblePartners.map((o) => orgChoice(o, ctx.locale)), s);
+      inputs.push(
+        choiceInput(INPUT_IDS.partnerId, s.form.partnerLabel, list.choices, {
+          isRequired: true,
+          errorMessage: s.form.partnerError,
+          placeholder: s.form.partnerPlaceholder,
+          style: choiceStyle(list.choices.length),
+          ...(values.partnerId ? { value: values.partnerId } : {}),
+        }),
+        ...list.more,
+      );
+    }
+  }
+
+  const fixedSub = !asked.includes('subscriptionId') ? values.subscriptionId : undefined;
+  const fixedPartner = !asked.includes('partnerId') ? values.partnerId : undefined;
+  const sub = fixedSub ? model.subscriptions.find((x) => x.id === fixedSub) : undefined;
+  const known = knownSection(
+    [
+      [s.fact.customer, displayName(model.customer, ctx.locale)],
+      ...(fixedSub ? subscriptionFacts(sub, fixedSub, s, ctx) : []),
+      [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
+    ],
+    s,
+  );
+  return adaptiveCard(
+    [
+      heading(s.form.title.multichannel_support),
+      textBlock(s.form.intro.multichannel_support),
+      ...known,
+      ...refusalBanner(model.refusal, ctx.locale),
+      ...inputs,
+      formButtons(
+        canSubmit
+          ? {
+              verb: 'submit_form',
+              form: 'multichannel_support',
+              ...(fixedSub ? { subscriptionId: fixedSub } : {}),
+              ...(fixedPartner ? { partnerId: fixedPartner } : {}),
+            }
+          : undefined,
+        s,
+        options,
+      ),
+    ],
+    { locale: ctx.locale, fallbackText: s.form.title.multichannel_support },
+  );
+}

@@ -1,0 +1,94 @@
+import {
+  CHANNEL_LABELS,
+  WORKLOAD_LABELS,
+  currentApproverOrg,
+  type Organization,
+  type PartnerRequest,
+  type RequestSubject,
+  type Subscription,
+} from '../domain';
+import { daysUntil, formatDate, formatDateTime, type OrgNamer } from './format';
+import type { CardContext, RequestView } from './models';
+import type { CardStrings } from './strings';
+
+export type FactPair = readonly [string, string | undefined];
+
+/** The facts of what is asked: who with whom, for what. */
+export function subjectFacts(
+  subject: RequestSubject,
+  names: OrgNamer,
+  s: CardStrings,
+  ctx: CardContext,
+  subscription?: Subscription,
+): FactPair[] {
+  switch (subject.kind) {
+    case 'link_distributor':
+      return [
+        [s.fact.reseller, names.name(subject.resellerId)],
+        [s.fact.distributor, names.name(subject.providerId)],
+      ];
+    case 'add_partner':
+      return [
+        [s.fact.customer, names.name(subject.customerId)],
+        [s.fact.partner, names.name(subject.partnerId)],
+        [s.fact.workload, WORKLOAD_LABELS[subject.workload][ctx.locale]],
+      ];
+    case 'multichannel_support':
+      return [
+        [s.fact.customer, names.name(subject.customerId)],
+        [s.fact.partner, names.name(subject.partnerId)],
+        ...subscriptionFacts(subscription, subject.subscriptionId, s, ctx),
+      ];
+  }
+}
+
+export function subscriptionFacts(sub: Subscription | undefined, id: string, s: CardStrings, ctx: CardContext): FactPair[] {
+  if (!sub) return [[s.fact.subscription, id]];
+  return [
+    [s.fact.subscription, `${sub.name} (${WORKLOAD_LABELS[sub.workload][ctx.locale]})`],
+    [s.fact.boughtThrough, CHANNEL_LABELS[sub.channel][ctx.locale]],
+    [s.fact.billing, s.billing[sub.billing]],
+    [s.fact.termEnds, sub.termEndsOn ? formatDate(sub.termEndsOn, ctx, true) : undefined],
+  ];
+}
+
+/** Who the requesting organization is, for an approver checking it: PartnerID and tenant ID. */
+export function identityFacts(org: Organization | undefined, s: CardStrings): FactPair[] {
+  if (!org) return [];
+  return [
+    [s.fact.partnerId, org.kind === 'customer' ? undefined : org.partnerId],
+    [s.fact.tenantId, org.primaryDomain ? `${org.tenantId} (${org.primaryDomain})` : org.tenantId],
+  ];
+}
+
+/** The organization the subject is "about" from the requester's side: the distributor or the partner. */
+export function counterpartId(subject: RequestSubject): string {
+  return subject.kind === 'link_distributor' ? subject.providerId : subject.partnerId;
+}
+
+export function requesterLabel(view: RequestView, names: OrgNamer): string {
+  const org = names.name(view.request.requester.orgId);
+  return view.requester ? `${view.requester.name} (${org})` : org;
+}
+
+export function expiryText(request: PartnerRequest, s: CardStrings, ctx: CardContext): string {
+  const date = formatDate(request.expiresAt, ctx);
+  const days = daysUntil(request.expiresAt, ctx);
+  return days === undefined ? date : `${date} (${s.time.daysLeft(days)})`;
+}
+
+/** The standard facts of a request: ID, kind, status, the subject, requester and dates. */
+export function requestFacts(view: RequestView, names: OrgNamer, s: CardStrings, ctx: CardContext): FactPair[] {
+  const r = view.request;
+  const awaiting = currentApproverOrg(r);
+  return [
+    [s.fact.requestId, r.id],
+    [s.fact.request, s.kind[r.subject.kind]],
+    [s.fact.status, s.status[r.status]],
+    ...subjectFacts(r.subject, names, s, ctx, view.subscription),
+    [s.fact.requestedBy, requesterLabel(view, names)],
+    [s.fact.submitted, formatDateTime(r.createdAt, ctx)],
+    [s.fact.awaiting, awaiting ? names.name(awaiting) : undefined],
+    [s.fact.expires, awaiting ? expiryText(r, s, ctx) : undefined],
+  ];
+}

@@ -1,0 +1,172 @@
+import type { AuditEntry, AuditPlatform, BillingModel, RequestKind, RequestStatus, RuleCode } from '../../domain';
+
+/**
+ * Every piece of text the cards show. Both `en.ts` and `ja.ts` are typed as this interface, so a string
+ * missing in one language is a compile error. Functions take display values already chosen for the
+ * locale (names, formatted dates).
+ */
+export interface CardStrings {
+  appName: string;
+  /** "Label: value" as a line of text. */
+  labelled: (label: string, value: string) => string;
+  /** What each kind of request is called. */
+  kind: Record<RequestKind, string>;
+  /** One line saying what each kind does, for the menu and help. */
+  kindHint: Record<RequestKind, string>;
+  status: Record<RequestStatus, string>;
+  billing: Record<BillingModel, string>;
+  platform: Record<AuditPlatform, string>;
+  auditAction: Record<AuditEntry['action'], string>;
+  /** Short labels for the rule checks that passed, shown to approvers. */
+  check: Record<RuleCode, string>;
+  /** Who approves at a step. */
+  approverRole: { provider: string; partner: string; customer: string };
+
+  fact: {
+    requestId: string;
+    request: string;
+    status: string;
+    reseller: string;
+    distributor: string;
+    customer: string;
+    partner: string;
+    workload: string;
+    subscription: string;
+    boughtThrough: string;
+    billing: string;
+    termEnds: string;
+    requestedBy: string;
+    submitted: string;
+    expires: string;
+    partnerId: string;
+    tenantId: string;
+    awaiting: string;
+    decidedBy: string;
+    decidedAt: string;
+    reason: string;
+    offers: string;
+  };
+
+  button: {
+    approve: string;
+    reject: string;
+    sendRejection: string;
+    cancelRequest: string;
+    details: string;
+    submit: string;
+    continue: string;
+    start: string;
+    edit: string;
+    cancel: string;
+    startOver: string;
+    menu: string;
+    myRequests: string;
+    help: string;
+  };
+
+  welcome: {
+    title: (name: string | undefined) => string;
+    intro: string;
+    choose: string;
+    openRequests: (count: number) => string;
+  };
+
+  form: {
+    title: Record<RequestKind, string>;
+    intro: Record<RequestKind, string>;
+    known: string;
+    providerLabel: string;
+    providerError: string;
+    providerPlaceholder: string;
+    workloadLabel: string;
+    workloadError: string;
+    partnerLabel: string;
+    partnerError: string;
+    partnerPlaceholder: string;
+    subscriptionLabel: string;
+    subscriptionError: string;
+    subscriptionPlaceholder: string;
+    noneEligible: Record<'providerId' | 'partnerId' | 'subscriptionId', string>;
+    moreNotShown: (count: number) => string;
+  };
+
+  confirm: {
+    title: string;
+    intro: string;
+    checksTitle: string;
+    advisoriesTitle: string;
+    approvalRoute: (orgs: string) => string;
+  };
+
+  submitted: {
+    title: string;
+    idLine: (id: string) => string;
+    waitingFor: (org: string) => string;
+    approverNames: (names: string) => string;
+    next: Record<RequestKind, string>;
+    expiresIn: (date: string) => string;
+  };
+
+  approval: {
+    title: string;
+    asks: (requester: string, org: string, kind: string) => string;
+    checksTitle: string;
+    noChecks: string;
+    reasonLabel: string;
+    reasonPlaceholder: string;
+    reasonError: string;
+    stepOf: (step: number, of: number, role: string) => string;
+    waitingFor: (org: string) => string;
+    respondBy: (date: string) => string;
+  };
+
+  decided: {
+    title: Record<RequestStatus, string>;
+    by: (name: string, at: string) => string;
+    stepApproved: (name: string, at: string) => string;
+    nowAwaiting: (org: string) => string;
+    noButtons: string;
+  };
+
+  myRequests: {
+    title: string;
+    empty: string;
+    moreNotShown: (count: number) => string;
+    line: (kind: string, counterpart: string) => string;
+  };
+
+  detail: {
+    title: (id: string) => string;
+    historyTitle: string;
+    fromTo: (from: string, to: string) => string;
+    /** `platform` is absent for the system's own steps. */
+    entry: (action: string, actor: string, platform?: string) => string;
+    earlierNotShown: (count: number) => string;
+  };
+
+  refusal: {
+    title: string;
+    intro: string;
+    more: (count: number) => string;
+  };
+
+  help: {
+    title: string;
+    intro: string;
+    whatTitle: string;
+    examplesTitle: string;
+    examples: readonly string[];
+    approversTitle: string;
+    approvers: string;
+  };
+
+  error: {
+    title: string;
+    body: string;
+    reference: (id: string) => string;
+  };
+
+  time: {
+    daysLeft: (days: number) => string;
+  };
+}

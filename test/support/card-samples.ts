@@ -1,0 +1,190 @@
+import {
+  addPartnerFormCard,
+  approvalCard,
+  confirmationCard,
+  decidedCard,
+  errorCard,
+  helpCard,
+  linkDistributorFormCard,
+  multichannelFormCard,
+  myRequestsCard,
+  refusalCard,
+  requestDetailCard,
+  submittedCard,
+  welcomeCard,
+  type AdaptiveCard,
+  type CardContext,
+  type CardStrings,
+  type RequestView,
+} from '../../cards';
+import type { Locale, PartnerRequest } from '../../domain';
+import {
+  addPartnerStep2,
+  APPROVER_USER_IDS,
+  linkApproved,
+  linkExpired,
+  linkPending,
+  linkRejected,
+  midTermVerdict,
+  multichannelCancelled,
+  multichannelVerdict,
+  NOW,
+  ORGANIZATIONS,
+  ORGS,
+  PEOPLE,
+  SUBSCRIPTIONS,
+} from './card-fixtures';
+
+/** One picture in the gallery and one case in the validation tests. */
+export interface CardSample {
+  /** kebab-case, used in file names: docs/cards/<name>.<locale>.png */
+  name: string;
+  /** What the picture shows, for the gallery's README. */
+  caption: string;
+  build: (ctx: CardContext) => AdaptiveCard;
+  /** A button to click before the picture is taken (to open an Action.ShowCard). */
+  expand?: keyof CardStrings['button'];
+}
+
+export const sampleContext = (locale: Locale): CardContext => ({ locale, timeZone: 'Asia/Tokyo', now: NOW });
+
+const view = (request: PartnerRequest, extra: Partial<RequestView> = {}): RequestView => ({
+  request,
+  organizations: ORGANIZATIONS,
+  requester: request.requester.personId === PEOPLE.aiko.id ? PEOPLE.aiko : PEOPLE.haruka,
+  ...extra,
+});
+
+export const CARD_SAMPLES: readonly CardSample[] = [
+  {
+    name: 'welcome',
+    caption: 'Welcome and menu',
+    build: (ctx) => welcomeCard({ person: PEOPLE.haruka, openRequests: 1 }, ctx),
+  },
+  {
+    name: 'link-distributor-form',
+    caption: 'Form: link with a distributor (eligible distributors only)',
+    build: (ctx) =>
+      linkDistributorFormCard({ reseller: ORGS.sakura, eligibleDistributors: [ORGS.contoso, ORGS.tailspin] }, ctx),
+  },
+  {
+    name: 'add-partner-form',
+    caption: 'Form: add a partner, workload already known',
+    build: (ctx) =>
+      addPartnerFormCard({ customer: ORGS.yamato, eligiblePartners: [ORGS.trey, ORGS.sakura], values: { workload: 'azure' } }, ctx),
+  },
+  {
+    name: 'add-partner-form-both',
+    caption: 'Form: add a partner, asking workload and partner',
+    build: (ctx) => addPartnerFormCard({ customer: ORGS.yamato, eligiblePartners: [ORGS.trey, ORGS.sakura, ORGS.fuji] }, ctx),
+  },
+  {
+    name: 'multichannel-form',
+    caption: 'Form: support for a subscription bought elsewhere, re-asked after a refusal',
+    build: (ctx) =>
+      multichannelFormCard(
+        {
+          customer: ORGS.yamato,
+          subscriptions: [SUBSCRIPTIONS.azureDirect, SUBSCRIPTIONS.m365Ea],
+          eligiblePartners: [ORGS.sakura, ORGS.trey],
+          values: { partnerId: 'sakura-cloud' },
+          ask: ['subscriptionId'],
+          ...(midTermVerdict.refusals[0] ? { refusal: midTermVerdict.refusals[0] } : {}),
+        },
+        ctx,
+      ),
+  },
+  {
+    name: 'confirmation',
+    caption: 'Confirmation of a draft, with an advisory',
+    build: (ctx) =>
+      confirmationCard(
+        {
+          draftId: 'd-4f7a2c',
+          subject: { kind: 'multichannel_support', customerId: 'yamato-manufacturing', partnerId: 'sakura-cloud', subscriptionId: SUBSCRIPTIONS.azureDirect.id },
+          organizations: ORGANIZATIONS,
+          subscription: SUBSCRIPTIONS.azureDirect,
+          requester: PEOPLE.aiko,
+          verdict: multichannelVerdict,
+        },
+        ctx,
+      ),
+  },
+  {
+    name: 'submitted',
+    caption: 'Request submitted: ID, approvers, what next',
+    build: (ctx) => submittedCard({ view: view(linkPending), approvers: [PEOPLE.kenji, PEOPLE.emily] }, ctx),
+  },
+  {
+    name: 'approval',
+    caption: 'Approval card for approvers (Action.Execute, refresh for approvers)',
+    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, ctx),
+  },
+  {
+    name: 'approval-fallback',
+    caption: 'Approval card for older clients (Action.Submit), reject reason open',
+    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, ctx, { universalActions: false }),
+    expand: 'reject',
+  },
+  {
+    name: 'approval-status',
+    caption: 'The same request as everyone but the approvers sees it',
+    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, ctx, { buttons: false }),
+  },
+  {
+    name: 'approval-step-2',
+    caption: "Approval, second step: the customer's admin consents",
+    build: (ctx) => approvalCard({ view: view(addPartnerStep2), approverUserIds: ['29:1Yz4Lm8Qp2Rx6Tv0Wb3Nc7Kd5Hf9Gj1Sa'] }, ctx),
+  },
+  {
+    name: 'decided-approved',
+    caption: 'Decided: approved',
+    build: (ctx) => decidedCard({ view: view(linkApproved) }, ctx),
+  },
+  {
+    name: 'decided-rejected',
+    caption: 'Decided: rejected, with the reason',
+    build: (ctx) => decidedCard({ view: view(linkRejected) }, ctx),
+  },
+  {
+    name: 'decided-step',
+    caption: 'First step approved, waiting for the next approver',
+    build: (ctx) => decidedCard({ view: view(addPartnerStep2) }, ctx),
+  },
+  {
+    name: 'decided-cancelled',
+    caption: 'Decided: cancelled by the requester',
+    build: (ctx) => decidedCard({ view: view(multichannelCancelled, { subscription: SUBSCRIPTIONS.azureDirect }) }, ctx),
+  },
+  {
+    name: 'decided-expired',
+    caption: 'Decided: expired',
+    build: (ctx) => decidedCard({ view: view(linkExpired) }, ctx),
+  },
+  {
+    name: 'my-requests',
+    caption: 'My requests: status of each, details, cancel when open',
+    build: (ctx) =>
+      myRequestsCard({ requests: [linkRejected, linkExpired, { ...linkPending, id: 'PL-5M1P3R7T' }], organizations: ORGANIZATIONS, viewer: PEOPLE.haruka }, ctx),
+  },
+  {
+    name: 'request-detail',
+    caption: 'Request detail with its audit trail',
+    build: (ctx) => requestDetailCard({ ...view(linkRejected), viewer: PEOPLE.haruka }, ctx),
+  },
+  {
+    name: 'refusal',
+    caption: "Validation refusal: the rule's reason and a way back",
+    build: (ctx) => refusalCard({ refusals: midTermVerdict.refusals, draftId: 'd-4f7a2c' }, ctx),
+  },
+  {
+    name: 'help',
+    caption: 'Help: what the bot does, example phrases',
+    build: (ctx) => helpCard({}, ctx),
+  },
+  {
+    name: 'error',
+    caption: 'Error with a correlation ID',
+    build: (ctx) => errorCard({ correlationId: 'c0a8012e-7f3b-4d6a-9e21-5b8c4d2f1a90' }, ctx),
+  },
+];
