@@ -5,7 +5,7 @@ import { anyCard, anyEntrySeed, type EntrySeed } from './support/card.arbitrarie
 import { buttons, inputBlocks, simulateClick, type UserEntry } from './support/slack-click.simulator';
 import { entryFor, modelOf, type CardModel, type OracleButton } from './support/teams.oracle';
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) };
 const memoryStash = () => {
   const store = new Map<string, string>();
   return { stash: (json: string) => (store.set(`k${store.size}`, json), `k${store.size - 1}`), unstash: (k: string) => store.get(k) };

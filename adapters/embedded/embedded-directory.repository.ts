@@ -1,0 +1,171 @@
+import type {
+  DirectoryData,
+  DirectoryPort,
+  ImportCounts,
+  Organization,
+  OrganizationKind,
+  PartnerCustomerRelationship,
+  Person,
+  PlatformIdentity,
+  ProviderResellerLink,
+  Subscription,
+} from '../../domain';
+import { identityKey } from '../../domain';
+import {
+  asKey,
+  IdentityTakenError,
+  linkFromDocument,
+  linkToDocument,
+  organizationFromDocument,
+  organizationToDocument,
+  personFromDocument,
+  personToDocument,
+  relationshipFromDocument,
+  relationshipToDocument,
+  subscriptionFromDocument,
+  subscriptionImportUpdate,
+} from '../store-common';
+import { uniqueViolation, type Collections, type NedbDoc } from './nedb-collections';
+
+type DirectoryCollections = Pick<Collections, 'organizations' | 'people' | 'links' | 'relationships' | 'subscriptions'>;
+const BY_ID = { _id: 1 };
+
+/** The directory in nedb. nedb runs one operation at a time, so each update below is atomic. */
+export class EmbeddedDirectory implements DirectoryPort {
+  constructor(private readonly c: DirectoryCollections) {}
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.c.organizations.findOneAsync({ _id: k });
+    return doc ? organizationFromDocument(doc) : undefined;
+  }
+
+  async listOrganizations(filter?: { kind?: OrganizationKind }): Promise<Organization[]> {
+    const kind = asKey(filter?.kind);
+    // A kind that is not a string is no kind at all, not "every kind".
+    if (filter?.kind !== undefined && kind === undefined) return [];
+    const docs = await this.c.organizations.findAsync(kind === undefined ? {} : { kind }).sort(BY_ID);
+    return docs.map(organizationFromDocument);
+  }
+
+  async getPerson(id: string): Promise<Person | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.c.people.findOneAsync({ _id: k });
+    return doc ? personFromDocument(doc) : undefined;
+  }
+
+  async findPersonByIdentity(identity: PlatformIdentity): Promise<Person | undefined> {
+    const doc = await this.c.people.findOneAsync({ identityKeys: identityKey(identity) });
+    return doc ? personFromDocument(doc) : undefined;
+  }
+
+  async listPeople(orgId: string): Promise<Person[]> {
+    const k = asKey(orgId);
+    if (k === undefined) return [];
+    return (await this.c.people.findAsync({ orgId: k }).sort(BY_ID)).map(personFromDocument);
+  }
+
+  async listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]> {
+    const query = pick(filter, ['resellerId', 'providerId']);
+    if (!query) return [];
+    return (await this.c.links.findAsync(query).sort(BY_ID)).map(linkFromDocument);
+  }
+
+  async listRelationships(filter: { customerId?: string; partnerId?: string }): Promise<PartnerCustomerRelationship[]> {
+    const query = pick(filter, ['customerId', 'partnerId']);
+    if (!query) return [];
+    return (await this.c.relationships.findAsync(query).sort(BY_ID)).map(relationshipFromDocument);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.c.subscriptions.findOneAsync({ _id: k });
+    return doc ? subscriptionFromDocument(doc) : undefined;
+  }
+
+  async listSubscriptions(customerId: string): Promise<Subscription[]> {
+    const k = asKey(customerId);
+    if (k === undefined) return [];
+    return (await this.c.subscriptions.findAsync({ customerId: k }).sort(BY_ID)).map(subscriptionFromDocument);
+  }
+
+  async addLink(link: ProviderResellerLink): Promise<void> {
+    await insertIfAbsent(this.c.links, linkToDocument(link));
+  }
+
+  async addRelationship(rel: PartnerCustomerRelationship): Promise<void> {
+    await insertIfAbsent(this.c.relationships, relationshipToDocument(rel));
+  }
+
+  async addSubscriptionSupporter(subscriptionId: string, partnerId: string): Promise<void> {
+    const id = asKey(subscriptionId);
+    const partner = asKey(partnerId);
+    if (id === undefined || partner === undefined) return;
+    await this.c.subscriptions.updateAsync({ _id: id }, { $addToSet: { supportedBy: partner } }, {});
+  }
+
+  async importDirectory(data: DirectoryData): Promise<ImportCounts> {
+    // Organizations and people are replaced whole (the file is their source of truth); the rest is
+    // upserted by key. Without transactions an interrupted import is partial, and running it again
+    // completes it: every step is idempotent.
+    for (const o of data.organizations) await replace(this.c.organizations, organizationToDocument(o));
+    for (const p of data.people) await this.putPerson(p);
+    for (const l of data.links) await upsertSet(this.c.links, linkToDocument(l));
+    for (const r of data.relationships) await upsertSet(this.c.relationships, relationshipToDocument(r));
+    for (const s of data.subscriptions) await this.c.subscriptions.updateAsync({ _id: s.id }, subscriptionImportUpdate(s), { upsert: true });
+    return {
+      organizations: data.organizations.length,
+      people: data.people.length,
+      links: data.links.length,
+      relationships: data.relationships.length,
+      subscriptions: data.subscriptions.length,
+    };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.c.organizations.countAsync({})) === 0;
+  }
+
+  private async putPerson(p: Person): Promise<void> {
+    try {
+      await replace(this.c.people, personToDocument(p));
+    } catch (err) {
+      const clash = uniqueViolation(err);
+      if (!clash) throw err;
+      const key = String(clash.key);
+      const owner = await this.c.people.findOneAsync({ identityKeys: key });
+      throw new IdentityTakenError(key, p.id, owner?._id);
+    }
+  }
+}
+
+/** A filter from the given string fields only; undefined when a given field is not a string. */
+function pick<K extends string>(filter: Partial<Record<K, unknown>>, keys: K[]): Record<string, string> | undefined {
+  const query: Record<string, string> = {};
+  for (const key of keys) {
+    if (filter[key] === undefined) continue;
+    const v = asKey(filter[key]);
+    if (v === undefined) return undefined;
+    query[key] = v;
+  }
+  return query;
+}
+
+function replace(ds: DirectoryCollections['organizations'], doc: Record<string, unknown>) {
+  // nedb takes a replacement's _id from the document, not from the query, so it is in both.
+  return ds.updateAsync({ _id: doc._id }, doc, { upsert: true });
+}
+
+function upsertSet(ds: DirectoryCollections['links'], doc: Record<string, unknown>) {
+  const { _id, ...fields } = doc;
+  return ds.updateAsync({ _id }, { $set: fields }, { upsert: true });
+}
+
+async function insertIfAbsent(ds: DirectoryCollections['links'], doc: Record<string, unknown>): Promise<void> {
+  try {
+    await ds.insertAsync(doc as NedbDoc);
+  } catch (err) {
+    // Already there (keyed by its natural key): adding it again is a no-op, and `since` is kept.
+    if (!uniqueViolation(err)) throw err;
+  }
+}

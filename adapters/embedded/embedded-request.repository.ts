@@ -1,0 +1,110 @@
+import {
+  REQUEST_STATUSES,
+  subjectKey,
+  type AuditEntry,
+  type CreateOutcome,
+  type PartnerRequest,
+  type RequestRepositoryPort,
+  type RequestStatus,
+  type TransitionOutcome,
+} from '../../domain';
+import {
+  asKey,
+  asLimit,
+  assertTransition,
+  OPEN_STATUSES,
+  requestFromDocument,
+  requestToDocument,
+  transitionFields,
+} from '../store-common';
+import { uniqueViolation, type Collection, type NedbDoc } from './nedb-collections';
+
+const DEFAULT_LIST_LIMIT = 50;
+const OPEN = { $in: [...OPEN_STATUSES] };
+
+/**
+ * Requests in nedb. nedb runs one operation at a time per collection, so an update whose query names
+ * the expected version is a true compare-and-set, and `$push` never loses a concurrent audit entry.
+ */
+export class EmbeddedRequests implements RequestRepositoryPort {
+  constructor(private readonly ds: Collection) {}
+
+  async create(request: PartnerRequest): Promise<CreateOutcome> {
+    const doc = requestToDocument(request) as NedbDoc;
+    // Retried because the open request that blocked us may close between our insert and our lookup.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.ds.insertAsync(doc);
+        return { created: true };
+      } catch (err) {
+        if (!uniqueViolation(err)) throw err;
+        const open = await this.findOpenByKey(subjectKey(request.subject));
+        if (open) return { created: false, existingId: open.id };
+        if (await this.get(request.id)) throw new Error(`A request with ID ${request.id} already exists.`, { cause: err });
+      }
+    }
+    throw new Error(`Could not store request ${request.id}: its subject key kept changing hands.`);
+  }
+
+  async get(id: string): Promise<PartnerRequest | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.ds.findOneAsync({ _id: k });
+    return doc ? requestFromDocument(doc) : undefined;
+  }
+
+  async findOpenByKey(key: string): Promise<PartnerRequest | undefined> {
+    const k = asKey(key);
+    const doc = k === undefined ? null : await this.ds.findOneAsync({ openKey: k, status: OPEN });
+    return doc ? requestFromDocument(doc) : undefined;
+  }
+
+  async listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]> {
+    const k = asKey(personId);
+    if (k === undefined) return [];
+    const docs = await this.ds
+      .findAsync({ 'requester.personId': k })
+      .sort({ createdAt: -1, _id: 1 })
+      .limit(asLimit(opts?.limit, DEFAULT_LIST_LIMIT));
+    return docs.map(requestFromDocument);
+  }
+
+  async listAwaitingOrg(orgId: string): Promise<PartnerRequest[]> {
+    const k = asKey(orgId);
+    if (k === undefined) return [];
+    const docs = await this.ds.findAsync({ awaitingOrgId: k }).sort({ createdAt: 1, _id: 1 });
+    return docs.map(requestFromDocument);
+  }
+
+  async listExpired(now: Date): Promise<PartnerRequest[]> {
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    const docs = await this.ds.findAsync({ status: OPEN, expiresAt: { $lt: now } }).sort({ expiresAt: 1, _id: 1 });
+    return docs.map(requestFromDocument);
+  }
+
+  async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry): Promise<TransitionOutcome> {
+    assertTransition(next, expectedVersion);
+    try {
+      const { numAffected } = await this.ds.updateAsync(
+        { _id: next.id, version: expectedVersion },
+        { $set: transitionFields(next), $push: { audit: entry } },
+        {},
+      );
+      return numAffected === 1 ? 'ok' : 'conflict';
+    } catch (err) {
+      // Re-opening onto a subject key that another open request holds: the store says no.
+      if (uniqueViolation(err)) return 'conflict';
+      throw err;
+    }
+  }
+
+  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+    const k = asKey(id);
+    if (k === undefined) return;
+    await this.ds.updateAsync({ _id: k }, { $push: { audit: entry } }, {});
+  }
+
+  async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {
+    const counts = await Promise.all(REQUEST_STATUSES.map(async (status) => [status, await this.ds.countAsync({ status })] as const));
+    return Object.fromEntries(counts.filter(([, n]) => n > 0));
+  }
+}

@@ -1,0 +1,92 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { StorePort } from '../../domain';
+import { StoreOpenError } from '../store-common';
+import { lockDataDir } from './data-dir-lock';
+import { EmbeddedConversationState } from './embedded-conversation-state';
+import { EmbeddedDirectory } from './embedded-directory.repository';
+import { EmbeddedEvents } from './embedded-event.inbox';
+import { EmbeddedReferences } from './embedded-reference.repository';
+import { EmbeddedRequests } from './embedded-request.repository';
+import { COLLECTION_NAMES, openCollections, type Collections } from './nedb-collections';
+
+export interface EmbeddedStoreOptions {
+  /** Folder for the data files (one per collection); created if missing. */
+  dataDir: string;
+  /** How often to rewrite the append-only files compactly (default hourly). */
+  compactEveryMs?: number;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The default store: no server, files in a folder (nedb). It is for ONE instance: a dev machine or a
+ * small install. nedb holds the data in memory and only this process writes the files, so a second
+ * instance on the same folder is refused at start-up (a lock file). To run several instances behind a
+ * load balancer, use MongoDB (MONGODB_URI).
+ *
+ * Every write is awaited until nedb has appended it to the file, so nothing acknowledged is lost when
+ * the process stops (nedb does not fsync each append: a power cut may lose the last writes).
+ */
+export class EmbeddedStore implements StorePort {
+  readonly kind = 'embedded' as const;
+  readonly directory: EmbeddedDirectory;
+  readonly requests: EmbeddedRequests;
+  readonly conversationState: EmbeddedConversationState;
+  readonly references: EmbeddedReferences;
+  readonly events: EmbeddedEvents;
+  private closed = false;
+  private readonly compactTimer: NodeJS.Timeout;
+
+  private constructor(
+    readonly location: string,
+    private readonly collections: Collections,
+    private readonly unlock: () => Promise<void>,
+    compactEveryMs: number,
+  ) {
+    this.directory = new EmbeddedDirectory(collections);
+    this.requests = new EmbeddedRequests(collections.requests);
+    this.conversationState = new EmbeddedConversationState(collections['conversation-state']);
+    this.references = new EmbeddedReferences(collections['conversation-references']);
+    this.events = new EmbeddedEvents(collections['inbox-events']);
+    // nedb's own autocompaction timer would keep the process alive; ours does not.
+    this.compactTimer = setInterval(() => void this.compact().catch(() => undefined), compactEveryMs);
+    this.compactTimer.unref();
+  }
+
+  static async open(opts: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+    const dir = resolve(opts.dataDir);
+    try {
+      await mkdir(dir, { recursive: true });
+      await access(dir, constants.W_OK);
+    } catch (err) {
+      throw new StoreOpenError(`DATA_DIR "${dir}" is not a writable folder (${(err as Error).message}). Set DATA_DIR to a folder this process may write.`, 'DATA_DIR', { cause: err });
+    }
+    const unlock = await lockDataDir(dir);
+    try {
+      const collections = await openCollections(dir);
+      return new EmbeddedStore(dir, collections, unlock, opts.compactEveryMs ?? HOUR);
+    } catch (err) {
+      await unlock();
+      throw new StoreOpenError(`Cannot open the data files in DATA_DIR "${dir}": ${(err as Error).message}`, 'DATA_DIR', { cause: err });
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.compactTimer);
+    // Compaction is queued behind every pending operation, so this also waits for them to finish.
+    await this.compact();
+    await this.unlock();
+  }
+
+  private async compact(): Promise<void> {
+    await Promise.all(COLLECTION_NAMES.map((name) => this.collections[name].compactDatafileAsync()));
+  }
+}

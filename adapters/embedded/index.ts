@@ -1,0 +1,2 @@
+/** The embedded (file) store: one instance, no server. */
+export { EmbeddedStore, type EmbeddedStoreOptions } from './embedded.store';

@@ -1,0 +1,57 @@
+import Datastore from '@seald-io/nedb';
+import { join } from 'node:path';
+
+/** One nedb Datastore per collection, each persisted to its own append-only file in the data folder. */
+export type NedbDoc = Record<string, unknown> & { _id: string };
+export type Collection = Datastore<Record<string, unknown>>;
+
+export const COLLECTION_NAMES = [
+  'organizations',
+  'people',
+  'links',
+  'relationships',
+  'subscriptions',
+  'requests',
+  'conversation-state',
+  'conversation-references',
+  'inbox-events',
+] as const;
+export type CollectionName = (typeof COLLECTION_NAMES)[number];
+export type Collections = Record<CollectionName, Collection>;
+
+/**
+ * Every collection is keyed by `_id` (nedb keeps it unique): organization, person, subscription and
+ * request IDs, natural keys for links and relationships, the state key, the event ID. The unique
+ * indexes below are the other rules the store itself must enforce, whatever the callers do.
+ */
+const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolean; sparse?: boolean }>> = {
+  organizations: [{ fieldName: 'kind' }],
+  // nedb indexes each element of an array, so this makes every identity belong to one person.
+  people: [{ fieldName: 'orgId' }, { fieldName: 'identityKeys', unique: true, sparse: true }],
+  links: [{ fieldName: 'providerId' }, { fieldName: 'resellerId' }],
+  relationships: [{ fieldName: 'partnerId' }, { fieldName: 'customerId' }],
+  subscriptions: [{ fieldName: 'customerId' }],
+  // At most one open request per subject key (closed ones get a unique `closed:<id>`).
+  requests: [{ fieldName: 'openKey', unique: true }, { fieldName: 'awaitingOrgId' }, { fieldName: 'requester.personId' }, { fieldName: 'status' }],
+  'conversation-state': [],
+  'conversation-references': [{ fieldName: 'personId' }],
+  'inbox-events': [{ fieldName: 'status' }],
+};
+
+export async function openCollections(dir: string): Promise<Collections> {
+  const entries = await Promise.all(
+    COLLECTION_NAMES.map(async (name) => {
+      const ds: Collection = new Datastore({ filename: join(dir, `${name}.db`) });
+      await ds.loadDatabaseAsync();
+      for (const index of INDEXES[name]) await ds.ensureIndexAsync(index);
+      return [name, ds] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Collections;
+}
+
+/** nedb reports a broken unique index with errorType 'uniqueViolated' and the clashing key. */
+export function uniqueViolation(err: unknown): { key: unknown } | undefined {
+  const e = err as { errorType?: unknown; key?: unknown } | null;
+  return e && typeof e === 'object' && e.errorType === 'uniqueViolated' ? { key: e.key } : undefined;
+}

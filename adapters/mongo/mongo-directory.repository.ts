@@ -1,0 +1,169 @@
+import type {
+  DirectoryData,
+  DirectoryPort,
+  ImportCounts,
+  Organization,
+  OrganizationKind,
+  PartnerCustomerRelationship,
+  Person,
+  PlatformIdentity,
+  ProviderResellerLink,
+  Subscription,
+} from '../../domain';
+import { identityKey } from '../../domain';
+import {
+  asKey,
+  linkFromDocument,
+  linkToDocument,
+  organizationFromDocument,
+  organizationToDocument,
+  personFromDocument,
+  relationshipFromDocument,
+  relationshipToDocument,
+  subscriptionFromDocument,
+  subscriptionImportUpdate,
+} from '../store-common';
+import type { DirectoryModels } from './models/directory.models';
+import type { StoredDoc } from './models';
+import { isDuplicateKey, retryOnDuplicate } from './mongo-errors';
+import { MongoPeopleWriter } from './mongo-people.writer';
+import type { WriteLocks } from './write-locks';
+
+const BY_ID = { _id: 1 } as const;
+
+/** The directory in MongoDB: one collection per kind of record, keyed by ID or natural key. */
+export class MongoDirectory implements DirectoryPort {
+  private readonly people: MongoPeopleWriter;
+
+  constructor(
+    private readonly m: DirectoryModels,
+    private readonly locks: WriteLocks,
+  ) {
+    this.people = new MongoPeopleWriter(m);
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.m.organizations.findById(k).lean<StoredDoc>();
+    return doc ? organizationFromDocument(doc) : undefined;
+  }
+
+  async listOrganizations(filter?: { kind?: OrganizationKind }): Promise<Organization[]> {
+    const kind = asKey(filter?.kind);
+    // A kind that is not a string is no kind at all, not "every kind".
+    if (filter?.kind !== undefined && kind === undefined) return [];
+    const docs = await this.m.organizations.find(kind === undefined ? {} : { kind }).sort(BY_ID).lean<StoredDoc[]>();
+    return docs.map(organizationFromDocument);
+  }
+
+  async getPerson(id: string): Promise<Person | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.m.people.findById(k).lean<StoredDoc>();
+    return doc ? personFromDocument(doc) : undefined;
+  }
+
+  async findPersonByIdentity(identity: PlatformIdentity): Promise<Person | undefined> {
+    const owner = await this.m.identities.findById(identityKey(identity)).lean<StoredDoc>();
+    return typeof owner?.personId === 'string' ? this.getPerson(owner.personId) : undefined;
+  }
+
+  async listPeople(orgId: string): Promise<Person[]> {
+    const k = asKey(orgId);
+    if (k === undefined) return [];
+    return (await this.m.people.find({ orgId: k }).sort(BY_ID).lean<StoredDoc[]>()).map(personFromDocument);
+  }
+
+  async listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]> {
+    const query = pick(filter, ['resellerId', 'providerId']);
+    if (!query) return [];
+    return (await this.m.links.find(query).sort(BY_ID).lean<StoredDoc[]>()).map(linkFromDocument);
+  }
+
+  async listRelationships(filter: { customerId?: string; partnerId?: string }): Promise<PartnerCustomerRelationship[]> {
+    const query = pick(filter, ['customerId', 'partnerId']);
+    if (!query) return [];
+    return (await this.m.relationships.find(query).sort(BY_ID).lean<StoredDoc[]>()).map(relationshipFromDocument);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.m.subscriptions.findById(k).lean<StoredDoc>();
+    return doc ? subscriptionFromDocument(doc) : undefined;
+  }
+
+  async listSubscriptions(customerId: string): Promise<Subscription[]> {
+    const k = asKey(customerId);
+    if (k === undefined) return [];
+    return (await this.m.subscriptions.find({ customerId: k }).sort(BY_ID).lean<StoredDoc[]>()).map(subscriptionFromDocument);
+  }
+
+  async addLink(link: ProviderResellerLink): Promise<void> {
+    await insertIfAbsent(() => this.m.links.create(linkToDocument(link)));
+  }
+
+  async addRelationship(rel: PartnerCustomerRelationship): Promise<void> {
+    await insertIfAbsent(() => this.m.relationships.create(relationshipToDocument(rel)));
+  }
+
+  async addSubscriptionSupporter(subscriptionId: string, partnerId: string): Promise<void> {
+    const id = asKey(subscriptionId);
+    const partner = asKey(partnerId);
+    if (id === undefined || partner === undefined) return;
+    // Locked: on FerretDB two unlocked $addToSet could each write back the list without the other.
+    await this.locks.with(`subscription:${id}`, () => this.m.subscriptions.updateOne({ _id: id }, { $addToSet: { supportedBy: partner } }));
+  }
+
+  async importDirectory(data: DirectoryData): Promise<ImportCounts> {
+    // No transactions: an interrupted import is partial, and running it again completes it, since
+    // every step is an idempotent upsert by key.
+    for (const o of data.organizations) {
+      const doc = organizationToDocument(o);
+      await retryOnDuplicate(() => this.m.organizations.replaceOne({ _id: o.id }, doc, { upsert: true }));
+    }
+    for (const p of data.people) await this.people.put(p);
+    for (const l of data.links) await upsertFields(this.m.links, linkToDocument(l));
+    for (const r of data.relationships) await upsertFields(this.m.relationships, relationshipToDocument(r));
+    for (const s of data.subscriptions) {
+      await this.locks.with(`subscription:${s.id}`, () =>
+        retryOnDuplicate(() => this.m.subscriptions.updateOne({ _id: s.id }, subscriptionImportUpdate(s), { upsert: true })),
+      );
+    }
+    return {
+      organizations: data.organizations.length,
+      people: data.people.length,
+      links: data.links.length,
+      relationships: data.relationships.length,
+      subscriptions: data.subscriptions.length,
+    };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.m.organizations.findOne({}, { _id: 1 }).lean<StoredDoc>()) === null;
+  }
+}
+
+/** A filter from the given string fields only; undefined when a given field is not a string. */
+function pick<K extends string>(filter: Partial<Record<K, unknown>>, keys: K[]): Record<string, string> | undefined {
+  const query: Record<string, string> = {};
+  for (const key of keys) {
+    if (filter[key] === undefined) continue;
+    const v = asKey(filter[key]);
+    if (v === undefined) return undefined;
+    query[key] = v;
+  }
+  return query;
+}
+
+async function upsertFields(model: DirectoryModels['links'], doc: Record<string, unknown>): Promise<void> {
+  const { _id, ...fields } = doc;
+  await retryOnDuplicate(() => model.updateOne({ _id: String(_id) }, { $set: fields }, { upsert: true }));
+}
+
+async function insertIfAbsent(insert: () => Promise<unknown>): Promise<void> {
+  try {
+    await insert();
+  } catch (err) {
+    // Already there (keyed by its natural key): adding it again is a no-op, and `since` is kept.
+    if (!isDuplicateKey(err)) throw err;
+  }
+}

@@ -1,0 +1,60 @@
+import { trusted, type Model } from 'mongoose';
+import type { InboxEvent, ProcessedEventPort } from '../../domain';
+import { asKey, asLimit, DEFAULT_PENDING_LIMIT, eventFromDocument, newEventDocument } from '../store-common';
+import type { StoredDoc } from './models';
+import { isDuplicateKey } from './mongo-errors';
+import type { WriteLocks } from './write-locks';
+
+/**
+ * The durable inbox: claiming is one insert keyed by the event ID (atomic on every server). Completing
+ * and counting attempts change the same document, so they share its write lock: on FerretDB an
+ * unlocked `$inc` could write back a stale status.
+ */
+export class MongoEvents implements ProcessedEventPort {
+  constructor(
+    private readonly model: Model<StoredDoc>,
+    private readonly locks: WriteLocks,
+  ) {}
+
+  async claim(event: { id: string; source: string; payload: Record<string, unknown> }, now: Date): Promise<'new' | 'duplicate'> {
+    if (asKey(event.id) === undefined) throw new TypeError('An inbox event needs a string ID.');
+    try {
+      await this.model.create(newEventDocument(event, now));
+      return 'new';
+    } catch (err) {
+      if (isDuplicateKey(err)) return 'duplicate';
+      throw err;
+    }
+  }
+
+  async complete(id: string, now: Date): Promise<void> {
+    const k = asKey(id);
+    if (k === undefined) return;
+    await this.locks.with(`event:${k}`, () => this.model.updateOne({ _id: k }, { $set: { status: 'done', completedAt: now } }));
+  }
+
+  async get(id: string): Promise<InboxEvent | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.model.findById(k).lean<StoredDoc>();
+    return doc ? eventFromDocument(doc) : undefined;
+  }
+
+  async listPending(olderThan: Date, limit?: number): Promise<InboxEvent[]> {
+    if (!(olderThan instanceof Date)) return [];
+    const docs = await this.model
+      .find({ status: 'pending', receivedAt: trusted({ $lt: olderThan }) })
+      .sort({ receivedAt: 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_PENDING_LIMIT))
+      .lean<StoredDoc[]>();
+    return docs.map(eventFromDocument);
+  }
+
+  async recordAttempt(id: string): Promise<number> {
+    const k = asKey(id);
+    if (k === undefined) return 0;
+    const doc = await this.locks.with(`event:${k}`, () =>
+      this.model.findOneAndUpdate({ _id: k }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean<StoredDoc>(),
+    );
+    return typeof doc?.attempts === 'number' ? doc.attempts : 0;
+  }
+}

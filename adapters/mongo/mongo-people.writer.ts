@@ -1,0 +1,48 @@
+import { trusted } from 'mongoose';
+import type { Person } from '../../domain';
+import { IdentityTakenError, personIdentityKeys, personToDocument } from '../store-common';
+import type { DirectoryModels } from './models/directory.models';
+import type { StoredDoc } from './models';
+import { isDuplicateKey, retryOnDuplicate } from './mongo-errors';
+
+/**
+ * Writes a person and their identities. Ownership of an identity is claimed by inserting
+ * `{ _id: identityKey, personId }` (atomic on every server), before the person is written, so a
+ * directory can never give one Teams/Slack identity to two people.
+ */
+export class MongoPeopleWriter {
+  constructor(private readonly m: Pick<DirectoryModels, 'people' | 'identities'>) {}
+
+  async put(p: Person): Promise<void> {
+    const keys = personIdentityKeys(p);
+    const claimed: string[] = [];
+    for (const key of keys) {
+      const owner = await this.claim(key, p.id);
+      if (owner === 'claimed') claimed.push(key);
+      else if (owner !== p.id) {
+        // Give back what this attempt took, so that a refused person leaves nothing behind.
+        if (claimed.length) await this.m.identities.deleteMany({ _id: trusted({ $in: claimed }), personId: p.id });
+        throw new IdentityTakenError(key, p.id, owner);
+      }
+    }
+    await retryOnDuplicate(() => this.m.people.replaceOne({ _id: p.id }, personToDocument(p), { upsert: true }));
+    // Identities this person no longer has are released.
+    await this.m.identities.deleteMany({ personId: p.id, _id: trusted({ $nin: keys }) });
+  }
+
+  /** 'claimed' when this call took the identity, else the ID of the person who holds it. */
+  private async claim(key: string, personId: string): Promise<string> {
+    // Retried: the holder may release the identity between our insert and our lookup.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.m.identities.create({ _id: key, personId });
+        return 'claimed';
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const holder = await this.m.identities.findById(key).lean<StoredDoc>();
+        if (typeof holder?.personId === 'string') return holder.personId;
+      }
+    }
+    throw new Error(`The identity ${key} kept changing hands; try the import again.`);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Model } from 'mongoose';
+import type { ConversationReferencePort, StoredReference } from '../../domain';
+import { asKey, referenceFromDocument, referenceToDocument } from '../store-common';
+import type { StoredDoc } from './models';
+import { retryOnDuplicate } from './mongo-errors';
+
+/** Where to reach people and channels later; the last save wins, so no write lock is needed. */
+export class MongoReferences implements ConversationReferencePort {
+  constructor(private readonly model: Model<StoredDoc>) {}
+
+  async save(ref: StoredReference): Promise<void> {
+    const doc = referenceToDocument(ref);
+    const key = asKey(doc._id);
+    if (key === undefined) throw new TypeError('A conversation reference needs a string key.');
+    await retryOnDuplicate(() => this.model.replaceOne({ _id: key }, doc, { upsert: true }));
+  }
+
+  async get(key: string): Promise<StoredReference | undefined> {
+    const k = asKey(key);
+    const doc = k === undefined ? null : await this.model.findById(k).lean<StoredDoc>();
+    return doc ? referenceFromDocument(doc) : undefined;
+  }
+
+  async listForPerson(personId: string): Promise<StoredReference[]> {
+    const k = asKey(personId);
+    if (k === undefined) return [];
+    return (await this.model.find({ personId: k }).sort({ _id: 1 }).lean<StoredDoc[]>()).map(referenceFromDocument);
+  }
+
+  async delete(key: string): Promise<void> {
+    const k = asKey(key);
+    if (k !== undefined) await this.model.deleteOne({ _id: k });
+  }
+}

@@ -1,0 +1,125 @@
+import { trusted, type Model } from 'mongoose';
+import {
+  REQUEST_STATUSES,
+  subjectKey,
+  type AuditEntry,
+  type CreateOutcome,
+  type PartnerRequest,
+  type RequestRepositoryPort,
+  type RequestStatus,
+  type TransitionOutcome,
+} from '../../domain';
+import {
+  asKey,
+  asLimit,
+  assertTransition,
+  OPEN_STATUSES,
+  requestFromDocument,
+  requestToDocument,
+  transitionFields,
+} from '../store-common';
+import type { StoredDoc } from './models';
+import { isDuplicateKey } from './mongo-errors';
+import type { WriteLocks } from './write-locks';
+
+const DEFAULT_LIST_LIMIT = 50;
+const open = () => trusted({ $in: [...OPEN_STATUSES] });
+const lockName = (id: string) => `request:${id}`;
+
+/**
+ * Requests in MongoDB without multi-document transactions: creating is one insert guarded by the
+ * unique `openKey` index; a transition is one updateOne filtered on the expected version, with the
+ * audit entry `$push`ed (never the array overwritten). Both updates run under the record's write lock
+ * because FerretDB does not apply a filtered update atomically (see write-locks.ts).
+ */
+export class MongoRequests implements RequestRepositoryPort {
+  constructor(
+    private readonly model: Model<StoredDoc>,
+    private readonly locks: WriteLocks,
+  ) {}
+
+  async create(request: PartnerRequest): Promise<CreateOutcome> {
+    const doc = requestToDocument(request);
+    // Retried because the open request that blocked us may close between our insert and our lookup.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.model.create(doc);
+        return { created: true };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const existing = await this.findOpenByKey(subjectKey(request.subject));
+        if (existing) return { created: false, existingId: existing.id };
+        if (await this.get(request.id)) throw new Error(`A request with ID ${request.id} already exists.`, { cause: err });
+      }
+    }
+    throw new Error(`Could not store request ${request.id}: its subject key kept changing hands.`);
+  }
+
+  async get(id: string): Promise<PartnerRequest | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.model.findById(k).lean<StoredDoc>();
+    return doc ? requestFromDocument(doc) : undefined;
+  }
+
+  async findOpenByKey(key: string): Promise<PartnerRequest | undefined> {
+    const k = asKey(key);
+    const doc = k === undefined ? null : await this.model.findOne({ openKey: k, status: open() }).lean<StoredDoc>();
+    return doc ? requestFromDocument(doc) : undefined;
+  }
+
+  async listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]> {
+    const k = asKey(personId);
+    if (k === undefined) return [];
+    const docs = await this.model
+      .find({ 'requester.personId': k })
+      .sort({ createdAt: -1, _id: 1 })
+      .limit(asLimit(opts?.limit, DEFAULT_LIST_LIMIT))
+      .lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
+  }
+
+  async listAwaitingOrg(orgId: string): Promise<PartnerRequest[]> {
+    const k = asKey(orgId);
+    if (k === undefined) return [];
+    const docs = await this.model.find({ awaitingOrgId: k }).sort({ createdAt: 1, _id: 1 }).lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
+  }
+
+  async listExpired(now: Date): Promise<PartnerRequest[]> {
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    const docs = await this.model
+      .find({ status: open(), expiresAt: trusted({ $lt: now }) })
+      .sort({ expiresAt: 1, _id: 1 })
+      .lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
+  }
+
+  async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry): Promise<TransitionOutcome> {
+    assertTransition(next, expectedVersion);
+    try {
+      return await this.locks.with(lockName(next.id), async () => {
+        const res = await this.model.updateOne(
+          { _id: next.id, version: expectedVersion },
+          { $set: transitionFields(next), $push: { audit: entry } },
+        );
+        return res.matchedCount === 1 ? 'ok' : 'conflict';
+      });
+    } catch (err) {
+      // Re-opening onto a subject key that another open request holds: the store says no.
+      if (isDuplicateKey(err)) return 'conflict';
+      throw err;
+    }
+  }
+
+  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+    const k = asKey(id);
+    if (k === undefined) return;
+    await this.locks.with(lockName(k), () => this.model.updateOne({ _id: k }, { $push: { audit: entry } }));
+  }
+
+  async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {
+    // One count per status rather than an aggregation: plain counts work the same on every server.
+    const counts = await Promise.all(REQUEST_STATUSES.map(async (status) => [status, await this.model.countDocuments({ status })] as const));
+    return Object.fromEntries(counts.filter(([, n]) => n > 0));
+  }
+}

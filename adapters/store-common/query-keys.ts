@@ -1,0 +1,23 @@
+/**
+ * Lookups take keys that may come from people (a typed request ID, a card's data). Only a plain string
+ * ever reaches a query filter: an object such as `{ "$gt": "" }` would be read as an operator, so
+ * anything else is treated as "no such record" before the store is asked.
+ */
+const MAX_KEY_LENGTH = 1024;
+
+export function asKey(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= MAX_KEY_LENGTH ? value : undefined;
+}
+
+export function asKeys(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
+  return values.flatMap((v) => {
+    const k = asKey(v);
+    return k === undefined ? [] : [k];
+  });
+}
+
+/** A positive whole-number limit, or the default. */
+export function asLimit(value: unknown, fallback: number, max = 1000): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
+}

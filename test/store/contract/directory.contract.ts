@@ -1,0 +1,136 @@
+import { identityKey, type PlatformIdentity, type StorePort } from '../../../domain';
+import { directoryFixture, IDENTITIES, SUBSCRIPTION_IDS } from '../../support/directory-fixtures';
+import { INJECTIONS, useStore, type StoreFactory } from './store-factory';
+
+const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
+
+export function describeDirectoryContract(name: string, factory: StoreFactory): void {
+  describe(`${name}: DirectoryPort`, () => {
+    const s = useStore(factory);
+    const dir = () => s.store.directory;
+
+    it('starts empty, imports a directory and reports what it wrote', async () => {
+      expect(await dir().isEmpty()).toBe(true);
+      const counts = await dir().importDirectory(directoryFixture());
+      expect(counts).toEqual({ organizations: 6, people: 4, links: 1, relationships: 1, subscriptions: 2 });
+      expect(await dir().isEmpty()).toBe(false);
+    });
+
+    it('reads organizations back as the domain parsed them, by ID and by kind', async () => {
+      const data = directoryFixture();
+      await dir().importDirectory(data);
+      expect(await dir().getOrganization('acme-dist')).toEqual(data.organizations[0]);
+      expect(await dir().getOrganization('nobody')).toBeUndefined();
+      expect(ids(await dir().listOrganizations())).toEqual(['acme-dist', 'blue-reseller', 'contoso', 'fab-direct', 'green-reseller', 'litware']);
+      expect(ids(await dir().listOrganizations({ kind: 'indirect_reseller' }))).toEqual(['blue-reseller', 'green-reseller']);
+      expect(await dir().listOrganizations({ kind: 'customer' })).toEqual(data.organizations.filter((o) => o.kind === 'customer'));
+    });
+
+    it('finds people by ID, by organization and by Teams or Slack identity', async () => {
+      const data = directoryFixture();
+      await dir().importDirectory(data);
+      const ben = data.people.find((p) => p.id === 'blue-user');
+      expect(await dir().getPerson('blue-user')).toEqual(ben);
+      expect(ids(await dir().listPeople('blue-reseller'))).toEqual(['blue-admin', 'blue-user']);
+      expect((await dir().findPersonByIdentity(IDENTITIES.blueUserSlack))?.id).toBe('blue-user');
+      expect((await dir().findPersonByIdentity(IDENTITIES.blueUserTeams))?.id).toBe('blue-user');
+      expect((await dir().findPersonByIdentity(IDENTITIES.acmeAdminTeams))?.id).toBe('acme-admin');
+      const stranger: PlatformIdentity = { platform: 'slack', teamId: 'T0BLUE01', userId: 'U0NOBODY' };
+      expect(await dir().findPersonByIdentity(stranger)).toBeUndefined();
+    });
+
+    it('imports idempotently: the same file twice changes nothing', async () => {
+      await dir().importDirectory(directoryFixture());
+      const before = await snapshot(s.store);
+      expect(await dir().importDirectory(directoryFixture())).toEqual({ organizations: 6, people: 4, links: 1, relationships: 1, subscriptions: 2 });
+      expect(await snapshot(s.store)).toEqual(before);
+    });
+
+    it('a re-import updates records by ID: changed fields, removed optional fields, moved identities', async () => {
+      await dir().importDirectory(directoryFixture());
+      await dir().importDirectory(
+        directoryFixture((raw) => {
+          raw.organizations[0]!.name = 'Acme Distribution KK';
+          delete raw.organizations[0]!.nameJa;
+          raw.people[1]!.identities = [IDENTITIES.blueUserTeams];
+        }),
+      );
+      const acme = await dir().getOrganization('acme-dist');
+      expect(acme?.name).toBe('Acme Distribution KK');
+      expect(acme).not.toHaveProperty('nameJa');
+      expect(await dir().findPersonByIdentity(IDENTITIES.blueUserSlack)).toBeUndefined();
+      expect((await dir().findPersonByIdentity(IDENTITIES.blueUserTeams))?.id).toBe('blue-user');
+    });
+
+    it('refuses to give one identity to a second person (IDENTITY_TAKEN), and the holder keeps it', async () => {
+      await dir().importDirectory(directoryFixture());
+      const thief = directoryFixture((raw) => {
+        raw.people = [{ id: 'blue-admin', orgId: 'blue-reseller', name: 'Bea Blue', roles: ['admin'], identities: [IDENTITIES.acmeAdminTeams] }];
+      });
+      await expect(dir().importDirectory(thief)).rejects.toMatchObject({ code: 'IDENTITY_TAKEN', identityKey: identityKey(IDENTITIES.acmeAdminTeams) });
+      expect((await dir().findPersonByIdentity(IDENTITIES.acmeAdminTeams))?.id).toBe('acme-admin');
+      expect((await dir().getPerson('blue-admin'))?.identities).toEqual([]);
+    });
+
+    it('lists links and relationships by either side; adding one twice keeps one (and its first date)', async () => {
+      await dir().importDirectory(directoryFixture());
+      expect(await dir().listLinks({ resellerId: 'blue-reseller' })).toEqual([{ providerId: 'acme-dist', resellerId: 'blue-reseller', since: new Date('2024-04-01T00:00:00.000Z') }]);
+      expect(await dir().listLinks({ providerId: 'acme-dist', resellerId: 'green-reseller' })).toEqual([]);
+      await dir().addLink({ providerId: 'acme-dist', resellerId: 'green-reseller', since: new Date('2026-01-01T00:00:00Z') });
+      await dir().addLink({ providerId: 'acme-dist', resellerId: 'green-reseller', since: new Date('2026-02-02T00:00:00Z') });
+      expect(await dir().listLinks({ providerId: 'acme-dist' })).toEqual([
+        { providerId: 'acme-dist', resellerId: 'blue-reseller', since: new Date('2024-04-01T00:00:00.000Z') },
+        { providerId: 'acme-dist', resellerId: 'green-reseller', since: new Date('2026-01-01T00:00:00Z') },
+      ]);
+      const rel = { partnerId: 'fab-direct', customerId: 'contoso', workload: 'azure' as const };
+      await Promise.all([dir().addRelationship(rel), dir().addRelationship(rel), dir().addRelationship(rel)]);
+      expect(await dir().listRelationships({ customerId: 'contoso' })).toEqual([
+        { partnerId: 'blue-reseller', customerId: 'contoso', workload: 'microsoft365' },
+        rel,
+      ]);
+      expect(await dir().listRelationships({ partnerId: 'fab-direct' })).toEqual([rel]);
+      expect(await dir().listRelationships({ customerId: 'litware' })).toEqual([]);
+    });
+
+    it('subscriptions: supporters are added once, concurrently, and survive a re-import', async () => {
+      await dir().importDirectory(directoryFixture());
+      expect(ids(await dir().listSubscriptions('contoso'))).toEqual([SUBSCRIPTION_IDS.contosoEa, SUBSCRIPTION_IDS.contosoAzure]);
+      const ea = await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa);
+      expect(ea).toMatchObject({ channel: 'ea', supportedBy: [], termEndsOn: new Date('2026-03-31T00:00:00.000Z') });
+      await Promise.all(['blue-reseller', 'fab-direct', 'acme-dist', 'blue-reseller'].map((p) => dir().addSubscriptionSupporter(SUBSCRIPTION_IDS.contosoEa, p)));
+      const supporters = (await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa))?.supportedBy;
+      expect([...(supporters ?? [])].sort()).toEqual(['acme-dist', 'blue-reseller', 'fab-direct']);
+      await dir().importDirectory(directoryFixture());
+      expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa))?.supportedBy).toHaveLength(3);
+      expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoAzure))?.supportedBy).toEqual(['fab-direct']);
+    });
+
+    it('treats operator-shaped IDs as plain values: nothing found, nothing thrown', async () => {
+      await dir().importDirectory(directoryFixture());
+      for (const bad of INJECTIONS) {
+        expect(await dir().getOrganization(bad)).toBeUndefined();
+        expect(await dir().getPerson(bad)).toBeUndefined();
+        expect(await dir().getSubscription(bad)).toBeUndefined();
+        expect(await dir().listPeople(bad)).toEqual([]);
+        expect(await dir().listSubscriptions(bad)).toEqual([]);
+        expect(await dir().listLinks({ resellerId: bad })).toEqual([]);
+        expect(await dir().listRelationships({ customerId: bad })).toEqual([]);
+        expect(await dir().listOrganizations({ kind: bad })).toEqual([]);
+        await dir().addSubscriptionSupporter(bad, 'fab-direct');
+      }
+      expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa))?.supportedBy).toEqual([]);
+    });
+  });
+}
+
+async function snapshot(store: StorePort) {
+  const d = store.directory;
+  const orgs = await d.listOrganizations();
+  return {
+    orgs,
+    people: await Promise.all(orgs.map((o) => d.listPeople(o.id))),
+    links: await d.listLinks({}),
+    relationships: await d.listRelationships({}),
+    subscriptions: await d.listSubscriptions('contoso'),
+  };
+}

@@ -1,0 +1,65 @@
+import { T0, minutes } from '../../support/request-fixtures';
+import { INJECTIONS, useStore, type StoreFactory } from './store-factory';
+
+const slackEvent = (id: string) => ({ id, source: 'slack', payload: { type: 'block_actions', actions: [{ action_id: 'approve', value: '{"$ne":null}' }], 'a.b': 1 } });
+
+export function describeProcessedEventContract(name: string, factory: StoreFactory): void {
+  describe(`${name}: ProcessedEventPort (inbox)`, () => {
+    const s = useStore(factory);
+    const events = () => s.store.events;
+
+    it("claims an event once: 'new', then 'duplicate' (also after it completed)", async () => {
+      expect(await events().claim(slackEvent('Ev01'), T0)).toBe('new');
+      expect(await events().claim(slackEvent('Ev01'), minutes(1))).toBe('duplicate');
+      await events().complete('Ev01', minutes(2));
+      expect(await events().claim(slackEvent('Ev01'), minutes(3))).toBe('duplicate');
+    });
+
+    it('keeps the event: payload, status, times and attempts', async () => {
+      await events().claim(slackEvent('Ev02'), T0);
+      expect(await events().get('Ev02')).toEqual({ ...slackEvent('Ev02'), status: 'pending', receivedAt: T0, attempts: 0 });
+      await events().complete('Ev02', minutes(1));
+      expect(await events().get('Ev02')).toMatchObject({ status: 'done', completedAt: minutes(1) });
+      expect(await events().get('Ev-missing')).toBeUndefined();
+    });
+
+    it('lists pending events older than a time, oldest first, up to a limit', async () => {
+      for (const [id, at] of [['Ev-b', 2], ['Ev-a', 1], ['Ev-c', 3], ['Ev-late', 30]] as const) await events().claim(slackEvent(id), minutes(at));
+      await events().claim(slackEvent('Ev-done'), T0);
+      await events().complete('Ev-done', minutes(1));
+      expect((await events().listPending(minutes(10))).map((e) => e.id)).toEqual(['Ev-a', 'Ev-b', 'Ev-c']);
+      expect((await events().listPending(minutes(10), 2)).map((e) => e.id)).toEqual(['Ev-a', 'Ev-b']);
+      expect(await events().listPending(T0)).toEqual([]);
+    });
+
+    it('counts attempts, also concurrent ones, without touching the status', async () => {
+      await events().claim(slackEvent('Ev03'), T0);
+      expect(await events().recordAttempt('Ev03')).toBe(1);
+      await Promise.all(Array.from({ length: 9 }, () => events().recordAttempt('Ev03')));
+      expect(await events().get('Ev03')).toMatchObject({ attempts: 10, status: 'pending' });
+      expect(await events().recordAttempt('Ev-missing')).toBe(0);
+    });
+
+    it("race: concurrent claims of one event -> exactly one 'new'", async () => {
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => events().claim(slackEvent('Ev-race'), T0)));
+      expect(outcomes.filter((o) => o === 'new')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(4);
+    });
+
+    it('race: completing while attempts are counted loses neither', async () => {
+      await events().claim(slackEvent('Ev04'), T0);
+      await Promise.all([events().recordAttempt('Ev04'), events().complete('Ev04', minutes(1)), events().recordAttempt('Ev04')]);
+      expect(await events().get('Ev04')).toMatchObject({ status: 'done', attempts: 2 });
+    });
+
+    it('treats operator-shaped IDs as plain values', async () => {
+      await events().claim(slackEvent('Ev05'), T0);
+      for (const bad of INJECTIONS) {
+        expect(await events().get(bad)).toBeUndefined();
+        expect(await events().recordAttempt(bad)).toBe(0);
+        await events().complete(bad, minutes(1));
+      }
+      expect(await events().get('Ev05')).toMatchObject({ status: 'pending', attempts: 0 });
+    });
+  });
+}

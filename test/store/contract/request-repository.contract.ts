@@ -1,0 +1,195 @@
+import { subjectKey } from '../../../domain';
+import {
+  days,
+  linkSubject,
+  minutes,
+  nextState,
+  partnerSubject,
+  pendingRequest,
+  refusedAttempt,
+  submittedRequest,
+  T0,
+} from '../../support/request-fixtures';
+import { INJECTIONS, useStore, type StoreFactory } from './store-factory';
+
+export function describeRequestRepositoryContract(name: string, factory: StoreFactory): void {
+  describe(`${name}: RequestRepositoryPort`, () => {
+    const s = useStore(factory);
+    const repo = () => s.store.requests;
+
+    it('stores a request whole and reads it back equal (dates as dates)', async () => {
+      const r = pendingRequest({ commandId: 'act-1' });
+      expect(await repo().create(r)).toEqual({ created: true });
+      const back = await repo().get(r.id);
+      expect(back).toEqual(r);
+      expect(back?.createdAt).toBeInstanceOf(Date);
+      expect(back?.audit[0]?.at).toBeInstanceOf(Date);
+      expect(await repo().get('PL-00000000')).toBeUndefined();
+    });
+
+    it('keeps at most one open request per subject key', async () => {
+      const first = submittedRequest();
+      const same = submittedRequest({ subject: linkSubject(), requesterId: 'blue-admin' });
+      const other = submittedRequest({ subject: linkSubject('green-reseller') });
+      expect(await repo().create(first)).toEqual({ created: true });
+      expect(await repo().create(same)).toEqual({ created: false, existingId: first.id });
+      expect(await repo().create(other)).toEqual({ created: true });
+      expect(await repo().get(same.id)).toBeUndefined();
+      expect((await repo().findOpenByKey(subjectKey(first.subject)))?.id).toBe(first.id);
+    });
+
+    it('frees the key when the request closes: a new one may be filed, and only it is "open"', async () => {
+      const first = pendingRequest();
+      await repo().create(first);
+      const { next, entry } = nextState(first, { status: 'rejected', action: 'reject', reason: 'not now' });
+      expect(await repo().transition(next, first.version, entry)).toBe('ok');
+      expect(await repo().findOpenByKey(subjectKey(first.subject))).toBeUndefined();
+      expect(await repo().findOpenByKey(`closed:${first.id}`)).toBeUndefined();
+      const again = submittedRequest();
+      expect(await repo().create(again)).toEqual({ created: true });
+      expect((await repo().findOpenByKey(subjectKey(first.subject)))?.id).toBe(again.id);
+    });
+
+    it('transition is a compare-and-set on the version; a stale one changes nothing', async () => {
+      const r = submittedRequest();
+      await repo().create(r);
+      const step = nextState(r, { status: 'pending_approval', stage: 0 });
+      expect(await repo().transition(step.next, 1, step.entry)).toBe('ok');
+      expect(await repo().get(r.id)).toEqual(step.next);
+      const stale = nextState(r, { status: 'cancelled', action: 'cancel' });
+      expect(await repo().transition(stale.next, 1, stale.entry)).toBe('conflict');
+      expect(await repo().get(r.id)).toEqual(step.next);
+      await expect(repo().transition({ ...stale.next, version: 5 }, 1, stale.entry)).rejects.toThrow(/version/);
+    });
+
+    it('transition appends its entry and keeps entries appended since the caller read the request', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      const refused = refusedAttempt(1);
+      await repo().appendAudit(r.id, refused);
+      const { next, entry } = nextState(r, { status: 'approved', action: 'approve' });
+      expect(await repo().transition(next, r.version, entry)).toBe('ok');
+      const stored = await repo().get(r.id);
+      expect(stored?.audit).toEqual([...r.audit, refused, entry]);
+      expect(stored?.status).toBe('approved');
+      expect(stored?.version).toBe(r.version + 1);
+    });
+
+    it('race: two writers on one version -> exactly one ok, one conflict, one audit entry (x5)', async () => {
+      for (let round = 0; round < 5; round++) {
+        const r = pendingRequest({ subject: linkSubject(`reseller-${round}`) });
+        await repo().create(r);
+        const approve = nextState(r, { status: 'approved', action: 'approve' });
+        const reject = nextState(r, { status: 'rejected', action: 'reject', reason: 'no' });
+        const outcomes = await Promise.all([
+          repo().transition(approve.next, r.version, approve.entry),
+          repo().transition(reject.next, r.version, reject.entry),
+        ]);
+        expect([...outcomes].sort()).toEqual(['conflict', 'ok']);
+        const stored = await repo().get(r.id);
+        const winner = outcomes[0] === 'ok' ? approve : reject;
+        expect(stored?.status).toBe(winner.next.status);
+        expect(stored?.audit).toEqual([...r.audit, winner.entry]);
+      }
+    });
+
+    it('race: many writers on one version, repeated -> one winner each round', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      const tries = Array.from({ length: 6 }, (_, i) => nextState(r, { status: 'rejected', action: 'reject', reason: `writer ${i}` }));
+      const outcomes = await Promise.all(tries.map((t) => repo().transition(t.next, r.version, t.entry)));
+      expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+      expect((await repo().get(r.id))?.audit).toHaveLength(r.audit.length + 1);
+    });
+
+    it('race: two creates with the same subject key -> exactly one created', async () => {
+      const a = submittedRequest({ subject: partnerSubject() });
+      const b = submittedRequest({ subject: partnerSubject(), requesterId: 'blue-admin' });
+      const outcomes = await Promise.all([repo().create(a), repo().create(b)]);
+      const created = outcomes.filter((o) => o.created);
+      expect(created).toHaveLength(1);
+      const winner = outcomes[0]?.created ? a : b;
+      expect(outcomes.find((o) => !o.created)).toEqual({ created: false, existingId: winner.id });
+      expect((await repo().findOpenByKey(subjectKey(a.subject)))?.id).toBe(winner.id);
+    });
+
+    it('appendAudit: many concurrent entries are all kept, and the version does not move', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      const entries = Array.from({ length: 25 }, (_, i) => refusedAttempt(i + 1));
+      await Promise.all(entries.map((e) => repo().appendAudit(r.id, e)));
+      const stored = await repo().get(r.id);
+      expect(stored?.version).toBe(r.version);
+      expect(stored?.audit).toHaveLength(r.audit.length + entries.length);
+      expect(new Set(stored?.audit.map((e) => e.commandId))).toEqual(new Set([...r.audit, ...entries].map((e) => e.commandId)));
+      await repo().appendAudit('PL-NOTTHERE', refusedAttempt(99));
+    });
+
+    it('listAwaitingOrg follows the current approval step and forgets closed requests', async () => {
+      const partner = pendingRequest({ subject: partnerSubject(), createdAt: minutes(2) });
+      const link = pendingRequest({ subject: linkSubject(), createdAt: minutes(1) });
+      const link2 = pendingRequest({ subject: linkSubject('green-reseller'), createdAt: minutes(3) });
+      const submitted = submittedRequest({ subject: linkSubject('blue-reseller', 'other-dist') });
+      for (const r of [partner, link, link2, submitted]) await repo().create(r);
+      expect((await repo().listAwaitingOrg('acme-dist')).map((r) => r.id)).toEqual([link.id, link2.id]);
+      expect((await repo().listAwaitingOrg('fab-direct')).map((r) => r.id)).toEqual([partner.id]);
+      expect(await repo().listAwaitingOrg('contoso')).toEqual([]);
+      expect(await repo().listAwaitingOrg('other-dist')).toEqual([]);
+
+      const toCustomer = nextState(partner, { status: 'pending_approval', stage: 1, action: 'approve' });
+      expect(await repo().transition(toCustomer.next, partner.version, toCustomer.entry)).toBe('ok');
+      expect(await repo().listAwaitingOrg('fab-direct')).toEqual([]);
+      expect(await repo().listAwaitingOrg('contoso')).toEqual([toCustomer.next]);
+
+      const done = nextState(link, { status: 'approved', action: 'approve' });
+      await repo().transition(done.next, link.version, done.entry);
+      expect((await repo().listAwaitingOrg('acme-dist')).map((r) => r.id)).toEqual([link2.id]);
+    });
+
+    it('listExpired returns open requests past their expiry, oldest first', async () => {
+      const old = pendingRequest({ subject: linkSubject('blue-reseller'), expiresAt: days(1) });
+      const older = submittedRequest({ subject: linkSubject('green-reseller'), expiresAt: minutes(30) });
+      const fresh = pendingRequest({ subject: partnerSubject(), expiresAt: days(90) });
+      const closed = pendingRequest({ subject: partnerSubject('litware'), expiresAt: days(1) });
+      for (const r of [old, older, fresh, closed]) await repo().create(r);
+      const cancel = nextState(closed, { status: 'cancelled', action: 'cancel' });
+      await repo().transition(cancel.next, closed.version, cancel.entry);
+      expect((await repo().listExpired(days(2))).map((r) => r.id)).toEqual([older.id, old.id]);
+      expect((await repo().listExpired(minutes(45))).map((r) => r.id)).toEqual([older.id]);
+      expect(await repo().listExpired(T0)).toEqual([]);
+    });
+
+    it('listByRequester: newest first, limited', async () => {
+      const mine = [1, 2, 3].map((n) => submittedRequest({ subject: linkSubject(`reseller-${n}`), createdAt: days(n) }));
+      const theirs = submittedRequest({ subject: partnerSubject(), requesterId: 'someone-else' });
+      for (const r of [...mine, theirs]) await repo().create(r);
+      expect((await repo().listByRequester('blue-user')).map((r) => r.id)).toEqual([mine[2]!.id, mine[1]!.id, mine[0]!.id]);
+      expect((await repo().listByRequester('blue-user', { limit: 2 })).map((r) => r.id)).toEqual([mine[2]!.id, mine[1]!.id]);
+      expect(await repo().listByRequester('nobody')).toEqual([]);
+    });
+
+    it('countByStatus counts every request by its current status', async () => {
+      expect(await repo().countByStatus()).toEqual({});
+      const a = pendingRequest({ subject: linkSubject('r-1') });
+      await repo().create(a);
+      await repo().create(pendingRequest({ subject: linkSubject('r-2') }));
+      await repo().create(submittedRequest({ subject: linkSubject('r-3') }));
+      const approve = nextState(a, { status: 'approved', action: 'approve' });
+      await repo().transition(approve.next, a.version, approve.entry);
+      expect(await repo().countByStatus()).toEqual({ submitted: 1, pending_approval: 1, approved: 1 });
+    });
+
+    it('treats operator-shaped IDs and keys as plain values: nothing found, nothing thrown', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      for (const bad of INJECTIONS) {
+        expect(await repo().get(bad)).toBeUndefined();
+        expect(await repo().findOpenByKey(bad)).toBeUndefined();
+        expect(await repo().listByRequester(bad)).toEqual([]);
+        expect(await repo().listAwaitingOrg(bad)).toEqual([]);
+        await repo().appendAudit(bad, refusedAttempt(1));
+      }
+      expect(await repo().get(r.id)).toEqual(r);
+    });
+  });
+}

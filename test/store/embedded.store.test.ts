@@ -1,0 +1,61 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedStore } from '../../adapters/embedded';
+import type { StorePort } from '../../domain';
+import type { StoreHandle } from './contract/store-factory';
+import { describeStoreContracts } from './store-contracts';
+
+/** The embedded store against the shared contract, one temporary folder per test. */
+async function embeddedStore(): Promise<StoreHandle> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'pl-embedded-'));
+  let current: StorePort = await EmbeddedStore.open({ dataDir });
+  return {
+    store: current,
+    reopen: async () => (current = await EmbeddedStore.open({ dataDir })),
+    cleanup: async () => {
+      await current.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeStoreContracts('embedded store', embeddedStore);
+
+describe('embedded store: its own folder', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pl-embedded-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps one file per collection in the data folder', async () => {
+    const store = await EmbeddedStore.open({ dataDir });
+    await store.close();
+    const files = await readdir(dataDir);
+    expect(files).toEqual(expect.arrayContaining(['organizations.db', 'people.db', 'requests.db', 'conversation-state.db', 'inbox-events.db']));
+  });
+
+  it('refuses a second store on the same folder (it serves one instance) and allows it after close', async () => {
+    const first = await EmbeddedStore.open({ dataDir });
+    await expect(EmbeddedStore.open({ dataDir })).rejects.toMatchObject({ code: 'STORE_OPEN_FAILED', setting: 'DATA_DIR', message: expect.stringContaining('MONGODB_URI') });
+    await first.close();
+    const second = await EmbeddedStore.open({ dataDir });
+    await second.close();
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    await writeFile(join(dataDir, 'partner-link.lock'), '999999999\n');
+    const store = await EmbeddedStore.open({ dataDir });
+    expect(await store.ping()).toBe(true);
+    await store.close();
+  });
+
+  it('names DATA_DIR when the folder cannot be written', async () => {
+    const file = join(dataDir, 'a-file');
+    await writeFile(file, 'not a folder');
+    await expect(EmbeddedStore.open({ dataDir: join(file, 'data') })).rejects.toMatchObject({ code: 'STORE_OPEN_FAILED', message: expect.stringContaining('DATA_DIR') });
+  });
+});

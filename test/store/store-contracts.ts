@@ -1,0 +1,17 @@
+import { describeConversationReferenceContract } from './contract/conversation-reference.contract';
+import { describeConversationStateContract } from './contract/conversation-state.contract';
+import { describeDirectoryContract } from './contract/directory.contract';
+import { describeProcessedEventContract } from './contract/processed-event.contract';
+import { describeRequestRepositoryContract } from './contract/request-repository.contract';
+import { describeStoreLifecycleContract } from './contract/store-lifecycle.contract';
+import type { StoreFactory } from './contract/store-factory';
+
+/** Every port's contract suite, for one store implementation: both runners call exactly this. */
+export function describeStoreContracts(name: string, factory: StoreFactory): void {
+  describeDirectoryContract(name, factory);
+  describeRequestRepositoryContract(name, factory);
+  describeConversationStateContract(name, factory);
+  describeConversationReferenceContract(name, factory);
+  describeProcessedEventContract(name, factory);
+  describeStoreLifecycleContract(name, factory);
+}
