@@ -1,0 +1,40 @@
+import { loadConfig } from '../config';
+import { readDirectoryFile } from '../directory-file';
+import { openConfiguredStore } from '../runtime';
+import type { CommandIo } from './command-io';
+
+const USAGE = 'Usage: partner-link seed <directory-file.yaml|json> [--dry-run]';
+
+/**
+ * Imports a directory file into the configured store. The whole file is validated first: if any record
+ * is bad, every problem is listed and nothing is written. Importing the same file again changes nothing.
+ */
+export async function runSeedCommand(args: string[], io: CommandIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const dryRun = args.includes('--dry-run');
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1) {
+    io.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const file = files[0]!;
+  const result = await readDirectoryFile(file);
+  if (!result.ok) {
+    io.stderr.write(`${result.errors.join('\n')}\n${result.errors.length} problem(s) found; nothing was imported. Fix the file and run the command again.\n`);
+    return 1;
+  }
+  const d = result.data;
+  const summary = `${d.organizations.length} organizations, ${d.people.length} people, ${d.links.length} links, ${d.relationships.length} relationships, ${d.subscriptions.length} subscriptions`;
+  if (dryRun) {
+    io.stdout.write(`${file} is valid: ${summary}. Nothing was written (--dry-run).\n`);
+    return 0;
+  }
+  const config = loadConfig(env);
+  const store = await openConfiguredStore(config);
+  try {
+    await store.directory.importDirectory(d);
+    io.stdout.write(`Imported ${summary} from ${file} into the ${store.kind} store at ${store.location}.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

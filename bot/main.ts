@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { openConfiguredStore, seedIfEmpty } from './runtime';
+import { createApp, listen } from './server';
+
+/** `npm start`: parse configuration, open the store (embedded unless MONGODB_URI), serve HTTP. */
+async function start(): Promise<void> {
+  const startedAt = process.hrtime.bigint();
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const store = await openConfiguredStore(config);
+  await seedIfEmpty(store, config, logger);
+  const server: Server = await listen(createApp({ store, logger }), config.PORT);
+  const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  logger.info(
+    { port: config.PORT, store: store.kind, data: store.location, startupMs: Math.round(ms) },
+    `Partner Link is listening on http://localhost:${config.PORT} (health: /healthz); data lives in ${store.kind === 'embedded' ? 'the embedded store at ' : 'MongoDB at '}${store.location}`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
+    server.close(async () => {
+      await store.close().catch((e: unknown) => logger.error({ err: e }, 'closing the store failed'));
+      logger.info('stopped');
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+start().catch((e: unknown) => {
+  if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+  else process.stderr.write(`Partner Link could not start: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
