@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { OrganizationSchema, type Organization } from './organization';
 import { identityKey, PersonSchema, type Person } from './person';
 import {
