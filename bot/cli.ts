@@ -10,6 +10,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'seed <file> [--dry-run]   import a directory file (YAML or JSON) into the configured store',
     run: async (args, io) => (await import('./commands/seed.command')).runSeedCommand(args, io),
   },
+  nlu: {
+    summary: 'nlu "<text>" | --eval <file.jsonl> [--json]   recognize intent and entities (no text: one utterance per stdin line)',
+    run: async (args, io) => (await import('./commands/nlu.command')).runNluCommand(args, io),
+  },
   manifest: {
     summary: 'manifest teams|slack [--out <file>] [--socket-mode]   build the Teams app zip or the Slack app manifest',
     run: async (args, io) => (await import('./commands/manifest.command')).runManifestCommand(args, io),

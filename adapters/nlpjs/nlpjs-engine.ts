@@ -1,0 +1,87 @@
+import { containerBootstrap } from '@nlpjs/core';
+import { LangEn } from '@nlpjs/lang-en-min';
+import { LangJa } from '@nlpjs/lang-ja';
+import { NluManager, NluNeural } from '@nlpjs/nlu';
+import { LOCALES, type Locale } from '../../dialogs/recognition';
+import { classifierText } from './classifier-text';
+import type { TrainingExample } from './training-data';
+
+export interface IntentScore {
+  /** An intent name from the training data, or NLP.js's own "None" when no known word was seen. */
+  intent: string;
+  score: number;
+}
+
+/** The learned part of recognition: text in, intents ranked by score out. */
+export interface IntentClassifier {
+  classify(locale: Locale, text: string): Promise<IntentScore[]>;
+}
+
+// Settings for every per-language classifier: quiet training, typo tolerance of one edit per word.
+const NLU_SETTINGS = {
+  log: false,
+  keepStopwords: true,
+  nonefeatureValue: 1,
+  nonedeltaMultiplier: 1.2,
+  spellCheck: true,
+  spellCheckDistance: 1,
+  filterZeros: true,
+};
+
+/** NLP.js logs through the container's logger; we keep its warnings (for the build to print) instead. */
+function collectingLogger(warnings: string[]) {
+  const ignore = () => undefined;
+  const keep = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+  return { name: 'logger', debug: ignore, info: ignore, log: ignore, trace: ignore, warn: keep, error: keep, fatal: keep };
+}
+
+async function newManager(warnings: string[]): Promise<NluManager> {
+  const container = await containerBootstrap();
+  container.register('logger', collectingLogger(warnings), true);
+  container.use(LangEn);
+  container.use(LangJa);
+  container.use(NluNeural);
+  container.registerConfiguration('nlu-??', NLU_SETTINGS, true);
+  return new NluManager({ container, locales: [...LOCALES], trainByDomain: false, useNoneFeature: true });
+}
+
+/** An NLP.js neural intent classifier (one network per language), trained or restored from JSON. */
+export class NlpjsIntentClassifier implements IntentClassifier {
+  private constructor(
+    private readonly manager: NluManager,
+    /** What NLP.js warned about, such as a training utterance made only of stop words (it teaches nothing). */
+    readonly warnings: readonly string[],
+  ) {}
+
+  static async train(examples: readonly TrainingExample[]): Promise<NlpjsIntentClassifier> {
+    const warnings: string[] = [];
+    const manager = await newManager(warnings);
+    for (const e of examples) manager.add(e.locale, classifierText(e.text), e.intent);
+    await manager.train({ log: false });
+    return new NlpjsIntentClassifier(manager, warnings);
+  }
+
+  static async fromJSON(json: unknown): Promise<NlpjsIntentClassifier> {
+    const warnings: string[] = [];
+    const manager = await newManager(warnings);
+    manager.fromJSON(json);
+    // NLP.js's restore fills each network's intent list without its built-in "None", so a restored model
+    // would drop None's share and score differently from the freshly trained one. Clearing the list lets
+    // NLP.js rebuild it lazily, with None, exactly as after training.
+    for (const dm of Object.values(manager.domainManagers)) for (const nlu of Object.values(dm.domains)) nlu.intentsArr = undefined;
+    return new NlpjsIntentClassifier(manager, warnings);
+  }
+
+  toJSON(): unknown {
+    return this.manager.toJSON();
+  }
+
+  async classify(locale: Locale, text: string): Promise<IntentScore[]> {
+    const prepared = classifierText(text);
+    if (!prepared) return [{ intent: 'None', score: 1 }];
+    const result = await this.manager.process(locale, prepared);
+    const ranked = (result.classifications ?? []).filter((c) => c.score > 0);
+    if (result.intent === 'None' || ranked.length === 0) return [{ intent: 'None', score: result.score ?? 1 }, ...ranked];
+    return ranked;
+  }
+}

@@ -1,0 +1,78 @@
+import {
+  detectLocale,
+  EntityExtractor,
+  isIntentName,
+  type IntentName,
+  type Locale,
+  type OrganizationNames,
+  type Recognition,
+  type Recognizer,
+  type RecognizeOptions,
+} from '../../dialogs/recognition';
+import type { IntentClassifier } from './nlpjs-engine';
+
+/** Below this score the best intent is not trusted and the answer is `none` (NLP.js uses 0.5 too; 0.4-0.7 were compared on nlu/eval.jsonl). */
+export const DEFAULT_INTENT_THRESHOLD = 0.5;
+
+export interface NlpjsRecognizerOptions {
+  /** Directory organizations to find by name (English and Japanese names, typos tolerated). */
+  organizations?: readonly OrganizationNames[];
+  threshold?: number;
+}
+
+interface Scored {
+  intent: IntentName;
+  score: number;
+}
+
+// Greetings and small talk around a request ("Hi, I'm Ken from Sakura. We'd like ...") should not hide it.
+const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
+const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
+
+/**
+ * The offline recognizer: intents from an NLP.js neural classifier trained on nlu/train.*.yaml, entities
+ * from deterministic extractors. Runs in process, no service.
+ */
+export class NlpjsRecognizer implements Recognizer {
+  private readonly entities: EntityExtractor;
+  private readonly threshold: number;
+
+  constructor(
+    private readonly classifier: IntentClassifier,
+    options: NlpjsRecognizerOptions = {},
+  ) {
+    this.entities = new EntityExtractor(options.organizations ?? []);
+    this.threshold = options.threshold ?? DEFAULT_INTENT_THRESHOLD;
+  }
+
+  async recognize(text: string, opts: RecognizeOptions = {}): Promise<Recognition> {
+    const locale = opts.locale ?? detectLocale(text);
+    const entities = this.entities.extract(text);
+    const best = await this.intentOf(locale, text);
+    return { text, locale, intent: best.intent, score: round(best.score), entities };
+  }
+
+  /**
+   * The whole message's intent; when that is only a greeting or nothing, and the message has several
+   * sentences, the most confident request among its sentences.
+   */
+  private async intentOf(locale: Locale, text: string): Promise<Scored> {
+    const whole = await this.classifyOne(locale, text);
+    if (!NOT_A_REQUEST.has(whole.intent)) return whole;
+    const sentences = text.split(SENTENCE_END).filter((s) => s.trim());
+    if (sentences.length < 2) return whole;
+    const requests = (await Promise.all(sentences.map((s) => this.classifyOne(locale, s)))).filter((r) => !NOT_A_REQUEST.has(r.intent));
+    return requests.sort((a, b) => b.score - a.score)[0] ?? whole;
+  }
+
+  private async classifyOne(locale: Locale, text: string): Promise<Scored> {
+    const best = (await this.classifier.classify(locale, text))[0];
+    if (!best || !isIntentName(best.intent)) return { intent: 'none', score: best?.intent === 'None' ? best.score : 1 };
+    if (best.score >= this.threshold) return { intent: best.intent, score: best.score };
+    return { intent: 'none', score: best.intent === 'none' ? best.score : 1 - best.score };
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}

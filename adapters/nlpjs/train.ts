@@ -1,0 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { NlpjsIntentClassifier } from './nlpjs-engine';
+import { projectRoot, readTrainingData, type TrainingData } from './training-data';
+
+export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/1';
+
+/** The saved model: NLP.js's own JSON wrapped with what it was trained on. */
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  trainingHash: string;
+  examples: number;
+  trainedAt: string;
+  nlpjs: unknown;
+}
+
+/** Where the build writes the model: dist/nlu/model.json under the project root. */
+export function defaultModelPath(): string {
+  return join(projectRoot(), 'dist', 'nlu', 'model.json');
+}
+
+/** Trains a classifier on the data and returns it with its exportable model. */
+export async function trainModel(data: TrainingData): Promise<{ classifier: NlpjsIntentClassifier; model: ModelFile }> {
+  const classifier = await NlpjsIntentClassifier.train(data.examples);
+  const model: ModelFile = {
+    format: MODEL_FORMAT,
+    trainingHash: data.hash,
+    examples: data.examples.length,
+    trainedAt: new Date().toISOString(),
+    nlpjs: classifier.toJSON(),
+  };
+  return { classifier, model };
+}
+
+export interface TrainReport {
+  file: string;
+  examples: number;
+  bytes: number;
+  millis: number;
+  /** NLP.js warnings, such as utterances that teach nothing; the build prints them. */
+  warnings: readonly string[];
+}
+
+/** Build step: reads nlu/train.*.yaml, trains, and writes the model JSON (dist/nlu/model.json by default). */
+export async function trainAndWriteModel(file: string = defaultModelPath(), trainingDir?: string): Promise<TrainReport> {
+  const started = performance.now();
+  const data = await readTrainingData(trainingDir);
+  const { classifier, model } = await trainModel(data);
+  const json = JSON.stringify(model);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, json, 'utf8');
+  return { file, examples: model.examples, bytes: Buffer.byteLength(json), millis: Math.round(performance.now() - started), warnings: classifier.warnings };
+}

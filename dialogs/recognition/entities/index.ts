@@ -1,0 +1,3 @@
+export { EntityExtractor } from './entity.extractor';
+export { foldText, foldString, type FoldedText } from './folded-text';
+export { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';

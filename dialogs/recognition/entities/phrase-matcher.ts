@@ -1,0 +1,153 @@
+import { allowedEdits, boundedEditDistance } from './edit-distance';
+import { foldString, hasJapanese, isJapaneseChar, sourceSpan, type FoldedText } from './folded-text';
+
+/** A normalized value and the phrases people use for it, in any script. */
+export interface PhraseEntry<V> {
+  value: V;
+  phrases: readonly string[];
+}
+
+export interface PhraseMatch<V> {
+  value: V;
+  start: number;
+  end: number;
+  text: string;
+  /** 1 for an exact match, lower with each typo. */
+  score: number;
+}
+
+interface CompiledPhrase<V> {
+  value: V;
+  /** Folded, with spaces and punctuation removed. */
+  key: string;
+  japanese: boolean;
+  words: number;
+  maxEdits: number;
+  /** maxEdits + 1 disjoint pieces of the key: any close enough match contains one of them unchanged. */
+  pieces: string[];
+}
+
+interface Candidate<V> {
+  value: V;
+  from: number;
+  to: number;
+  /** Characters compared (spaces and punctuation not counted). */
+  length: number;
+  score: number;
+}
+
+const WORD = /[a-z0-9]+/g;
+
+function isCompactChar(ch: string): boolean {
+  return /[a-z0-9]/.test(ch) || isJapaneseChar(ch);
+}
+
+/**
+ * Finds dictionary phrases in text, case- and width-insensitively, optionally tolerating typos. Latin
+ * phrases match whole words (ignoring the spaces between them, so "Office365" matches "office 365");
+ * phrases with Japanese characters match anywhere, ignoring spaces and the middle dot. Overlapping matches
+ * are resolved in favour of the longer, closer one.
+ */
+export class PhraseMatcher<V> {
+  private readonly phrases: CompiledPhrase<V>[] = [];
+
+  constructor(entries: readonly PhraseEntry<V>[], options: { fuzzy?: boolean } = {}) {
+    for (const entry of entries) {
+      for (const phrase of entry.phrases) {
+        const folded = foldString(phrase);
+        const key = [...folded].filter(isCompactChar).join('');
+        if (!key) continue;
+        const japanese = hasJapanese(key);
+        const words = japanese ? 1 : (folded.match(WORD) ?? []).length;
+        const maxEdits = options.fuzzy ? allowedEdits(key.length, japanese) : 0;
+        this.phrases.push({ value: entry.value, key, japanese, words, maxEdits, pieces: pieces(key, maxEdits) });
+      }
+    }
+  }
+
+  match(f: FoldedText): PhraseMatch<V>[] {
+    const words = [...f.text.matchAll(WORD)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
+    const compactIndex: number[] = [];
+    let compact = '';
+    for (let i = 0; i < f.text.length; i += 1) {
+      const ch = f.text[i]!;
+      if (isCompactChar(ch)) {
+        compact += ch;
+        compactIndex.push(i);
+      }
+    }
+    const candidates: Candidate<V>[] = [];
+    for (const p of this.phrases) {
+      if (p.japanese) {
+        for (const c of findInCompact(compact, p)) {
+          candidates.push({ value: p.value, from: compactIndex[c.start]!, to: compactIndex[c.start + c.length - 1]! + 1, length: c.length, score: c.score });
+        }
+        continue;
+      }
+      for (let i = 0; i < words.length; i += 1) {
+        if (p.maxEdits === 0 && !p.key.startsWith(words[i]!.text)) continue;
+        let joined = '';
+        for (let n = 1; n <= p.words + 1 && i + n <= words.length; n += 1) {
+          const word = words[i + n - 1]!;
+          if (n > 1 && !onlySpacing(f.text.slice(words[i + n - 2]!.to, word.from))) break;
+          joined += word.text;
+          if (n < p.words - 1 || joined.length < p.key.length - p.maxEdits) continue;
+          if (joined.length > p.key.length + p.maxEdits) break;
+          if (!p.pieces.some((piece) => joined.includes(piece))) continue;
+          const d = boundedEditDistance(joined, p.key, p.maxEdits);
+          if (d <= p.maxEdits) {
+            const score = 1 - d / Math.max(joined.length, p.key.length);
+            candidates.push({ value: p.value, from: words[i]!.from, to: word.to, length: joined.length, score });
+          }
+        }
+      }
+    }
+    return selectNonOverlapping(candidates).map((c) => ({ value: c.value, score: c.score, ...sourceSpan(f, c.from, c.to) }));
+  }
+}
+
+/**
+ * Windows of the compact text within `maxEdits` of the phrase. A match with at most k edits contains one
+ * of k+1 disjoint pieces of the phrase unchanged, so only windows around such a piece are compared.
+ */
+function pieces(key: string, k: number): string[] {
+  const size = Math.floor(key.length / (k + 1));
+  return Array.from({ length: k + 1 }, (_, i) => key.slice(i * size, i === k ? undefined : (i + 1) * size));
+}
+
+function findInCompact<V>(compact: string, p: CompiledPhrase<V>): { start: number; length: number; score: number }[] {
+  const found: { start: number; length: number; score: number }[] = [];
+  const k = p.maxEdits;
+  const starts = new Set<number>();
+  for (let piece = 0; piece <= k; piece += 1) {
+    const offset = piece * Math.floor(p.key.length / (k + 1));
+    const text = p.pieces[piece]!;
+    for (let at = compact.indexOf(text); at >= 0; at = compact.indexOf(text, at + 1)) {
+      for (let start = at - offset - k; start <= at - offset + k; start += 1) if (start >= 0) starts.add(start);
+    }
+  }
+  for (const start of starts) {
+    for (let length = p.key.length - k; length <= p.key.length + k; length += 1) {
+      if (length <= 0 || start + length > compact.length) continue;
+      const d = boundedEditDistance(compact.slice(start, start + length), p.key, k);
+      if (d <= k) found.push({ start, length, score: 1 - d / Math.max(length, p.key.length) });
+    }
+  }
+  return found;
+}
+
+/** Words of one phrase are separated by spaces or punctuation only, never by Japanese text. */
+function onlySpacing(gap: string): boolean {
+  return gap.length <= 3 && ![...gap].some(isCompactChar);
+}
+
+function selectNonOverlapping<V>(candidates: Candidate<V>[]): Candidate<V>[] {
+  // Longer matches first, weighted by closeness, so a name typed with a typo beats a short alias inside it.
+  const weight = (c: Candidate<V>) => c.score * c.length;
+  const ranked = [...candidates].sort((a, b) => weight(b) - weight(a) || b.score - a.score || a.from - b.from);
+  const chosen: Candidate<V>[] = [];
+  for (const c of ranked) {
+    if (chosen.every((k) => c.to <= k.from || c.from >= k.to)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.from - b.from);
+}

@@ -1,0 +1,6 @@
+export * from './recognizer.port';
+export { detectLocale } from './detect-locale';
+export { entitiesOfType, entityValues, firstEntity } from './entity-helpers';
+export { EntityExtractor } from './entities';
+export { parseEvalSet, type EvalExample, type EvalSetParse } from './eval-set';
+export { evaluateRecognizer, formatEvalReport, type EvalMiss, type EvalReport, type IntentStats } from './evaluation';

@@ -1,0 +1,96 @@
+import type { Cloud, PurchaseChannel, Workload } from '../../domain';
+
+/**
+ * The recognizer port: turns one chat message into an intent and typed entities. Dialogs depend on this
+ * shape only; the default implementation (NLP.js, offline) lives in adapters/nlpjs, and a cloud one (for
+ * example Azure AI Language CLU) can be added behind the same interface.
+ */
+
+export const LOCALES = ['en', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const INTENT_NAMES = [
+  'link_distributor',
+  'add_partner',
+  'multichannel_support',
+  'request_status',
+  'cancel_request',
+  'policy_question',
+  'help',
+  'greeting',
+  'none',
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+/** What each entity type normalizes its value to. */
+export interface EntityValues {
+  workload: Workload;
+  /** The `id` of the matched directory organization. */
+  organization: string;
+  /** Digits only. */
+  partner_id: string;
+  /** Lower-case GUID. */
+  tenant_id: string;
+  /** Lower-case GUID. */
+  subscription_id: string;
+  /** Lower-case host name such as contoso.onmicrosoft.com. */
+  domain: string;
+  purchase_channel: PurchaseChannel;
+  /** ISO 3166-1 alpha-2, upper case (JP, DE, US, ...). */
+  country: string;
+  cloud: Cloud;
+}
+export type EntityType = keyof EntityValues;
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'workload',
+  'organization',
+  'partner_id',
+  'tenant_id',
+  'subscription_id',
+  'domain',
+  'purchase_channel',
+  'country',
+  'cloud',
+];
+
+/**
+ * One entity found in the text. `text` is the span as typed; `start`/`end` are UTF-16 offsets into the
+ * original text (`text === input.slice(start, end)`). `score` is below 1 for fuzzy matches.
+ */
+export type Entity<T extends EntityType = EntityType> = {
+  [K in T]: { type: K; value: EntityValues[K]; text: string; start: number; end: number; score: number };
+}[T];
+
+export interface Recognition {
+  /** The text as given. */
+  text: string;
+  locale: Locale;
+  intent: IntentName;
+  /** Confidence of the intent, 0..1. */
+  score: number;
+  /** Sorted by `start`. */
+  entities: Entity[];
+}
+
+export interface RecognizeOptions {
+  /** The user's language when the channel knows it; otherwise it is detected from the text. */
+  locale?: Locale;
+}
+
+export interface Recognizer {
+  recognize(text: string, opts?: RecognizeOptions): Promise<Recognition>;
+}
+
+/** A directory organization as the recognizer knows it: its id and every name people use for it. */
+export interface OrganizationNames {
+  id: string;
+  names: string[];
+}
+
+export function isIntentName(value: unknown): value is IntentName {
+  return typeof value === 'string' && (INTENT_NAMES as readonly string[]).includes(value);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'ja';
+}
