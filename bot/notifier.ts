@@ -1,0 +1,93 @@
+import { approvalCard, decidedCard } from '../cards';
+import { cardMessage, requestView } from '../dialogs';
+import {
+  channelReferenceKey,
+  isClosed,
+  type NotificationPort,
+  type PartnerLinkService,
+  type PartnerRequest,
+  type Person,
+  type StorePort,
+  type StoredReference,
+} from '../domain';
+import type { Logger } from './logger';
+import type { ProactiveSender } from './proactive-sender';
+
+/**
+ * Tells people about requests outside the conversation they are in. Approval cards go to the
+ * organization's approval channel when one is set, otherwise to each approver's personal chat, on
+ * every platform where the bot has talked with them; decisions go to the requester.
+ */
+export class Notifier implements NotificationPort {
+  private readonly senders = new Map<string, ProactiveSender>();
+
+  constructor(
+    private readonly store: StorePort,
+    private readonly service: PartnerLinkService,
+    private readonly logger: Logger,
+  ) {}
+
+  register(sender: ProactiveSender): void {
+    this.senders.set(sender.platform, sender);
+  }
+
+  async approvalRequested(request: PartnerRequest): Promise<void> {
+    const orgId = request.steps[request.stage]?.orgId;
+    if (!orgId || request.status !== 'pending_approval') return;
+    const approvers = await this.service.approversFor(request);
+    const view = await requestView(this.store.directory, request);
+    const userIds = await platformUserIds(this.store, approvers);
+    const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
+      (r): r is StoredReference => r !== undefined,
+    );
+    const card = (locale: 'en' | 'ja', timeZone?: string) =>
+      cardMessage(approvalCard({ view, approverUserIds: userIds }, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() }));
+    if (channels.length) {
+      const locale = approvers[0]?.locale ?? 'en';
+      for (const ref of channels) await this.deliver(ref, card(locale), request.id);
+      return;
+    }
+    for (const person of approvers) {
+      for (const ref of await this.store.references.listForPerson(person.id)) {
+        await this.deliver(ref, card(person.locale ?? 'en', person.timeZone), request.id);
+      }
+    }
+  }
+
+  async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
+    if (request.status === 'pending_approval' && request.stage !== previous.stage) {
+      await this.approvalRequested(request);
+      return;
+    }
+    if (!isClosed(request.status) || request.status === 'cancelled') return;
+    const requester = await this.store.directory.getPerson(request.requester.personId);
+    if (!requester) return;
+    const view = await requestView(this.store.directory, request);
+    const message = cardMessage(decidedCard({ view }, { locale: requester.locale ?? 'en', ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }));
+    for (const ref of await this.store.references.listForPerson(requester.id)) await this.deliver(ref, message, request.id);
+  }
+
+  private async deliver(ref: StoredReference, activity: ReturnType<typeof cardMessage>, requestId: string): Promise<void> {
+    const sender = this.senders.get(ref.platform);
+    if (!sender) return;
+    try {
+      await sender.send(ref, activity);
+    } catch (err) {
+      // Issue 8 adds a durable outbox with retries; until then a failed delivery is logged loudly.
+      this.logger.error({ err, requestId, reference: ref.key }, 'notification could not be delivered');
+    }
+  }
+}
+
+/** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */
+export async function platformUserIds(store: Pick<StorePort, 'references'>, people: readonly Person[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const p of people) {
+    for (const ref of await store.references.listForPerson(p.id)) {
+      const user = (ref.reference as { user?: { id?: string } }).user?.id;
+      if (ref.platform === 'teams' && user) ids.push(user);
+    }
+  }
+  return ids;
+}
+

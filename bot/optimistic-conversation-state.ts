@@ -1,0 +1,66 @@
+import { calculateChangeHash, ConversationState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+
+interface Cached {
+  state: StoreItem;
+  hash: string;
+  /** The stored eTag the state was loaded with; undefined for a conversation with no state yet. */
+  eTag?: string;
+}
+
+/**
+ * botbuilder's BotState writes every change with eTag '*', so the last writer wins: two bot instances
+ * taking turns of one conversation at the same moment would silently overwrite each other. This
+ * subclass writes with the eTag it loaded, so the store refuses the second writer (ETagConflictError)
+ * and no turn's state is lost without anyone knowing.
+ *
+ * It keeps its own per-turn cache (BotState's is private) and overrides every method that touches it.
+ */
+export class OptimisticConversationState extends ConversationState {
+  private readonly cacheKey = Symbol('partner-link.conversation-state');
+
+  constructor(storage: Storage) {
+    super(storage);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<StoreItem> {
+    const cached: Cached | undefined = context.turnState.get(this.cacheKey);
+    if (cached && !force) return cached.state;
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    const { eTag, ...state } = (items[key] ?? {}) as StoreItem;
+    const next: Cached = { state, hash: calculateChangeHash(state), ...(typeof eTag === 'string' ? { eTag } : {}) };
+    context.turnState.set(this.cacheKey, next);
+    return next.state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    let cached: Cached | undefined = context.turnState.get(this.cacheKey);
+    if (!force && (!cached || cached.hash === calculateChangeHash(cached.state))) return;
+    cached ??= { state: {}, hash: '' };
+    const key = await this.storageKey(context);
+    // A conversation's first write has nothing to compare with; '*' creates it.
+    const sent = cached.eTag ?? '*';
+    const item: StoreItem = { ...cached.state, eTag: sent };
+    await this.storage.write({ [key]: item });
+    // Our stores put the new eTag on the item they were given, so that a second save in the same
+    // turn stays conditional; a store that does not is asked (one more read).
+    const eTag = item.eTag !== sent ? item.eTag : ((await this.storage.read([key]))[key] as StoreItem | undefined)?.eTag;
+    const saved: Cached = { state: cached.state, hash: calculateChangeHash(cached.state), ...(typeof eTag === 'string' ? { eTag } : {}) };
+    context.turnState.set(this.cacheKey, saved);
+  }
+
+  override async clear(context: TurnContext): Promise<void> {
+    const cached: Cached | undefined = context.turnState.get(this.cacheKey);
+    context.turnState.set(this.cacheKey, { state: {}, hash: '', ...(cached?.eTag ? { eTag: cached.eTag } : {}) });
+  }
+
+  override async delete(context: TurnContext): Promise<void> {
+    context.turnState.delete(this.cacheKey);
+    await this.storage.delete([await this.storageKey(context)]);
+  }
+
+  override get(context: TurnContext): StoreItem | undefined {
+    const cached: Cached | undefined = context.turnState.get(this.cacheKey);
+    return cached?.state;
+  }
+}

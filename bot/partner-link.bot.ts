@@ -1,0 +1,118 @@
+import {
+  ActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { parseExecuteAction, parseCardAction } from '../cards';
+import {
+  handleRequestAction,
+  isRequestAction,
+  PartnerLinkDialogs,
+  setTurnInfo,
+  type ConversationPrefs,
+  type DialogDeps,
+  type TurnInfo,
+} from '../dialogs';
+import { personReferenceKey, type StorePort } from '../domain';
+import { channelLocale, identityOf, platformOf } from './identity';
+import type { Logger } from './logger';
+import { OptimisticConversationState } from './optimistic-conversation-state';
+
+export interface BotDeps {
+  store: StorePort;
+  dialogs: DialogDeps;
+  logger: Logger;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
+
+/**
+ * The one bot behind Teams and Slack. Each turn: find the person in the directory, remember where to
+ * reach them, parse a card click if there is one, run the dialogs, save the conversation's state
+ * with optimistic concurrency. Nothing about the conversation stays in this process between turns.
+ */
+export class PartnerLinkBot extends ActivityHandler {
+  private readonly state: OptimisticConversationState;
+  private readonly dialogs: PartnerLinkDialogs;
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.state = new OptimisticConversationState(deps.store.conversationState);
+    const dialogState: StatePropertyAccessor<DialogState> = this.state.createProperty('dialogState');
+    const prefs: StatePropertyAccessor<ConversationPrefs> = this.state.createProperty('prefs');
+    this.dialogs = new PartnerLinkDialogs(deps.dialogs, dialogState, prefs);
+
+    this.onMessage(async (context, next) => {
+      const value = context.activity.value;
+      // Action.Submit (older clients) arrives as a message whose value is the card data.
+      const parsed = value !== undefined && value !== null ? parseCardAction(value) : undefined;
+      await this.prepare(context, parsed);
+      await this.dialogs.run(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined && context.activity.conversation?.conversationType !== 'channel') {
+        await this.prepare(context, undefined);
+        await this.dialogs.run(context);
+      }
+      await next();
+    });
+  }
+
+  /** Runs the turn and then saves the conversation's state (a lost race fails the turn, loudly). */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.state.saveChanges(context);
+  }
+
+  /** Action.Execute: answer with the card that replaces the clicked one, within Teams' time limit. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const parsed = parseExecuteAction(invokeValue.action?.verb, invokeValue.action?.data);
+    const info = await this.prepare(context, parsed);
+    if (info.action && isRequestAction(info.action) && info.person) {
+      const card = await handleRequestAction(this.deps.dialogs, info.action, info);
+      return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
+    }
+    await this.dialogs.run(context);
+    return { statusCode: 200, type: MESSAGE, value: 'OK' as unknown as Record<string, unknown> };
+  }
+
+  private async prepare(context: TurnContext, parsed: ReturnType<typeof parseCardAction> | undefined): Promise<TurnInfo> {
+    const activity = context.activity;
+    const identity = identityOf(activity);
+    const person = identity ? await this.deps.store.directory.findPersonByIdentity(identity) : undefined;
+    const platform = platformOf(activity);
+    const info: TurnInfo = {
+      locale: channelLocale(activity) ?? person?.locale ?? 'en',
+      platform,
+      ...(person ? { person } : {}),
+      ...(person?.timeZone ? { timeZone: person.timeZone } : {}),
+      ...(activity.id ? { activityId: `${platform}:${activity.id}` } : {}),
+      ...(parsed?.ok ? { action: parsed.action } : {}),
+      ...(parsed && !parsed.ok ? { badAction: parsed.error } : {}),
+    };
+    if (parsed && !parsed.ok) this.deps.logger.warn({ error: parsed.error, platform }, 'card click refused');
+    setTurnInfo(context, info);
+    if (person && platform !== 'system' && platform !== 'cli' && isPersonalChat(activity.conversation?.conversationType)) {
+      await this.deps.store.references.save({
+        key: personReferenceKey(person.id, platform),
+        platform,
+        personId: person.id,
+        orgId: person.orgId,
+        reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+        updatedAt: new Date(),
+      });
+    }
+    return info;
+  }
+}
+
+/** Personal (one-to-one) chats; the test channel leaves the type out. */
+function isPersonalChat(type: string | undefined): boolean {
+  return type === undefined || type === 'personal' || type === 'im';
+}

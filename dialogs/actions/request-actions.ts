@@ -1,0 +1,63 @@
+import { refusalCard, requestDetailCard, type AdaptiveCard, type CardAction } from '../../cards';
+import { refusal, type LifecycleCommand, type PartnerRequest, type Person } from '../../domain';
+import type { DialogDeps } from '../dialog-deps';
+import { cardContext, type TurnInfo } from '../turn-info';
+import { requestView, subjectOrgIds } from '../views';
+import { currentRequestCard } from './request-cards';
+
+export type RequestActionVerb = 'approve' | 'reject' | 'refresh' | 'cancel_request' | 'show_request';
+const VERBS: readonly string[] = ['approve', 'reject', 'refresh', 'cancel_request', 'show_request'];
+export type RequestAction = Extract<CardAction, { verb: RequestActionVerb }>;
+
+export function isRequestAction(action: CardAction | undefined): action is RequestAction {
+  return !!action && VERBS.includes(action.verb);
+}
+
+function commandFor(action: RequestAction): LifecycleCommand | undefined {
+  if (action.verb === 'approve') return { type: 'approve' };
+  if (action.verb === 'reject') return { type: 'reject', reason: action.reason };
+  if (action.verb === 'cancel_request') return { type: 'cancel' };
+  return undefined;
+}
+
+/** People of the organizations a request names may see it; nobody else learns that it exists. */
+function maySee(request: PartnerRequest, person: Person | undefined): boolean {
+  return !!person && (request.requester.personId === person.id || subjectOrgIds(request.subject).includes(person.orgId));
+}
+
+/** Refusals after which the clicker is best served by the request's current card (who decided, when). */
+const SHOW_CURRENT = new Set(['STALE_CARD', 'REQUEST_ALREADY_CLOSED', 'REASON_REQUIRED']);
+
+/**
+ * Clicks on a request's own card (approve, reject, cancel, refresh, details), the same from Teams and
+ * Slack. Returns the card the clicker should now see (on Teams it replaces the clicked card). Whether
+ * the click may do anything is the domain's decision; this turns the outcome into a card and tells
+ * the people concerned.
+ */
+export async function handleRequestAction(deps: DialogDeps, action: RequestAction, info: TurnInfo): Promise<AdaptiveCard> {
+  const ctx = cardContext(info);
+  const person = info.person;
+  const notFound = () => refusalCard({ refusals: [refusal('REQUEST_NOT_FOUND', { requestId: action.requestId })] }, ctx);
+  const command = commandFor(action);
+  if (!command) {
+    const request = await deps.service.get(action.requestId);
+    if (!request || !maySee(request, person)) return notFound();
+    if (action.verb === 'refresh') return currentRequestCard(deps, request, person, ctx);
+    const view = await requestView(deps.directory, request);
+    return requestDetailCard({ ...view, ...(person ? { viewer: person } : {}) }, ctx);
+  }
+  if (!person) return refusalCard({ refusals: [refusal(command.type === 'cancel' ? 'NOT_THE_REQUESTER' : 'NOT_AN_APPROVER', { org: '—' })] }, ctx);
+  const outcome = await deps.service.act(action.requestId, command, person, {
+    platform: info.platform,
+    ...('version' in action ? { expectedVersion: action.version } : {}),
+    ...(info.activityId ? { commandId: info.activityId } : {}),
+  });
+  if (outcome.kind === 'applied') {
+    await deps.notifier.requestUpdated(outcome.request, outcome.previous);
+    return currentRequestCard(deps, outcome.request, person, ctx);
+  }
+  if (outcome.kind === 'unchanged') return currentRequestCard(deps, outcome.request, person, ctx);
+  if (outcome.request && SHOW_CURRENT.has(outcome.refusal.code)) return currentRequestCard(deps, outcome.request, person, ctx);
+  if (!outcome.request) return notFound();
+  return refusalCard({ refusals: [outcome.refusal] }, ctx);
+}

@@ -1,0 +1,208 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { REQUEST_KINDS, type Locale, type RequestKind } from '../domain';
+import { handleRequestAction, isRequestAction } from './actions/request-actions';
+import { isStartOver, isStop, languageSwitch, type ConversationPrefs } from './conversation-prefs';
+import type { DialogDeps } from './dialog-deps';
+import { answerPolicyQuestion } from './policy/policy-answer';
+import { detectLocale, type IntentName, type Recognition } from './recognition';
+import { sendCard } from './replies';
+import { yesNo } from './request/confirm-words';
+import { RequestDialog, type RequestDialogOptions } from './request/request.dialog';
+import { addPartnerSpec } from './request/specs/add-partner.spec';
+import { linkDistributorSpec } from './request/specs/link-distributor.spec';
+import { multichannelSpec } from './request/specs/multichannel.spec';
+import { CancelDialog } from './simple/cancel.dialog';
+import { sendHelp, sendWelcome } from './simple/menu';
+import { simpleText } from './simple/simple.text';
+import { StatusDialog } from './simple/status.dialog';
+import { turnInfo } from './turn-info';
+
+/**
+ * The language to answer in: Japanese text gets Japanese; a sentence of English words gets English;
+ * anything shorter (a name, an ID, "Azure") keeps the language the channel reported.
+ */
+function replyLocale(text: string, channelLocale: Locale): Locale {
+  if (detectLocale(text) === 'ja') return 'ja';
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2 ? 'en' : channelLocale;
+}
+
+/** Intents that start a dialog of their own (and so may interrupt another). */
+const DIALOG_INTENTS: readonly string[] = [...REQUEST_KINDS, 'request_status', 'cancel_request'];
+const isRequestKind = (x: string): x is RequestKind => (REQUEST_KINDS as readonly string[]).includes(x);
+
+const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
+  link_distributor: { en: 'link with a distributor', ja: 'ディストリビューターとの連携' },
+  add_partner: { en: 'add a partner', ja: 'パートナーの追加' },
+  multichannel_support: { en: 'multi-channel support', ja: 'マルチチャンネル サポート' },
+  request_status: { en: 'my requests', ja: '申請の状況' },
+  cancel_request: { en: 'cancel a request', ja: '申請の取り消し' },
+};
+
+/**
+ * The conversation's entry point: one call per turn. Card clicks on requests are answered directly;
+ * text is recognized once, checked for interruptions (help, stop, start over, language, a new
+ * request mid-dialog), then continues the active dialog or starts the one the intent names.
+ */
+export class PartnerLinkDialogs {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly deps: DialogDeps,
+    dialogState: StatePropertyAccessor<DialogState>,
+    private readonly prefs: StatePropertyAccessor<ConversationPrefs>,
+  ) {
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs.add(new RequestDialog(linkDistributorSpec, deps));
+    this.dialogs.add(new RequestDialog(addPartnerSpec, deps));
+    this.dialogs.add(new RequestDialog(multichannelSpec, deps));
+    this.dialogs.add(new StatusDialog(deps));
+    this.dialogs.add(new CancelDialog(deps));
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    const info = turnInfo(context);
+    const prefs = await this.prefs.get(context, {});
+    if (prefs.locale) info.locale = prefs.locale;
+    const text = context.activity.text?.trim() ?? '';
+    if (!prefs.locale && text && !info.action) info.locale = replyLocale(text, info.locale);
+    const t = simpleText(info.locale);
+    if (!info.person) {
+      await context.sendActivity(t.unknownUser);
+      return;
+    }
+    const dc = await this.dialogs.createContext(context);
+    if (info.badAction) {
+      await context.sendActivity(t.badClick);
+      return;
+    }
+    if (info.action) return this.onAction(dc);
+    if (!text) return this.continueOrWelcome(dc);
+
+    const switchTo = languageSwitch(text);
+    if (switchTo) {
+      prefs.locale = info.locale = switchTo;
+      await context.sendActivity(simpleText(switchTo).languageSet);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+    const rec = await this.deps.recognizer.recognize(text, { locale: info.locale });
+    info.recognition = rec;
+    if (dc.activeDialog && (await this.interrupt(dc, rec, prefs))) return;
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    await this.route(dc, rec);
+  }
+
+  /** Handles what should not go to the active dialog; true when the turn is done. */
+  private async interrupt(dc: DialogContext, rec: Recognition, prefs: ConversationPrefs): Promise<boolean> {
+    const info = turnInfo(dc.context);
+    const t = simpleText(info.locale);
+    const text = rec.text;
+    if (prefs.pendingSwitch) {
+      const pending = prefs.pendingSwitch;
+      delete prefs.pendingSwitch;
+      const answer = yesNo(text);
+      if (answer === 'yes') {
+        await dc.cancelAllDialogs();
+        info.recognition = await this.deps.recognizer.recognize(pending.text, { locale: info.locale });
+        await this.route(dc, info.recognition);
+        return true;
+      }
+      if (answer === 'no') {
+        await dc.repromptDialog();
+        return true;
+      }
+    }
+    if (isStop(text)) {
+      await dc.cancelAllDialogs();
+      await dc.context.sendActivity(t.cancelled);
+      return true;
+    }
+    if (isStartOver(text)) {
+      await dc.cancelAllDialogs();
+      await dc.context.sendActivity(t.startedOver);
+      await sendWelcome(dc.context, this.deps);
+      return true;
+    }
+    if (rec.intent === 'help') {
+      await sendHelp(dc.context, this.deps);
+      await dc.repromptDialog();
+      return true;
+    }
+    const active = dc.activeDialog!.id;
+    if (DIALOG_INTENTS.includes(rec.intent) && rec.intent !== active && yesNo(text) === undefined) {
+      prefs.pendingSwitch = { intent: rec.intent, text };
+      const from = INTENT_LABELS[active]?.[info.locale] ?? active;
+      const to = INTENT_LABELS[rec.intent]?.[info.locale] ?? rec.intent;
+      await dc.context.sendActivity(t.switchOffer(from, to));
+      return true;
+    }
+    return false;
+  }
+
+  private async route(dc: DialogContext, rec: Recognition): Promise<void> {
+    const info = turnInfo(dc.context);
+    const intent: IntentName = rec.intent;
+    if (isRequestKind(intent)) {
+      await dc.beginDialog(intent, { recognition: rec } satisfies RequestDialogOptions);
+      return;
+    }
+    switch (intent) {
+      case 'request_status':
+      case 'cancel_request':
+        await dc.beginDialog(intent);
+        return;
+      case 'help':
+        await sendHelp(dc.context, this.deps);
+        return;
+      case 'greeting':
+        await sendWelcome(dc.context, this.deps);
+        return;
+      case 'policy_question':
+        for (const paragraph of answerPolicyQuestion(rec, this.deps.policy, info.locale)) await dc.context.sendActivity(paragraph);
+        return;
+      default:
+        await dc.context.sendActivity(simpleText(info.locale).didNotUnderstand);
+        await sendWelcome(dc.context, this.deps);
+    }
+  }
+
+  private async onAction(dc: DialogContext): Promise<void> {
+    const info = turnInfo(dc.context);
+    const action = info.action!;
+    if (isRequestAction(action)) {
+      await sendCard(dc.context, await handleRequestAction(this.deps, action, info));
+      return;
+    }
+    if (action.verb === 'start_over') {
+      await dc.cancelAllDialogs();
+      await sendWelcome(dc.context, this.deps);
+      return;
+    }
+    if (action.verb === 'menu') {
+      await dc.cancelAllDialogs();
+      if (action.intent === 'help') return sendHelp(dc.context, this.deps);
+      await dc.beginDialog(action.intent === 'my_requests' ? 'request_status' : action.intent);
+      return;
+    }
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    if (action.verb === 'submit_form') {
+      // A form from before a restart or from an earlier conversation: start that request from it.
+      await dc.beginDialog(action.form, { action } satisfies RequestDialogOptions);
+      return;
+    }
+    await dc.context.sendActivity(simpleText(info.locale).staleCard);
+    await sendWelcome(dc.context, this.deps);
+  }
+
+  private async continueOrWelcome(dc: DialogContext): Promise<void> {
+    if (dc.activeDialog) await dc.repromptDialog();
+    else await sendWelcome(dc.context, this.deps);
+  }
+}

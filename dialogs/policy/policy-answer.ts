@@ -1,0 +1,51 @@
+import {
+  CHANNEL_LABELS,
+  CLOUD_LABELS,
+  MULTICHANNEL_ELIGIBLE_CHANNELS,
+  REGION_LABELS,
+  regionOfCountry,
+  type Cloud,
+  type DomainPolicy,
+  type Locale,
+  type PurchaseChannel,
+} from '../../domain';
+import type { Recognition } from '../recognition';
+import { POLICY_TEXT } from './policy.text';
+
+const CSP_TO_CSP = /(another|other|different)\s+(csp|partner)|csp\s+partner'?s?\s+tenant|transacting tenant|resell\w*\s+.*(csp|partner)|別の\s*CSP|他の\s*CSP|CSP\s*パートナー.*(テナント|再販|販売)|再販/i;
+
+/**
+ * Answers a question about the rules from the domain's own facts and this deployment's policy, so
+ * the answer can never disagree with what the validation would do. Returns one paragraph per topic
+ * the question touches, or the overview when it names none.
+ */
+export function answerPolicyQuestion(rec: Recognition, policy: DomainPolicy, locale: Locale): string[] {
+  const t = POLICY_TEXT[locale];
+  const out: string[] = [];
+  if (CSP_TO_CSP.test(rec.text)) out.push(t.cspToCsp);
+  const clouds = [...new Set(rec.entities.filter((e) => e.type === 'cloud').map((e) => e.value as Cloud))];
+  for (const cloud of clouds) {
+    const label = CLOUD_LABELS[cloud][locale];
+    if (policy.closedClouds.includes(cloud)) out.push(t.cloudClosed(label));
+    else if (cloud === 'public') out.push(t.publicCloud);
+    else if (policy.singlePartnerClouds.includes(cloud)) out.push(t.cloudSinglePartner(label));
+    else out.push(t.cloudMultiPartner(label));
+  }
+  const countries = [...new Set(rec.entities.filter((e) => e.type === 'country').map((e) => String(e.value)))];
+  if (countries.length >= 2) {
+    const [a, b] = countries as [string, string];
+    const ra = regionOfCountry(a, policy.markets);
+    const rb = regionOfCountry(b, policy.markets);
+    if (ra && rb) out.push(ra === rb ? t.sameRegion(a, b, REGION_LABELS[ra][locale]) : t.differentRegion(a, REGION_LABELS[ra][locale], b, REGION_LABELS[rb][locale]));
+  } else if (countries.length === 1) {
+    const region = regionOfCountry(countries[0]!, policy.markets);
+    if (region) out.push(t.oneRegion(countries[0]!, REGION_LABELS[region][locale]));
+  }
+  const channels = [...new Set(rec.entities.filter((e) => e.type === 'purchase_channel').map((e) => e.value as PurchaseChannel))];
+  for (const channel of channels) {
+    const label = CHANNEL_LABELS[channel][locale];
+    out.push(MULTICHANNEL_ELIGIBLE_CHANNELS.includes(channel) ? t.channelEligible(label) : t.channelIneligible(label));
+  }
+  if (out.length === 0 && rec.entities.some((e) => e.type === 'workload')) out.push(t.severalPartners);
+  return out.length ? out : [t.overview(policy.requestExpiryDays)];
+}

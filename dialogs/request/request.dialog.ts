@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { confirmationCard, refusalCard, submittedCard, type SubmitFormAction } from '../../cards';
+import { checkFiler, type Organization, type Person, type Refusal, type RequestSubject, type Verdict } from '../../domain';
+import type { DialogDeps } from '../dialog-deps';
+import type { Recognition } from '../recognition';
+import { sendCard } from '../replies';
+import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
+import { orgsFor, requestView, subjectOrgIds } from '../views';
+import { yesNo } from './confirm-words';
+import type { SlotSpec, Slots, SpecContext } from './slot-spec';
+import { requestDialogText } from './request-dialog.text';
+
+export interface RequestDialogOptions {
+  recognition?: Recognition;
+  action?: SubmitFormAction;
+}
+
+/** Everything this dialog keeps between turns: plain data, stored with the conversation. */
+interface State {
+  slots: Slots;
+  stage: 'collect' | 'confirm';
+  draftId?: string;
+  refusal?: Refusal;
+}
+
+/**
+ * One request, start to finish: fills the slots from what the person typed or picked on a card, asks
+ * for what is missing offering only eligible choices, validates with the domain (re-asking with the
+ * rule's reason), confirms with a summary, files the request and tells the approvers.
+ */
+export class RequestDialog extends Dialog<RequestDialogOptions> {
+  constructor(private readonly spec: SlotSpec, private readonly deps: DialogDeps) {
+    super(spec.kind);
+  }
+
+  override async beginDialog(dc: DialogContext, options: RequestDialogOptions = {}): Promise<DialogTurnResult> {
+    const ctx = await this.context(dc.context);
+    if (!ctx) return dc.endDialog();
+    const notFiler = checkFiler(this.spec.kind, ctx.org);
+    if (notFiler) {
+      await sendCard(dc.context, refusalCard({ refusals: [notFiler] }, cardContext(ctx.info)));
+      return dc.endDialog();
+    }
+    const slots: Slots = {
+      ...(options.recognition ? await this.spec.fromEntities(options.recognition, ctx) : {}),
+      ...(options.action ? this.spec.fromForm(options.action) : {}),
+    };
+    const state: State = { slots, stage: 'collect' };
+    Object.assign(dc.activeDialog!.state, state);
+    return this.advance(dc, state, ctx);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const ctx = await this.context(dc.context);
+    if (!ctx) return dc.endDialog();
+    const state = dc.activeDialog!.state as State;
+    const { action, recognition } = ctx.info;
+    const t = requestDialogText(ctx.info.locale);
+    if (action?.verb === 'submit_form' && action.form === this.spec.kind) {
+      Object.assign(state.slots, this.spec.fromForm(action));
+      state.stage = 'collect';
+      return this.advance(dc, state, ctx);
+    }
+    if (action?.verb === 'confirm' || action?.verb === 'edit') {
+      if (state.stage !== 'confirm' || action.draftId !== state.draftId) {
+        await dc.context.sendActivity(t.staleCard);
+        return this.reprompt(dc, state, ctx);
+      }
+      if (action.verb === 'confirm') return this.submit(dc, state, ctx);
+      state.stage = 'collect';
+      return this.advance(dc, state, { ...ctx, askAll: true });
+    }
+    const text = dc.context.activity.text?.trim();
+    if (text && state.stage === 'confirm') {
+      const answer = yesNo(text);
+      if (answer === 'yes') return this.submit(dc, state, ctx);
+      if (answer === 'no') {
+        await dc.context.sendActivity(t.notFiled);
+        return dc.endDialog();
+      }
+    }
+    if (text && recognition) {
+      const found = await this.spec.fromEntities(recognition, ctx);
+      if (Object.keys(found).length) {
+        Object.assign(state.slots, found);
+        state.stage = 'collect';
+        return this.advance(dc, state, ctx);
+      }
+    }
+    await dc.context.sendActivity(state.stage === 'confirm' ? t.confirmHint : t.chooseHint);
+    return this.reprompt(dc, state, ctx);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const ctx = await this.context(context);
+    if (!ctx) return;
+    await this.show(context, instance.state as State, ctx);
+  }
+
+  private async reprompt(dc: DialogContext, state: State, ctx: SpecContext): Promise<DialogTurnResult> {
+    await this.show(dc.context, state, ctx);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Shows the current step again: the form, or the confirmation card. */
+  private async show(context: TurnContext, state: State, ctx: SpecContext): Promise<void> {
+    const next = await this.spec.next(state.slots, { ...ctx, ...(state.refusal ? { refusal: state.refusal } : {}) });
+    if (next.kind === 'ask') await sendCard(context, next.card);
+    else if (next.kind === 'ready' && state.stage === 'confirm' && state.draftId) await this.confirm(context, next.subject, state.draftId, ctx);
+  }
+
+  private async context(context: TurnContext): Promise<SpecContext | undefined> {
+    const info: TurnInfo = turnInfo(context);
+    const person: Person | undefined = info.person;
+    const org: Organization | undefined = person ? await this.deps.directory.getOrganization(person.orgId) : undefined;
+    return person && org ? { deps: this.deps, person, org, info } : undefined;
+  }
+
+  private async advance(dc: DialogContext, state: State, ctx: SpecContext): Promise<DialogTurnResult> {
+    for (let guard = 0; guard < 4; guard++) {
+      const next = await this.spec.next(state.slots, { ...ctx, ...(state.refusal ? { refusal: state.refusal } : {}) });
+      if (next.kind === 'stop') {
+        await sendCard(dc.context, refusalCard({ refusals: next.refusals }, cardContext(ctx.info)));
+        return dc.endDialog();
+      }
+      if (next.kind === 'retry') {
+        delete state.slots[next.clear];
+        state.refusal = next.refusal;
+        continue;
+      }
+      if (next.kind === 'ask') {
+        await sendCard(dc.context, next.card);
+        delete state.refusal;
+        return Dialog.EndOfTurn;
+      }
+      const verdict = await this.deps.service.validate(next.subject, ctx.person);
+      const refusals = 'code' in verdict ? [verdict] : verdict.refusals;
+      if (refusals.length === 0) {
+        state.stage = 'confirm';
+        state.draftId = randomUUID().replace(/-/g, '').slice(0, 16);
+        await this.confirm(dc.context, next.subject, state.draftId, ctx, verdict as Verdict);
+        return Dialog.EndOfTurn;
+      }
+      const fixable = refusals.find((r) => r.field && this.spec.slots.includes(r.field));
+      if (!fixable) {
+        await sendCard(dc.context, refusalCard({ refusals }, cardContext(ctx.info)));
+        return dc.endDialog();
+      }
+      delete state.slots[fixable.field!];
+      state.refusal = fixable;
+      ctx = { ...ctx, askAll: false };
+    }
+    throw new Error(`${this.spec.kind}: no progress after several refusals`);
+  }
+
+  private async confirm(context: TurnContext, subject: RequestSubject, draftId: string, ctx: SpecContext, known?: Verdict): Promise<void> {
+    const verdict = known ?? (await this.deps.service.validate(subject, ctx.person));
+    if ('code' in verdict) return;
+    const organizations = await orgsFor(this.deps.directory, subjectOrgIds(subject));
+    const subscription = subject.kind === 'multichannel_support' ? await this.deps.directory.getSubscription(subject.subscriptionId) : undefined;
+    const card = confirmationCard({ draftId, subject, organizations, requester: ctx.person, verdict, ...(subscription ? { subscription } : {}) }, cardContext(ctx.info));
+    await sendCard(context, card);
+  }
+
+  private async submit(dc: DialogContext, state: State, ctx: SpecContext): Promise<DialogTurnResult> {
+    const next = await this.spec.next(state.slots, ctx);
+    if (next.kind !== 'ready') return this.advance(dc, { ...state, stage: 'collect' }, ctx);
+    const outcome = await this.deps.service.submit(next.subject, ctx.person, {
+      platform: ctx.info.platform,
+      ...(state.draftId ? { commandId: state.draftId } : {}),
+    });
+    if (outcome.kind === 'refused') {
+      const fixable = outcome.refusals.find((r) => r.field && this.spec.slots.includes(r.field));
+      if (!fixable) {
+        await sendCard(dc.context, refusalCard({ refusals: outcome.refusals }, cardContext(ctx.info)));
+        return dc.endDialog();
+      }
+      delete state.slots[fixable.field!];
+      state.refusal = fixable;
+      state.stage = 'collect';
+      return this.advance(dc, state, ctx);
+    }
+    const view = await requestView(this.deps.directory, outcome.request);
+    await sendCard(dc.context, submittedCard({ view, approvers: outcome.approvers, advisories: outcome.advisories }, cardContext(ctx.info)));
+    if (outcome.kind === 'submitted') await this.deps.notifier.approvalRequested(outcome.request);
+    return dc.endDialog(outcome.request.id);
+  }
+}

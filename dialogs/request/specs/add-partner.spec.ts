@@ -1,0 +1,47 @@
+import { addPartnerFormCard } from '../../../cards';
+import { sellsToCustomers, WorkloadSchema } from '../../../domain';
+import { cardContext } from '../../turn-info';
+import { summarizeIneligible } from '../eligibility-summary';
+import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
+import { namedOrganizations } from './entity-orgs';
+
+/** A customer asks for another partner for a workload: the workload, then the partner. */
+export const addPartnerSpec: SlotSpec = {
+  kind: 'add_partner',
+  slots: ['workload', 'partnerId'],
+
+  async fromEntities(recognition, ctx) {
+    const slots: Slots = {};
+    // The first workload named is the one asked for ("a partner for Azure; our M365 stays with X").
+    const workload = recognition.entities.find((e) => e.type === 'workload');
+    if (workload) slots.workload = String(workload.value);
+    // A partner the customer already works with is context, not the new partner.
+    const current = new Set((await ctx.deps.directory.listRelationships({ customerId: ctx.org.id })).map((r) => r.partnerId));
+    const partner = (await namedOrganizations(recognition, ctx.deps.directory)).find((o) => sellsToCustomers(o) && !current.has(o.id));
+    if (partner) slots.partnerId = partner.id;
+    return slots;
+  },
+
+  fromForm(action) {
+    if (action.form !== 'add_partner') return {};
+    return { ...(action.workload ? { workload: action.workload } : {}), ...(action.partnerId ? { partnerId: action.partnerId } : {}) };
+  },
+
+  async next(slots, ctx: SpecContext): Promise<Next> {
+    const cardCtx = cardContext(ctx.info);
+    const refusal = ctx.refusal ? { refusal: ctx.refusal } : {};
+    const workload = WorkloadSchema.safeParse(slots.workload);
+    if (!workload.success || (ctx.askAll && !slots.partnerId)) {
+      return { kind: 'ask', card: addPartnerFormCard({ customer: ctx.org, eligiblePartners: [], ask: ['workload'], values: {}, ...refusal }, cardCtx) };
+    }
+    if (slots.partnerId && !ctx.askAll) {
+      return { kind: 'ready', subject: { kind: 'add_partner', customerId: ctx.org.id, partnerId: slots.partnerId, workload: workload.data } };
+    }
+    const elig = await ctx.deps.service.eligiblePartners(ctx.org.id, workload.data, ctx.person);
+    if ('code' in elig) return { kind: 'stop', refusals: [elig] };
+    if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
+    const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
+    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), ask, values: slots, ...refusal }, cardCtx);
+    return { kind: 'ask', card };
+  },
+};

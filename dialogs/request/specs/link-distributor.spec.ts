@@ -1,0 +1,40 @@
+import { linkDistributorFormCard } from '../../../cards';
+import { cardContext } from '../../turn-info';
+import { summarizeIneligible } from '../eligibility-summary';
+import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
+import { namedOrganizations } from './entity-orgs';
+
+/** A reseller asks to be linked with a distributor: one slot, the distributor. */
+export const linkDistributorSpec: SlotSpec = {
+  kind: 'link_distributor',
+  slots: ['providerId'],
+
+  async fromEntities(recognition, ctx): Promise<Slots> {
+    const named = await namedOrganizations(recognition, ctx.deps.directory);
+    const provider = named.find((o) => o.kind === 'indirect_provider');
+    return provider ? { providerId: provider.id } : {};
+  },
+
+  fromForm(action): Slots {
+    return action.form === 'link_distributor' && action.providerId ? { providerId: action.providerId } : {};
+  },
+
+  async next(slots: Slots, ctx: SpecContext): Promise<Next> {
+    if (slots.providerId && !ctx.askAll) {
+      return { kind: 'ready', subject: { kind: 'link_distributor', resellerId: ctx.org.id, providerId: slots.providerId } };
+    }
+    const elig = await ctx.deps.service.eligibleDistributors(ctx.org.id, ctx.person);
+    if ('code' in elig) return { kind: 'stop', refusals: [elig] };
+    if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
+    const card = linkDistributorFormCard(
+      {
+        reseller: ctx.org,
+        eligibleDistributors: elig.eligible.map((c) => c.org),
+        values: slots,
+        ...(ctx.refusal ? { refusal: ctx.refusal } : {}),
+      },
+      cardContext(ctx.info),
+    );
+    return { kind: 'ask', card };
+  },
+};

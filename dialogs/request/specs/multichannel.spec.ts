@@ -1,0 +1,70 @@
+import { multichannelFormCard } from '../../../cards';
+import { refusal as makeRefusal, sellsToCustomers, type Subscription } from '../../../domain';
+import type { Recognition } from '../../recognition';
+import { cardContext } from '../../turn-info';
+import { summarizeIneligible } from '../eligibility-summary';
+import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
+import { namedOrganizations } from './entity-orgs';
+
+/** The one subscription the text points at: by ID, or the only one matching the channel and workload named. */
+function pickSubscription(subs: readonly Subscription[], entities: Recognition): Subscription | undefined {
+  const byId = entities.entities.find((e) => e.type === 'subscription_id' || e.type === 'tenant_id');
+  if (byId) {
+    const sub = subs.find((s) => s.id === byId.value);
+    if (sub) return sub;
+  }
+  const channel = entities.entities.find((e) => e.type === 'purchase_channel')?.value;
+  const workload = entities.entities.find((e) => e.type === 'workload')?.value;
+  if (!channel && !workload) return undefined;
+  const matches = subs.filter((s) => (!channel || s.channel === channel) && (!workload || s.workload === workload));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** A customer asks a partner to support a subscription bought elsewhere: the subscription, then the partner. */
+export const multichannelSpec: SlotSpec = {
+  kind: 'multichannel_support',
+  slots: ['subscriptionId', 'partnerId'],
+
+  async fromEntities(recognition, ctx) {
+    const slots: Slots = {};
+    const sub = pickSubscription(await ctx.deps.directory.listSubscriptions(ctx.org.id), recognition);
+    if (sub) slots.subscriptionId = sub.id;
+    const partner = (await namedOrganizations(recognition, ctx.deps.directory)).find(sellsToCustomers);
+    if (partner) slots.partnerId = partner.id;
+    return slots;
+  },
+
+  fromForm(action) {
+    if (action.form !== 'multichannel_support') return {};
+    return { ...(action.subscriptionId ? { subscriptionId: action.subscriptionId } : {}), ...(action.partnerId ? { partnerId: action.partnerId } : {}) };
+  },
+
+  async next(slots, ctx: SpecContext): Promise<Next> {
+    const cardCtx = cardContext(ctx.info);
+    const refusal = ctx.refusal ? { refusal: ctx.refusal } : {};
+    const subscriptions = await ctx.deps.directory.listSubscriptions(ctx.org.id);
+    if (subscriptions.length === 0) {
+      return { kind: 'stop', refusals: [makeRefusal('UNKNOWN_SUBSCRIPTION', { value: '—' })] };
+    }
+    const sub = subscriptions.find((s) => s.id === slots.subscriptionId);
+    if (!sub || (ctx.askAll && !slots.partnerId)) {
+      const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: [], ask: ['subscriptionId'], values: {}, ...refusal }, cardCtx);
+      return { kind: 'ask', card };
+    }
+    if (slots.partnerId && !ctx.askAll) {
+      return { kind: 'ready', subject: { kind: 'multichannel_support', customerId: ctx.org.id, partnerId: slots.partnerId, subscriptionId: sub.id } };
+    }
+    const elig = await ctx.deps.service.eligibleMultichannelPartners(ctx.org.id, sub.id, ctx.person);
+    if ('code' in elig) return { kind: 'stop', refusals: [elig] };
+    if (elig.eligible.length === 0) {
+      const reasons = summarizeIneligible(elig.ineligible);
+      // A reason about the subscription itself (bought from a CSP partner, mid-term): pick another one.
+      const aboutSub = reasons.find((r) => r.field === 'subscriptionId');
+      if (aboutSub) return { kind: 'retry', clear: 'subscriptionId', refusal: aboutSub };
+      return { kind: 'stop', refusals: reasons };
+    }
+    const ask = ctx.askAll ? (['subscriptionId', 'partnerId'] as const) : (['partnerId'] as const);
+    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: elig.eligible.map((c) => c.org), ask, values: slots, ...refusal }, cardCtx);
+    return { kind: 'ask', card };
+  },
+};

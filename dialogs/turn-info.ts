@@ -1,0 +1,37 @@
+import type { TurnContext } from 'botbuilder';
+import type { CardAction } from '../cards';
+import type { AuditPlatform, Locale, Person } from '../domain';
+import type { Recognition } from './recognition';
+
+/**
+ * What the bot layer learned about this turn before the dialogs run: who is speaking (from the
+ * directory), in which language to answer, from which platform, and the card click, parsed.
+ */
+export interface TurnInfo {
+  person?: Person;
+  locale: Locale;
+  timeZone?: string;
+  platform: AuditPlatform;
+  /** A validated card click (Action.Execute or Action.Submit), when this turn is one. */
+  action?: CardAction;
+  /** A click whose data did not validate: the reason, so that the user can be told. */
+  badAction?: string;
+  /** Recognition of the message text, filled in once by the router. */
+  recognition?: Recognition;
+  /** Stable ID of the incoming activity, for idempotent commands. */
+  activityId?: string;
+}
+
+const KEY = Symbol('partner-link.turn-info');
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(KEY, info);
+}
+
+export function turnInfo(context: TurnContext): TurnInfo {
+  const info = context.turnState.get(KEY) as TurnInfo | undefined;
+  if (!info) throw new Error('turn info missing: the bot must call setTurnInfo before running dialogs');
+  return info;
+}
+
+export const cardContext = (info: TurnInfo) => ({ locale: info.locale, ...(info.timeZone ? { timeZone: info.timeZone } : {}), now: new Date() });

@@ -1,0 +1,23 @@
+import type { RequestView } from '../cards';
+import type { DirectoryPort, Organization, PartnerRequest, RequestSubject } from '../domain';
+
+/** Organization IDs a subject names. */
+export function subjectOrgIds(s: RequestSubject): string[] {
+  return s.kind === 'link_distributor' ? [s.resellerId, s.providerId] : [s.customerId, s.partnerId];
+}
+
+export async function orgsFor(directory: DirectoryPort, ids: readonly string[]): Promise<Organization[]> {
+  const found = await Promise.all([...new Set(ids)].map((id) => directory.getOrganization(id)));
+  return found.filter((o): o is Organization => o !== undefined);
+}
+
+/** Everything a card needs to show one request: its organizations, requester and subscription. */
+export async function requestView(directory: DirectoryPort, request: PartnerRequest): Promise<RequestView> {
+  const s = request.subject;
+  const [organizations, requester, subscription] = await Promise.all([
+    orgsFor(directory, subjectOrgIds(s)),
+    directory.getPerson(request.requester.personId),
+    s.kind === 'multichannel_support' ? directory.getSubscription(s.subscriptionId) : Promise.resolve(undefined),
+  ]);
+  return { request, organizations, ...(requester ? { requester } : {}), ...(subscription ? { subscription } : {}) };
+}

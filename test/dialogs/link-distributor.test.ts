@@ -1,0 +1,46 @@
+import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
+
+describe('reseller links with a distributor (Teams)', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await createBotHarness();
+  });
+  afterEach(() => h.destroy());
+
+  it('in Japanese: asks, offers only eligible distributors, confirms, files, the distributor admin approves', async () => {
+    await h.say('hiroshi-yamada', 'こんにちは', 'ja-JP'); // the approver has talked to the bot: it can reach him later
+
+    const [form] = await h.say('mei-kobayashi', '国内のディストリビューターと連携したい', 'ja-JP');
+    expect(form!.cardText).toContain('コントソ・ディストリビューション・ジャパン');
+    expect(form!.cardText).toContain('テイルスピン・ディストリビューション');
+    expect(form!.cardText).not.toContain('ウイングティップ'); // not authorized
+    expect(form!.cardText).not.toContain('Northwind'); // another region
+
+    const submitForm = buttonData(form!.card, 'submit_form')!;
+    const confirmTurn = await h.execute('mei-kobayashi', { ...submitForm, providerId: 'contoso-distribution-jp' }, 'ja-JP');
+    const confirmation = confirmTurn.replies.at(-1)!;
+    expect(confirmation.cardText).toContain('コントソ・ディストリビューション・ジャパン');
+    const confirm = buttonData(confirmation.card, 'confirm')!;
+
+    const submitted = await h.execute('mei-kobayashi', confirm, 'ja-JP');
+    const done = submitted.replies.at(-1)!;
+    const requestId = /PL-[0-9A-Z]{8}/.exec(done.cardText)?.[0];
+    expect(requestId).toBeDefined();
+    const stored = await h.store.requests.get(requestId!);
+    expect(stored).toMatchObject({ status: 'pending_approval', subject: { kind: 'link_distributor', resellerId: 'fuji-it-partners', providerId: 'contoso-distribution-jp' } });
+
+    const toApprover = h.delivered.find((d) => d.to === 'hiroshi-yamada');
+    expect(toApprover).toBeDefined();
+    const approvalCard = toApprover!.activity.attachments![0]!.content;
+    expect(strings(approvalCard)).toContain(requestId);
+    const approve = buttonData(approvalCard, 'approve')!;
+
+    const decided = await h.execute('hiroshi-yamada', approve, 'ja-JP');
+    expect(decided.card).toBeDefined();
+    expect(strings(decided.card)).toContain('承認');
+    expect((await h.store.requests.get(requestId!))?.status).toBe('approved');
+    expect(await h.store.directory.listLinks({ resellerId: 'fuji-it-partners' })).toHaveLength(1);
+    const toRequester = h.delivered.find((d) => d.to === 'mei-kobayashi');
+    expect(strings(toRequester?.activity.attachments)).toContain(requestId);
+  });
+});

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActivityTypes, TestAdapter, type Activity, type Attachment } from 'botbuilder';
+import { createNlpjsRecognizer } from '../../adapters/nlpjs';
+import { openStore } from '../../adapters/open-store';
+import { randomRequestIds } from '../../adapters/system/request-ids';
+import { createLogger } from '../../bot/logger';
+import { Notifier, platformUserIds } from '../../bot/notifier';
+import { PartnerLinkBot } from '../../bot/partner-link.bot';
+import type { ProactiveSender } from '../../bot/proactive-sender';
+import { DEFAULT_POLICY, PartnerLinkService, systemClock, type Platform, type StorePort, type StoredReference } from '../../domain';
+import { loadSampleDirectory, sampleLookup } from './sample-directory';
+
+/** A proactive message as the platform would have delivered it. */
+export interface Delivered {
+  platform: Platform;
+  to: string;
+  activity: Partial<Activity>;
+}
+
+/** Stands in for the Bot Connector / Slack Web API at the very edge: records what would be sent. */
+class RecordingSender implements ProactiveSender {
+  constructor(readonly platform: Platform, private readonly log: Delivered[]) {}
+  async send(ref: StoredReference, activity: Partial<Activity>): Promise<void> {
+    this.log.push({ platform: this.platform, to: ref.personId ?? ref.key, activity });
+  }
+}
+
+export interface Reply {
+  text?: string;
+  card?: Record<string, unknown>;
+  /** Every string on the card, flattened, for assertions. */
+  cardText: string;
+}
+
+function cardOf(a: Partial<Activity>): Record<string, unknown> | undefined {
+  const att: Attachment | undefined = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
+  return att?.content as Record<string, unknown> | undefined;
+}
+
+export function strings(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (Array.isArray(x)) return x.map(strings).join(' ');
+  if (x && typeof x === 'object') return Object.values(x).map(strings).join(' ');
+  return '';
+}
+
+export const toReply = (a: Partial<Activity>): Reply => {
+  const card = cardOf(a);
+  return { ...(a.text ? { text: a.text } : {}), ...(card ? { card } : {}), cardText: card ? strings(card) : '' };
+};
+
+/** Finds the data of the button with this verb on a card (Action.Execute or Action.Submit, nested too). */
+export function buttonData(card: unknown, verb: string): Record<string, unknown> | undefined {
+  const stack: unknown[] = [card];
+  while (stack.length) {
+    const x = stack.pop();
+    if (Array.isArray(x)) stack.push(...x);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && o.verb === verb) return { verb, ...(o.data as object) };
+      if (o.type === 'Action.Submit' && (o.data as { verb?: string } | undefined)?.verb === verb) return o.data as Record<string, unknown>;
+      stack.push(...Object.values(o));
+    }
+  }
+  return undefined;
+}
+
+let recognizerPromise: ReturnType<typeof createNlpjsRecognizer> | undefined;
+
+/**
+ * The whole bot on botbuilder's TestAdapter over a real embedded store with the sample directory.
+ * People speak as themselves: Teams users by Entra object ID, Slack users by team and user ID.
+ */
+export async function createBotHarness(options: { dataDir?: string } = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-bot-'));
+  const store: StorePort = await openStore({ dataDir });
+  if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
+  const sample = sampleLookup();
+  recognizerPromise ??= createNlpjsRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
+  const recognizer = await recognizerPromise;
+  const logger = createLogger('silent');
+  const service = new PartnerLinkService({ directory: store.directory, requests: store.requests, clock: systemClock, ids: randomRequestIds, policy: DEFAULT_POLICY });
+  const notifier = new Notifier(store, service, logger);
+  const delivered: Delivered[] = [];
+  notifier.register(new RecordingSender('teams', delivered));
+  notifier.register(new RecordingSender('slack', delivered));
+  const bot = new PartnerLinkBot({
+    store,
+    logger,
+    dialogs: { service, directory: store.directory, recognizer, notifier, policy: DEFAULT_POLICY, platformUserIds: (people) => platformUserIds(store, people) },
+  });
+  const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
+  let seq = 0;
+
+  function from(personId: string, platform?: Platform): Partial<Activity> {
+    const p = sample.person(personId);
+    const teams = platform === 'slack' ? undefined : p.identities.find((i) => i.platform === 'teams');
+    const slack = platform === 'teams' ? undefined : p.identities.find((i) => i.platform === 'slack');
+    if (teams && teams.platform === 'teams') {
+      return { channelId: 'msteams', from: { id: `29:${personId}`, name: p.name, aadObjectId: teams.aadObjectId }, conversation: { id: `a:${personId}`, conversationType: 'personal', isGroup: false, name: '' } };
+    }
+    if (slack && slack.platform === 'slack') {
+      return { channelId: 'slack', from: { id: slack.userId, name: p.name }, channelData: { slack: { teamId: slack.teamId, userId: slack.userId } }, conversation: { id: `D-${personId}`, conversationType: 'im', isGroup: false, name: '' } };
+    }
+    throw new Error(`${personId} has no identity`);
+  }
+
+  async function turn(activity: Partial<Activity>): Promise<Reply[]> {
+    adapter.activeQueue.length = 0;
+    await adapter.processActivity({ id: `act-${++seq}`, recipient: { id: 'bot', name: 'Partner Link' }, serviceUrl: 'https://test.local', ...activity } as Activity, async (ctx) => bot.run(ctx));
+    return adapter.activeQueue.splice(0).filter((a) => a.type === ActivityTypes.Message).map(toReply);
+  }
+
+  return {
+    store,
+    delivered,
+    dataDir,
+    person: sample.person,
+    /** A person types a message (locale as their client reports it). */
+    say: (personId: string, text: string, locale?: string, platform?: Platform) =>
+      turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...from(personId, platform) }),
+    /** A person clicks an Action.Submit button: a message whose value is the data. */
+    submit: (personId: string, value: Record<string, unknown>, locale?: string) => turn({ type: ActivityTypes.Message, value, ...(locale ? { locale } : {}), ...from(personId) }),
+    /** A person clicks an Action.Execute button: an adaptiveCard/action invoke; returns the invoke response too. */
+    async execute(personId: string, data: Record<string, unknown>, locale?: string, platform?: Platform) {
+      const { verb, ...rest } = data;
+      adapter.activeQueue.length = 0;
+      const activity = { id: `act-${++seq}`, type: ActivityTypes.Invoke, name: 'adaptiveCard/action', recipient: { id: 'bot', name: 'Partner Link' }, serviceUrl: 'https://test.local', value: { action: { type: 'Action.Execute', verb, data: rest } }, ...(locale ? { locale } : {}), ...from(personId, platform) } as Activity;
+      await adapter.processActivity(activity, async (ctx) => bot.run(ctx));
+      const sent = adapter.activeQueue.splice(0);
+      const invoke = sent.find((a) => a.type === 'invokeResponse');
+      const body = (invoke?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+      return { response: body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined, replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
+    },
+    async close() {
+      await store.close();
+    },
+    async destroy() {
+      await store.close().catch(() => undefined);
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type BotHarness = Awaited<ReturnType<typeof createBotHarness>>;
