@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { createBotRuntime } from './bot-runtime';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, listen } from './server';
 
@@ -11,7 +12,12 @@ async function start(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const store = await openConfiguredStore(config);
   await seedIfEmpty(store, config, logger);
-  const server: Server = await listen(createApp({ store, logger }), config.PORT);
+  const runtime = await createBotRuntime(store, config, logger);
+  const app = createApp({ store, logger });
+  // ── Teams: mounted here (POST /api/messages; adapters/teams) ──
+  // ── Slack: mounted here (POST /slack/events; adapters/slack) ──
+  void runtime;
+  const server: Server = await listen(app, config.PORT);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   logger.info(
     { port: config.PORT, store: store.kind, data: store.location, startupMs: Math.round(ms) },

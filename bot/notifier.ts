@@ -1,5 +1,6 @@
 import { approvalCard, decidedCard } from '../cards';
-import { cardMessage, requestView } from '../dialogs';
+import { cardSummary, requestView } from '../dialogs';
+import type { AdaptiveCard } from '../cards';
 import {
   channelReferenceKey,
   isClosed,
@@ -8,10 +9,11 @@ import {
   type PartnerRequest,
   type Person,
   type StorePort,
+  type OutboundMessage,
+  type ProactiveSenderPort,
   type StoredReference,
 } from '../domain';
 import type { Logger } from './logger';
-import type { ProactiveSender } from './proactive-sender';
 
 /**
  * Tells people about requests outside the conversation they are in. Approval cards go to the
@@ -19,7 +21,7 @@ import type { ProactiveSender } from './proactive-sender';
  * every platform where the bot has talked with them; decisions go to the requester.
  */
 export class Notifier implements NotificationPort {
-  private readonly senders = new Map<string, ProactiveSender>();
+  private readonly senders = new Map<string, ProactiveSenderPort>();
 
   constructor(
     private readonly store: StorePort,
@@ -27,7 +29,7 @@ export class Notifier implements NotificationPort {
     private readonly logger: Logger,
   ) {}
 
-  register(sender: ProactiveSender): void {
+  register(sender: ProactiveSenderPort): void {
     this.senders.set(sender.platform, sender);
   }
 
@@ -41,7 +43,7 @@ export class Notifier implements NotificationPort {
       (r): r is StoredReference => r !== undefined,
     );
     const card = (locale: 'en' | 'ja', timeZone?: string) =>
-      cardMessage(approvalCard({ view, approverUserIds: userIds }, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() }));
+      outbound(approvalCard({ view, approverUserIds: userIds }, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() }));
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
       for (const ref of channels) await this.deliver(ref, card(locale), request.id);
@@ -63,20 +65,24 @@ export class Notifier implements NotificationPort {
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return;
     const view = await requestView(this.store.directory, request);
-    const message = cardMessage(decidedCard({ view }, { locale: requester.locale ?? 'en', ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }));
+    const message = outbound(decidedCard({ view }, { locale: requester.locale ?? 'en', ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }));
     for (const ref of await this.store.references.listForPerson(requester.id)) await this.deliver(ref, message, request.id);
   }
 
-  private async deliver(ref: StoredReference, activity: ReturnType<typeof cardMessage>, requestId: string): Promise<void> {
+  private async deliver(ref: StoredReference, message: OutboundMessage, requestId: string): Promise<void> {
     const sender = this.senders.get(ref.platform);
     if (!sender) return;
     try {
-      await sender.send(ref, activity);
+      await sender.send(ref, message);
     } catch (err) {
       // Issue 8 adds a durable outbox with retries; until then a failed delivery is logged loudly.
       this.logger.error({ err, requestId, reference: ref.key }, 'notification could not be delivered');
     }
   }
+}
+
+function outbound(card: AdaptiveCard): OutboundMessage {
+  return { card: card as unknown as Record<string, unknown>, summary: cardSummary(card) };
 }
 
 /** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */

@@ -6,3 +6,4 @@ export * from './processed-event.port';
 export * from './request-repository.port';
 export * from './store.port';
 export * from './notification.port';
+export * from './proactive-sender.port';

@@ -28,7 +28,7 @@ describe('customer adds a second partner for a workload (multi-partner)', () => 
     const toPartner = h.delivered.filter((d) => d.to === 'daniel-park');
     expect(toPartner.map((d) => d.platform).sort()).toEqual(['slack', 'teams']);
     const viaSlack = toPartner.find((d) => d.platform === 'slack')!;
-    const step1 = await h.execute('daniel-park', buttonData(viaSlack.activity.attachments![0]!.content, 'approve')!, undefined, 'slack');
+    const step1 = await h.execute('daniel-park', buttonData(viaSlack.message.card, 'approve')!, undefined, 'slack');
     expect(strings(step1.card)).toContain(requestId);
     const afterStep1 = await h.store.requests.get(requestId);
     expect(afterStep1?.stage).toBe(1);
@@ -37,10 +37,10 @@ describe('customer adds a second partner for a workload (multi-partner)', () => 
 
     const toCustomerAdmin = h.delivered.find((d) => d.to === 'taro-ito');
     expect(toCustomerAdmin).toBeDefined();
-    await h.execute('taro-ito', buttonData(toCustomerAdmin!.activity.attachments![0]!.content, 'approve')!, 'ja-JP');
+    await h.execute('taro-ito', buttonData(toCustomerAdmin!.message.card, 'approve')!, 'ja-JP');
     expect((await h.store.requests.get(requestId))?.status).toBe('approved');
     expect(await h.store.directory.listRelationships({ partnerId: 'trey-research-direct' })).toEqual([expect.objectContaining({ customerId: 'yamato-manufacturing', workload: 'azure' })]);
-    expect(h.delivered.some((d) => d.to === 'yuki-suzuki' && strings(d.activity.attachments).includes(requestId))).toBe(true);
+    expect(h.delivered.some((d) => d.to === 'yuki-suzuki' && strings(d.message.card).includes(requestId))).toBe(true);
     expect(h.delivered.some((d) => d.to === 'olivia-brown')).toBe(false);
   });
 

@@ -31,7 +31,7 @@ describe('reseller links with a distributor (Teams)', () => {
 
     const toApprover = h.delivered.find((d) => d.to === 'hiroshi-yamada');
     expect(toApprover).toBeDefined();
-    const approvalCard = toApprover!.activity.attachments![0]!.content;
+    const approvalCard = toApprover!.message.card;
     expect(strings(approvalCard)).toContain(requestId);
     const approve = buttonData(approvalCard, 'approve')!;
 
@@ -41,6 +41,6 @@ describe('reseller links with a distributor (Teams)', () => {
     expect((await h.store.requests.get(requestId!))?.status).toBe('approved');
     expect(await h.store.directory.listLinks({ resellerId: 'fuji-it-partners' })).toHaveLength(1);
     const toRequester = h.delivered.find((d) => d.to === 'mei-kobayashi');
-    expect(strings(toRequester?.activity.attachments)).toContain(requestId);
+    expect(strings(toRequester?.message.card)).toContain(requestId);
   });
 });

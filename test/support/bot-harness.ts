@@ -8,22 +8,21 @@ import { randomRequestIds } from '../../adapters/system/request-ids';
 import { createLogger } from '../../bot/logger';
 import { Notifier, platformUserIds } from '../../bot/notifier';
 import { PartnerLinkBot } from '../../bot/partner-link.bot';
-import type { ProactiveSender } from '../../bot/proactive-sender';
-import { DEFAULT_POLICY, PartnerLinkService, systemClock, type Platform, type StorePort, type StoredReference } from '../../domain';
+import { DEFAULT_POLICY, PartnerLinkService, systemClock, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
 import { loadSampleDirectory, sampleLookup } from './sample-directory';
 
 /** A proactive message as the platform would have delivered it. */
 export interface Delivered {
   platform: Platform;
   to: string;
-  activity: Partial<Activity>;
+  message: OutboundMessage;
 }
 
 /** Stands in for the Bot Connector / Slack Web API at the very edge: records what would be sent. */
-class RecordingSender implements ProactiveSender {
+class RecordingSender implements ProactiveSenderPort {
   constructor(readonly platform: Platform, private readonly log: Delivered[]) {}
-  async send(ref: StoredReference, activity: Partial<Activity>): Promise<void> {
-    this.log.push({ platform: this.platform, to: ref.personId ?? ref.key, activity });
+  async send(ref: StoredReference, message: OutboundMessage): Promise<void> {
+    this.log.push({ platform: this.platform, to: ref.personId ?? ref.key, message });
   }
 }
 
