@@ -3,6 +3,7 @@ import { cardSummary, requestView } from '../dialogs';
 import type { AdaptiveCard } from '../cards';
 import {
   channelReferenceKey,
+  postedCardKey,
   isClosed,
   type NotificationPort,
   type PartnerLinkService,
@@ -46,17 +47,18 @@ export class Notifier implements NotificationPort {
       outbound(approvalCard({ view, approverUserIds: userIds }, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() }));
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) await this.deliver(ref, card(locale), request.id);
+      for (const ref of channels) await this.deliver(ref, card(locale), request.id, locale);
       return;
     }
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
-        await this.deliver(ref, card(person.locale ?? 'en', person.timeZone), request.id);
+        await this.deliver(ref, card(person.locale ?? 'en', person.timeZone), request.id, person.locale ?? 'en');
       }
     }
   }
 
   async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
+    await this.updatePostedCards(request);
     if (request.status === 'pending_approval' && request.stage !== previous.stage) {
       await this.approvalRequested(request);
       return;
@@ -69,11 +71,43 @@ export class Notifier implements NotificationPort {
     for (const ref of await this.store.references.listForPerson(requester.id)) await this.deliver(ref, message, request.id);
   }
 
-  private async deliver(ref: StoredReference, message: OutboundMessage, requestId: string): Promise<void> {
+  /**
+   * Every approval card posted about this request now shows its current state, for everyone who can
+   * see it (the approvers' own clients also refresh it through Universal Actions).
+   */
+  private async updatePostedCards(request: PartnerRequest): Promise<void> {
+    const posted = await this.store.references.listForRequest(request.id);
+    if (!posted.length) return;
+    const view = await requestView(this.store.directory, request);
+    const approvers = await this.service.approversFor(request);
+    const userIds = await platformUserIds(this.store, approvers);
+    const card = isClosed(request.status) ? decidedCard({ view }, { locale: 'en' }) : approvalCard({ view, approverUserIds: userIds }, { locale: 'en' }, { buttons: false });
+    for (const ref of posted) {
+      const locale = ref.reference.locale === 'ja' ? 'ja' : 'en';
+      const localized = locale === 'en' ? card : isClosed(request.status) ? decidedCard({ view }, { locale }) : approvalCard({ view, approverUserIds: userIds }, { locale }, { buttons: false });
+      try {
+        await this.senders.get(ref.platform)?.update(ref, outbound(localized));
+      } catch (err) {
+        this.logger.error({ err, requestId: request.id, reference: ref.key }, 'posted card could not be updated');
+      }
+    }
+  }
+
+  /** Sends; an approval card (`trackAs` its reader's locale) is remembered so that it can be updated later. */
+  private async deliver(ref: StoredReference, message: OutboundMessage, requestId: string, trackAs?: 'en' | 'ja'): Promise<void> {
     const sender = this.senders.get(ref.platform);
     if (!sender) return;
     try {
-      await sender.send(ref, message);
+      const { messageId } = await sender.send(ref, message);
+      if (messageId && trackAs) {
+        await this.store.references.save({
+          key: postedCardKey(requestId, `${ref.key}:${messageId}`),
+          platform: ref.platform,
+          requestId,
+          reference: { ...ref.reference, activityId: messageId, locale: trackAs },
+          updatedAt: new Date(),
+        });
+      }
     } catch (err) {
       // Issue 8 adds a durable outbox with retries; until then a failed delivery is logged loudly.
       this.logger.error({ err, requestId, reference: ref.key }, 'notification could not be delivered');

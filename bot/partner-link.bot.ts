@@ -17,6 +17,7 @@ import {
   type TurnInfo,
 } from '../dialogs';
 import { personReferenceKey, type StorePort } from '../domain';
+import { handleApprovalsHere } from './approval-channel';
 import { channelLocale, identityOf, platformOf } from './identity';
 import type { Logger } from './logger';
 import { OptimisticConversationState } from './optimistic-conversation-state';
@@ -50,7 +51,8 @@ export class PartnerLinkBot extends ActivityHandler {
       const value = context.activity.value;
       // Action.Submit (older clients) arrives as a message whose value is the card data.
       const parsed = value !== undefined && value !== null ? parseCardAction(value) : undefined;
-      await this.prepare(context, parsed);
+      const info = await this.prepare(context, parsed);
+      if (!parsed && (await handleApprovalsHere(context, info, deps.store))) return next();
       await this.dialogs.run(context);
       await next();
     });

@@ -24,6 +24,12 @@ export class EmbeddedReferences implements ConversationReferencePort {
     return (await this.ds.findAsync({ personId: k }).sort({ _id: 1 })).map(referenceFromDocument);
   }
 
+  async listForRequest(requestId: string): Promise<StoredReference[]> {
+    const k = asKey(requestId);
+    if (k === undefined) return [];
+    return (await this.ds.findAsync({ requestId: k }).sort({ _id: 1 })).map(referenceFromDocument);
+  }
+
   async delete(key: string): Promise<void> {
     const k = asKey(key);
     if (k !== undefined) await this.ds.removeAsync({ _id: k }, {});

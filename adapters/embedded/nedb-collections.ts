@@ -34,7 +34,7 @@ const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolea
   // At most one open request per subject key (closed ones get a unique `closed:<id>`).
   requests: [{ fieldName: 'openKey', unique: true }, { fieldName: 'awaitingOrgId' }, { fieldName: 'requester.personId' }, { fieldName: 'status' }],
   'conversation-state': [],
-  'conversation-references': [{ fieldName: 'personId' }],
+  'conversation-references': [{ fieldName: 'personId' }, { fieldName: 'requestId' }],
   'inbox-events': [{ fieldName: 'status' }],
 };
 

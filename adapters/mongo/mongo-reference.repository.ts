@@ -27,6 +27,12 @@ export class MongoReferences implements ConversationReferencePort {
     return (await this.model.find({ personId: k }).sort({ _id: 1 }).lean<StoredDoc[]>()).map(referenceFromDocument);
   }
 
+  async listForRequest(requestId: string): Promise<StoredReference[]> {
+    const k = asKey(requestId);
+    if (k === undefined) return [];
+    return (await this.model.find({ requestId: k }).sort({ _id: 1 }).lean<StoredDoc[]>()).map(referenceFromDocument);
+  }
+
   async delete(key: string): Promise<void> {
     const k = asKey(key);
     if (k !== undefined) await this.model.deleteOne({ _id: k });

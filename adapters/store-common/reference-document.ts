@@ -10,6 +10,7 @@ export function referenceToDocument(ref: StoredReference): Record<string, unknow
     platform: ref.platform,
     ...(ref.personId !== undefined ? { personId: ref.personId } : {}),
     ...(ref.orgId !== undefined ? { orgId: ref.orgId } : {}),
+    ...(ref.requestId !== undefined ? { requestId: ref.requestId } : {}),
     reference: JSON.stringify(ref.reference),
     updatedAt: ref.updatedAt,
   };
@@ -21,6 +22,7 @@ export function referenceFromDocument(doc: Record<string, unknown>): StoredRefer
     platform: PlatformSchema.parse(doc.platform),
     ...(typeof doc.personId === 'string' ? { personId: doc.personId } : {}),
     ...(typeof doc.orgId === 'string' ? { orgId: doc.orgId } : {}),
+    ...(typeof doc.requestId === 'string' ? { requestId: doc.requestId } : {}),
     reference: JSON.parse(String(doc.reference)) as Record<string, unknown>,
     updatedAt: new Date(doc.updatedAt as string | number | Date),
   };

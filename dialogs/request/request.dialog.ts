@@ -47,8 +47,10 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       ...(options.recognition ? await this.spec.fromEntities(options.recognition, ctx) : {}),
       ...(options.action ? this.spec.fromForm(options.action) : {}),
     };
-    const state: State = { slots, stage: 'collect' };
-    Object.assign(dc.activeDialog!.state, state);
+    // Work on the stored state object itself: whatever advance() sets (the draft ID) must persist.
+    const state = dc.activeDialog!.state as State;
+    state.slots = slots;
+    state.stage = 'collect';
     return this.advance(dc, state, ctx);
   }
 
@@ -166,7 +168,10 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
 
   private async submit(dc: DialogContext, state: State, ctx: SpecContext): Promise<DialogTurnResult> {
     const next = await this.spec.next(state.slots, ctx);
-    if (next.kind !== 'ready') return this.advance(dc, { ...state, stage: 'collect' }, ctx);
+    if (next.kind !== 'ready') {
+      state.stage = 'collect';
+      return this.advance(dc, state, ctx);
+    }
     const outcome = await this.deps.service.submit(next.subject, ctx.person, {
       platform: ctx.info.platform,
       ...(state.draftId ? { commandId: state.draftId } : {}),

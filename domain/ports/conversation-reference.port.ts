@@ -10,6 +10,8 @@ export interface StoredReference {
   platform: Platform;
   personId?: string;
   orgId?: string;
+  /** For a card posted about a request (key `posted:<requestId>:...`): the request, to update it later. */
+  requestId?: string;
   reference: Record<string, unknown>;
   updatedAt: Date;
 }
@@ -18,8 +20,11 @@ export interface ConversationReferencePort {
   save(ref: StoredReference): Promise<void>;
   get(key: string): Promise<StoredReference | undefined>;
   listForPerson(personId: string): Promise<StoredReference[]>;
+  /** The cards posted about a request (references saved with its requestId). */
+  listForRequest(requestId: string): Promise<StoredReference[]>;
   delete(key: string): Promise<void>;
 }
 
 export const personReferenceKey = (personId: string, platform: Platform) => `person:${personId}:${platform}`;
+export const postedCardKey = (requestId: string, where: string) => `posted:${requestId}:${where}`;
 export const channelReferenceKey = (orgId: string, platform: Platform) => `channel:${orgId}:${platform}`;

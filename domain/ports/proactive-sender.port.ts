@@ -13,5 +13,11 @@ export interface OutboundMessage {
 /** Delivers into a conversation the bot has seen (Teams: the Bot Connector; Slack: the Web API). */
 export interface ProactiveSenderPort {
   readonly platform: Platform;
-  send(ref: StoredReference, message: OutboundMessage): Promise<void>;
+  /** Posts the message; returns the platform's ID of the posted message (Teams activity ID, Slack ts). */
+  send(ref: StoredReference, message: OutboundMessage): Promise<{ messageId?: string }>;
+  /**
+   * Replaces a message posted earlier, for everyone who sees it. `posted` is the reference the
+   * notifier saved for it: the conversation reference plus `activityId` (the messageId from send).
+   */
+  update(posted: StoredReference, message: OutboundMessage): Promise<void>;
 }

@@ -40,6 +40,9 @@ describe('reseller links with a distributor (Teams)', () => {
     expect(strings(decided.card)).toContain('承認');
     expect((await h.store.requests.get(requestId!))?.status).toBe('approved');
     expect(await h.store.directory.listLinks({ resellerId: 'fuji-it-partners' })).toHaveLength(1);
+    // The approval card Hiroshi was sent now shows the decision, for everyone who sees it.
+    const replaced = h.updated.find((u) => u.to === 'teams-msg-1');
+    expect(strings(replaced?.message.card)).toContain('Hiroshi Yamada');
     const toRequester = h.delivered.find((d) => d.to === 'mei-kobayashi');
     expect(strings(toRequester?.message.card)).toContain(requestId);
   });

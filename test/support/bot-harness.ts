@@ -20,9 +20,14 @@ export interface Delivered {
 
 /** Stands in for the Bot Connector / Slack Web API at the very edge: records what would be sent. */
 class RecordingSender implements ProactiveSenderPort {
-  constructor(readonly platform: Platform, private readonly log: Delivered[]) {}
-  async send(ref: StoredReference, message: OutboundMessage): Promise<void> {
+  private seq = 0;
+  constructor(readonly platform: Platform, private readonly log: Delivered[], private readonly updates: Delivered[]) {}
+  async send(ref: StoredReference, message: OutboundMessage): Promise<{ messageId: string }> {
     this.log.push({ platform: this.platform, to: ref.personId ?? ref.key, message });
+    return { messageId: `${this.platform}-msg-${++this.seq}` };
+  }
+  async update(posted: StoredReference, message: OutboundMessage): Promise<void> {
+    this.updates.push({ platform: this.platform, to: String(posted.reference.activityId), message });
   }
 }
 
@@ -83,8 +88,9 @@ export async function createBotHarness(options: { dataDir?: string } = {}) {
   const service = new PartnerLinkService({ directory: store.directory, requests: store.requests, clock: systemClock, ids: randomRequestIds, policy: DEFAULT_POLICY });
   const notifier = new Notifier(store, service, logger);
   const delivered: Delivered[] = [];
-  notifier.register(new RecordingSender('teams', delivered));
-  notifier.register(new RecordingSender('slack', delivered));
+  const updated: Delivered[] = [];
+  notifier.register(new RecordingSender('teams', delivered, updated));
+  notifier.register(new RecordingSender('slack', delivered, updated));
   const bot = new PartnerLinkBot({
     store,
     logger,
@@ -115,11 +121,18 @@ export async function createBotHarness(options: { dataDir?: string } = {}) {
   return {
     store,
     delivered,
+    /** Posted approval cards replaced after a decision (`to` is the posted message ID). */
+    updated,
     dataDir,
     person: sample.person,
     /** A person types a message (locale as their client reports it). */
     say: (personId: string, text: string, locale?: string, platform?: Platform) =>
       turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...from(personId, platform) }),
+    /** A person writes in a team channel (Teams) or a Slack channel. */
+    sayInChannel: (personId: string, channelId: string, text: string, locale?: string, platform?: Platform) => {
+      const base = from(personId, platform);
+      return turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...base, conversation: { id: channelId, conversationType: 'channel', isGroup: true, name: channelId } });
+    },
     /** A person clicks an Action.Submit button: a message whose value is the data. */
     submit: (personId: string, value: Record<string, unknown>, locale?: string) => turn({ type: ActivityTypes.Message, value, ...(locale ? { locale } : {}), ...from(personId) }),
     /** A person clicks an Action.Execute button: an adaptiveCard/action invoke; returns the invoke response too. */

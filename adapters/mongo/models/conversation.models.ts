@@ -17,12 +17,14 @@ const referenceSchema = new Schema(
     platform: { type: String, required: true },
     personId: String,
     orgId: String,
+    requestId: String,
     reference: { type: String, required: true },
     updatedAt: { type: Date, required: true },
   },
   { ...STRICT_SCHEMA, collection: 'conversation_references' },
 );
 referenceSchema.index({ personId: 1 });
+referenceSchema.index({ requestId: 1 });
 
 export interface ConversationModels {
   state: Model<StoredDoc>;

@@ -1,4 +1,4 @@
-import { channelReferenceKey, personReferenceKey, type StoredReference } from '../../../domain';
+import { channelReferenceKey, personReferenceKey, postedCardKey, type StoredReference } from '../../../domain';
 import { T0, minutes } from '../../support/request-fixtures';
 import { INJECTIONS, useStore, type StoreFactory } from './store-factory';
 
@@ -44,6 +44,14 @@ export function describeConversationReferenceContract(name: string, factory: Sto
       expect(await refs().get(channel.key)).toEqual(channel);
     });
 
+    it('lists the cards posted about a request, and only those', async () => {
+      const posted = (n: number, requestId: string): StoredReference => ({ key: postedCardKey(requestId, `teams:${n}`), platform: 'teams', requestId, reference: { conversation: { id: `19:c${n}` }, activityId: `m${n}` }, updatedAt: T0 });
+      for (const r of [posted(1, 'PL-AAAA0001'), posted(2, 'PL-AAAA0001'), posted(3, 'PL-BBBB0002'), teamsRef('blue-user')]) await refs().save(r);
+      expect((await refs().listForRequest('PL-AAAA0001')).map((r) => r.key).sort()).toEqual([posted(1, 'PL-AAAA0001').key, posted(2, 'PL-AAAA0001').key]);
+      expect(await refs().get(posted(3, 'PL-BBBB0002').key)).toEqual(posted(3, 'PL-BBBB0002'));
+      expect(await refs().listForRequest('PL-NONE0000')).toEqual([]);
+    });
+
     it('deletes; deleting a missing key is fine', async () => {
       await refs().save(teamsRef('blue-user'));
       await refs().delete(teamsRef('blue-user').key);
@@ -56,6 +64,7 @@ export function describeConversationReferenceContract(name: string, factory: Sto
       for (const bad of INJECTIONS) {
         expect(await refs().get(bad)).toBeUndefined();
         expect(await refs().listForPerson(bad)).toEqual([]);
+        expect(await refs().listForRequest(bad)).toEqual([]);
         await refs().delete(bad);
       }
       expect(await refs().get(teamsRef('blue-user').key)).toBeDefined();
