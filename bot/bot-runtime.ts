@@ -1,5 +1,6 @@
 import { createNlpjsRecognizer } from '../adapters/nlpjs';
-import { PartnerLinkService, type StorePort } from '../domain';
+import type { PartnerLinkService} from '../domain';
+import { type StorePort } from '../domain';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { Notifier, platformUserIds } from './notifier';
