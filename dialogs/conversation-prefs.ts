@@ -5,6 +5,8 @@ import type { Locale } from '../domain';
 export interface ConversationPrefs {
   /** Set when the person asked for a language ("in English", 「日本語で」): wins over everything else. */
   locale?: Locale;
+  /** The language the person last wrote in: clicks carry no text, so they keep answering in it. */
+  lastLocale?: Locale;
   /** A new request the person asked for mid-dialog; we asked whether to switch. */
   pendingSwitch?: { intent: IntentName; text: string };
 }

@@ -63,9 +63,10 @@ export class PartnerLinkDialogs {
   async run(context: TurnContext): Promise<void> {
     const info = turnInfo(context);
     const prefs = await this.prefs.get(context, {});
-    if (prefs.locale) info.locale = prefs.locale;
     const text = context.activity.text?.trim() ?? '';
-    if (!prefs.locale && text && !info.action) info.locale = replyLocale(text, info.locale);
+    if (prefs.locale) info.locale = prefs.locale;
+    else if (text && !info.action) info.locale = prefs.lastLocale = replyLocale(text, prefs.lastLocale ?? info.locale);
+    else if (prefs.lastLocale) info.locale = prefs.lastLocale;
     const t = simpleText(info.locale);
     if (!info.person) {
       await context.sendActivity(t.unknownUser);
@@ -86,7 +87,8 @@ export class PartnerLinkDialogs {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
-    const rec = await this.deps.recognizer.recognize(text, { locale: info.locale });
+    // The language model follows the text's script, not the client's UI language.
+    const rec = await this.deps.recognizer.recognize(text);
     info.recognition = rec;
     if (dc.activeDialog && (await this.interrupt(dc, rec, prefs))) return;
     if (dc.activeDialog) {
@@ -107,7 +109,7 @@ export class PartnerLinkDialogs {
       const answer = yesNo(text);
       if (answer === 'yes') {
         await dc.cancelAllDialogs();
-        info.recognition = await this.deps.recognizer.recognize(pending.text, { locale: info.locale });
+        info.recognition = await this.deps.recognizer.recognize(pending.text);
         await this.route(dc, info.recognition);
         return true;
       }

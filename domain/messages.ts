@@ -34,7 +34,7 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
     ja: (p) => `${v(p, 'a')} は CSP リージョン「${v(p, 'regionA')}」、${v(p, 'b')} は「${v(p, 'regionB')}」にあります。連携できるのは同じ CSP リージョン内のパートナーだけです。「${v(p, 'regionA')}」のパートナーを選んでください。`,
   },
   CLOUD_MISMATCH: {
-    en: (p) => `${v(p, 'a')} uses the ${v(p, 'cloudA')} cloud and ${v(p, 'b')} uses ${v(p, 'cloudB')}. Every party of a relationship must be in the same cloud: choose a partner in ${v(p, 'cloudA')}.`,
+    en: (p) => `${v(p, 'a')} is in the ${v(p, 'cloudA')} and ${v(p, 'b')} is in the ${v(p, 'cloudB')}. Every party of a relationship must be in the same cloud: choose a partner in the ${v(p, 'cloudA')}.`,
     ja: (p) => `${v(p, 'a')} は ${v(p, 'cloudA')}、${v(p, 'b')} は ${v(p, 'cloudB')} を使っています。関係を結ぶ全員が同じクラウドにいる必要があります。${v(p, 'cloudA')} のパートナーを選んでください。`,
   },
   NATIONAL_CLOUD_SINGLE_PARTNER: {

@@ -128,6 +128,8 @@ export async function createBotHarness(options: { dataDir?: string } = {}) {
     /** A person types a message (locale as their client reports it). */
     say: (personId: string, text: string, locale?: string, platform?: Platform) =>
       turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...from(personId, platform) }),
+    /** Someone the directory may not know writes (the activity's channel, sender and conversation given as is). */
+    sayAs: (who: Partial<Activity>, text: string) => turn({ type: ActivityTypes.Message, text, ...who }),
     /** A person writes in a team channel (Teams) or a Slack channel. */
     sayInChannel: (personId: string, channelId: string, text: string, locale?: string, platform?: Platform) => {
       const base = from(personId, platform);
