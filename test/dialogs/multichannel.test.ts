@@ -23,6 +23,18 @@ describe('customer asks a partner to support a subscription bought elsewhere (mu
     const refused = (await h.execute('yuki-suzuki', { ...buttonData(ask!.card, 'submit_form')!, subscriptionId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c64' }, 'ja-JP')).replies.at(-1)!;
     expect(refused.cardText).toContain('マルチチャンネル サポートの対象外です'); // MULTICHANNEL_CHANNEL_INELIGIBLE
     expect(refused.cardText).toContain('Microsoft 365 E3 (EA)'); // asked again, with the list
+    // Picks the Azure plan bought online instead: usage-based, so the partner creates a new subscription.
+    const partners = (await h.execute('yuki-suzuki', { ...buttonData(refused.card, 'submit_form')!, subscriptionId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c62' }, 'ja-JP')).replies.at(-1)!;
+    expect(partners.cardText).toContain('トレイ・リサーチ・ダイレクト');
+    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(partners.card, 'submit_form')!, partnerId: 'trey-research-direct' }, 'ja-JP')).replies.at(-1)!;
+    expect(confirmation.cardText).toContain('新しい Azure サブスクリプションを作成');
+    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!, 'ja-JP')).replies.at(-1)!;
+    const id = /PL-[0-9A-Z]{8}/.exec(submitted.cardText)![0];
+    await h.say('daniel-park', 'こんにちは', 'ja-JP');
+    const request = (await h.store.requests.get(id))!;
+    await h.execute('daniel-park', { verb: 'approve', requestId: id, version: request.version }, 'ja-JP');
+    expect((await h.store.requests.get(id))?.status).toBe('approved');
+    expect((await h.store.directory.getSubscription('9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c62'))?.supportedBy).toEqual(['trey-research-direct']);
   });
 
   it('MULTICHANNEL_LICENSE_MID_TERM: a license-based subscription mid-term is refused with its end date', async () => {
