@@ -77,9 +77,9 @@ let recognizerPromise: ReturnType<typeof createNlpjsRecognizer> | undefined;
  * The whole bot on botbuilder's TestAdapter over a real embedded store with the sample directory.
  * People speak as themselves: Teams users by Entra object ID, Slack users by team and user ID.
  */
-export async function createBotHarness(options: { dataDir?: string } = {}) {
+export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-bot-'));
-  const store: StorePort = await openStore({ dataDir });
+  const store: StorePort = await openStore({ dataDir, ...(options.mongodbUri ? { mongodbUri: options.mongodbUri } : {}), ...(options.dbName ? { dbName: options.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
   const sample = sampleLookup();
   recognizerPromise ??= createNlpjsRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
