@@ -1,0 +1,15 @@
+/**
+ * Slack: Bolt as the transport (HTTP on our express app, or Socket Mode), a durable inbox in front of
+ * every delivery, a botbuilder adapter so the one bot runs unchanged, and a proactive sender for the
+ * notifier. Cards are rendered by ./block-kit.
+ */
+export { createSlackRuntime, SLACK_EVENTS_PATH } from './slack.runtime';
+export type { SlackRuntime, SlackRuntimeOptions } from './slack.runtime';
+export { SlackBotAdapter } from './slack-bot.adapter';
+export { SlackProactiveSender } from './slack-proactive.sender';
+export { SlackInboxProcessor, INBOX_SOURCE as SLACK_INBOX_SOURCE } from './slack-inbox.processor';
+export { SlackApiError, toSlackApiError } from './slack-api.errors';
+export type { SlackApiErrorCode } from './slack-api.errors';
+export { DEFAULT_SLACK_RETRY, slackClientOptions } from './slack-client.options';
+export type { SlackRetryPolicy } from './slack-client.options';
+export type { SlackLogger } from './slack.types';

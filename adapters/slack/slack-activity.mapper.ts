@@ -1,0 +1,84 @@
+import { ActivityTypes, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
+
+/** Where a Slack interaction happened and who did it. */
+export interface SlackOrigin {
+  teamId: string;
+  userId: string;
+  /** The channel (D… for a DM) the message or click was in. */
+  channel: string;
+  /** 'im' for a DM with the bot; anything else is a channel or group conversation. */
+  channelType?: string;
+  locale?: string;
+}
+
+export const SLACK_CHANNEL_ID = 'slack';
+const BOT: ChannelAccount = { id: 'partner-link', name: 'Partner Link' };
+
+/** DMs are personal conversations; everything else (channels, group DMs) is shared. */
+export function conversationTypeOf(channel: string, channelType?: string): 'im' | 'channel' {
+  if (channelType) return channelType === 'im' || channelType === 'directmessage' ? 'im' : 'channel';
+  return channel.startsWith('D') ? 'im' : 'channel';
+}
+
+function base(origin: SlackOrigin, id: string): Partial<Activity> {
+  return {
+    id,
+    channelId: SLACK_CHANNEL_ID,
+    serviceUrl: 'slack',
+    timestamp: new Date(),
+    from: { id: origin.userId, name: origin.userId },
+    recipient: BOT,
+    conversation: {
+      id: origin.channel,
+      conversationType: conversationTypeOf(origin.channel, origin.channelType),
+      isGroup: conversationTypeOf(origin.channel, origin.channelType) !== 'im',
+      name: origin.channel,
+    },
+    channelData: { slack: { teamId: origin.teamId, userId: origin.userId, channel: origin.channel } },
+    ...(origin.locale ? { locale: origin.locale } : {}),
+  };
+}
+
+/** Removes the leading "<@UBOT>" of an app_mention (and any other user mentions' markup). */
+export function stripMentions(text: string): string {
+  return text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** `/partner <text>`: the words after the command are what the person would have typed; none means help. */
+export function commandToText(text: string | undefined): string {
+  const t = (text ?? '').trim();
+  return t === '' ? 'help' : t;
+}
+
+export function messageActivity(origin: SlackOrigin, text: string, id: string): Activity {
+  return { ...base(origin, id), type: ActivityTypes.Message, text } as Activity;
+}
+
+/** An Action.Submit click: a message whose value is the card's data (string data becomes text). */
+export function submitActivity(origin: SlackOrigin, data: Record<string, unknown>, text: string | undefined, id: string): Activity {
+  return { ...base(origin, id), type: ActivityTypes.Message, ...(text !== undefined ? { text } : { value: data }) } as Activity;
+}
+
+/** An Action.Execute click, as Teams sends it: the adaptiveCard/action invoke. */
+export function executeActivity(origin: SlackOrigin, verb: string | undefined, data: Record<string, unknown>, id: string): Activity {
+  return {
+    ...base(origin, id),
+    type: ActivityTypes.Invoke,
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', ...(verb !== undefined ? { verb } : {}), data } },
+  } as Activity;
+}
+
+/** A proactive turn's activity, rebuilt from a stored reference. */
+export function continuationActivity(reference: Partial<ConversationReference>): Activity {
+  return {
+    type: ActivityTypes.Event,
+    name: 'ContinueConversation',
+    channelId: SLACK_CHANNEL_ID,
+    serviceUrl: 'slack',
+    conversation: reference.conversation,
+    from: reference.user,
+    recipient: reference.bot ?? BOT,
+    ...(reference.locale ? { locale: reference.locale } : {}),
+  } as Activity;
+}

@@ -1,0 +1,85 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  INVOKE_RESPONSE_KEY,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type InvokeResponse,
+  type ResourceResponse,
+} from 'botbuilder';
+import { continuationActivity } from './slack-activity.mapper';
+import type { SlackContent, SlackMessagePoster } from './slack-message.poster';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** Asks the adapter to show a message to one person only (set by the Slack turn handler). */
+export const SLACK_EPHEMERAL_KEY = Symbol('slackEphemeralTo');
+
+/** The message an activity carries, as Slack content. */
+export function contentOf(activity: Partial<Activity>): SlackContent {
+  const card = activity.attachments?.find((a) => a.contentType === CARD)?.content as Record<string, unknown> | undefined;
+  return {
+    ...(card ? { card } : {}),
+    ...(activity.text ? { text: activity.text } : {}),
+    ...(activity.summary ? { summary: activity.summary } : {}),
+  };
+}
+
+/**
+ * botbuilder on Slack: turns run through the adapter's middleware and the bot unchanged; what the bot
+ * sends is posted with the Web API. Invoke responses stay in the turn state for the caller to use
+ * (replace the clicked message, or whisper a refusal).
+ */
+export class SlackBotAdapter extends BotAdapter {
+  constructor(private readonly poster: SlackMessagePoster) {
+    super();
+  }
+
+  /** Runs one turn; returns the invoke response, if the activity was an invoke. */
+  async processActivity(activity: Activity, logic: (context: TurnContext) => Promise<void>, options: { ephemeralTo?: string } = {}): Promise<InvokeResponse | undefined> {
+    const context = new TurnContext(this, activity);
+    if (options.ephemeralTo) context.turnState.set(SLACK_EPHEMERAL_KEY, options.ephemeralTo);
+    await this.runMiddleware(context, logic);
+    const invoke = context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined;
+    return invoke?.value as InvokeResponse | undefined;
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const out: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'invokeResponse') {
+        context.turnState.set(INVOKE_RESPONSE_KEY, activity);
+        out.push({ id: '' });
+        continue;
+      }
+      if (activity.type !== ActivityTypes.Message) {
+        out.push({ id: '' }); // typing, traces: Slack has nothing to show
+        continue;
+      }
+      const channel = activity.conversation?.id ?? context.activity.conversation.id;
+      const onlyFor = context.turnState.get(SLACK_EPHEMERAL_KEY) as string | undefined;
+      if (onlyFor) {
+        await this.poster.whisper(channel, onlyFor, contentOf(activity));
+        out.push({ id: '' });
+      } else {
+        out.push({ id: (await this.poster.post(channel, contentOf(activity))) ?? '' });
+      }
+    }
+    return out;
+  }
+
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    if (!activity.id) throw new Error('updateActivity needs the message ts as activity.id');
+    await this.poster.update(activity.conversation?.id ?? context.activity.conversation.id, activity.id, contentOf(activity));
+  }
+
+  override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
+    if (!reference.activityId) return;
+    await this.poster.remove(reference.conversation?.id ?? context.activity.conversation.id, reference.activityId);
+  }
+
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, continuationActivity(reference)), logic);
+  }
+}

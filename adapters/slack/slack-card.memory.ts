@@ -1,0 +1,23 @@
+import type { ConversationStatePort } from '../../domain';
+
+const keyOf = (channel: string, ts: string) => `slack-card/${channel}/${ts}`;
+
+/**
+ * The Adaptive Card behind a posted Slack message, kept only while it has an Action.ShowCard: a
+ * ShowCard click carries just the action's path, and Slack's copy of the message is blocks, not the card.
+ * Kept in the key-value store the conversation state uses, so a replaced message forgets its old card.
+ */
+export class SlackCardMemory {
+  constructor(private readonly kv: ConversationStatePort) {}
+
+  async remember(channel: string, ts: string, card: Record<string, unknown>): Promise<void> {
+    const json = JSON.stringify(card);
+    if (json.includes('"Action.ShowCard"')) await this.kv.write({ [keyOf(channel, ts)]: { eTag: '*', json } });
+    else await this.kv.delete([keyOf(channel, ts)]);
+  }
+
+  async cardOf(channel: string, ts: string): Promise<Record<string, unknown> | undefined> {
+    const item = (await this.kv.read([keyOf(channel, ts)]))[keyOf(channel, ts)];
+    return typeof item?.json === 'string' ? (JSON.parse(item.json) as Record<string, unknown>) : undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import type { WebClient } from '@slack/web-api';
+import { callSlack } from './slack-api.errors';
+
+interface Entry {
+  locale: string | undefined;
+  expires: number;
+}
+
+/**
+ * The language each Slack user chose ('ja-JP', 'en-US'), from users.info with include_locale, kept
+ * for a while so that a conversation costs one lookup. A failed lookup is not cached and not fatal:
+ * the bot falls back to the directory's language.
+ */
+export class SlackLocaleCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly ttlMs = 60 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  async localeOf(teamId: string, userId: string): Promise<string | undefined> {
+    const key = `${teamId}:${userId}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > this.now()) return hit.locale;
+    try {
+      const res = await callSlack('users.info', () => this.client.users.info({ user: userId, include_locale: true }));
+      const locale = res.user?.locale;
+      this.entries.set(key, { locale, expires: this.now() + this.ttlMs });
+      return locale;
+    } catch (err) {
+      this.onError(err);
+      return undefined;
+    }
+  }
+}

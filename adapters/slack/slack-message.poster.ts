@@ -1,0 +1,83 @@
+import type { WebClient } from '@slack/web-api';
+import { renderCard, type AdaptiveCardJson, type RenderResult } from './block-kit';
+import { callSlack } from './slack-api.errors';
+import type { SlackCardMemory } from './slack-card.memory';
+import type { SlackStash } from './slack-stash';
+
+/** What to show: an Adaptive Card (rendered as Block Kit) and/or plain text, with a summary. */
+export interface SlackContent {
+  card?: Record<string, unknown>;
+  text?: string;
+  summary?: string;
+}
+
+interface Payload {
+  text: string;
+  blocks?: unknown[];
+}
+
+/**
+ * Posts, replaces and whispers messages through the Web API. Cards become blocks plus a plain-text
+ * `text` (Slack shows it in notifications and to screen readers); every failure is a SlackApiError.
+ */
+export class SlackMessagePoster {
+  constructor(
+    private readonly client: WebClient,
+    private readonly stash: SlackStash,
+    private readonly cards: SlackCardMemory,
+  ) {}
+
+  private async payload(content: SlackContent): Promise<Payload> {
+    if (!content.card) return { text: content.text ?? content.summary ?? '' };
+    const rendered = renderCard(content.card as AdaptiveCardJson, { stash: this.stash.stash });
+    await this.stash.flush();
+    return { text: content.summary ?? rendered.text, blocks: rendered.blocks };
+  }
+
+  /** Returns the posted message's ts. Text beside a card is posted first, as its own message. */
+  async post(channel: string, content: SlackContent): Promise<string | undefined> {
+    if (content.card && content.text) await this.post(channel, { text: content.text });
+    const body = await this.payload(content.card ? { card: content.card, ...(content.summary ? { summary: content.summary } : {}) } : content);
+    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
+    await this.remember(res.channel ?? channel, res.ts, content.card);
+    return res.ts;
+  }
+
+  async update(channel: string, ts: string, content: SlackContent): Promise<void> {
+    const body = await this.payload(content);
+    await callSlack('chat.update', () => this.client.chat.update({ channel, ts, ...body } as Parameters<WebClient['chat']['update']>[0]));
+    await this.remember(channel, ts, content.card);
+  }
+
+  /** Blocks already rendered (a ShowCard's inner card); `root` is kept as the card behind the new message. */
+  async postRendered(channel: string, rendered: RenderResult, opts: { root: Record<string, unknown>; onlyFor?: string }): Promise<void> {
+    await this.stash.flush();
+    const body = { text: rendered.text, blocks: rendered.blocks };
+    if (opts.onlyFor) {
+      const user = opts.onlyFor;
+      await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
+      return;
+    }
+    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
+    await this.remember(res.channel ?? channel, res.ts, opts.root);
+  }
+
+  /** The card behind a posted message, for its ShowCard buttons. */
+  cardOf(channel: string, ts: string): Promise<Record<string, unknown> | undefined> {
+    return this.cards.cardOf(channel, ts);
+  }
+
+  private async remember(channel: string, ts: string | undefined, card: Record<string, unknown> | undefined): Promise<void> {
+    if (ts && card) await this.cards.remember(channel, ts, card);
+  }
+
+  /** Only `user` sees it (a refusal, a result in a shared channel). */
+  async whisper(channel: string, user: string, content: SlackContent): Promise<void> {
+    const body = await this.payload(content);
+    await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
+  }
+
+  async remove(channel: string, ts: string): Promise<void> {
+    await callSlack('chat.delete', () => this.client.chat.delete({ channel, ts }));
+  }
+}

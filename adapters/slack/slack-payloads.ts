@@ -1,0 +1,108 @@
+import type { SlackOrigin } from './slack-activity.mapper';
+
+/** The parts of Slack's request bodies the adapter reads (Slack sends more; see test/slack/fixtures). */
+export interface SlackEventCallbackBody {
+  type: 'event_callback';
+  team_id?: string;
+  event_id?: string;
+  event?: { type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; team?: string };
+}
+
+export interface SlackBlockActionsBody {
+  type: 'block_actions';
+  trigger_id?: string;
+  team?: { id?: string } | null;
+  user?: { id?: string; team_id?: string };
+  channel?: { id?: string; name?: string };
+  container?: { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
+  message?: { ts?: string; blocks?: unknown[] };
+  actions?: { action_id?: string; action_ts?: string; value?: string }[];
+  state?: { values?: Record<string, unknown> };
+}
+
+export interface SlackCommandBody {
+  command: string;
+  text?: string;
+  team_id?: string;
+  user_id?: string;
+  channel_id?: string;
+  channel_name?: string;
+  trigger_id?: string;
+}
+
+export type SlackBody = SlackEventCallbackBody | SlackBlockActionsBody | SlackCommandBody;
+
+export type SlackInput =
+  | { kind: 'message'; origin: Omit<SlackOrigin, 'locale'>; text: string; id: string }
+  | { kind: 'click'; body: SlackBlockActionsBody }
+  | { kind: 'ignore'; why: string };
+
+const isCommand = (b: Record<string, unknown>): b is SlackCommandBody & Record<string, unknown> => typeof b.command === 'string';
+
+/** The workspace a request comes from (for the allow-list). */
+export function teamOf(body: Record<string, unknown>): string | undefined {
+  if (isCommand(body)) return body.team_id;
+  if (body.type === 'block_actions') {
+    const b = body as unknown as SlackBlockActionsBody;
+    return b.team?.id ?? b.user?.team_id;
+  }
+  if (body.type === 'event_callback') return (body as unknown as SlackEventCallbackBody).team_id;
+  return undefined;
+}
+
+/**
+ * The inbox ID of a delivery: the same for Slack's retries of one event or click, different for two
+ * events. Events have event_id; a click its trigger_id (or the action's action_ts); a command its trigger_id.
+ */
+export function inboxIdOf(body: Record<string, unknown>): string | undefined {
+  if (isCommand(body)) return body.trigger_id ? `slack:command:${body.trigger_id}` : undefined;
+  if (body.type === 'event_callback') {
+    const id = (body as unknown as SlackEventCallbackBody).event_id;
+    return id ? `slack:event:${id}` : undefined;
+  }
+  if (body.type === 'block_actions') {
+    const b = body as unknown as SlackBlockActionsBody;
+    const key = b.trigger_id ?? b.actions?.[0]?.action_ts;
+    return key ? `slack:action:${teamOf(body) ?? '-'}:${b.user?.id ?? '-'}:${key}` : undefined;
+  }
+  return undefined;
+}
+
+/** Where a click happened and which message it was on. */
+export function clickOf(body: SlackBlockActionsBody): { origin: Omit<SlackOrigin, 'locale'>; messageTs?: string; id: string } | undefined {
+  const teamId = body.team?.id ?? body.user?.team_id;
+  const userId = body.user?.id;
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (!teamId || !userId || !channel) return undefined;
+  const messageTs = body.container?.is_ephemeral ? undefined : (body.message?.ts ?? body.container?.message_ts);
+  const id = body.actions?.[0]?.action_ts ?? body.trigger_id ?? String(Date.now());
+  return {
+    origin: { teamId, userId, channel, ...(body.channel?.name === 'directmessage' ? { channelType: 'im' } : {}) },
+    ...(messageTs ? { messageTs } : {}),
+    id,
+  };
+}
+
+/** What a request body asks the bot to do; `mentionText` strips the bot's mention from app_mention text. */
+export function inputOf(body: Record<string, unknown>, mentionText: (text: string) => string, commandText: (text?: string) => string): SlackInput {
+  if (isCommand(body)) {
+    const { team_id: teamId, user_id: userId, channel_id: channel } = body;
+    if (!teamId || !userId || !channel) return { kind: 'ignore', why: 'command without team, user or channel' };
+    const channelType = body.channel_name === 'directmessage' ? 'im' : channel.startsWith('D') ? 'im' : 'channel';
+    return { kind: 'message', origin: { teamId, userId, channel, channelType }, text: commandText(body.text), id: body.trigger_id ?? String(Date.now()) };
+  }
+  if (body.type === 'block_actions') return { kind: 'click', body: body as unknown as SlackBlockActionsBody };
+  if (body.type !== 'event_callback') return { kind: 'ignore', why: `type ${String(body.type)}` };
+  const b = body as unknown as SlackEventCallbackBody;
+  const e = b.event;
+  const teamId = e?.team ?? b.team_id;
+  if (!e || !teamId || !e.user || !e.channel || !e.ts) return { kind: 'ignore', why: 'event without user, channel or ts' };
+  // Edits, joins and bots' own messages (including ours) are not requests.
+  if (e.subtype || e.bot_id) return { kind: 'ignore', why: `message subtype ${e.subtype ?? 'bot'}` };
+  const origin = { teamId, userId: e.user, channel: e.channel };
+  if (e.type === 'message' && e.channel_type === 'im') return { kind: 'message', origin: { ...origin, channelType: 'im' }, text: e.text ?? '', id: e.ts };
+  // A mention inside the bot's DM also arrives as message.im; answer that one only.
+  if (e.type === 'app_mention' && e.channel.startsWith('D')) return { kind: 'ignore', why: 'mention in a DM' };
+  if (e.type === 'app_mention') return { kind: 'message', origin: { ...origin, channelType: 'channel' }, text: mentionText(e.text ?? ''), id: e.ts };
+  return { kind: 'ignore', why: `event ${String(e.type)}` };
+}

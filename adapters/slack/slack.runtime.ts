@@ -1,0 +1,89 @@
+import { ExpressReceiver } from '@slack/bolt';
+import type { TurnContext } from 'botbuilder';
+import type { Express } from 'express';
+import type { ConversationStatePort, ProcessedEventPort, ProactiveSenderPort } from '../../domain';
+import { SlackCardMemory } from './slack-card.memory';
+import { SlackBotAdapter } from './slack-bot.adapter';
+import { boltLogger } from './slack-bolt.logger';
+import { slackClientOptions, type SlackRetryPolicy } from './slack-client.options';
+import { SlackInboxApp } from './slack-inbox.app';
+import { SlackInboxProcessor } from './slack-inbox.processor';
+import { SlackLocaleCache } from './slack-locale.cache';
+import { SlackMessagePoster } from './slack-message.poster';
+import { SlackProactiveSender } from './slack-proactive.sender';
+import { SlackStash } from './slack-stash';
+import { SlackTurnHandler } from './slack-turn.handler';
+import type { SlackLogger } from './slack.types';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackRuntimeOptions {
+  bot: { run(context: TurnContext): Promise<void> };
+  events: ProcessedEventPort;
+  /** Where the cards behind posted messages with a ShowCard are kept (the conversation-state store). */
+  keyValue: ConversationStatePort;
+  botToken: string;
+  /** HTTP mode (required unless appToken is set): every request's signature is checked with it. */
+  signingSecret?: string;
+  /** Socket Mode: the bot connects out to Slack; no public URL needed. */
+  appToken?: string;
+  /** The Web API base URL (GovSlack, tests); unset = Slack's. */
+  apiUrl?: string;
+  allowedTeamIds: readonly string[];
+  /** HTTP mode: the express app to mount POST /slack/events on. */
+  expressApp?: Express;
+  logger: SlackLogger;
+  retry?: SlackRetryPolicy;
+  localeTtlMs?: number;
+}
+
+export interface SlackRuntime {
+  mode: 'http' | 'socket';
+  app: SlackInboxApp;
+  adapter: SlackBotAdapter;
+  sender: ProactiveSenderPort;
+  inbox: SlackInboxProcessor;
+  /** Socket Mode: connects; both modes: then processes deliveries a crash left pending. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Slack side: Bolt as transport, the inbox, the botbuilder adapter, the proactive sender. */
+export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
+  const logger = boltLogger(o.logger);
+  const clientOptions = slackClientOptions({ ...(o.apiUrl ? { apiUrl: o.apiUrl } : {}), ...(o.retry ? { retry: o.retry } : {}) });
+  const socket = o.appToken !== undefined;
+  let app: SlackInboxApp;
+  if (socket) {
+    app = new SlackInboxApp({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger });
+  } else {
+    if (!o.signingSecret || !o.expressApp) throw new Error('Slack over HTTP needs the signing secret and the express app');
+    const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
+    app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger });
+  }
+  const stash = new SlackStash(o.events);
+  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValue));
+  const adapter = new SlackBotAdapter(poster);
+  adapter.onTurnError = async (_context, err) => {
+    o.logger.error({ err }, 'Slack turn failed');
+    throw err;
+  };
+  const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
+  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, bot: o.bot, logger: o.logger });
+  const inbox = new SlackInboxProcessor({ events: o.events, turns, allowedTeamIds: o.allowedTeamIds, logger: o.logger });
+  app.attach(inbox);
+  return {
+    mode: socket ? 'socket' : 'http',
+    app,
+    adapter,
+    sender: new SlackProactiveSender(poster),
+    inbox,
+    async start() {
+      if (socket) await app.start();
+      await inbox.recover();
+    },
+    async stop() {
+      if (socket) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Express } from 'express';
+import { createSlackRuntime, SLACK_EVENTS_PATH, type SlackRetryPolicy, type SlackRuntime } from '../adapters/slack';
+import type { StorePort } from '../domain';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Notifier } from './notifier';
+import type { PartnerLinkBot } from './partner-link.bot';
+
+export interface SlackMountDeps {
+  bot: PartnerLinkBot;
+  notifier: Notifier;
+  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS'>;
+  logger: Logger;
+  store: Pick<StorePort, 'events' | 'conversationState'>;
+  /** Tests shorten the Web API back-off. */
+  retry?: SlackRetryPolicy;
+}
+
+/**
+ * Slack on the one HTTP server: POST /slack/events takes events, interactivity and /partner (or, with
+ * SLACK_APP_TOKEN, Socket Mode instead). Off, with a log line, unless the bot token and the signing
+ * secret (or the app token) are set. Registers the proactive sender and processes deliveries a crash
+ * left pending. Returns undefined when Slack is off.
+ */
+export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<SlackRuntime | undefined> {
+  const { config, logger } = deps;
+  const token = config.SLACK_BOT_TOKEN;
+  const socket = config.SLACK_APP_TOKEN !== undefined;
+  if (!token || (!config.SLACK_SIGNING_SECRET && !socket)) {
+    logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode) to turn it on');
+    return undefined;
+  }
+  const runtime = createSlackRuntime({
+    bot: deps.bot,
+    events: deps.store.events,
+    keyValue: deps.store.conversationState,
+    botToken: token,
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    allowedTeamIds: config.ALLOWED_SLACK_TEAM_IDS,
+    ...(socket ? {} : { expressApp: app }),
+    logger,
+    ...(deps.retry ? { retry: deps.retry } : {}),
+  });
+  deps.notifier.register(runtime.sender);
+  await runtime.start();
+  logger.info(
+    { mode: runtime.mode, allowedTeams: config.ALLOWED_SLACK_TEAM_IDS.length || 'any' },
+    runtime.mode === 'socket' ? 'Slack is on (Socket Mode)' : `Slack is on: POST ${SLACK_EVENTS_PATH}`,
+  );
+  return runtime;
+}

@@ -1,0 +1,222 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../../adapters/open-store';
+import { clickToActionData, decodeInputBlockId } from '../../../adapters/slack/block-kit';
+import type { SlackRuntime } from '../../../adapters/slack';
+import { createBotRuntime, type BotRuntime } from '../../../bot/bot-runtime';
+import { loadConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
+import { createApp, listen } from '../../../bot/server';
+import { mountSlack } from '../../../bot/slack.mount';
+import type { ProcessedEventPort, StorePort } from '../../../domain';
+import { loadSampleDirectory } from '../../support/sample-directory';
+import { FakeSlackApi } from './fake-slack-api';
+import { commandBody, eventBody, interactionBody, sendSigned, SIGNING_SECRET, type SendOptions, type SlackHttpResponse } from './signed-request';
+
+export const fixture = <T = Record<string, unknown>>(name: string): T => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8')) as T;
+
+/** The sample directory's Slack people and their DM channels with the bot. */
+export const PEOPLE = {
+  daniel: { teamId: 'T05TREYRS', userId: 'U05DANPARK', dm: 'D05DANPARK', domain: 'treyresearch' },
+  yuki: { teamId: 'T06YAMATO', userId: 'U06YUKISZ', dm: 'D06YUKISZ', domain: 'yamato-mfg' },
+  taro: { teamId: 'T06YAMATO', userId: 'U06TAROITO', dm: 'D06TAROITO', domain: 'yamato-mfg' },
+  olivia: { teamId: 'T07COHOWN', userId: 'U07OLIVIAB', dm: 'D07OLIVIAB', domain: 'cohowinery' },
+} as const;
+export type Who = keyof typeof PEOPLE;
+
+export interface SlackHarnessOptions {
+  /** Wraps the durable inbox (a store that is down, or slow). */
+  wrapEvents?: (events: ProcessedEventPort) => ProcessedEventPort;
+  allowedTeamIds?: string;
+  dataDir?: string;
+}
+
+/**
+ * The real process minus the network: embedded store in a temp DATA_DIR with the sample directory, the
+ * real bot runtime, the real express app with mountSlack, and the fake Slack Web API behind
+ * SLACK_API_URL. Requests are signed and sent over HTTP like Slack's.
+ */
+export async function createSlackHarness(o: SlackHarnessOptions = {}) {
+  const api = await new FakeSlackApi().start();
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-slack-'));
+  const store: StorePort = await openStore({ dataDir });
+  if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SEED_DIRECTORY: 'none',
+    LOG_LEVEL: 'silent',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-0000-test-token',
+    SLACK_API_URL: api.url,
+    ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
+  });
+  const logger = createLogger('silent');
+  const runtime: BotRuntime = await createBotRuntime(store, config, logger);
+  const app = createApp({ store, logger });
+  const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
+  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, conversationState: store.conversationState }, retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
+  const server: Server = await listen(app, 0);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  let seq = 0;
+
+  const h = {
+    api,
+    store,
+    runtime,
+    slack,
+    url,
+    dataDir,
+    send: (b: { body: string; type: string }, opts?: SendOptions): Promise<SlackHttpResponse> => sendSigned(url, b.body, b.type, opts),
+
+    /** Waits until every Slack delivery recorded so far has been processed. */
+    async settled(): Promise<void> {
+      for (let i = 0; i < 400; i++) {
+        const pending = (await store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'slack');
+        if (pending.length === 0) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('Slack deliveries still pending');
+    },
+
+    /** A message.im event: `who` writes to the bot in its DM. */
+    dmBody(who: Who, text: string) {
+      const p = PEOPLE[who];
+      const n = ++seq;
+      const ts = `1732399${String(n).padStart(3, '0')}.000100`;
+      const f = fixture<Record<string, unknown> & { event: Record<string, unknown> }>('event-message-im');
+      return eventBody({ ...f, team_id: p.teamId, event_id: `Ev08TEST${String(n).padStart(4, '0')}`, event: { ...f.event, text, user: p.userId, team: p.teamId, channel: p.dm, ts, event_ts: ts } });
+    },
+    async dm(who: Who, text: string, opts?: SendOptions) {
+      const res = await h.send(h.dmBody(who, text), opts);
+      await h.settled();
+      return res;
+    },
+
+    /** An app_mention in a channel. */
+    async mention(who: Who, channel: string, text: string) {
+      const p = PEOPLE[who];
+      const n = ++seq;
+      const f = fixture<Record<string, unknown> & { event: Record<string, unknown> }>('event-app-mention');
+      const ts = `1732398${String(n).padStart(3, '0')}.000200`;
+      const res = await h.send(eventBody({ ...f, team_id: p.teamId, event_id: `Ev08MENT${String(n).padStart(4, '0')}`, event: { ...f.event, text: `<@U0PLBOT> ${text}`, user: p.userId, team: p.teamId, channel, ts, event_ts: ts } }));
+      await h.settled();
+      return res;
+    },
+
+    commandBody(who: Who, channel: string, text: string) {
+      const p = PEOPLE[who];
+      const f = fixture<Record<string, string>>('slash-command');
+      return commandBody({ ...f, team_id: p.teamId, team_domain: p.domain, user_id: p.userId, channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'partner-approvals', text, trigger_id: `13345224609.738474920.${String(++seq).padStart(6, '0')}` });
+    },
+    async command(who: Who, channel: string, text: string) {
+      const res = await h.send(h.commandBody(who, channel, text));
+      await h.settled();
+      return res;
+    },
+
+    /** The block_actions payload of `who` clicking a button (found by verb; '*' = the first one; '#showCard' = the first ShowCard) on a posted message, with inputs set. */
+    clickPayload(who: Who, posted: PostedMessage, verb: string, inputs: Record<string, string> = {}) {
+      return buildClick(who, posted, verb, inputs, ++seq);
+    },
+    async click(who: Who, posted: PostedMessage, verb: string, inputs: Record<string, string> = {}) {
+      const res = await h.send(interactionBody(h.clickPayload(who, posted, verb, inputs)));
+      await h.settled();
+      return res;
+    },
+
+    /** The messages the bot posted to a channel (chat.postMessage), oldest first. */
+    posted(channel: string): PostedMessage[] {
+      const out: PostedMessage[] = [];
+      for (const c of api.calls) {
+        if (c.method !== 'chat.postMessage' || c.args.channel !== channel || c.result?.ok !== true) continue;
+        out.push({ channel, ts: String(c.result.ts), text: String(c.args.text ?? ''), blocks: (c.args.blocks as unknown[] | undefined) ?? [] });
+      }
+      return out;
+    },
+
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await slack.stop();
+      await store.close();
+      await api.stop();
+    },
+    async destroy() {
+      await h.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+export type SlackHarness = Awaited<ReturnType<typeof createSlackHarness>>;
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+}
+
+
+type Rec = Record<string, unknown>;
+
+function buttonsOf(blocks: unknown[]): Rec[] {
+  const out: Rec[] = [];
+  for (const b of blocks as Rec[]) {
+    if (b.type === 'actions') out.push(...((b.elements as Rec[]) ?? []).filter((e) => e.type === 'button'));
+    const acc = b.accessory as Rec | undefined;
+    if (acc?.type === 'button') out.push(acc);
+  }
+  return out;
+}
+
+function stateFor(blocks: unknown[], inputs: Record<string, string>): Rec {
+  const values: Rec = {};
+  for (const b of blocks as Rec[]) {
+    if (b.type !== 'input' || typeof b.block_id !== 'string') continue;
+    const id = decodeInputBlockId(b.block_id)?.id;
+    if (!id || !(id in inputs)) continue;
+    const want = inputs[id]!;
+    const el = b.element as Rec;
+    const actionId = String(el.action_id);
+    if (el.type === 'static_select' || el.type === 'radio_buttons') {
+      const option = ((el.options as Rec[]) ?? []).find((op) => op.value === want || String((op.text as Rec).text).includes(want));
+      if (!option) throw new Error(`no option "${want}" for ${id}`);
+      values[b.block_id] = { [actionId]: { type: el.type, selected_option: option } };
+    } else {
+      values[b.block_id] = { [actionId]: { type: el.type, value: want } };
+    }
+  }
+  return values;
+}
+
+function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Record<string, string>, n: number): Rec {
+  const p = PEOPLE[who];
+  const base = fixture('block-actions-dm') as Rec & { actions: Rec[]; message: Rec };
+  const actionTs = `1732400${String(n).padStart(3, '0')}.123456`;
+  const state = { values: stateFor(posted.blocks, inputs) };
+  const shared = !posted.channel.startsWith('D');
+  for (const button of buttonsOf(posted.blocks)) {
+    const action = { ...base.actions[0], action_id: button.action_id, block_id: 'act', value: button.value, text: button.text, action_ts: actionTs };
+    const payload: Rec = {
+      ...base,
+      user: { ...(base.user as Rec), id: p.userId, team_id: p.teamId },
+      team: { id: p.teamId, domain: p.domain },
+      container: { type: 'message', message_ts: posted.ts, channel_id: posted.channel, is_ephemeral: false },
+      channel: { id: posted.channel, name: shared ? 'partner-approvals' : 'directmessage' },
+      trigger_id: `1388105719492.1379717998065.${String(n).padStart(32, '0')}`,
+      message: { ...base.message, ts: posted.ts, text: posted.text, blocks: posted.blocks, team: p.teamId },
+      state,
+      actions: [action],
+    };
+    // Which button is it? Ask the mapper without the inputs (a required input left empty is still this button).
+    const probe = { ...payload, state: { values: {} }, message: { blocks: (posted.blocks as Rec[]).filter((b) => b.type !== 'input') } };
+    const click = clickToActionData(probe);
+    if (!click.ok) continue;
+    const v = click.kind === 'execute' ? click.verb : click.kind === 'submit' ? (click.data.verb as string | undefined) : undefined;
+    if (v === verb || (verb === '*' && click.kind !== 'openUrl' && click.kind !== 'showCard') || (verb === '#showCard' && click.kind === 'showCard')) return payload;
+  }
+  throw new Error(`no "${verb}" button on message ${posted.ts} in ${posted.channel}`);
+}
