@@ -38,6 +38,10 @@ export const ConfigSchema = z.object({
   MicrosoftAppTenantId: z.string().uuid({ message: 'must be a tenant ID (a GUID)' }).optional(),
   /** Entra tenants whose users may use the bot (empty: any tenant the app is installed in). */
   ALLOWED_TENANT_IDS: list(z.string().uuid({ message: 'each entry must be a tenant ID (a GUID)' })).default([]),
+  /** Local development: start Microsoft 365 Agents Playground with `npm start` (never with credentials or in production). */
+  PLAYGROUND: z.enum(['on', 'off']).default('on'),
+  /** Port of the first Playground (the requester); the approver's is the next one. */
+  PLAYGROUND_PORT: z.coerce.number().int().min(1024).max(65534).default(56150),
 
   // Slack (Bolt's usual names).
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -4,6 +4,8 @@ import { createLogger } from './logger';
 import { createBotRuntime } from './bot-runtime';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, listen } from './server';
+import { mountSlack } from './slack.mount';
+import { mountTeams } from './teams.mount';
 
 /** `npm start`: parse configuration, open the store (embedded unless MONGODB_URI), serve HTTP. */
 async function start(): Promise<void> {
@@ -14,8 +16,8 @@ async function start(): Promise<void> {
   await seedIfEmpty(store, config, logger);
   const runtime = await createBotRuntime(store, config, logger);
   const app = createApp({ store, logger });
-  // ── Teams: mounted here (POST /api/messages; adapters/teams) ──
-  // ── Slack: mounted here (POST /slack/events; adapters/slack) ──
+  mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
+  const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
   void runtime;
   const server: Server = await listen(app, config.PORT);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
@@ -30,6 +32,7 @@ async function start(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
     server.close(async () => {
+      await slack?.stop().catch((e: unknown) => logger.error({ err: e }, 'stopping Slack failed'));
       await store.close().catch((e: unknown) => logger.error({ err: e }, 'closing the store failed'));
       logger.info('stopped');
     });

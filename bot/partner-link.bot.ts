@@ -8,6 +8,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import { parseExecuteAction, parseCardAction } from '../cards';
 import {
+  cardMessage,
   handleRequestAction,
   isRequestAction,
   PartnerLinkDialogs,
@@ -53,6 +54,7 @@ export class PartnerLinkBot extends ActivityHandler {
       const parsed = value !== undefined && value !== null ? parseCardAction(value) : undefined;
       const info = await this.prepare(context, parsed);
       if (!parsed && (await handleApprovalsHere(context, info, deps.store))) return next();
+      if (await this.replaceClickedCard(context, info)) return next();
       await this.dialogs.run(context);
       await next();
     });
@@ -82,6 +84,24 @@ export class PartnerLinkBot extends ActivityHandler {
     }
     await this.dialogs.run(context);
     return { statusCode: 200, type: MESSAGE, value: 'OK' as unknown as Record<string, unknown> };
+  }
+
+  /**
+   * Action.Submit on a request's card (clients without Universal Actions): the message replies to the
+   * card's activity, so that card is replaced, as an invoke response would, instead of a new card being
+   * posted below it. Channels that cannot update a message get the card as a reply.
+   */
+  private async replaceClickedCard(context: TurnContext, info: TurnInfo): Promise<boolean> {
+    const replyToId = context.activity.replyToId;
+    if (!replyToId || !info.action || !isRequestAction(info.action) || !info.person) return false;
+    const card = await handleRequestAction(this.deps.dialogs, info.action, info);
+    try {
+      await context.updateActivity({ ...cardMessage(card), id: replyToId });
+    } catch (err) {
+      this.deps.logger.warn({ err: (err as Error).message, platform: info.platform }, 'clicked card could not be replaced; replying with the card');
+      await context.sendActivity(cardMessage(card));
+    }
+    return true;
   }
 
   private async prepare(context: TurnContext, parsed: ReturnType<typeof parseCardAction> | undefined): Promise<TurnInfo> {

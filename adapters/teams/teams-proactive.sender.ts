@@ -1,0 +1,52 @@
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { OutboundMessage, ProactiveSenderPort, StoredReference } from '../../domain';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** A domain message as a Bot Framework activity: the card as an attachment, the summary for notifications. */
+export function toActivity(message: OutboundMessage): Partial<Activity> {
+  return {
+    type: 'message',
+    summary: message.summary,
+    ...(message.card ? { attachments: [{ contentType: CARD, content: message.card }] } : { text: message.text ?? message.summary }),
+  };
+}
+
+/**
+ * Proactive messages through the Bot Connector: continue a conversation the bot has seen (its stored
+ * reference) as this app, then post or replace an activity there.
+ */
+export class TeamsProactiveSender implements ProactiveSenderPort {
+  readonly platform = 'teams' as const;
+
+  /** `appId` is empty in anonymous local development (the Playground needs no token). */
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+  ) {}
+
+  async send(ref: StoredReference, message: OutboundMessage): Promise<{ messageId?: string }> {
+    let messageId: string | undefined;
+    await this.adapter.continueConversationAsync(this.appId, conversationReference(ref), async (context) => {
+      // The continuation activity has a made-up ID; without it the message is posted to the conversation
+      // (a new message, a new thread in a channel) rather than as a reply to an activity that never was.
+      context.activity.id = undefined;
+      messageId = (await context.sendActivity(toActivity(message)))?.id;
+    });
+    return messageId ? { messageId } : {};
+  }
+
+  async update(posted: StoredReference, message: OutboundMessage): Promise<void> {
+    const activityId = posted.reference.activityId;
+    if (typeof activityId !== 'string' || !activityId) throw new Error(`posted card ${posted.key} has no activityId`);
+    await this.adapter.continueConversationAsync(this.appId, conversationReference(posted), async (context) => {
+      await context.updateActivity({ ...toActivity(message), id: activityId });
+    });
+  }
+}
+
+/** The stored botbuilder reference without what the notifier added to it (activityId, locale). */
+function conversationReference(ref: StoredReference): Partial<ConversationReference> {
+  const { activityId: _activityId, locale: _locale, ...reference } = ref.reference;
+  return reference as Partial<ConversationReference>;
+}

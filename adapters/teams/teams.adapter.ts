@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { botFrameworkAuthentication } from './bot-framework-auth';
+import type { TeamsSettings } from './teams-settings';
+
+/** The little of a logger the adapter uses (pino's shape). */
+export interface TeamsLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** Tells the person in the conversation that their turn failed, with the ID the log line carries. */
+export type TurnErrorReply = (context: TurnContext, correlationId: string) => Promise<void>;
+
+/**
+ * botbuilder's CloudAdapter for the Bot Connector, authenticated for this registration. A failed turn
+ * is logged (message and stack only: errors from the connector carry request headers) and the person
+ * is told plainly, with a correlation ID to quote to support.
+ */
+export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger, replyOnError: TurnErrorReply): TeamsCloudAdapter {
+  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings));
+  adapter.onTurnError = async (context, error) => {
+    const correlationId = randomUUID();
+    const a = context.activity;
+    logger.error(
+      { correlationId, err: safeError(error), activity: { type: a.type, name: a.name, id: a.id, conversation: a.conversation?.id, channelId: a.channelId } },
+      'Teams turn failed',
+    );
+    try {
+      await replyOnError(context, correlationId);
+    } catch (err) {
+      logger.error({ correlationId, err: safeError(err) }, 'could not tell the user about the failed turn');
+    }
+  };
+  return adapter;
+}
+
+/**
+ * CloudAdapter with its authenticate-then-run step public, so that the HTTP layer maps the outcome
+ * itself (401 without the token error's text, no console output, our logger) instead of `process()`.
+ */
+export class TeamsCloudAdapter extends CloudAdapter {
+  authenticateAndRun(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+/** An error as it may be logged: no request, response or headers (they hold bearer tokens). */
+export function safeError(error: unknown): { name: string; message: string; code?: string; statusCode?: number; stack?: string } {
+  if (!(error instanceof Error)) return { name: 'NonError', message: String(error).slice(0, 500) };
+  const e = error as Error & { code?: unknown; statusCode?: unknown };
+  return {
+    name: e.name,
+    message: e.message.slice(0, 1000),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+    ...(e.stack ? { stack: e.stack } : {}),
+  };
+}
+
+export interface HttpAnswer {
+  status: number;
+  body?: unknown;
+}
+
+/**
+ * One Bot Framework request, as a pure handler: authenticate the Authorization header, run the turn,
+ * answer with the invoke response (or 200). A missing or bad token is 401 before any turn logic runs.
+ */
+export async function processTeamsRequest(
+  adapter: TeamsCloudAdapter,
+  body: unknown,
+  authorization: string | undefined,
+  logic: (context: TurnContext) => Promise<void>,
+  logger: TeamsLogger,
+): Promise<HttpAnswer> {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+    return { status: 400, body: { error: 'The body must be a Bot Framework activity (JSON with a type).' } };
+  }
+  try {
+    const invokeResponse = await adapter.authenticateAndRun(authorization ?? '', body as Activity, logic);
+    return { status: invokeResponse?.status ?? 200, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}) };
+  } catch (err) {
+    if (isUnauthorized(err)) {
+      logger.warn({ reason: (err as Error).message.slice(0, 200) }, 'Teams request refused: not authenticated');
+      return { status: 401, body: { error: 'Unauthorized' } };
+    }
+    const correlationId = randomUUID();
+    logger.error({ correlationId, err: safeError(err) }, 'Teams request failed');
+    return { status: 500, body: { error: 'Internal error', correlationId } };
+  }
+}
+
+/**
+ * botframework-connector's AuthenticationError carries statusCode 401 (the class is not re-exported);
+ * a bad signature or an expired token surfaces as jsonwebtoken's own error, which botbuilder's
+ * `process()` would answer with 500.
+ */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+function isUnauthorized(err: unknown): boolean {
+  if (err instanceof Error && TOKEN_ERRORS.has(err.name)) return true;
+  const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
+  return status === 401 || status === 403;
+}
