@@ -52,7 +52,8 @@ export class Notifier implements NotificationPort {
     }
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
-        await this.deliver(ref, card(person.locale ?? 'en', person.timeZone), request.id, person.locale ?? 'en');
+        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+        await this.deliver(ref, card(locale, person.timeZone), request.id, locale);
       }
     }
   }
@@ -67,8 +68,10 @@ export class Notifier implements NotificationPort {
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return;
     const view = await requestView(this.store.directory, request);
-    const message = outbound(decidedCard({ view }, { locale: requester.locale ?? 'en', ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }));
-    for (const ref of await this.store.references.listForPerson(requester.id)) await this.deliver(ref, message, request.id);
+    for (const ref of await this.store.references.listForPerson(requester.id)) {
+      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
+      await this.deliver(ref, outbound(decidedCard({ view }, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) })), request.id);
+    }
   }
 
   /**
@@ -113,6 +116,12 @@ export class Notifier implements NotificationPort {
       this.logger.error({ err, requestId, reference: ref.key }, 'notification could not be delivered');
     }
   }
+}
+
+/** The language the person's client reported when the reference was saved (ConversationReference.locale). */
+function referenceLocale(ref: StoredReference): 'en' | 'ja' | undefined {
+  const l = typeof ref.reference.locale === 'string' ? ref.reference.locale.toLowerCase() : '';
+  return l.startsWith('ja') ? 'ja' : l.startsWith('en') ? 'en' : undefined;
 }
 
 function outbound(card: AdaptiveCard): OutboundMessage {

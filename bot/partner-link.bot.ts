@@ -40,13 +40,14 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 export class PartnerLinkBot extends ActivityHandler {
   private readonly state: OptimisticConversationState;
   private readonly dialogs: PartnerLinkDialogs;
+  private readonly prefs: StatePropertyAccessor<ConversationPrefs>;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.state = new OptimisticConversationState(deps.store.conversationState);
     const dialogState: StatePropertyAccessor<DialogState> = this.state.createProperty('dialogState');
-    const prefs: StatePropertyAccessor<ConversationPrefs> = this.state.createProperty('prefs');
-    this.dialogs = new PartnerLinkDialogs(deps.dialogs, dialogState, prefs);
+    this.prefs = this.state.createProperty('prefs');
+    this.dialogs = new PartnerLinkDialogs(deps.dialogs, dialogState, this.prefs);
 
     this.onMessage(async (context, next) => {
       const value = context.activity.value;
@@ -83,7 +84,9 @@ export class PartnerLinkBot extends ActivityHandler {
       return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
     }
     await this.dialogs.run(context);
-    return { statusCode: 200, type: MESSAGE, value: 'OK' as unknown as Record<string, unknown> };
+    // Teams shows this as a short notice on the clicked card; the answer itself follows as a message.
+    const received = info.locale === 'ja' ? '受け付けました' : 'Received';
+    return { statusCode: 200, type: MESSAGE, value: received as unknown as Record<string, unknown> };
   }
 
   /**
@@ -109,8 +112,10 @@ export class PartnerLinkBot extends ActivityHandler {
     const identity = identityOf(activity);
     const person = identity ? await this.deps.store.directory.findPersonByIdentity(identity) : undefined;
     const platform = platformOf(activity);
+    // An explicit language choice, then the language the person last wrote in, then the client's, then the directory's.
+    const prefs = await this.prefs.get(context, {});
     const info: TurnInfo = {
-      locale: channelLocale(activity) ?? person?.locale ?? 'en',
+      locale: prefs.locale ?? prefs.lastLocale ?? channelLocale(activity) ?? person?.locale ?? 'en',
       platform,
       ...(person ? { person } : {}),
       ...(person?.timeZone ? { timeZone: person.timeZone } : {}),
