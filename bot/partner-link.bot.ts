@@ -69,10 +69,20 @@ export class PartnerLinkBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn and then saves the conversation's state (a lost race fails the turn, loudly). */
+  /**
+   * Runs the turn and then saves the conversation's state (a lost race fails the turn, loudly). When
+   * the store cannot be reached, the person is told so plainly; what they entered before is in the
+   * store and nothing of this turn was written, so they can simply say it again once it is back.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.state.saveChanges(context);
+    try {
+      await super.run(context);
+      await this.state.saveChanges(context);
+    } catch (err) {
+      if (!this.deps.store.isUnavailable(err)) throw err;
+      this.deps.logger.error({ err, conversation: context.activity.conversation?.id }, 'store unavailable: turn not processed');
+      await context.sendActivity(storeUnavailableText(context.activity.locale));
+    }
   }
 
   /** Action.Execute: answer with the card that replaces the clicked one, within Teams' time limit. */
@@ -142,4 +152,10 @@ export class PartnerLinkBot extends ActivityHandler {
 /** Personal (one-to-one) chats; the test channel leaves the type out. */
 function isPersonalChat(type: string | undefined): boolean {
   return type === undefined || type === 'personal' || type === 'im';
+}
+
+function storeUnavailableText(locale: string | undefined): string {
+  return locale?.toLowerCase().startsWith('ja')
+    ? 'ただいま一時的にご利用いただけません。これまでに入力された内容は失われていません。少ししてから、最後のメッセージをもう一度送ってください。'
+    : 'Partner Link is temporarily unavailable. Nothing you entered before is lost; please send your last message again in a minute.';
 }

@@ -77,6 +77,12 @@ export class EmbeddedStore implements StorePort {
     return !this.closed;
   }
 
+  /** The data files are local: only a full or unwritable disk makes them unavailable. */
+  isUnavailable(err: unknown): boolean {
+    const code = (err as { code?: string } | undefined)?.code;
+    return code === 'ENOSPC' || code === 'EROFS' || code === 'EIO';
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

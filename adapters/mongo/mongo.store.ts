@@ -92,7 +92,21 @@ export class MongoStore implements StorePort {
     }
   }
 
+  isUnavailable(err: unknown): boolean {
+    return isMongoUnavailable(err);
+  }
+
   async close(): Promise<void> {
     await this.conn.close();
   }
+}
+
+const UNAVAILABLE = /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/;
+
+/** Server unreachable, connection lost or closed: the driver reconnects by itself once it is back. */
+export function isMongoUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (UNAVAILABLE.test(e.name) || (e as { code?: string }).code === 'STORE_BUSY') return true;
+  }
+  return false;
 }

@@ -16,5 +16,10 @@ export interface StorePort {
   readonly events: ProcessedEventPort;
   /** Whether the store answers right now (for /readyz). */
   ping(): Promise<boolean>;
+  /**
+   * Whether an error thrown by one of the ports means "the store cannot be reached right now" (and
+   * may work again later), as opposed to a bug or bad data. The store knows its own errors.
+   */
+  isUnavailable(err: unknown): boolean;
   close(): Promise<void>;
 }
