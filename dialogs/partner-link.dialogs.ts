@@ -27,6 +27,9 @@ function replyLocale(text: string, channelLocale: Locale): Locale {
   return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2 ? 'en' : channelLocale;
 }
 
+/** How much of one message the recognizer reads (chat messages are short; this bounds its cost). */
+export const MAX_RECOGNIZED = 1000;
+
 /** Intents that start a dialog of their own (and so may interrupt another). */
 const DIALOG_INTENTS: readonly string[] = [...REQUEST_KINDS, 'request_status', 'cancel_request'];
 const isRequestKind = (x: string): x is RequestKind => (REQUEST_KINDS as readonly string[]).includes(x);
@@ -87,8 +90,9 @@ export class PartnerLinkDialogs {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
-    // The language model follows the text's script, not the client's UI language.
-    const rec = await this.deps.recognizer.recognize(text);
+    // The language model follows the text's script, not the client's UI language. Nobody asks for a
+    // partner in more than a few sentences: a longer message is read up to MAX_RECOGNIZED characters.
+    const rec = await this.deps.recognizer.recognize(text.slice(0, MAX_RECOGNIZED));
     info.recognition = rec;
     if (dc.activeDialog && (await this.interrupt(dc, rec, prefs))) return;
     if (dc.activeDialog) {
