@@ -19,6 +19,10 @@ async function start(): Promise<void> {
   mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
   void runtime;
+  // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.
+  const retries = setInterval(() => void runtime.notifier.retryPending().catch((err: unknown) => logger.error({ err }, 'notification retry failed')), 30_000);
+  retries.unref();
+  void runtime.notifier.retryPending().catch((err: unknown) => logger.error({ err }, 'notification retry failed'));
   const server: Server = await listen(app, config.PORT);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   logger.info(
@@ -31,6 +35,7 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
+    clearInterval(retries);
     server.close(async () => {
       await slack?.stop().catch((e: unknown) => logger.error({ err: e }, 'stopping Slack failed'));
       await store.close().catch((e: unknown) => logger.error({ err: e }, 'closing the store failed'));

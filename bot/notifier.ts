@@ -3,7 +3,6 @@ import { cardSummary, requestView } from '../dialogs';
 import type { AdaptiveCard } from '../cards';
 import {
   channelReferenceKey,
-  postedCardKey,
   isClosed,
   type NotificationPort,
   type PartnerLinkService,
@@ -15,6 +14,7 @@ import {
   type StoredReference,
 } from '../domain';
 import type { Logger } from './logger';
+import { NotificationOutbox } from './notification-outbox';
 
 /**
  * Tells people about requests outside the conversation they are in. Approval cards go to the
@@ -23,12 +23,15 @@ import type { Logger } from './logger';
  */
 export class Notifier implements NotificationPort {
   private readonly senders = new Map<string, ProactiveSenderPort>();
+  private readonly outbox: NotificationOutbox;
 
   constructor(
     private readonly store: StorePort,
     private readonly service: PartnerLinkService,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.outbox = new NotificationOutbox(store, this.senders, logger);
+  }
 
   register(sender: ProactiveSenderPort): void {
     this.senders.set(sender.platform, sender);
@@ -47,13 +50,13 @@ export class Notifier implements NotificationPort {
       outbound(approvalCard({ view, approverUserIds: userIds }, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() }));
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) await this.deliver(ref, card(locale), request.id, locale);
+      for (const ref of channels) await this.deliver(ref, card(locale), request, `approval:v${request.version}`, locale);
       return;
     }
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
         const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        await this.deliver(ref, card(locale, person.timeZone), request.id, locale);
+        await this.deliver(ref, card(locale, person.timeZone), request, `approval:v${request.version}`, locale);
       }
     }
   }
@@ -70,7 +73,7 @@ export class Notifier implements NotificationPort {
     const view = await requestView(this.store.directory, request);
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      await this.deliver(ref, outbound(decidedCard({ view }, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) })), request.id);
+      await this.deliver(ref, outbound(decidedCard({ view }, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) })), request, `decided:v${request.version}`);
     }
   }
 
@@ -96,25 +99,14 @@ export class Notifier implements NotificationPort {
     }
   }
 
-  /** Sends; an approval card (`trackAs` its reader's locale) is remembered so that it can be updated later. */
-  private async deliver(ref: StoredReference, message: OutboundMessage, requestId: string, trackAs?: 'en' | 'ja'): Promise<void> {
-    const sender = this.senders.get(ref.platform);
-    if (!sender) return;
-    try {
-      const { messageId } = await sender.send(ref, message);
-      if (messageId && trackAs) {
-        await this.store.references.save({
-          key: postedCardKey(requestId, `${ref.key}:${messageId}`),
-          platform: ref.platform,
-          requestId,
-          reference: { ...ref.reference, activityId: messageId, locale: trackAs },
-          updatedAt: new Date(),
-        });
-      }
-    } catch (err) {
-      // Issue 8 adds a durable outbox with retries; until then a failed delivery is logged loudly.
-      this.logger.error({ err, requestId, reference: ref.key }, 'notification could not be delivered');
-    }
+  /** Hands the notification to the outbox: recorded first, sent, retried until the platform takes it. */
+  private async deliver(ref: StoredReference, message: OutboundMessage, request: PartnerRequest, purpose: string, trackAs?: 'en' | 'ja'): Promise<void> {
+    await this.outbox.deliver({ purpose, requestId: request.id, ref, message, ...(trackAs ? { trackAs } : {}) });
+  }
+
+  /** Retries notifications a platform did not take yet (call periodically and at start). */
+  retryPending(): Promise<number> {
+    return this.outbox.retryPending();
   }
 }
 

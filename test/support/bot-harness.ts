@@ -21,8 +21,14 @@ export interface Delivered {
 /** Stands in for the Bot Connector / Slack Web API at the very edge: records what would be sent. */
 class RecordingSender implements ProactiveSenderPort {
   private seq = 0;
+  /** How many of the next sends fail, as a platform answering 503 would. */
+  failures = 0;
   constructor(readonly platform: Platform, private readonly log: Delivered[], private readonly updates: Delivered[]) {}
   async send(ref: StoredReference, message: OutboundMessage): Promise<{ messageId: string }> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw Object.assign(new Error('503 Service Unavailable'), { statusCode: 503 });
+    }
     this.log.push({ platform: this.platform, to: ref.personId ?? ref.key, message });
     return { messageId: `${this.platform}-msg-${++this.seq}` };
   }
@@ -89,8 +95,9 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   const notifier = new Notifier(store, service, logger);
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
-  notifier.register(new RecordingSender('teams', delivered, updated));
-  notifier.register(new RecordingSender('slack', delivered, updated));
+  const senders = { teams: new RecordingSender('teams', delivered, updated), slack: new RecordingSender('slack', delivered, updated) };
+  notifier.register(senders.teams);
+  notifier.register(senders.slack);
   const bot = new PartnerLinkBot({
     store,
     logger,
@@ -123,6 +130,9 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     delivered,
     /** Posted approval cards replaced after a decision (`to` is the posted message ID). */
     updated,
+    /** The stand-ins for the platforms' delivery APIs (make them fail with `.failures = n`). */
+    senders,
+    notifier,
     dataDir,
     person: sample.person,
     /** A person types a message (locale as their client reports it). */
