@@ -1,7 +1,7 @@
 import { WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName } from '../domain';
 import { INPUT_IDS } from './actions';
-import { adaptiveCard, choiceInput, heading, textBlock } from './elements';
-import { capped, choiceStyle, emptyList, formButtons, knownSection, orgChoice, refusalBanner, slotsToAsk } from './form-parts';
+import { choiceInput } from './elements';
+import { capped, choiceStyle, emptyList, orgChoice, requestFormCard, slotsToAsk } from './form-parts';
 import { orgNamer } from './format';
 import type { AddPartnerFormModel, CardContext, CardOptions } from './models';
 import type { AdaptiveCard, CardElement } from './schema';
@@ -52,34 +52,20 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
   const workload = WorkloadSchema.safeParse(values.workload);
   const fixedWorkload = !asked.includes('workload') && workload.success ? workload.data : undefined;
   const fixedPartner = !asked.includes('partnerId') ? values.partnerId : undefined;
-  const known = knownSection(
-    [
-      [s.fact.customer, displayName(model.customer, ctx.locale)],
-      [s.fact.workload, fixedWorkload ? WORKLOAD_LABELS[fixedWorkload][ctx.locale] : undefined],
-      [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
-    ],
+  return requestFormCard(
+    'add_partner',
+    {
+      known: [
+        [s.fact.customer, displayName(model.customer, ctx.locale)],
+        [s.fact.workload, fixedWorkload ? WORKLOAD_LABELS[fixedWorkload][ctx.locale] : undefined],
+        [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
+      ],
+      refusal: model.refusal,
+      inputs,
+      ...(canSubmit ? { submit: { ...(fixedWorkload ? { workload: fixedWorkload } : {}), ...(fixedPartner ? { partnerId: fixedPartner } : {}) } } : {}),
+    },
     s,
-  );
-  return adaptiveCard(
-    [
-      heading(s.form.title.add_partner),
-      textBlock(s.form.intro.add_partner),
-      ...known,
-      ...refusalBanner(model.refusal, ctx.locale),
-      ...inputs,
-      formButtons(
-        canSubmit
-          ? {
-              verb: 'submit_form',
-              form: 'add_partner',
-              ...(fixedWorkload ? { workload: fixedWorkload } : {}),
-              ...(fixedPartner ? { partnerId: fixedPartner } : {}),
-            }
-          : undefined,
-        s,
-        options,
-      ),
-    ],
-    { locale: ctx.locale, fallbackText: s.form.title.add_partner },
+    ctx,
+    options,
   );
 }

@@ -1,9 +1,10 @@
 import { WORKLOAD_LABELS, displayName, type Locale, type Organization, type Refusal } from '../domain';
 import { button, type Click } from './click';
-import { actionSet, container, factSet, note, textBlock } from './elements';
+import { actionSet, adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
 import type { FactPair } from './request-facts';
-import type { CardOptions } from './models';
-import type { CardActionElement, CardElement, Choice } from './schema';
+import type { FormName } from './actions';
+import type { CardContext, CardOptions } from './models';
+import type { AdaptiveCard, CardActionElement, CardElement, Choice } from './schema';
 import type { CardStrings } from './strings';
 
 /** Long lists are cut here, so that a big directory cannot push a card past the hosts' size limits. */
@@ -64,3 +65,26 @@ export function formButtons(submit: Click | undefined, s: CardStrings, options: 
   return actionSet(actions, { spacing: 'medium' });
 }
 
+export interface RequestFormParts {
+  /** What is already known, as facts (pairs without a value are left out). */
+  known: readonly FactPair[];
+  refusal?: Refusal;
+  inputs: readonly CardElement[];
+  /** The known slot values Continue sends back with the inputs; undefined when nothing can be sent. */
+  submit?: Record<string, string>;
+}
+
+/** The layout every request form shares: title, intro, known facts, why it was re-asked, inputs, buttons. */
+export function requestFormCard(form: FormName, parts: RequestFormParts, s: CardStrings, ctx: CardContext, options: CardOptions): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(s.form.title[form]),
+      textBlock(s.form.intro[form]),
+      ...knownSection(parts.known, s),
+      ...refusalBanner(parts.refusal, ctx.locale),
+      ...parts.inputs,
+      formButtons(parts.submit ? ({ verb: 'submit_form', form, ...parts.submit } as Click) : undefined, s, options),
+    ],
+    { locale: ctx.locale, fallbackText: s.form.title[form] },
+  );
+}

@@ -1,7 +1,7 @@
 import { displayName } from '../domain';
 import { INPUT_IDS } from './actions';
-import { adaptiveCard, choiceInput, heading, textBlock } from './elements';
-import { capped, choiceStyle, emptyList, formButtons, knownSection, orgChoice, refusalBanner, slotsToAsk } from './form-parts';
+import { choiceInput } from './elements';
+import { capped, choiceStyle, emptyList, orgChoice, requestFormCard, slotsToAsk } from './form-parts';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, LinkDistributorFormModel } from './models';
 import type { AdaptiveCard, CardElement } from './schema';
@@ -35,23 +35,20 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
     }
   }
 
-  const known = knownSection(
-    [
-      [s.fact.reseller, displayName(model.reseller, ctx.locale)],
-      [s.fact.distributor, !asked.includes('providerId') && values.providerId ? names.name(values.providerId) : undefined],
-    ],
+  const fixed = !asked.includes('providerId') && values.providerId ? values.providerId : undefined;
+  return requestFormCard(
+    'link_distributor',
+    {
+      known: [
+        [s.fact.reseller, displayName(model.reseller, ctx.locale)],
+        [s.fact.distributor, fixed ? names.name(fixed) : undefined],
+      ],
+      refusal: model.refusal,
+      inputs,
+      ...(canSubmit ? { submit: fixed ? { providerId: fixed } : {} } : {}),
+    },
     s,
-  );
-  const fixed = !asked.includes('providerId') && values.providerId ? { providerId: values.providerId } : {};
-  return adaptiveCard(
-    [
-      heading(s.form.title.link_distributor),
-      textBlock(s.form.intro.link_distributor),
-      ...known,
-      ...refusalBanner(model.refusal, ctx.locale),
-      ...inputs,
-      formButtons(canSubmit ? { verb: 'submit_form', form: 'link_distributor', ...fixed } : undefined, s, options),
-    ],
-    { locale: ctx.locale, fallbackText: s.form.title.link_distributor },
+    ctx,
+    options,
   );
 }

@@ -1,7 +1,7 @@
 import { WORKLOAD_LABELS, displayName, type Subscription } from '../domain';
 import { INPUT_IDS } from './actions';
-import { adaptiveCard, choiceInput, heading, textBlock } from './elements';
-import { capped, choiceStyle, emptyList, formButtons, knownSection, orgChoice, refusalBanner, slotsToAsk } from './form-parts';
+import { choiceInput } from './elements';
+import { capped, choiceStyle, emptyList, orgChoice, requestFormCard, slotsToAsk } from './form-parts';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, MultichannelFormModel } from './models';
 import { subscriptionFacts } from './request-facts';
@@ -63,34 +63,20 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
   const fixedSub = !asked.includes('subscriptionId') ? values.subscriptionId : undefined;
   const fixedPartner = !asked.includes('partnerId') ? values.partnerId : undefined;
   const sub = fixedSub ? model.subscriptions.find((x) => x.id === fixedSub) : undefined;
-  const known = knownSection(
-    [
-      [s.fact.customer, displayName(model.customer, ctx.locale)],
-      ...(fixedSub ? subscriptionFacts(sub, fixedSub, s, ctx) : []),
-      [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
-    ],
+  return requestFormCard(
+    'multichannel_support',
+    {
+      known: [
+        [s.fact.customer, displayName(model.customer, ctx.locale)],
+        ...(fixedSub ? subscriptionFacts(sub, fixedSub, s, ctx) : []),
+        [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
+      ],
+      refusal: model.refusal,
+      inputs,
+      ...(canSubmit ? { submit: { ...(fixedSub ? { subscriptionId: fixedSub } : {}), ...(fixedPartner ? { partnerId: fixedPartner } : {}) } } : {}),
+    },
     s,
-  );
-  return adaptiveCard(
-    [
-      heading(s.form.title.multichannel_support),
-      textBlock(s.form.intro.multichannel_support),
-      ...known,
-      ...refusalBanner(model.refusal, ctx.locale),
-      ...inputs,
-      formButtons(
-        canSubmit
-          ? {
-              verb: 'submit_form',
-              form: 'multichannel_support',
-              ...(fixedSub ? { subscriptionId: fixedSub } : {}),
-              ...(fixedPartner ? { partnerId: fixedPartner } : {}),
-            }
-          : undefined,
-        s,
-        options,
-      ),
-    ],
-    { locale: ctx.locale, fallbackText: s.form.title.multichannel_support },
+    ctx,
+    options,
   );
 }
