@@ -9,17 +9,15 @@
  * Options (environment): BENCH_QUICK=1 shortens every phase (development); BENCH_ONLY=a,b runs only
  * some phases (startup, teams, slack, conversations, mongo, approvals, ack).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderChart } from './lib/chart';
 import { fixedRate, get, post, saturate, type LoadResult } from './lib/load';
 import { actionData, BOT_TOKEN, buttonsOf, SIGNING_SECRET, SLACK, slackClick, slackDm, slackHeaders, TEAMS, teamsExecute, teamsMessage } from './lib/payloads';
 import { cpuMsOf, findMongo, ROOT, rssOf, startNode, tempDir, type Child } from './lib/procs';
 import { Sinks } from './lib/sinks';
+import { gitCommit, machine, mb, ms, results, rows, table, turnRows, x2, type Json, type Pair } from './lib/report';
 
-type Json = Record<string, unknown>;
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
@@ -42,24 +40,8 @@ const TURN_TEXT = 'link me with a distributor';
 const BENCH_STARTED = Date.now();
 const TAG = BENCH_STARTED.toString(36).slice(-4).toUpperCase();
 
-interface Row {
-  id: string;
-  figure: string;
-  product: string;
-  floor: string;
-  ratio: string;
-  target: string;
-  verdict: 'PASS' | 'FAIL' | 'INFO' | 'n/a';
-  note?: string;
-}
 
-const results: Json = {};
-const rows: Row[] = [];
 const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - BENCH_STARTED) / 1000).toFixed(1)}s] ${msg}\n`);
-const ms = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms` : '-');
-const mb = (x: number) => (Number.isFinite(x) ? `${(x / 1048576).toFixed(1)} MB` : '-');
-const rps = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)}/s` : '-');
-const x2 = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 let sinks: Sinks;
 let seq = 0;
@@ -157,10 +139,6 @@ async function checkSlackReply(base: string): Promise<string> {
   return Array.isArray(d.body.blocks) && d.body.blocks.length > 0 ? `Block Kit (${d.body.blocks.length} blocks)` : `no blocks (${JSON.stringify(d.body).slice(0, 120)})`;
 }
 
-interface Pair {
-  saturation: LoadResult & { serverCpuPct: number; loadgenCpuPct: number };
-  fixed: LoadResult;
-}
 
 /** Warm-up, then saturation, then the fixed rate. `short` (MongoDB rows) halves the fixed-rate phase. */
 async function measure(op: () => Promise<void>, server: Child, short = false): Promise<Pair> {
@@ -180,35 +158,6 @@ async function measure(op: () => Promise<void>, server: Child, short = false): P
   return { saturation, fixed };
 }
 
-function turnRows(id: string, platform: string, store: string, product: Pair | string, floor: Pair | undefined, latencyTarget: boolean): void {
-  if (typeof product === 'string') {
-    rows.push({ id, figure: `${platform} full turn, ${store}: throughput at saturation`, product: product, floor: '-', ratio: '-', target: '≥ 0.6× echo', verdict: 'n/a' });
-    rows.push({ id, figure: `${platform} full turn, ${store}: p50 / p99 at ${P.rate}/s`, product: product, floor: '-', ratio: '-', target: latencyTarget ? 'p99 < 50 ms' : '(report)', verdict: 'n/a' });
-    return;
-  }
-  const s = product.saturation;
-  const f = product.fixed;
-  const ratio = floor ? s.throughput / floor.saturation.throughput : NaN;
-  rows.push({
-    id,
-    figure: `${platform} full turn, ${store}: throughput at saturation (${P.conc} in flight)`,
-    product: `${rps(s.throughput)}${s.failed ? ` (${s.failed} failed)` : ''} [cpu srv ${s.serverCpuPct}% / load ${s.loadgenCpuPct}%]`,
-    floor: floor ? `${rps(floor.saturation.throughput)} [cpu srv ${floor.saturation.serverCpuPct}% / load ${floor.saturation.loadgenCpuPct}%]` : '-',
-    ratio: Number.isFinite(ratio) ? `${ratio.toFixed(2)}` : '-',
-    target: '≥ 0.6× echo',
-    verdict: Number.isFinite(ratio) ? (ratio >= 0.6 && s.failed === 0 ? 'PASS' : 'FAIL') : 'n/a',
-  });
-  rows.push({
-    id,
-    figure: `${platform} full turn, ${store}: p50 / p99 at ${P.rate}/s (offered ${f.offeredRate}/s, ${f.ok}/${f.sent} ok)`,
-    product: `${ms(f.p50)} / ${ms(f.p99)}`,
-    floor: floor ? `${ms(floor.fixed.p50)} / ${ms(floor.fixed.p99)}` : '-',
-    ratio: floor ? `${x2(f.p50, floor.fixed.p50)} / ${x2(f.p99, floor.fixed.p99)}` : '-',
-    target: latencyTarget ? 'p99 < 50 ms' : '(report)',
-    verdict: latencyTarget ? (f.p99 < 50 && f.failed === 0 ? 'PASS' : 'FAIL') : 'INFO',
-    ...(f.failed || s.failed ? { note: `failed: ${s.failed} at saturation, ${f.failed} at fixed rate; first: ${(f.firstError ?? s.firstError ?? '').slice(0, 140)}` } : {}),
-  });
-}
 
 // ── phases ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -270,7 +219,7 @@ async function phaseTeams(s: Shared): Promise<void> {
     const echoPosts = (sinks.counts['teams.post'] ?? 0) - before;
     const p = await measure(teamsTurn(product.url, s.conversations), product);
     results.teams = { embedded: p, echo: s.teamsEcho, productReply: reply, echoRepliesDelivered: echoPosts };
-    turnRows('1', 'Teams', 'embedded', p, s.teamsEcho, true);
+    turnRows('1', 'Teams', 'embedded', p, s.teamsEcho, true, P);
   } finally {
     await stop(echo);
   }
@@ -288,7 +237,7 @@ async function phaseSlack(s: Shared): Promise<void> {
     log('Slack: product, embedded store');
     const p = await measure(slackTurn(product.url, s.conversations), product);
     results.slack = { embedded: p, echo: s.slackEcho, echoAckAt200: echoAck, productReply: reply };
-    turnRows('2', 'Slack', 'embedded', p, s.slackEcho, true);
+    turnRows('2', 'Slack', 'embedded', p, s.slackEcho, true, P);
   } finally {
     await stop(echo);
   }
@@ -323,8 +272,8 @@ async function phaseMongo(s: Shared): Promise<void> {
   const mongo = await findMongo();
   if ('unavailable' in mongo) {
     results.mongo = { skipped: mongo.unavailable };
-    turnRows('6', 'Teams', 'MongoDB', `skipped: ${mongo.unavailable}`, undefined, false);
-    turnRows('6', 'Slack', 'MongoDB', `skipped: ${mongo.unavailable}`, undefined, false);
+    turnRows('6', 'Teams', 'MongoDB', `skipped: ${mongo.unavailable}`, undefined, false, P);
+    turnRows('6', 'Slack', 'MongoDB', `skipped: ${mongo.unavailable}`, undefined, false, P);
     return;
   }
   const dir = tempDir('pl-bench-mongo-');
@@ -336,12 +285,12 @@ async function phaseMongo(s: Shared): Promise<void> {
     log('Slack: product, MongoDB');
     const slack = await measure(slackTurn(product.url, undefined), product, true);
     results.mongo = { source: mongo.source, startMs: product.readyMs, teams, slack };
-    turnRows('6', 'Teams', `MongoDB (${mongo.source.split(' ')[0]})`, teams, s.teamsEcho, false);
-    turnRows('6', 'Slack', `MongoDB (${mongo.source.split(' ')[0]})`, slack, s.slackEcho, false);
+    turnRows('6', 'Teams', `MongoDB (${mongo.source.split(' ')[0]})`, teams, s.teamsEcho, false, P);
+    turnRows('6', 'Slack', `MongoDB (${mongo.source.split(' ')[0]})`, slack, s.slackEcho, false, P);
   } catch (e) {
     results.mongo = { failed: (e as Error).message };
-    turnRows('6', 'Teams', 'MongoDB', `failed: ${(e as Error).message.slice(0, 80)}`, undefined, false);
-    turnRows('6', 'Slack', 'MongoDB', `failed: ${(e as Error).message.slice(0, 80)}`, undefined, false);
+    turnRows('6', 'Teams', 'MongoDB', `failed: ${(e as Error).message.slice(0, 80)}`, undefined, false, P);
+    turnRows('6', 'Slack', 'MongoDB', `failed: ${(e as Error).message.slice(0, 80)}`, undefined, false, P);
   } finally {
     await stop(product);
     await mongo.stop();
@@ -531,38 +480,8 @@ async function phaseAck(_s: Shared): Promise<void> {
 
 // ── output ────────────────────────────────────────────────────────────────────────────────────────
 
-function gitCommit(): string {
-  // The repository holding package.json (a symlink in a scratch build still finds the real one).
-  const repo = dirname(realpathSync(join(ROOT, 'package.json')));
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repo, encoding: 'utf8' }).trim() !== '';
-    const untracked = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).split('\n').some((l) => l.startsWith('??'));
-    return `${head}${dirty || untracked ? ' (+ uncommitted changes)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
 
-function machine(): Json {
-  const cpus = os.cpus();
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memoryBytes: os.totalmem(),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    loadAverageAtStart: os.loadavg(),
-  };
-}
 
-function table(): string {
-  const head = ['#', 'figure', 'product', 'floor (bare echo)', 'ratio', 'target', 'result'];
-  const body = rows.map((r) => [r.id, r.figure + (r.note ? ` [${r.note}]` : ''), r.product, r.floor, r.ratio, r.target, r.verdict]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
-}
 
 async function main(): Promise<number> {
   // Time budget: no phase starts after BUDGET_MS; at HARD_MS the servers are stopped (what runs then
