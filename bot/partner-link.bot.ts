@@ -41,12 +41,15 @@ export class PartnerLinkBot extends ActivityHandler {
   private readonly state: OptimisticConversationState;
   private readonly dialogs: PartnerLinkDialogs;
   private readonly prefs: StatePropertyAccessor<ConversationPrefs>;
+  /** What the last saved conversation reference looked like (see rememberWhereToReach). */
+  private readonly savedReference: StatePropertyAccessor<string>;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.state = new OptimisticConversationState(deps.store.conversationState);
     const dialogState: StatePropertyAccessor<DialogState> = this.state.createProperty('dialogState');
     this.prefs = this.state.createProperty('prefs');
+    this.savedReference = this.state.createProperty('savedReference');
     this.dialogs = new PartnerLinkDialogs(deps.dialogs, dialogState, this.prefs);
 
     this.onMessage(async (context, next) => {
@@ -136,16 +139,29 @@ export class PartnerLinkBot extends ActivityHandler {
     if (parsed && !parsed.ok) this.deps.logger.warn({ error: parsed.error, platform }, 'card click refused');
     setTurnInfo(context, info);
     if (person && platform !== 'system' && platform !== 'cli' && isPersonalChat(activity.conversation?.conversationType)) {
-      await this.deps.store.references.save({
-        key: personReferenceKey(person.id, platform),
-        platform,
-        personId: person.id,
-        orgId: person.orgId,
-        reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
-        updatedAt: new Date(),
-      });
+      await this.rememberWhereToReach(context, person, platform);
     }
     return info;
+  }
+
+  /**
+   * Saves where to reach the person proactively, only when it changed: the reference is the same turn
+   * after turn, and what was saved last is kept in the conversation's own (stored) state, so every
+   * instance knows it without a store write per turn.
+   */
+  private async rememberWhereToReach(context: TurnContext, person: { id: string; orgId: string }, platform: 'teams' | 'slack'): Promise<void> {
+    const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(context.activity);
+    const fingerprint = JSON.stringify([person.id, person.orgId, reference]);
+    if ((await this.savedReference.get(context)) === fingerprint) return;
+    await this.deps.store.references.save({
+      key: personReferenceKey(person.id, platform),
+      platform,
+      personId: person.id,
+      orgId: person.orgId,
+      reference: reference as Record<string, unknown>,
+      updatedAt: new Date(),
+    });
+    await this.savedReference.set(context, fingerprint);
   }
 }
 

@@ -21,14 +21,16 @@ export class EmbeddedConversationState implements ConversationStatePort {
   async write(changes: StoreItems): Promise<void> {
     // One item at a time, stopping at the first conflict, as botbuilder's own storages do.
     for (const [key, item] of Object.entries(changes)) {
-      const set = { $set: { json: encodeStateItem(item), eTag: newETag() } };
+      const eTag = newETag();
+      const set = { $set: { json: encodeStateItem(item), eTag } };
       const expected = conditionalETag(item);
       if (expected === undefined) {
         await this.ds.updateAsync({ _id: key }, set, { upsert: true });
-        continue;
+      } else {
+        const { numAffected } = await this.ds.updateAsync({ _id: key, eTag: expected }, set, {});
+        if (numAffected !== 1) throw new ETagConflictError(key);
       }
-      const { numAffected } = await this.ds.updateAsync({ _id: key, eTag: expected }, set, {});
-      if (numAffected !== 1) throw new ETagConflictError(key);
+      item.eTag = eTag;
     }
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../../domain';
 import {
   asKey,
+  asKeys,
   asLimit,
   assertTransition,
   OPEN_STATUSES,
@@ -56,6 +57,13 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     const k = asKey(key);
     const doc = k === undefined ? null : await this.ds.findOneAsync({ openKey: k, status: OPEN });
     return doc ? requestFromDocument(doc) : undefined;
+  }
+
+  async findOpenByKeys(keys: readonly string[]): Promise<PartnerRequest[]> {
+    const ks = asKeys(keys);
+    if (ks.length === 0) return [];
+    const docs = await this.ds.findAsync({ openKey: { $in: ks }, status: OPEN });
+    return docs.map(requestFromDocument);
   }
 
   async listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]> {

@@ -28,7 +28,8 @@ export class MongoConversationState implements ConversationStatePort {
   async write(changes: StoreItems): Promise<void> {
     // One item at a time, stopping at the first conflict, as botbuilder's own storages do.
     for (const [key, item] of Object.entries(changes)) {
-      const set = { $set: { json: encodeStateItem(item), eTag: newETag() } };
+      const eTag = newETag();
+      const set = { $set: { json: encodeStateItem(item), eTag } };
       const expected = conditionalETag(item);
       await this.locks.with(`state:${key}`, async () => {
         if (expected === undefined) {
@@ -38,6 +39,7 @@ export class MongoConversationState implements ConversationStatePort {
         const res = await this.model.updateOne({ _id: key, eTag: expected }, set);
         if (res.matchedCount !== 1) throw new ETagConflictError(key);
       });
+      item.eTag = eTag;
     }
   }
 

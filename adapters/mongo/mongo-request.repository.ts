@@ -11,6 +11,7 @@ import {
 } from '../../domain';
 import {
   asKey,
+  asKeys,
   asLimit,
   assertTransition,
   OPEN_STATUSES,
@@ -65,6 +66,13 @@ export class MongoRequests implements RequestRepositoryPort {
     const k = asKey(key);
     const doc = k === undefined ? null : await this.model.findOne({ openKey: k, status: open() }).lean<StoredDoc>();
     return doc ? requestFromDocument(doc) : undefined;
+  }
+
+  async findOpenByKeys(keys: readonly string[]): Promise<PartnerRequest[]> {
+    const ks = asKeys(keys);
+    if (ks.length === 0) return [];
+    const docs = await this.model.find({ openKey: { $in: ks }, status: open() }).lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
   }
 
   async listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]> {

@@ -6,7 +6,8 @@
  * - write(changes) stores each item; if an item carries an `eTag` other than '*' and it does not match
  *   the stored one (or the item no longer exists), the write of that item fails with an error whose
  *   message contains 'eTag conflict' and nothing of that item is written.
- *   An item with no eTag, or eTag '*', is written unconditionally. Every write assigns a new eTag.
+ *   An item with no eTag, or eTag '*', is written unconditionally. Every write assigns a new eTag and
+ *   puts it on the item it was given, so the writer can write again conditionally without reading.
  * - delete(keys) removes them; missing keys are not an error.
  */
 export interface StoreItem {

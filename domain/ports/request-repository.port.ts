@@ -16,6 +16,8 @@ export interface RequestRepositoryPort {
   get(id: string): Promise<PartnerRequest | undefined>;
   /** The open (submitted or pending) request with this subject key, if any. */
   findOpenByKey(key: string): Promise<PartnerRequest | undefined>;
+  /** The open requests with any of these subject keys, in one query (eligibility checks many candidates). */
+  findOpenByKeys(keys: readonly string[]): Promise<PartnerRequest[]>;
   listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]>;
   /** Pending requests whose current approval step belongs to this organization. */
   listAwaitingOrg(orgId: string): Promise<PartnerRequest[]>;

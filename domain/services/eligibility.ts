@@ -5,6 +5,7 @@ import type { Refusal, Verdict } from '../result';
 import type { Subscription } from '../relationship';
 import type { Workload } from '../workload';
 import { MULTICHANNEL_ELIGIBLE_CHANNELS } from '../rules';
+import { snapshotSources } from './fact-snapshot';
 import { isRefusal, verdictFor, type FactSources } from './facts';
 
 export interface Candidate {
@@ -24,8 +25,10 @@ async function partition(
   src: FactSources,
 ): Promise<Eligibility | Refusal> {
   const out: Eligibility = { eligible: [], ineligible: [] };
-  for (const org of candidates) {
-    const verdict = await verdictFor(subjectFor(org), requester, src);
+  const subjects = candidates.map(subjectFor);
+  const facts = await snapshotSources(src, subjects, candidates);
+  for (const [i, org] of candidates.entries()) {
+    const verdict = await verdictFor(subjects[i]!, requester, facts);
     if (isRefusal(verdict)) return verdict;
     (verdict.ok ? out.eligible : out.ineligible).push({ org, verdict });
   }

@@ -122,4 +122,33 @@ describe('PartnerLinkService on the embedded store', () => {
     expect(why['northwind-distribution-eu']).toEqual(['REGION_MISMATCH']);
     expect(why['adatum-federal-distribution']).toEqual(['REGION_MISMATCH', 'CLOUD_MISMATCH']);
   });
+
+  it('eligibility reads each fact once, however many candidates, and still sees an open request for one of them', async () => {
+    const calls: string[] = [];
+    const counting = <T extends object>(name: string, port: T): T =>
+      new Proxy(port, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            calls.push(`${name}.${String(prop)}`);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    const filed = await service.submit(link, person('mei-kobayashi'), { platform: 'teams' });
+    expect(filed.kind).toBe('submitted');
+    const counted = new PartnerLinkService({ directory: counting('directory', store.directory), requests: counting('requests', store.requests), clock: { now: () => now }, ids: randomRequestIds, policy: DEFAULT_POLICY });
+    const e = await counted.eligibleDistributors('fuji-it-partners', person('mei-kobayashi'));
+    if ('code' in e) throw new Error('refused');
+    expect(e.eligible.length + e.ineligible.length).toBe(6);
+    const why = Object.fromEntries(e.ineligible.map((c) => [c.org.id, c.verdict.refusals.map((r) => r.code)]));
+    expect(why['contoso-distribution-jp']).toContain('DUPLICATE_PENDING_REQUEST');
+    const count = (name: string) => calls.filter((c) => c === name).length;
+    expect(count('requests.findOpenByKeys')).toBe(1);
+    expect(count('requests.findOpenByKey')).toBe(0);
+    expect(count('directory.listLinks')).toBe(1);
+    expect(count('directory.getOrganization')).toBe(1); // the reseller: the candidates are already in hand
+    expect(calls.length).toBeLessThanOrEqual(4);
+  });
 });

@@ -43,6 +43,17 @@ export function describeConversationStateContract(name: string, factory: StoreFa
       expect((await state().read(['k'])).k).toEqual(second);
     });
 
+    it('a successful write puts the new eTag on the item given, so the writer can write again without reading', async () => {
+      const item = { ...dialogState(1), eTag: '*' };
+      await state().write({ k: item });
+      const stored = (await state().read(['k'])).k!;
+      expect(item.eTag).toBe(stored.eTag);
+      const next = { ...dialogState(2), eTag: item.eTag };
+      await state().write({ k: next });
+      expect(next.eTag).not.toBe(item.eTag);
+      expect((await state().read(['k'])).k).toEqual({ ...dialogState(2), eTag: next.eTag });
+    });
+
     it("'*' and a missing eTag write unconditionally", async () => {
       await state().write({ k: dialogState(1) });
       await state().write({ k: { ...dialogState(2), eTag: '*' } });

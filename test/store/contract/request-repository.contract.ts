@@ -50,6 +50,19 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       expect((await repo().findOpenByKey(subjectKey(first.subject)))?.id).toBe(again.id);
     });
 
+    it('findOpenByKeys answers many subject keys in one call: only the open requests, each once', async () => {
+      const openOne = submittedRequest();
+      const openTwo = submittedRequest({ subject: linkSubject('green-reseller') });
+      const closed = pendingRequest({ subject: linkSubject('red-reseller') });
+      for (const r of [openOne, openTwo, closed]) await repo().create(r);
+      const { next, entry } = nextState(closed, { status: 'rejected', action: 'reject', reason: 'not now' });
+      expect(await repo().transition(next, closed.version, entry)).toBe('ok');
+      const keys = [openOne, openTwo, closed].map((r) => subjectKey(r.subject));
+      const found = await repo().findOpenByKeys([...keys, 'no-such-key', keys[0]!]);
+      expect(found.map((r) => r.id).sort()).toEqual([openOne.id, openTwo.id].sort());
+      expect(await repo().findOpenByKeys([])).toEqual([]);
+    });
+
     it('transition is a compare-and-set on the version; a stale one changes nothing', async () => {
       const r = submittedRequest();
       await repo().create(r);
@@ -185,6 +198,7 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       for (const bad of INJECTIONS) {
         expect(await repo().get(bad)).toBeUndefined();
         expect(await repo().findOpenByKey(bad)).toBeUndefined();
+        expect(await repo().findOpenByKeys([bad])).toEqual([]);
         expect(await repo().listByRequester(bad)).toEqual([]);
         expect(await repo().listAwaitingOrg(bad)).toEqual([]);
         await repo().appendAudit(bad, refusedAttempt(1));
