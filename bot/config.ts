@@ -49,12 +49,21 @@ export const ConfigSchema = z.object({
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: 'must be an app-level token (xapp-...)' }).optional(),
   SLACK_API_URL: z.string().url().optional(),
   /** Slack workspaces (team IDs) allowed to use the bot (empty: any workspace the app is installed in). */
+  /**
+   * How long Slack's acknowledgement may wait for the store to record a delivery; a slower store hands
+   * it to this instance's journal instead. 0: always wait for the store.
+   */
+  SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(50),
+  /** This instance's folder for that journal (default: slack-ack-journal under DATA_DIR). */
+  SLACK_ACK_JOURNAL_DIR: z.string().min(1).optional(),
   ALLOWED_SLACK_TEAM_IDS: list(z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'each entry must be a Slack team ID such as T0123ABCD' })).default([]),
 });
 export type RawConfig = z.infer<typeof ConfigSchema>;
 
 export interface Config extends RawConfig {
   dataDir: string;
+  /** Where Slack deliveries acknowledged while the store was slow wait (undefined: SLACK_ACK_BUDGET_MS=0). */
+  slackAckJournalDir?: string;
   /** The directory file loaded into an empty store on start, or undefined when seeding is off. */
   seedDirectory?: string;
   policy: DomainPolicy;
@@ -83,10 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const c = parsed.data;
+  const dataDir = resolve(cwd, c.DATA_DIR);
+  const journal = c.SLACK_ACK_BUDGET_MS === 0 ? undefined : resolve(cwd, c.SLACK_ACK_JOURNAL_DIR ?? resolve(dataDir, 'slack-ack-journal'));
   const seed = c.SEED_DIRECTORY.toLowerCase() === 'none' ? undefined : resolve(cwd, c.SEED_DIRECTORY);
   return {
     ...c,
-    dataDir: resolve(cwd, c.DATA_DIR),
+    dataDir,
+    ...(journal ? { slackAckJournalDir: journal } : {}),
     ...(seed ? { seedDirectory: seed } : {}),
     policy: DomainPolicySchema.parse({
       singlePartnerClouds: c.NATIONAL_CLOUD_SINGLE_PARTNER,

@@ -1,4 +1,5 @@
 import type { ProcessedEventPort } from '../../domain';
+import type { SlackAckJournal } from './slack-ack-journal';
 import { commandToText, stripMentions } from './slack-activity.mapper';
 import { SlackApiError } from './slack-api.errors';
 import { inboxIdOf, inputOf, teamOf } from './slack-payloads';
@@ -18,6 +19,25 @@ export interface SlackInboxDeps {
   allowedTeamIds: readonly string[];
   logger: SlackLogger;
   now?: () => Date;
+  /**
+   * Where a delivery is kept when the store is too slow to record it within `ackBudgetMs`; without
+   * one, the acknowledgement always waits for the store.
+   */
+  journal?: SlackAckJournal;
+  /** How long the acknowledgement may wait for the store before the journal takes the delivery. */
+  ackBudgetMs?: number;
+}
+
+/** Default for `ackBudgetMs`: well inside Slack's 3 s, and far above a healthy store's claim (~1 ms). */
+export const DEFAULT_ACK_BUDGET_MS = 50;
+
+const SLOW = Symbol('slow');
+
+/** The promise's value, or SLOW if it takes longer than `ms` (the promise goes on either way). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** How old a pending delivery must be before a starting instance treats it as left by a crash. */
@@ -28,6 +48,11 @@ export const RECOVERY_GRACE_MS = 60_000;
  * its 200: if the store is down nothing is acknowledged and Slack retries; a retry or duplicate finds
  * the record and is acknowledged without being processed again; a crash between the
  * acknowledgement and the end of the work leaves the record pending for `recover()` at the next start.
+ *
+ * A store that is up but slow would make Slack wait (and retry after 3 s). When the inbox write takes
+ * longer than the budget, the delivery is synced to this instance's journal instead, acknowledged,
+ * and handed to the inbox as soon as the store answers; the journal is replayed at start and by
+ * `replayJournal()`, so an acknowledged delivery is never lost, and the inbox still lets it through once.
  */
 export class SlackInboxProcessor {
   private readonly now: () => Date;
@@ -50,10 +75,76 @@ export class SlackInboxProcessor {
       await ack();
       return;
     }
+    const claim = this.claim(id, body);
+    const journal = this.deps.journal;
     // Throws when the store is down: no ack, so Slack delivers again later.
-    const status = await this.deps.events.claim({ id, source: INBOX_SOURCE, payload: { body: JSON.stringify(body) } }, this.now());
+    const early = journal ? await within(claim, this.deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS) : await claim;
+    if (early !== SLOW) {
+      await this.acknowledge(ack, id);
+      return this.afterClaim(id, body, early, meta);
+    }
+    // The store is slow: keep the delivery on disk, acknowledge, then wait for the store.
+    claim.catch(() => undefined); // its failure is handled below, after the ack
+    try {
+      await journal!.keep(id, body, this.now());
+    } catch (err) {
+      // Not kept: fall back to waiting for the store, as without a journal.
+      this.deps.logger.warn({ err, id }, 'Slack delivery could not be journaled; the acknowledgement waits for the store');
+      const status = await claim;
+      await this.acknowledge(ack, id);
+      return this.afterClaim(id, body, status, meta);
+    }
+    await this.acknowledge(ack, id);
+    let status: 'new' | 'duplicate';
+    try {
+      status = await claim;
+    } catch (err) {
+      this.deps.logger.warn({ err, id }, 'Slack delivery acknowledged but not yet in the store; kept in the journal for replay');
+      return;
+    }
+    await this.dropFromJournal(id);
+    await this.afterClaim(id, body, status, meta);
+  }
+
+  /**
+   * Hands journaled deliveries to the inbox (call at start and now and then). Stops at the first store
+   * failure (the rest wait for the next call). Returns how many were handed over.
+   */
+  async replayJournal(): Promise<number> {
+    const journal = this.deps.journal;
+    if (!journal) return 0;
+    let count = 0;
+    for (const entry of await journal.list()) {
+      let status: 'new' | 'duplicate';
+      try {
+        status = await this.claim(entry.id, entry.body);
+      } catch (err) {
+        this.deps.logger.warn({ err, left: 'journal' }, 'Slack journal replay stopped: the store is not answering');
+        break;
+      }
+      await this.dropFromJournal(entry.id);
+      count += 1;
+      if (status === 'new') await this.process(entry.id, entry.body);
+    }
+    if (count) this.deps.logger.info({ count }, 'Slack deliveries from the journal were handed to the inbox');
+    return count;
+  }
+
+  private claim(id: string, body: Record<string, unknown>) {
+    return this.deps.events.claim({ id, source: INBOX_SOURCE, payload: { body: JSON.stringify(body) } }, this.now());
+  }
+
+  private async acknowledge(ack: (text?: string) => Promise<void>, id: string): Promise<void> {
     // A claim slower than Slack's 3 s makes Bolt answer on its own; the record is kept and the work goes on.
     await ack().catch((err: unknown) => this.deps.logger.warn({ err, id }, 'Slack request could not be acknowledged (answered already?)'));
+  }
+
+  private async dropFromJournal(id: string): Promise<void> {
+    // Left behind, the entry is only claimed again at the next replay and found a duplicate.
+    await this.deps.journal?.drop(id).catch((err: unknown) => this.deps.logger.warn({ err, id }, 'Slack journal entry could not be removed'));
+  }
+
+  private async afterClaim(id: string, body: Record<string, unknown>, status: 'new' | 'duplicate', meta: { retryNum?: number }): Promise<void> {
     if (status === 'duplicate') {
       this.deps.logger.debug({ id, retryNum: meta.retryNum }, 'Slack delivery already received; not processed again');
       return;

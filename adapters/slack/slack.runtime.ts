@@ -2,6 +2,7 @@ import { ExpressReceiver } from '@slack/bolt';
 import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import type { ConversationStatePort, ProcessedEventPort, ProactiveSenderPort } from '../../domain';
+import { SlackAckJournal } from './slack-ack-journal';
 import { SlackCardMemory } from './slack-card.memory';
 import { SlackBotAdapter } from './slack-bot.adapter';
 import { boltLogger } from './slack-bolt.logger';
@@ -35,7 +36,18 @@ export interface SlackRuntimeOptions {
   logger: SlackLogger;
   retry?: SlackRetryPolicy;
   localeTtlMs?: number;
+  /**
+   * This instance's folder for deliveries acknowledged while the store was slow (see SlackInboxProcessor).
+   * Unset: every acknowledgement waits for the store.
+   */
+  ackJournalDir?: string;
+  /** How long an acknowledgement may wait for the store before the journal takes over (ms). */
+  ackBudgetMs?: number;
+  /** How often journaled deliveries are handed to the store again (ms). */
+  journalReplayMs?: number;
 }
+
+const JOURNAL_REPLAY_MS = 30_000;
 
 export interface SlackRuntime {
   mode: 'http' | 'socket';
@@ -70,8 +82,17 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
   };
   const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
   const turns = new SlackTurnHandler({ adapter, poster, locales, stash, bot: o.bot, logger: o.logger });
-  const inbox = new SlackInboxProcessor({ events: o.events, turns, allowedTeamIds: o.allowedTeamIds, logger: o.logger });
+  const inbox = new SlackInboxProcessor({
+    events: o.events,
+    turns,
+    allowedTeamIds: o.allowedTeamIds,
+    logger: o.logger,
+    ...(o.ackJournalDir ? { journal: new SlackAckJournal(o.ackJournalDir) } : {}),
+    ...(o.ackBudgetMs !== undefined ? { ackBudgetMs: o.ackBudgetMs } : {}),
+  });
   app.attach(inbox);
+  let replayTimer: NodeJS.Timeout | undefined;
+  const replay = () => inbox.replayJournal().catch((err: unknown) => o.logger.warn({ err }, 'Slack journal replay failed'));
   return {
     mode: socket ? 'socket' : 'http',
     app,
@@ -80,9 +101,15 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     inbox,
     async start() {
       if (socket) await app.start();
+      await replay();
       await inbox.recover();
+      if (o.ackJournalDir) {
+        replayTimer = setInterval(() => void replay(), o.journalReplayMs ?? JOURNAL_REPLAY_MS);
+        replayTimer.unref();
+      }
     },
     async stop() {
+      clearInterval(replayTimer);
       if (socket) await app.stop();
     },
   };

@@ -12,6 +12,13 @@ describe('configuration', () => {
     expect(c.policy).toMatchObject({ singlePartnerClouds: [], closedClouds: ['germany'], requestExpiryDays: 90 });
   });
 
+  it('Slack acknowledgement journal: under DATA_DIR by default, a folder of its own if set, none with a budget of 0', () => {
+    expect(loadConfig({}, '/srv/pl')).toMatchObject({ SLACK_ACK_BUDGET_MS: 50, slackAckJournalDir: '/srv/pl/data/slack-ack-journal' });
+    expect(loadConfig({ SLACK_ACK_JOURNAL_DIR: '/var/lib/pl/journal' }, '/srv/pl').slackAckJournalDir).toBe('/var/lib/pl/journal');
+    expect(loadConfig({ SLACK_ACK_BUDGET_MS: '0' }, '/srv/pl').slackAckJournalDir).toBeUndefined();
+    expect(() => loadConfig({ SLACK_ACK_BUDGET_MS: '5000' })).toThrow(/SLACK_ACK_BUDGET_MS/);
+  });
+
   it('reads the national-cloud policy and seeding switch', () => {
     const c = loadConfig({ NATIONAL_CLOUD_SINGLE_PARTNER: 'us_government, china_21vianet', CLOSED_CLOUDS: '', SEED_DIRECTORY: 'none' });
     expect(c.policy.singlePartnerClouds).toEqual(['us_government', 'china_21vianet']);
