@@ -76,8 +76,13 @@ export class PhraseMatcher<V> {
         compactIndex.push(i);
       }
     }
+    // Cheap rejections first: a phrase can only match where one of its pieces (Japanese) or, for exact
+    // Latin phrases, its first letter begins a word. Most dictionary phrases fail this at once.
+    const present = new Set(compact);
+    const wordStarts = new Set(words.map((w) => w.text[0]));
     const candidates: Candidate<V>[] = [];
     for (const p of this.phrases) {
+      if (p.japanese ? !p.pieces.some((piece) => piece === '' || present.has(piece[0]!)) : p.maxEdits === 0 && !wordStarts.has(p.key[0])) continue;
       if (p.japanese) {
         for (const c of findInCompact(compact, p)) {
           candidates.push({ value: p.value, from: compactIndex[c.start]!, to: compactIndex[c.start + c.length - 1]! + 1, length: c.length, score: c.score });
