@@ -9,7 +9,7 @@ import { EmbeddedDirectory } from './embedded-directory.repository';
 import { EmbeddedEvents } from './embedded-event.inbox';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
-import { COLLECTION_NAMES, openCollections, type Collections } from './nedb-collections';
+import { closeDataFiles, COLLECTION_NAMES, openCollections, type Collections } from './nedb-collections';
 
 export interface EmbeddedStoreOptions {
   /** Folder for the data files (one per collection); created if missing. */
@@ -89,6 +89,7 @@ export class EmbeddedStore implements StorePort {
     clearInterval(this.compactTimer);
     // Compaction is queued behind every pending operation, so this also waits for them to finish.
     await this.compact();
+    await closeDataFiles(this.collections);
     await this.unlock();
   }
 

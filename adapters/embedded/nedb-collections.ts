@@ -1,5 +1,6 @@
 import Datastore from '@seald-io/nedb';
 import { join } from 'node:path';
+import { keepDataFileOpen } from './nedb-append';
 
 /** One nedb Datastore per collection, each persisted to its own append-only file in the data folder. */
 export type NedbDoc = Record<string, unknown> & { _id: string };
@@ -38,12 +39,20 @@ const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolea
   'inbox-events': [{ fieldName: 'status' }],
 };
 
+const openFiles = new WeakMap<Collection, { close(): Promise<void> }>();
+
+/** Closes the data files kept open for appending (after the last operation). */
+export async function closeDataFiles(collections: Collections): Promise<void> {
+  await Promise.all(Object.values(collections).map((ds) => openFiles.get(ds)?.close()));
+}
+
 export async function openCollections(dir: string): Promise<Collections> {
   const entries = await Promise.all(
     COLLECTION_NAMES.map(async (name) => {
       const ds: Collection = new Datastore({ filename: join(dir, `${name}.db`) });
       await ds.loadDatabaseAsync();
       for (const index of INDEXES[name]) await ds.ensureIndexAsync(index);
+      openFiles.set(ds, keepDataFileOpen(ds));
       return [name, ds] as const;
     }),
   );

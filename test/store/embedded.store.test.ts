@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../adapters/embedded';
@@ -44,6 +44,21 @@ describe('embedded store: its own folder', () => {
     await first.close();
     const second = await EmbeddedStore.open({ dataDir });
     await second.close();
+  });
+
+  it('every write is in the data file at once, also after the file was compacted (as a crash would find it)', async () => {
+    const store = await EmbeddedStore.open({ dataDir, compactEveryMs: 40 });
+    const onDisk = async () => (await readFile(join(dataDir, 'conversation-state.db'), 'utf8')).split('\n').filter((l) => l.includes('"json"')).map((l) => (JSON.parse(l) as { _id: string })._id);
+    try {
+      for (let i = 0; i < 6; i++) {
+        await store.conversationState.write({ [`k${i}`]: { n: i } });
+        expect(await onDisk()).toContain(`k${i}`); // read from disk without closing: close() rewrites the file
+        await new Promise((r) => setTimeout(r, 50)); // a compaction replaces the file in between
+      }
+      expect(new Set(await onDisk())).toEqual(new Set(['k0', 'k1', 'k2', 'k3', 'k4', 'k5']));
+    } finally {
+      await store.close();
+    }
   });
 
   it('takes over a lock left by a process that is gone', async () => {

@@ -1,0 +1,45 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { serialize } from '@seald-io/nedb/lib/model';
+import type { Collection } from './nedb-collections';
+
+interface PersistenceInternals {
+  filename?: string;
+  inMemoryOnly?: boolean;
+  modes?: { fileMode?: number };
+  persistNewStateAsync?: (docs: unknown[]) => Promise<void>;
+}
+
+/**
+ * nedb appends each change to its data file with `fs.appendFile`, which opens and closes the file every
+ * time: on a busy bot that is most of the store's cost. This keeps the file open for appending instead,
+ * writing the same lines in the same order (nedb runs one operation at a time per collection, and waits
+ * for the write before the next). Compaction replaces the file with a new one, so the handle is closed
+ * then and the next append opens the new file.
+ *
+ * Relies on nedb 4's Persistence.persistNewStateAsync(docs); if that is not there, nedb's own is kept.
+ */
+export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
+  const persistence = ds.persistence as unknown as PersistenceInternals;
+  const filename = persistence.filename;
+  if (persistence.inMemoryOnly || !filename || typeof persistence.persistNewStateAsync !== 'function') return { close: async () => undefined };
+  let handle: Promise<FileHandle> | undefined;
+  const release = async () => {
+    const h = handle;
+    handle = undefined;
+    if (h) await (await h).close();
+  };
+  persistence.persistNewStateAsync = async (docs: unknown[]) => {
+    let lines = '';
+    for (const doc of docs) lines += `${serialize(doc)}\n`;
+    if (!lines) return;
+    handle ??= open(filename, 'a', persistence.modes?.fileMode);
+    try {
+      await (await handle).appendFile(lines, 'utf8');
+    } catch (err) {
+      await release().catch(() => undefined); // the next write opens the file afresh
+      throw err;
+    }
+  };
+  ds.on('compaction.done', () => void release());
+  return { close: release };
+}
