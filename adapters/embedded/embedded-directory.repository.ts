@@ -30,22 +30,43 @@ import { uniqueViolation, type Collections, type NedbDoc } from './nedb-collecti
 type DirectoryCollections = Pick<Collections, 'organizations' | 'people' | 'links' | 'relationships' | 'subscriptions'>;
 const BY_ID = { _id: 1 };
 
-/** The directory in nedb. nedb runs one operation at a time, so each update below is atomic. */
+/**
+ * The directory in nedb. nedb runs one operation at a time, so each update below is atomic.
+ *
+ * Organizations are read on every turn (eligibility) and change only by an import, so they are kept
+ * parsed and frozen in memory and dropped on import. That is safe here and only here: the embedded
+ * store serves one process (its folder is locked), so no other writer can make them stale.
+ */
 export class EmbeddedDirectory implements DirectoryPort {
+  private organizations: Promise<Organizations> | undefined;
+
   constructor(private readonly c: DirectoryCollections) {}
+
+  private loadOrganizations(): Promise<Organizations> {
+    if (!this.organizations) {
+      const loading = (async () => {
+        const all = (await this.c.organizations.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(organizationFromDocument(doc)));
+        return { all, byId: new Map(all.map((o) => [o.id, o])) };
+      })();
+      this.organizations = loading;
+      loading.catch(() => {
+        if (this.organizations === loading) this.organizations = undefined;
+      });
+    }
+    return this.organizations;
+  }
 
   async getOrganization(id: string): Promise<Organization | undefined> {
     const k = asKey(id);
-    const doc = k === undefined ? null : await this.c.organizations.findOneAsync({ _id: k });
-    return doc ? organizationFromDocument(doc) : undefined;
+    return k === undefined ? undefined : (await this.loadOrganizations()).byId.get(k);
   }
 
   async listOrganizations(filter?: { kind?: OrganizationKind }): Promise<Organization[]> {
     const kind = asKey(filter?.kind);
     // A kind that is not a string is no kind at all, not "every kind".
     if (filter?.kind !== undefined && kind === undefined) return [];
-    const docs = await this.c.organizations.findAsync(kind === undefined ? {} : { kind }).sort(BY_ID);
-    return docs.map(organizationFromDocument);
+    const { all } = await this.loadOrganizations();
+    return kind === undefined ? [...all] : all.filter((o) => o.kind === kind);
   }
 
   async getPerson(id: string): Promise<Person | undefined> {
@@ -108,7 +129,12 @@ export class EmbeddedDirectory implements DirectoryPort {
     // Organizations and people are replaced whole (the file is their source of truth); the rest is
     // upserted by key. Without transactions an interrupted import is partial, and running it again
     // completes it: every step is idempotent.
-    for (const o of data.organizations) await replace(this.c.organizations, organizationToDocument(o));
+    this.organizations = undefined;
+    try {
+      for (const o of data.organizations) await replace(this.c.organizations, organizationToDocument(o));
+    } finally {
+      this.organizations = undefined;
+    }
     for (const p of data.people) await this.putPerson(p);
     for (const l of data.links) await upsertSet(this.c.links, linkToDocument(l));
     for (const r of data.relationships) await upsertSet(this.c.relationships, relationshipToDocument(r));
@@ -137,6 +163,20 @@ export class EmbeddedDirectory implements DirectoryPort {
       throw new IdentityTakenError(key, p.id, owner?._id);
     }
   }
+}
+
+interface Organizations {
+  all: readonly Organization[];
+  byId: ReadonlyMap<string, Organization>;
+}
+
+/** Shared cached objects must not be changed by whoever receives them. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A filter from the given string fields only; undefined when a given field is not a string. */

@@ -48,6 +48,8 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
 
     it('a re-import updates records by ID: changed fields, removed optional fields, moved identities', async () => {
       await dir().importDirectory(directoryFixture());
+      expect((await dir().getOrganization('acme-dist'))?.name).not.toBe('Acme Distribution KK'); // read before: no stale copy after
+      expect((await dir().listOrganizations()).length).toBeGreaterThan(0);
       await dir().importDirectory(
         directoryFixture((raw) => {
           raw.organizations[0]!.name = 'Acme Distribution KK';
@@ -57,6 +59,7 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       );
       const acme = await dir().getOrganization('acme-dist');
       expect(acme?.name).toBe('Acme Distribution KK');
+      expect((await dir().listOrganizations()).find((o) => o.id === 'acme-dist')?.name).toBe('Acme Distribution KK');
       expect(acme).not.toHaveProperty('nameJa');
       expect(await dir().findPersonByIdentity(IDENTITIES.blueUserSlack)).toBeUndefined();
       expect((await dir().findPersonByIdentity(IDENTITIES.blueUserTeams))?.id).toBe('blue-user');
