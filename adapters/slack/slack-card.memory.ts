@@ -10,10 +10,11 @@ const keyOf = (channel: string, ts: string) => `slack-card/${channel}/${ts}`;
 export class SlackCardMemory {
   constructor(private readonly kv: ConversationStatePort) {}
 
-  async remember(channel: string, ts: string, card: Record<string, unknown>): Promise<void> {
+  /** `replacing`: the message had a card before (chat.update), which is forgotten if the new one has no ShowCard. */
+  async remember(channel: string, ts: string, card: Record<string, unknown>, replacing: boolean): Promise<void> {
     const json = JSON.stringify(card);
     if (json.includes('"Action.ShowCard"')) await this.kv.write({ [keyOf(channel, ts)]: { eTag: '*', json } });
-    else await this.kv.delete([keyOf(channel, ts)]);
+    else if (replacing) await this.kv.delete([keyOf(channel, ts)]);
   }
 
   async cardOf(channel: string, ts: string): Promise<Record<string, unknown> | undefined> {

@@ -39,14 +39,14 @@ export class SlackMessagePoster {
     if (content.card && content.text) await this.post(channel, { text: content.text });
     const body = await this.payload(content.card ? { card: content.card, ...(content.summary ? { summary: content.summary } : {}) } : content);
     const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
-    await this.remember(res.channel ?? channel, res.ts, content.card);
+    await this.remember(res.channel ?? channel, res.ts, content.card, 'new');
     return res.ts;
   }
 
   async update(channel: string, ts: string, content: SlackContent): Promise<void> {
     const body = await this.payload(content);
     await callSlack('chat.update', () => this.client.chat.update({ channel, ts, ...body } as Parameters<WebClient['chat']['update']>[0]));
-    await this.remember(channel, ts, content.card);
+    await this.remember(channel, ts, content.card, 'replaced');
   }
 
   /** Blocks already rendered (a ShowCard's inner card); `root` is kept as the card behind the new message. */
@@ -59,7 +59,7 @@ export class SlackMessagePoster {
       return;
     }
     const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
-    await this.remember(res.channel ?? channel, res.ts, opts.root);
+    await this.remember(res.channel ?? channel, res.ts, opts.root, 'new');
   }
 
   /** The card behind a posted message, for its ShowCard buttons. */
@@ -67,8 +67,9 @@ export class SlackMessagePoster {
     return this.cards.cardOf(channel, ts);
   }
 
-  private async remember(channel: string, ts: string | undefined, card: Record<string, unknown> | undefined): Promise<void> {
-    if (ts && card) await this.cards.remember(channel, ts, card);
+  /** A new message has no card to forget yet; a replaced one may. */
+  private async remember(channel: string, ts: string | undefined, card: Record<string, unknown> | undefined, message: 'new' | 'replaced'): Promise<void> {
+    if (ts && card) await this.cards.remember(channel, ts, card, message === 'replaced');
   }
 
   /** Only `user` sees it (a refusal, a result in a shared channel). */
