@@ -76,13 +76,12 @@ export class PhraseMatcher<V> {
         compactIndex.push(i);
       }
     }
-    // Cheap rejections first: a phrase can only match where one of its pieces (Japanese) or, for exact
-    // Latin phrases, its first letter begins a word. Most dictionary phrases fail this at once.
-    const present = new Set(compact);
-    const wordStarts = new Set(words.map((w) => w.text[0]));
+    // A match with at most k edits contains one of the phrase's k+1 pieces unchanged, and whatever it
+    // matches (joined words, or a stretch of Japanese) is a stretch of the compact text: a phrase none
+    // of whose pieces occurs there cannot match, which rules out most of the dictionary at once.
     const candidates: Candidate<V>[] = [];
     for (const p of this.phrases) {
-      if (p.japanese ? !p.pieces.some((piece) => piece === '' || present.has(piece[0]!)) : p.maxEdits === 0 && !wordStarts.has(p.key[0])) continue;
+      if (!p.pieces.some((piece) => compact.includes(piece))) continue;
       if (p.japanese) {
         for (const c of findInCompact(compact, p)) {
           candidates.push({ value: p.value, from: compactIndex[c.start]!, to: compactIndex[c.start + c.length - 1]! + 1, length: c.length, score: c.score });
