@@ -38,7 +38,10 @@ export function foldText(source: string): FoldedText {
   const starts: number[] = [];
   const ends: number[] = [];
   for (const c of chunks) {
-    const folded = foldString(source.slice(c.start, c.end));
+    const piece = source.slice(c.start, c.end);
+    // Plain ASCII (most of an English message) folds to its lower case; the rest takes the full path.
+    const code = piece.length === 1 ? piece.charCodeAt(0) : 0x80;
+    const folded = code < 0x80 ? (code === 0x27 || code === 0x60 ? '' : piece.toLowerCase()) : foldString(piece);
     for (let k = 0; k < folded.length; k += 1) {
       starts.push(c.start);
       ends.push(c.end);
