@@ -12,8 +12,8 @@ export interface LoadedClassifier {
   /** Time to read and restore, or to train, the model. */
   millis: number;
   /**
-   * Time of the first Japanese classification right after, which loads the Japanese morphological
-   * dictionary (kuromoji) once per process; training pays it inside `millis` instead.
+   * Time of the first Japanese classification right after, which pays for what NLP.js sets up lazily
+   * (and for ICU's word segmenter data); training pays it inside `millis` instead.
    */
   warmupMillis: number;
 }

@@ -1,9 +1,9 @@
 import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
-import { LangJa } from '@nlpjs/lang-ja';
 import { NluManager, NluNeural } from '@nlpjs/nlu';
 import { LOCALES, type Locale } from '../../dialogs/recognition';
 import { classifierText } from './classifier-text';
+import { LangJaSegmenter } from './japanese-segmenter';
 import type { TrainingExample } from './training-data';
 
 export interface IntentScore {
@@ -39,7 +39,7 @@ async function newManager(warnings: string[]): Promise<NluManager> {
   const container = await containerBootstrap();
   container.register('logger', collectingLogger(warnings), true);
   container.use(LangEn);
-  container.use(LangJa);
+  container.use(new LangJaSegmenter()); // not @nlpjs/lang-ja: its kuromoji dictionary is slow to load and large
   container.use(NluNeural);
   container.registerConfiguration('nlu-??', NLU_SETTINGS, true);
   return new NluManager({ container, locales: [...LOCALES], trainByDomain: false, useNoneFeature: true });

@@ -36,7 +36,3 @@ declare module '@nlpjs/nlu' {
 declare module '@nlpjs/lang-en-min' {
   export const LangEn: unknown;
 }
-
-declare module '@nlpjs/lang-ja' {
-  export const LangJa: unknown;
-}

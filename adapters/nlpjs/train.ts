@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { NlpjsIntentClassifier } from './nlpjs-engine';
 import { projectRoot, readTrainingData, type TrainingData } from './training-data';
 
-export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/1';
+// 2: Japanese features are ICU words (japanese-segmenter.ts), no longer kuromoji readings; a /1 model
+// loaded now would match almost no Japanese word, so it is retrained instead.
+export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/2';
 
 /** The saved model: NLP.js's own JSON wrapped with what it was trained on. */
 export interface ModelFile {
