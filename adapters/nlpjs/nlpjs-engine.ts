@@ -45,8 +45,13 @@ async function newManager(warnings: string[]): Promise<NluManager> {
   return new NluManager({ container, locales: [...LOCALES], trainByDomain: false, useNoneFeature: true });
 }
 
+/** How many classifications NLP.js may remember the prepared words of before they are forgotten. */
+const FORGET_EVERY = 1000;
+
 /** An NLP.js neural intent classifier (one network per language), trained or restored from JSON. */
 export class NlpjsIntentClassifier implements IntentClassifier {
+  private classified = 0;
+
   private constructor(
     private readonly manager: NluManager,
     /** What NLP.js warned about, such as a training utterance made only of stop words (it teaches nothing). */
@@ -58,7 +63,9 @@ export class NlpjsIntentClassifier implements IntentClassifier {
     const manager = await newManager(warnings);
     for (const e of examples) manager.add(e.locale, classifierText(e.text), e.intent);
     await manager.train({ log: false });
-    return new NlpjsIntentClassifier(manager, warnings);
+    const trained = new NlpjsIntentClassifier(manager, warnings);
+    trained.forgetPreparedUtterances(); // training prepared every example: nothing to keep
+    return trained;
   }
 
   static async fromJSON(json: unknown): Promise<NlpjsIntentClassifier> {
@@ -72,6 +79,19 @@ export class NlpjsIntentClassifier implements IntentClassifier {
     return new NlpjsIntentClassifier(manager, warnings);
   }
 
+  /**
+   * NLP.js keeps every utterance it has prepared (normalized, tokenized) for an hour, and its English
+   * tokenizer every text: on a busy bot that is memory growing with each distinct message. Clearing
+   * them now and then bounds it; a cleared entry is only prepared again.
+   */
+  private forgetPreparedUtterances(): void {
+    for (const dm of Object.values(this.manager.domainManagers)) for (const nlu of Object.values(dm.domains)) if (nlu.cache) nlu.cache.results = {};
+    for (const locale of LOCALES) {
+      const tokenizer = this.manager.container.get(`tokenizer-${locale}`) as { cache?: unknown } | undefined;
+      if (tokenizer && 'cache' in tokenizer) tokenizer.cache = undefined;
+    }
+  }
+
   toJSON(): unknown {
     return this.manager.toJSON();
   }
@@ -79,6 +99,7 @@ export class NlpjsIntentClassifier implements IntentClassifier {
   async classify(locale: Locale, text: string): Promise<IntentScore[]> {
     const prepared = classifierText(text);
     if (!prepared) return [{ intent: 'None', score: 1 }];
+    if (++this.classified % FORGET_EVERY === 0) this.forgetPreparedUtterances();
     const result = await this.manager.process(locale, prepared);
     const ranked = (result.classifications ?? []).filter((c) => c.score > 0);
     if (result.intent === 'None' || ranked.length === 0) return [{ intent: 'None', score: result.score ?? 1 }, ...ranked];

@@ -4,6 +4,7 @@ declare module '@nlpjs/core' {
   export interface Container {
     use(plugin: unknown): void;
     register(name: string, instance: unknown, isSingleton?: boolean): void;
+    get(name: string): unknown;
     registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite?: boolean): void;
   }
   export function containerBootstrap(): Container | Promise<Container>;
@@ -28,7 +29,8 @@ declare module '@nlpjs/nlu' {
     toJSON(): unknown;
     fromJSON(json: unknown): void;
     /** Internals, touched only to work around a restore bug (see nlpjs-engine.ts). */
-    domainManagers: Record<string, { domains: Record<string, { intentsArr?: string[] }> }>;
+    domainManagers: Record<string, { domains: Record<string, { intentsArr?: string[]; cache?: { results: Record<string, unknown> } }> }>;
+    container: Container;
   }
   export const NluNeural: unknown;
 }
