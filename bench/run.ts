@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { renderChart } from './lib/chart';
 import { fixedRate, get, post, saturate, type LoadResult } from './lib/load';
 import { actionData, BOT_TOKEN, buttonsOf, SIGNING_SECRET, SLACK, slackClick, slackDm, slackHeaders, TEAMS, teamsExecute, teamsMessage } from './lib/payloads';
-import { cpuMsOf, findMongo, ROOT, rssOf, startNode, tempDir, type Child } from './lib/procs';
+import { cpuMsOf, findMongo, ROOT, rssOf, shippedNodeArgs, startNode, tempDir, type Child } from './lib/procs';
 import { Sinks } from './lib/sinks';
 import { gitCommit, machine, mb, ms, results, rows, table, turnRows, x2, type Json, type Pair } from './lib/report';
 
@@ -60,7 +60,8 @@ function productEnv(dataDir: string, extra: Record<string, string> = {}): Record
 }
 
 async function start(name: string, script: string, env: Record<string, string>): Promise<Child> {
-  const c = await startNode(name, script, env);
+  // main.js runs with the options `npm start` gives it; the bench's own servers with none.
+  const c = await startNode(name, script, env, 30_000, script === MAIN ? shippedNodeArgs() : []);
   children.push(c);
   log(`${name} ready in ${c.readyMs.toFixed(0)} ms (${c.url})`);
   return c;

@@ -58,12 +58,12 @@ export function cpuMsOf(pid: number | undefined): number {
  * Spawns `node <script>` with `env` on a fresh port and waits (at most timeoutMs) until it is ready:
  * polling GET /readyz every 5 ms (the way a load balancer would see it).
  */
-export async function startNode(name: string, script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Child> {
+export async function startNode(name: string, script: string, env: Record<string, string>, timeoutMs = 30_000, shippedArgs: readonly string[] = []): Promise<Child> {
   const port = await freePort();
   const t0 = performance.now();
   // Profiling the servers: e.g. BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
   const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, script], {
+  const proc = spawn(process.execPath, [...shippedArgs, ...nodeArgs, script], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -161,4 +161,18 @@ export async function findMongo(): Promise<Mongo | { unavailable: string }> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return { uri: `mongodb://127.0.0.1:${port}/`, source: 'FerretDB (.ci/bin/ferretdb, SQLite handler)', stop };
+}
+
+/**
+ * The Node options `npm start` runs the bot with (package.json's start script, `${VAR:-default}`
+ * resolved from this environment), so the bench measures the product exactly as shipped.
+ */
+export function shippedNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
+  if (words[0] !== 'node') return [];
+  return words
+    .slice(1)
+    .filter((w) => w.startsWith('--'))
+    .map((w) => w.replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) => process.env[name] ?? fallback));
 }
