@@ -1,0 +1,173 @@
+/**
+ * What every bench phase shares: the phase sizes, the run's tag and log, the sinks, the servers
+ * started (stopped at the end or at the time limit), and one turn on each platform.
+ */
+import { join } from 'node:path';
+import { fixedRate, post, saturate } from './load';
+import { BOT_TOKEN, SIGNING_SECRET, SLACK, slackDm, slackHeaders, TEAMS, teamsMessage } from './payloads';
+import { cpuMsOf, ROOT, shippedNodeArgs, startNode, tempDir, type Child } from './procs';
+import type { Sinks } from './sinks';
+import type { Pair } from './report';
+
+export const QUICK = process.env.BENCH_QUICK === '1';
+export const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+export const wanted = (phase: string) => ONLY.size === 0 || ONLY.has(phase);
+export const DIST = join(__dirname, '..', '..');
+export const MAIN = join(DIST, 'bot', 'main.js');
+export const SERVER = join(DIST, 'bench', 'server.js');
+export const OUT = join(ROOT, 'bench', 'results');
+
+/** Phase sizes: every loop is bounded by count and time. */
+export const P = QUICK
+  ? { warm: 10, satMs: 1500, satMax: 300, conc: 8, rate: 100, rateMs: 1500, conversations: 600, convMs: 20_000, approvals: 20, clickRate: 10, ackRate: 200, ackMs: 1000 }
+  : { warm: 60, satMs: 8000, satMax: 20_000, conc: 16, rate: 100, rateMs: 6000, conversations: 10_000, convMs: 150_000, approvals: 200, clickRate: 20, ackRate: 200, ackMs: 5000 };
+
+/** No phase starts after this (ms since start); servers are stopped at HARD_MS. */
+export const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 240_000);
+export const HARD_MS = BUDGET_MS + 90_000;
+
+export const TURN_TEXT = 'link me with a distributor';
+export const BENCH_STARTED = Date.now();
+export const TAG = BENCH_STARTED.toString(36).slice(-4).toUpperCase();
+
+
+export const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - BENCH_STARTED) / 1000).toFixed(1)}s] ${msg}\n`);
+
+export let sinks: Sinks;
+/** Set once by main(): the connector and Web API sinks of this run. */
+export function useSinks(s: Sinks): void {
+  sinks = s;
+}
+export let seq = 0;
+export const children: Child[] = [];
+
+export function productEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PLAYGROUND: 'off',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: sinks.slackApiUrl,
+    ...extra,
+  };
+}
+
+export async function start(name: string, script: string, env: Record<string, string>): Promise<Child> {
+  // main.js runs with the options `npm start` gives it; the bench's own servers with none.
+  const c = await startNode(name, script, env, 30_000, script === MAIN ? shippedNodeArgs() : []);
+  children.push(c);
+  log(`${name} ready in ${c.readyMs.toFixed(0)} ms (${c.url})`);
+  return c;
+}
+
+export async function stop(c: Child | undefined): Promise<void> {
+  if (!c) return;
+  await c.stop();
+  const i = children.indexOf(c);
+  if (i >= 0) children.splice(i, 1);
+}
+
+// ── one turn on each platform ─────────────────────────────────────────────────────────────────────
+
+/** Teams: POST /api/messages; done when the HTTP answer comes (the reply was posted to the connector sink before it). */
+export function teamsTurn(base: string, conversations: Set<string> | undefined, text = TURN_TEXT) {
+  return async (): Promise<void> => {
+    const n = ++seq;
+    const conv = `a:bench-${TAG}-${n}`;
+    conversations?.add(conv);
+    const res = await post(`${base}/api/messages`, teamsMessage(TEAMS.mei, conv, text, sinks.teamsServiceUrl, `m${n}`), { 'content-type': 'application/json' });
+    if (res.status !== 200) throw new Error(`Teams turn answered ${res.status}: ${res.body.slice(0, 200)}`);
+  };
+}
+
+/** Slack: signed message.im to /slack/events; done when the reply's chat.postMessage reaches the Web API sink. */
+export function slackTurn(base: string, conversations: Set<string> | undefined, text = TURN_TEXT) {
+  return async (): Promise<void> => {
+    const n = ++seq;
+    const channel = `DB${TAG}${n.toString(36).toUpperCase()}`;
+    conversations?.add(channel);
+    const replied = sinks.wait(`chat.postMessage:${channel}`);
+    const body = slackDm(SLACK.ken, channel, text, n, TAG);
+    const res = await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'));
+    if (res.status !== 200) {
+      replied.catch(() => undefined);
+      const why = res.status === 404 ? ' (Bolt answers 404 when a request is not acknowledged within 3 s)' : '';
+      throw new Error(`Slack event answered ${res.status}${why}: ${res.body.slice(0, 200)}`);
+    }
+    await replied;
+  };
+}
+
+/** Slack: only the acknowledgement (HTTP answer) of a signed message.im. */
+export function slackAck(base: string) {
+  return async (): Promise<void> => {
+    const n = ++seq;
+    const body = slackDm(SLACK.ken, `DA${TAG}${n.toString(36).toUpperCase()}`, TURN_TEXT, n, TAG);
+    const res = await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'));
+    if (res.status !== 200) throw new Error(`Slack ack ${res.status}: ${res.body.slice(0, 200)}`);
+  };
+}
+
+export async function warm(op: () => Promise<void>): Promise<void> {
+  await saturate(op, { concurrency: 4, durationMs: 20_000, maxCount: P.warm });
+}
+
+/** Checks that the product's reply to the benchmark's text is an Adaptive Card / Block Kit form (once, not timed). */
+export async function checkTeamsReply(base: string): Promise<string> {
+  const conv = `a:bench-${TAG}-check`;
+  sinks.keep.add(conv);
+  const replied = sinks.wait(`teams.post:${conv}`);
+  await post(`${base}/api/messages`, teamsMessage(TEAMS.mei, conv, TURN_TEXT, sinks.teamsServiceUrl, 'check'), { 'content-type': 'application/json' });
+  const d = await replied;
+  const att = (d.body.attachments as { contentType?: string }[] | undefined) ?? [];
+  return att.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive') ? 'Adaptive Card' : `no card (${JSON.stringify(d.body).slice(0, 120)})`;
+}
+
+export async function checkSlackReply(base: string): Promise<string> {
+  const channel = `DB${TAG}CHECK`;
+  sinks.keep.add(channel);
+  const replied = sinks.wait(`chat.postMessage:${channel}`);
+  const body = slackDm(SLACK.ken, channel, TURN_TEXT, 999_999, TAG);
+  await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'));
+  const d = await replied;
+  return Array.isArray(d.body.blocks) && d.body.blocks.length > 0 ? `Block Kit (${d.body.blocks.length} blocks)` : `no blocks (${JSON.stringify(d.body).slice(0, 120)})`;
+}
+
+
+/** Warm-up, then saturation, then the fixed rate. `short` (MongoDB rows) halves the fixed-rate phase. */
+export async function measure(op: () => Promise<void>, server: Child, short = false): Promise<Pair> {
+  await warm(op);
+  // CPU use of both sides during saturation: which one ran out of CPU (2 cores shared by both).
+  const c0 = { server: cpuMsOf(server.proc.pid), loadgen: process.cpuUsage(), at: performance.now() };
+  const sat = await saturate(op, { concurrency: P.conc, durationMs: P.satMs, maxCount: P.satMax });
+  const wall = performance.now() - c0.at;
+  const lg = process.cpuUsage(c0.loadgen);
+  const saturation = {
+    ...sat,
+    serverCpuPct: Math.round(((cpuMsOf(server.proc.pid) - c0.server) * 100) / wall),
+    loadgenCpuPct: Math.round(((lg.user + lg.system) / 1000) * 100 / wall),
+  };
+  await new Promise((r) => setTimeout(r, 300));
+  const fixed = await fixedRate(op, { rate: P.rate, durationMs: short ? P.rateMs / 2 : P.rateMs, maxCount: 2000 });
+  return { saturation, fixed };
+}
+
+
+
+export interface Shared {
+  product?: Child;
+  productDir?: { path: string; remove(): void };
+  conversations: Set<string>;
+  teamsEcho?: Pair;
+  slackEcho?: Pair;
+  echoStartMs?: number;
+  echoRss?: number;
+}
+
+export async function ensureProduct(s: Shared): Promise<Child> {
+  if (s.product) return s.product;
+  s.productDir = tempDir('pl-bench-data-');
+  s.product = await start('product', MAIN, productEnv(s.productDir.path));
+  return s.product;
+}
