@@ -151,6 +151,7 @@ async function phaseMongo(s: Shared): Promise<void> {
   let product: Child | undefined;
   try {
     product = await start(`product (MongoDB: ${mongo.source})`, MAIN, productEnv(dir.path, { MONGODB_URI: mongo.uri, MONGODB_DB: `plbench${TAG.toLowerCase()}` }));
+    log(`MongoDB: Teams answers with ${await checkTeamsReply(product.url, 'mcheck')}; Slack with ${await checkSlackReply(product.url, 'MCHECK')}`);
     log('Teams: product, MongoDB');
     const teams = await measure(teamsTurn(product.url, undefined), product, true);
     log('Slack: product, MongoDB');

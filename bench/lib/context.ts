@@ -44,7 +44,7 @@ export const children: Child[] = [];
 export function productEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     PLAYGROUND: 'off',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -113,25 +113,36 @@ export async function warm(op: () => Promise<void>): Promise<void> {
   await saturate(op, { concurrency: 4, durationMs: 20_000, maxCount: P.warm });
 }
 
-/** Checks that the product's reply to the benchmark's text is an Adaptive Card / Block Kit form (once, not timed). */
-export async function checkTeamsReply(base: string): Promise<string> {
-  const conv = `a:bench-${TAG}-check`;
+/**
+ * The form asks for the distributor (an input or select named providerId): a reply without it is an
+ * error card, and a run measuring error replies must not be reported as turns.
+ */
+function isTheForm(reply: unknown): boolean {
+  return JSON.stringify(reply).includes('providerId');
+}
+
+/** Checks (once, not timed) that the product answers the benchmark's text with the form as an Adaptive Card; throws if not. */
+export async function checkTeamsReply(base: string, tag = 'check'): Promise<string> {
+  const conv = `a:bench-${TAG}-${tag}`;
   sinks.keep.add(conv);
   const replied = sinks.wait(`teams.post:${conv}`);
   await post(`${base}/api/messages`, teamsMessage(TEAMS.mei, conv, TURN_TEXT, sinks.teamsServiceUrl, 'check'), { 'content-type': 'application/json' });
   const d = await replied;
   const att = (d.body.attachments as { contentType?: string }[] | undefined) ?? [];
-  return att.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive') ? 'Adaptive Card' : `no card (${JSON.stringify(d.body).slice(0, 120)})`;
+  if (att.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive') && isTheForm(att)) return 'Adaptive Card (the form)';
+  throw new Error(`the Teams reply is not the form: ${JSON.stringify(d.body).slice(0, 300)}`);
 }
 
-export async function checkSlackReply(base: string): Promise<string> {
-  const channel = `DB${TAG}CHECK`;
+/** The same on Slack: the form as Block Kit; throws if not. */
+export async function checkSlackReply(base: string, tag = 'CHECK'): Promise<string> {
+  const channel = `DB${TAG}${tag}`;
   sinks.keep.add(channel);
   const replied = sinks.wait(`chat.postMessage:${channel}`);
   const body = slackDm(SLACK.ken, channel, TURN_TEXT, 999_999, TAG);
   await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'));
   const d = await replied;
-  return Array.isArray(d.body.blocks) && d.body.blocks.length > 0 ? `Block Kit (${d.body.blocks.length} blocks)` : `no blocks (${JSON.stringify(d.body).slice(0, 120)})`;
+  if (Array.isArray(d.body.blocks) && d.body.blocks.length > 0 && isTheForm(d.body.blocks)) return `Block Kit (the form, ${d.body.blocks.length} blocks)`;
+  throw new Error(`the Slack reply is not the form: ${JSON.stringify(d.body).slice(0, 300)}`);
 }
 
 

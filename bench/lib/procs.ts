@@ -72,10 +72,13 @@ export async function startNode(name: string, script: string, env: Record<string
       ...env,
       PORT: String(port),
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.BENCH_CHILD_OUTPUT === '1' ? 'inherit' : 'ignore', 'pipe'],
   });
   let err = '';
-  proc.stderr?.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-8000)));
+  proc.stderr?.on('data', (b: Buffer) => {
+    err = (err + b.toString()).slice(-8000);
+    if (process.env.BENCH_CHILD_OUTPUT === '1') process.stderr.write(b);
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
@@ -137,7 +140,7 @@ export async function findMongo(): Promise<Mongo | { unavailable: string }> {
   const dir = tempDir('pl-bench-ferret-');
   const port = await freePort();
   const child = spawn(bin, ['--handler=sqlite', `--sqlite-url=file:${dir.path}/`, `--listen-addr=127.0.0.1:${port}`, `--state-dir=${dir.path}`, '--debug-addr=-', '--telemetry=disable', '--log-level=warn'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.BENCH_CHILD_OUTPUT === '1' ? 'inherit' : 'ignore', 'pipe'],
   });
   let err = '';
   child.stderr?.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-2000)));
