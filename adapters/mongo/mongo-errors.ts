@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 /** MongoDB (and FerretDB) report a broken unique index as code 11000 (11001 on old servers). */
 export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: unknown; writeErrors?: Array<{ code?: unknown }> } | null;
@@ -18,4 +20,30 @@ export async function retryOnDuplicate<T>(op: () => Promise<T>, attempts = 3): P
       if (!isDuplicateKey(err) || i >= attempts) throw err;
     }
   }
+}
+
+/** Any realm's Error. `Error.isError` (Node 24+) is the standard for this; Node 20 and 22 have only util's. */
+const isError: (x: unknown) => x is Error = (Error as { isError?: (x: unknown) => x is Error }).isError ?? types.isNativeError;
+
+const UNAVAILABLE = /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error$/;
+// When the server dies, a pooled connection can be written to after the other side closed it: Node's
+// own socket error (EPIPE, "This socket has been ended by the other party") then reaches us unwrapped.
+// A write lock that could not be had in time (STORE_BUSY) is also "try again later".
+const CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_SOCKET_CLOSED', 'STORE_BUSY']);
+
+/**
+ * Server unreachable, connection lost or closed: the driver reconnects by itself once it is back.
+ *
+ * Errors are recognised with `isError` (above), never `instanceof Error`: the socket errors are made
+ * by Node's core code, and where our code runs in another realm (jest's sandbox, a vm context) they are
+ * not `instanceof` our Error. The loop then stopped before looking at the code, the outage was taken
+ * for a bug and the turn failed instead of answering "temporarily unavailable" (the store-outage test
+ * failed that way whenever the turn hit a pooled connection the dead server had closed).
+ */
+export function isMongoUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; isError(e) && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (UNAVAILABLE.test(e.name) || (typeof code === 'string' && CODES.has(code)) || /socket has been ended by the other party/.test(e.message)) return true;
+  }
+  return false;
 }

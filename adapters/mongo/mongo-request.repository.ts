@@ -71,6 +71,7 @@ export class MongoRequests implements RequestRepositoryPort {
   async findOpenByKeys(keys: readonly string[]): Promise<PartnerRequest[]> {
     const ks = asKeys(keys);
     if (ks.length === 0) return [];
+    // Our own operator over checked strings, so trusted: unmarked, sanitizeFilter casts it to a string.
     const docs = await this.model.find({ openKey: trusted({ $in: ks }), status: open() }).lean<StoredDoc[]>();
     return docs.map(requestFromDocument);
   }

@@ -4,6 +4,7 @@ import { redactUri, StoreOpenError, uriHosts } from '../store-common';
 import { createModels, ensureIndexes, type MongoModels } from './models';
 import { MongoConversationState } from './mongo-conversation-state';
 import { MongoDirectory } from './mongo-directory.repository';
+import { isMongoUnavailable } from './mongo-errors';
 import { MongoEvents } from './mongo-event.inbox';
 import { MongoReferences } from './mongo-reference.repository';
 import { MongoRequests } from './mongo-request.repository';
@@ -99,18 +100,4 @@ export class MongoStore implements StorePort {
   async close(): Promise<void> {
     await this.conn.close();
   }
-}
-
-const UNAVAILABLE = /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error$/;
-// When the server dies, a pooled connection can be written to after the other side closed it: Node's
-// own socket error (EPIPE, "This socket has been ended by the other party") then reaches us unwrapped.
-const SOCKET_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_SOCKET_CLOSED', 'STORE_BUSY']);
-
-/** Server unreachable, connection lost or closed: the driver reconnects by itself once it is back. */
-export function isMongoUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (UNAVAILABLE.test(e.name) || (typeof code === 'string' && SOCKET_CODES.has(code)) || /socket has been ended by the other party/.test(e.message)) return true;
-  }
-  return false;
 }
