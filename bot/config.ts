@@ -53,7 +53,7 @@ export const ConfigSchema = z.object({
    * How long Slack's acknowledgement may wait for the store to record a delivery; a slower store hands
    * it to this instance's journal instead. 0: always wait for the store.
    */
-  SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(50),
+  SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(25),
   /** This instance's folder for that journal (default: slack-ack-journal under DATA_DIR). */
   SLACK_ACK_JOURNAL_DIR: z.string().min(1).optional(),
   ALLOWED_SLACK_TEAM_IDS: list(z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'each entry must be a Slack team ID such as T0123ABCD' })).default([]),

@@ -29,12 +29,15 @@ export interface SlackInboxDeps {
 }
 
 /** Default for `ackBudgetMs`: well inside Slack's 3 s, and far above a healthy store's claim (~1 ms). */
-export const DEFAULT_ACK_BUDGET_MS = 50;
+export const DEFAULT_ACK_BUDGET_MS = 25;
 
 const SLOW = Symbol('slow');
+/** How long a missed budget makes the next deliveries skip waiting for the store. */
+const SLOW_STORE_MEMORY_MS = 5_000;
 
 /** The promise's value, or SLOW if it takes longer than `ms` (the promise goes on either way). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
+  if (ms <= 0) return Promise.resolve(SLOW);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), ms)));
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
@@ -56,6 +59,8 @@ export const RECOVERY_GRACE_MS = 60_000;
  */
 export class SlackInboxProcessor {
   private readonly now: () => Date;
+  /** Until when the store counts as slow (its last claim missed the budget): journal at once, without waiting. */
+  private slowUntil = 0;
 
   constructor(private readonly deps: SlackInboxDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -78,7 +83,9 @@ export class SlackInboxProcessor {
     const claim = this.claim(id, body);
     const journal = this.deps.journal;
     // Throws when the store is down: no ack, so Slack delivers again later.
-    const early = journal ? await within(claim, this.deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS) : await claim;
+    const budget = Date.now() < this.slowUntil ? 0 : (this.deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS);
+    const early = journal ? await within(claim, budget) : await claim;
+    if (early === SLOW) this.slowUntil = Date.now() + SLOW_STORE_MEMORY_MS;
     if (early !== SLOW) {
       await this.acknowledge(ack, id);
       return this.afterClaim(id, body, early, meta);
@@ -86,7 +93,7 @@ export class SlackInboxProcessor {
     // The store is slow: keep the delivery on disk, acknowledge, then wait for the store.
     claim.catch(() => undefined); // its failure is handled below, after the ack
     try {
-      await journal!.keep(id, body, this.now());
+      journal!.keep(id, body, this.now());
     } catch (err) {
       // Not kept: fall back to waiting for the store, as without a journal.
       this.deps.logger.warn({ err, id }, 'Slack delivery could not be journaled; the acknowledgement waits for the store');

@@ -13,7 +13,7 @@ describe('configuration', () => {
   });
 
   it('Slack acknowledgement journal: under DATA_DIR by default, a folder of its own if set, none with a budget of 0', () => {
-    expect(loadConfig({}, '/srv/pl')).toMatchObject({ SLACK_ACK_BUDGET_MS: 50, slackAckJournalDir: '/srv/pl/data/slack-ack-journal' });
+    expect(loadConfig({}, '/srv/pl')).toMatchObject({ SLACK_ACK_BUDGET_MS: 25, slackAckJournalDir: '/srv/pl/data/slack-ack-journal' });
     expect(loadConfig({ SLACK_ACK_JOURNAL_DIR: '/var/lib/pl/journal' }, '/srv/pl').slackAckJournalDir).toBe('/var/lib/pl/journal');
     expect(loadConfig({ SLACK_ACK_BUDGET_MS: '0' }, '/srv/pl').slackAckJournalDir).toBeUndefined();
     expect(() => loadConfig({ SLACK_ACK_BUDGET_MS: '5000' })).toThrow(/SLACK_ACK_BUDGET_MS/);
