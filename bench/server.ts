@@ -37,7 +37,7 @@ interface InboxCounters {
   writes: number;
 }
 
-const WRITE = /^(add|import|save|write|delete|create|transition|append|claim|complete|record|put|remove|upsert|set)/;
+const WRITE = /^(add|import|save|write|delete|create|transition|append|claim|complete|record|put|remove|upsert|set|prune)/;
 
 /** A store port whose writes are each delayed by `delayMs` (reads untouched); counts inbox claims. */
 function slowPort<T extends object>(port: T, delayMs: number, counters: InboxCounters, name: string): T {

@@ -1,5 +1,5 @@
 import type { InboxEvent, ProcessedEventPort } from '../../domain';
-import { asKey, asLimit, DEFAULT_PENDING_LIMIT, eventFromDocument, newEventDocument } from '../store-common';
+import { asKey, asLimit, DEFAULT_PENDING_LIMIT, DROPPED_PAYLOAD, eventFromDocument, newEventDocument } from '../store-common';
 import { uniqueViolation, type Collection, type NedbDoc } from './nedb-collections';
 
 /** The durable inbox: claiming is an insert keyed by the event ID, so a second delivery is a duplicate. */
@@ -17,9 +17,15 @@ export class EmbeddedEvents implements ProcessedEventPort {
     }
   }
 
-  async complete(id: string, now: Date): Promise<void> {
+  async complete(id: string, now: Date, opts: { dropPayload?: boolean } = {}): Promise<void> {
     const k = asKey(id);
-    if (k !== undefined) await this.ds.updateAsync({ _id: k }, { $set: { status: 'done', completedAt: now } }, {});
+    if (k !== undefined) await this.ds.updateAsync({ _id: k }, { $set: { status: 'done', completedAt: now, ...(opts.dropPayload ? { payload: DROPPED_PAYLOAD } : {}) } }, {});
+  }
+
+  async pruneDone(source: string, before: Date): Promise<number> {
+    const s = asKey(source);
+    if (s === undefined || !(before instanceof Date)) return 0;
+    return this.ds.removeAsync({ source: s, status: 'done', completedAt: { $lt: before } }, { multi: true });
   }
 
   async get(id: string): Promise<InboxEvent | undefined> {

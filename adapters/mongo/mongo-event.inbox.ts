@@ -1,6 +1,6 @@
 import { trusted, type Model } from 'mongoose';
 import type { InboxEvent, ProcessedEventPort } from '../../domain';
-import { asKey, asLimit, DEFAULT_PENDING_LIMIT, eventFromDocument, newEventDocument } from '../store-common';
+import { asKey, asLimit, DEFAULT_PENDING_LIMIT, DROPPED_PAYLOAD, eventFromDocument, newEventDocument } from '../store-common';
 import type { StoredDoc } from './models';
 import { isDuplicateKey } from './mongo-errors';
 import type { WriteLocks } from './write-locks';
@@ -27,10 +27,18 @@ export class MongoEvents implements ProcessedEventPort {
     }
   }
 
-  async complete(id: string, now: Date): Promise<void> {
+  async complete(id: string, now: Date, opts: { dropPayload?: boolean } = {}): Promise<void> {
     const k = asKey(id);
     if (k === undefined) return;
-    await this.locks.with(`event:${k}`, () => this.model.updateOne({ _id: k }, { $set: { status: 'done', completedAt: now } }));
+    const set = { status: 'done', completedAt: now, ...(opts.dropPayload ? { payload: DROPPED_PAYLOAD } : {}) };
+    await this.locks.with(`event:${k}`, () => this.model.updateOne({ _id: k }, { $set: set }));
+  }
+
+  async pruneDone(source: string, before: Date): Promise<number> {
+    const s = asKey(source);
+    if (s === undefined || !(before instanceof Date)) return 0;
+    const res = await this.model.deleteMany({ source: s, status: 'done', completedAt: trusted({ $lt: before }) });
+    return res.deletedCount;
   }
 
   async get(id: string): Promise<InboxEvent | undefined> {

@@ -43,6 +43,11 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** A processed delivery's record keeps only its ID (to recognise a duplicate), not the body. */
+const DROP_PAYLOAD = { dropPayload: true } as const;
+/** How long a processed delivery's ID is kept: Slack retries within minutes, so a day is ample. */
+export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** How old a pending delivery must be before a starting instance treats it as left by a crash. */
 export const RECOVERY_GRACE_MS = 60_000;
 
@@ -113,6 +118,13 @@ export class SlackInboxProcessor {
     await this.afterClaim(id, body, status, meta);
   }
 
+  /** Forgets processed deliveries older than `DONE_KEPT_MS` (the inbox would otherwise grow forever). */
+  async prune(): Promise<number> {
+    const removed = await this.deps.events.pruneDone(INBOX_SOURCE, new Date(this.now().getTime() - DONE_KEPT_MS));
+    if (removed) this.deps.logger.debug({ removed }, 'processed Slack deliveries older than a day forgotten');
+    return removed;
+  }
+
   /**
    * Hands journaled deliveries to the inbox (call at start and now and then). Stops at the first store
    * failure (the rest wait for the next call). Returns how many were handed over.
@@ -169,12 +181,12 @@ export class SlackInboxProcessor {
     for (const event of pending) {
       if (event.attempts >= MAX_ATTEMPTS) {
         this.deps.logger.error({ id: event.id, attempts: event.attempts }, 'Slack delivery failed too often; given up');
-        await this.deps.events.complete(event.id, this.now());
+        await this.deps.events.complete(event.id, this.now()); // the body stays, for whoever looks into it
         continue;
       }
       const body = typeof event.payload.body === 'string' ? (JSON.parse(event.payload.body) as Record<string, unknown>) : undefined;
       if (body) await this.process(event.id, body);
-      else await this.deps.events.complete(event.id, this.now());
+      else await this.deps.events.complete(event.id, this.now(), DROP_PAYLOAD);
     }
     if (pending.length) this.deps.logger.info({ count: pending.length }, 'Slack deliveries left pending by a previous run were processed');
     return pending.length;
@@ -186,12 +198,12 @@ export class SlackInboxProcessor {
       if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);
       else if (input.kind === 'click') await this.deps.turns.click(input.body);
       else this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
-      await this.deps.events.complete(id, this.now());
+      await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
     } catch (err) {
       if (err instanceof SlackApiError && !err.retryable) {
         // The person was told (see SlackTurnHandler); trying again would fail the same way.
         this.deps.logger.warn({ err, id, code: err.code }, 'Slack refused the answer; delivery closed');
-        await this.deps.events.complete(id, this.now()).catch(() => undefined);
+        await this.deps.events.complete(id, this.now(), DROP_PAYLOAD).catch(() => undefined);
         return;
       }
       this.deps.logger.error({ err, id }, 'Slack delivery could not be processed; it stays pending for the next start');

@@ -48,6 +48,7 @@ export interface SlackRuntimeOptions {
 }
 
 const JOURNAL_REPLAY_MS = 30_000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface SlackRuntime {
   mode: 'http' | 'socket';
@@ -94,6 +95,8 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
   });
   app.attach(inbox);
   let replayTimer: NodeJS.Timeout | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  const prune = () => inbox.prune().catch((err: unknown) => o.logger.warn({ err }, 'old Slack deliveries could not be pruned; trying again in an hour'));
   const replay = () => inbox.replayJournal().catch((err: unknown) => o.logger.warn({ err }, 'Slack journal replay failed'));
   return {
     mode: socket ? 'socket' : 'http',
@@ -105,6 +108,9 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
       if (socket) await app.start();
       await replay();
       await inbox.recover();
+      void prune();
+      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
+      pruneTimer.unref();
       if (o.ackJournalDir) {
         replayTimer = setInterval(() => void replay(), o.journalReplayMs ?? JOURNAL_REPLAY_MS);
         replayTimer.unref();
@@ -112,6 +118,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     },
     async stop() {
       clearInterval(replayTimer);
+      clearInterval(pruneTimer);
       if (socket) await app.stop();
     },
   };

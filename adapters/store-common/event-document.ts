@@ -18,3 +18,6 @@ export function eventFromDocument(doc: Record<string, unknown>): InboxEvent {
 }
 
 export const DEFAULT_PENDING_LIMIT = 100;
+
+/** The stored form of a dropped payload (see ProcessedEventPort.complete). */
+export const DROPPED_PAYLOAD = JSON.stringify({});

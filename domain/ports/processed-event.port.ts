@@ -17,7 +17,16 @@ export interface InboxEvent {
 export interface ProcessedEventPort {
   /** 'new' the first time an ID is seen, 'duplicate' afterwards (whatever its status). */
   claim(event: { id: string; source: string; payload: Record<string, unknown> }, now: Date): Promise<'new' | 'duplicate'>;
-  complete(id: string, now: Date): Promise<void>;
+  /**
+   * Marks it done. `dropPayload`: the payload is not needed any more (a processed delivery: only its ID
+   * is, to recognise a duplicate), so the store need not keep it.
+   */
+  complete(id: string, now: Date, opts?: { dropPayload?: boolean }): Promise<void>;
+  /**
+   * Forgets done events of one source completed before `before` (no duplicate of them is expected any
+   * more). Pending events and other sources are kept. Returns how many were removed.
+   */
+  pruneDone(source: string, before: Date): Promise<number>;
   get(id: string): Promise<InboxEvent | undefined>;
   /** Events claimed but never completed (for recovery after a crash), oldest first. */
   listPending(olderThan: Date, limit?: number): Promise<InboxEvent[]>;

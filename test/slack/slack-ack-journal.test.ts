@@ -24,10 +24,11 @@ function slowClaims() {
       await released;
       return events.claim(e, now);
     },
-    complete: (id, now) => events.complete(id, now),
+    complete: (id, now, opts) => events.complete(id, now, opts),
     get: (id) => events.get(id),
     listPending: (olderThan, limit) => events.listPending(olderThan, limit),
     recordAttempt: (id) => events.recordAttempt(id),
+    pruneDone: (source, before) => events.pruneDone(source, before),
   });
   return {
     wrap,
@@ -91,10 +92,11 @@ describe('Slack acknowledgement when the store is slow: journal, acknowledge, th
           }
           return events.claim(e, now);
         },
-        complete: (id, now) => events.complete(id, now),
+        complete: (id, now, opts) => events.complete(id, now, opts),
         get: (id) => events.get(id),
         listPending: (olderThan, limit) => events.listPending(olderThan, limit),
         recordAttempt: (id) => events.recordAttempt(id),
+    pruneDone: (source, before) => events.pruneDone(source, before),
       }),
     });
     fail = true;

@@ -80,6 +80,24 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     expect(h.api.calls.length).toBe(once);
   });
 
+  it('a processed delivery keeps only its ID; processed deliveries older than a day are forgotten at start', async () => {
+    h = await createSlackHarness();
+    const body = h.dmBody('daniel', 'hello');
+    await h.send(body);
+    await h.settled();
+    expect(await h.store.events.get(idOf(body))).toMatchObject({ status: 'done', payload: {} }); // the body is not kept
+    expect((await h.send(body, { retryNum: 1 })).status).toBe(200); // still a duplicate
+    const old = h.dmBody('daniel', 'help');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    await h.store.events.claim({ id: idOf(old), source: 'slack', payload: { body: old.body } }, twoDaysAgo);
+    await h.store.events.complete(idOf(old), twoDaysAgo);
+    const dataDir = h.dataDir;
+    await h.close();
+    h = await createSlackHarness({ dataDir });
+    await waitUntil(async () => (await h.store.events.get(idOf(old))) === undefined);
+    expect(await h.store.events.get(idOf(body))).toBeDefined(); // a recent one stays, for duplicates
+  });
+
   it('deliveries a crash left pending are processed at the next start', async () => {
     h = await createSlackHarness();
     const body = h.dmBody('taro', 'hello');
@@ -101,9 +119,18 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
 function bind(events: ProcessedEventPort): ProcessedEventPort {
   return {
     claim: (e, now) => events.claim(e, now),
-    complete: (id, now) => events.complete(id, now),
+    complete: (id, now, opts) => events.complete(id, now, opts),
     get: (id) => events.get(id),
     listPending: (olderThan, limit) => events.listPending(olderThan, limit),
     recordAttempt: (id) => events.recordAttempt(id),
+    pruneDone: (source, before) => events.pruneDone(source, before),
   };
+}
+
+async function waitUntil(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

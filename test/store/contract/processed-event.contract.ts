@@ -23,6 +23,31 @@ export function describeProcessedEventContract(name: string, factory: StoreFacto
       expect(await events().get('Ev-missing')).toBeUndefined();
     });
 
+    it('completing with dropPayload keeps the ID (a duplicate is still a duplicate) and forgets the body', async () => {
+      await events().claim(slackEvent('Ev-drop'), T0);
+      await events().claim(slackEvent('Ev-keep'), T0);
+      await events().complete('Ev-drop', minutes(1), { dropPayload: true });
+      await events().complete('Ev-keep', minutes(1));
+      expect(await events().get('Ev-drop')).toMatchObject({ status: 'done', payload: {} });
+      expect((await events().get('Ev-keep'))?.payload).toEqual(slackEvent('Ev-keep').payload);
+      expect(await events().claim(slackEvent('Ev-drop'), minutes(2))).toBe('duplicate');
+    });
+
+    it('pruneDone forgets only done events of that source completed before the time', async () => {
+      await events().claim(slackEvent('Ev-old'), T0);
+      await events().complete('Ev-old', minutes(1));
+      await events().claim(slackEvent('Ev-recent'), T0);
+      await events().complete('Ev-recent', minutes(20));
+      await events().claim(slackEvent('Ev-pending'), T0);
+      await events().claim({ ...slackEvent('kv-old'), source: 'slack-kv' }, T0);
+      await events().complete('kv-old', minutes(1));
+      expect(await events().pruneDone('slack', minutes(10))).toBe(1);
+      expect(await events().get('Ev-old')).toBeUndefined();
+      for (const kept of ['Ev-recent', 'Ev-pending', 'kv-old']) expect(await events().get(kept)).toBeDefined();
+      expect(await events().claim(slackEvent('Ev-old'), minutes(30))).toBe('new'); // forgotten: a day-old duplicate is work again
+      for (const bad of INJECTIONS) expect(await events().pruneDone(bad as unknown as string, minutes(60))).toBe(0);
+    });
+
     it('lists pending events older than a time, oldest first, up to a limit', async () => {
       for (const [id, at] of [['Ev-b', 2], ['Ev-a', 1], ['Ev-c', 3], ['Ev-late', 30]] as const) await events().claim(slackEvent(id), minutes(at));
       await events().claim(slackEvent('Ev-done'), T0);
