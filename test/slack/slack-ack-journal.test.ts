@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessedEventPort } from '../../domain';
+import { withEvents } from './support/events-port';
 import { createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 const idOf = (b: { body: string }) => `slack:event:${(JSON.parse(b.body) as { event_id: string }).event_id}`;
@@ -18,18 +19,14 @@ function slowClaims() {
   let release!: () => void;
   let released = new Promise<void>((r) => (release = r));
   const held = { count: 0 };
-  const wrap = (events: ProcessedEventPort): ProcessedEventPort => ({
-    claim: async (e, now) => {
-      held.count += 1;
-      await released;
-      return events.claim(e, now);
-    },
-    complete: (id, now, opts) => events.complete(id, now, opts),
-    get: (id) => events.get(id),
-    listPending: (olderThan, limit) => events.listPending(olderThan, limit),
-    recordAttempt: (id) => events.recordAttempt(id),
-    pruneDone: (source, before) => events.pruneDone(source, before),
-  });
+  const wrap = (events: ProcessedEventPort): ProcessedEventPort =>
+    withEvents(events, {
+      claim: async (e, now) => {
+        held.count += 1;
+        await released;
+        return events.claim(e, now);
+      },
+    });
   return {
     wrap,
     held,
@@ -84,20 +81,16 @@ describe('Slack acknowledgement when the store is slow: journal, acknowledge, th
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     h = await createSlackHarness({
-      wrapEvents: (events) => ({
-        claim: async (e, now) => {
-          if (fail) {
-            await released;
-            throw new Error('store unavailable');
-          }
-          return events.claim(e, now);
-        },
-        complete: (id, now, opts) => events.complete(id, now, opts),
-        get: (id) => events.get(id),
-        listPending: (olderThan, limit) => events.listPending(olderThan, limit),
-        recordAttempt: (id) => events.recordAttempt(id),
-    pruneDone: (source, before) => events.pruneDone(source, before),
-      }),
+      wrapEvents: (events) =>
+        withEvents(events, {
+          claim: async (e, now) => {
+            if (fail) {
+              await released;
+              throw new Error('store unavailable');
+            }
+            return events.claim(e, now);
+          },
+        }),
     });
     fail = true;
     const body = h.dmBody('daniel', 'hello');

@@ -1,5 +1,6 @@
 import type { ProcessedEventPort } from '../../domain';
 import { interactionBody } from './support/signed-request';
+import { withEvents } from './support/events-port';
 import { createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 const idOf = (b: { body: string }) => `slack:event:${(JSON.parse(b.body) as { event_id: string }).event_id}`;
@@ -20,7 +21,7 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     let g = gate();
     h = await createSlackHarness({
       wrapEvents: (events): ProcessedEventPort => ({
-        ...bind(events),
+        ...withEvents(events),
         async complete(id, now) {
           await g.opened;
           order.push(`complete ${id.split(':')[1]}`);
@@ -47,7 +48,7 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     let down = true;
     h = await createSlackHarness({
       wrapEvents: (events): ProcessedEventPort => ({
-        ...bind(events),
+        ...withEvents(events),
         claim: (e, now) => (down ? Promise.reject(new Error('store unavailable')) : events.claim(e, now)),
       }),
     });
@@ -114,18 +115,6 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     expect((await h.store.events.get(idOf(inFlight)))?.status).toBe('pending');
   });
 });
-
-/** The port's methods bound to the real inbox, to override one or two. */
-function bind(events: ProcessedEventPort): ProcessedEventPort {
-  return {
-    claim: (e, now) => events.claim(e, now),
-    complete: (id, now, opts) => events.complete(id, now, opts),
-    get: (id) => events.get(id),
-    listPending: (olderThan, limit) => events.listPending(olderThan, limit),
-    recordAttempt: (id) => events.recordAttempt(id),
-    pruneDone: (source, before) => events.pruneDone(source, before),
-  };
-}
 
 async function waitUntil(check: () => Promise<boolean>, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
