@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../bot/logger';
 import { createApp, listen } from '../../bot/server';
 import { buttonData, createBotHarness, type BotHarness } from '../support/bot-harness';
-import { findFerretDb, HOW_TO_RUN } from '../support/mongo-server';
+import { answers, findFerretDb, HOW_TO_RUN } from '../support/mongo-server';
 
 /** A FerretDB of this test's own, on a fixed port and data folder, so it can be killed and started again. */
 class OwnFerretDb {
@@ -41,15 +41,6 @@ class OwnFerretDb {
 
 /** A child killed by a signal has signalCode set and exitCode null: waiting for its 'exit' again would hang. */
 const hasExited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
-
-const answers = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = createConnection({ host: '127.0.0.1', port }, () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
 
 async function freePort(): Promise<number> {
   const srv = createServer();

@@ -50,7 +50,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-const answers = (port: number) =>
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port }, () => {
       socket.destroy();
