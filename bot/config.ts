@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
    * it to this instance's journal instead. 0: always wait for the store.
    */
   SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(25),
+  /** At most this many Slack deliveries are worked on at once per instance (the rest wait, at most 30 s). */
+  SLACK_MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(16),
   /** This instance's folder for that journal (default: slack-ack-journal under DATA_DIR). */
   SLACK_ACK_JOURNAL_DIR: z.string().min(1).optional(),
   ALLOWED_SLACK_TEAM_IDS: list(z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'each entry must be a Slack team ID such as T0123ABCD' })).default([]),

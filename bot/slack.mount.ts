@@ -9,7 +9,7 @@ import type { PartnerLinkBot } from './partner-link.bot';
 export interface SlackMountDeps {
   bot: PartnerLinkBot;
   notifier: Notifier;
-  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS' | 'SLACK_ACK_BUDGET_MS' | 'slackAckJournalDir'>;
+  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS' | 'SLACK_ACK_BUDGET_MS' | 'SLACK_MAX_TURNS_IN_FLIGHT' | 'slackAckJournalDir'>;
   logger: Logger;
   store: Pick<StorePort, 'events' | 'conversationState'>;
   /** Tests shorten the Web API back-off. */
@@ -39,6 +39,7 @@ export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<Sl
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     allowedTeamIds: config.ALLOWED_SLACK_TEAM_IDS,
+    maxTurnsInFlight: config.SLACK_MAX_TURNS_IN_FLIGHT,
     ...(config.slackAckJournalDir ? { ackJournalDir: config.slackAckJournalDir, ackBudgetMs: config.SLACK_ACK_BUDGET_MS } : {}),
     ...(socket ? {} : { expressApp: app }),
     logger,

@@ -1,5 +1,6 @@
 import type { ProcessedEventPort } from '../../domain';
 import type { SlackAckJournal } from './slack-ack-journal';
+import { TurnGate } from './turn-gate';
 import { commandToText, stripMentions } from './slack-activity.mapper';
 import { SlackApiError } from './slack-api.errors';
 import { inboxIdOf, inputOf, teamOf } from './slack-payloads';
@@ -26,7 +27,13 @@ export interface SlackInboxDeps {
   journal?: SlackAckJournal;
   /** How long the acknowledgement may wait for the store before the journal takes the delivery. */
   ackBudgetMs?: number;
+  /** At most this many deliveries are worked on at once; the rest wait (at most 30 s) in order. */
+  maxTurnsInFlight?: number;
 }
+
+export const DEFAULT_MAX_TURNS_IN_FLIGHT = 16;
+/** How long a delivery may wait for a place: well inside RECOVERY_GRACE_MS, so recovery never takes it for an orphan. */
+const MAX_WAIT_FOR_A_TURN_MS = 30_000;
 
 /** Default for `ackBudgetMs`: well inside Slack's 3 s, and far above a healthy store's claim (~1 ms). */
 export const DEFAULT_ACK_BUDGET_MS = 25;
@@ -64,11 +71,13 @@ export const RECOVERY_GRACE_MS = 60_000;
  */
 export class SlackInboxProcessor {
   private readonly now: () => Date;
+  private readonly gate: TurnGate;
   /** Until when the store counts as slow (its last claim missed the budget): journal at once, without waiting. */
   private slowUntil = 0;
 
   constructor(private readonly deps: SlackInboxDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.gate = new TurnGate(deps.maxTurnsInFlight ?? DEFAULT_MAX_TURNS_IN_FLIGHT, MAX_WAIT_FOR_A_TURN_MS);
   }
 
   /** `ack` sends Slack's HTTP 200 (or Socket Mode envelope ack); text is shown to the person (commands only). */
@@ -192,7 +201,11 @@ export class SlackInboxProcessor {
     return pending.length;
   }
 
-  private async process(id: string, body: Record<string, unknown>): Promise<void> {
+  private process(id: string, body: Record<string, unknown>): Promise<void> {
+    return this.gate.run(() => this.work(id, body));
+  }
+
+  private async work(id: string, body: Record<string, unknown>): Promise<void> {
     try {
       const input = inputOf(body, stripMentions, commandToText);
       if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);

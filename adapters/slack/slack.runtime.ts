@@ -43,6 +43,8 @@ export interface SlackRuntimeOptions {
   ackJournalDir?: string;
   /** How long an acknowledgement may wait for the store before the journal takes over (ms). */
   ackBudgetMs?: number;
+  /** At most this many deliveries worked on at once (see SlackInboxProcessor). */
+  maxTurnsInFlight?: number;
   /** How often journaled deliveries are handed to the store again (ms). */
   journalReplayMs?: number;
 }
@@ -92,6 +94,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     logger: o.logger,
     ...(o.ackJournalDir ? { journal: new SlackAckJournal(o.ackJournalDir) } : {}),
     ...(o.ackBudgetMs !== undefined ? { ackBudgetMs: o.ackBudgetMs } : {}),
+    ...(o.maxTurnsInFlight !== undefined ? { maxTurnsInFlight: o.maxTurnsInFlight } : {}),
   });
   app.attach(inbox);
   let replayTimer: NodeJS.Timeout | undefined;

@@ -17,6 +17,8 @@ describe('configuration', () => {
     expect(loadConfig({ SLACK_ACK_JOURNAL_DIR: '/var/lib/pl/journal' }, '/srv/pl').slackAckJournalDir).toBe('/var/lib/pl/journal');
     expect(loadConfig({ SLACK_ACK_BUDGET_MS: '0' }, '/srv/pl').slackAckJournalDir).toBeUndefined();
     expect(() => loadConfig({ SLACK_ACK_BUDGET_MS: '5000' })).toThrow(/SLACK_ACK_BUDGET_MS/);
+    expect(loadConfig({}).SLACK_MAX_TURNS_IN_FLIGHT).toBe(16);
+    expect(() => loadConfig({ SLACK_MAX_TURNS_IN_FLIGHT: '0' })).toThrow(/SLACK_MAX_TURNS_IN_FLIGHT/);
   });
 
   it('reads the national-cloud policy and seeding switch', () => {
