@@ -43,6 +43,15 @@ export class EmbeddedEvents implements ProcessedEventPort {
     return docs.map(eventFromDocument);
   }
 
+  async takeOver(id: string, now: Date, until: Date): Promise<boolean> {
+    const k = asKey(id);
+    if (k === undefined || !(now instanceof Date) || !(until instanceof Date)) return false;
+    // One operation at a time in nedb: the check and the write are one step.
+    const free = { $or: [{ leasedUntil: { $exists: false } }, { leasedUntil: { $lt: now } }] };
+    const { numAffected } = await this.ds.updateAsync({ _id: k, status: 'pending', ...free }, { $set: { leasedUntil: until } }, {});
+    return numAffected === 1;
+  }
+
   async recordAttempt(id: string): Promise<number> {
     const k = asKey(id);
     if (k === undefined) return 0;

@@ -57,6 +57,16 @@ export class MongoEvents implements ProcessedEventPort {
     return docs.map(eventFromDocument);
   }
 
+  async takeOver(id: string, now: Date, until: Date): Promise<boolean> {
+    const k = asKey(id);
+    if (k === undefined || !(now instanceof Date) || !(until instanceof Date)) return false;
+    // Under the event's write lock: on FerretDB a filtered updateOne is not atomic by itself.
+    // `null` matches a missing field; the filter sanitizer walks into $or and keeps what is trusted.
+    const free = [{ leasedUntil: null }, { leasedUntil: trusted({ $lt: now }) }];
+    const res = await this.locks.with(`event:${k}`, () => this.model.updateOne({ _id: k, status: 'pending', $or: free }, { $set: { leasedUntil: until } }));
+    return res.modifiedCount === 1;
+  }
+
   async recordAttempt(id: string): Promise<number> {
     const k = asKey(id);
     if (k === undefined) return 0;

@@ -57,6 +57,8 @@ export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** How old a pending delivery must be before a starting instance treats it as left by a crash. */
 export const RECOVERY_GRACE_MS = 60_000;
+/** How long a recovering instance holds a delivery before another may try it again (if it died meanwhile). */
+const RECOVERY_LEASE_MS = 5 * 60_000;
 
 /**
  * Record first, acknowledge, then work. A delivery is written to the durable inbox before Slack gets
@@ -182,12 +184,18 @@ export class SlackInboxProcessor {
 
   /**
    * Processes deliveries left pending by a crash (call once at start). Returns how many were retried.
+   * Each is taken over with a lease first, so two instances starting together never both process one.
    * Only deliveries older than `graceMs`: a younger one may be another instance's work in flight.
    */
   async recover(limit = 100, graceMs = RECOVERY_GRACE_MS): Promise<number> {
     const before = new Date(this.now().getTime() - graceMs);
     const pending = (await this.deps.events.listPending(before, limit)).filter((e) => e.source === INBOX_SOURCE);
+    let taken = 0;
     for (const event of pending) {
+      // Another instance starting at the same moment may be recovering the same delivery: one wins.
+      const now = this.now();
+      if (!(await this.deps.events.takeOver(event.id, now, new Date(now.getTime() + RECOVERY_LEASE_MS)))) continue;
+      taken += 1;
       if (event.attempts >= MAX_ATTEMPTS) {
         this.deps.logger.error({ id: event.id, attempts: event.attempts }, 'Slack delivery failed too often; given up');
         await this.deps.events.complete(event.id, this.now()); // the body stays, for whoever looks into it
@@ -197,8 +205,8 @@ export class SlackInboxProcessor {
       if (body) await this.process(event.id, body);
       else await this.deps.events.complete(event.id, this.now(), DROP_PAYLOAD);
     }
-    if (pending.length) this.deps.logger.info({ count: pending.length }, 'Slack deliveries left pending by a previous run were processed');
-    return pending.length;
+    if (taken) this.deps.logger.info({ count: taken }, 'Slack deliveries left pending by a previous run were processed');
+    return taken;
   }
 
   private process(id: string, body: Record<string, unknown>): Promise<void> {

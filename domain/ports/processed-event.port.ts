@@ -30,6 +30,12 @@ export interface ProcessedEventPort {
   get(id: string): Promise<InboxEvent | undefined>;
   /** Events claimed but never completed (for recovery after a crash), oldest first. */
   listPending(olderThan: Date, limit?: number): Promise<InboxEvent[]>;
+  /**
+   * Recovery's claim on a pending event: true for exactly one caller until `until` (a lease), false if
+   * it is done or someone else holds an unexpired lease. Two instances recovering at once cannot both
+   * process the same event.
+   */
+  takeOver(id: string, now: Date, until: Date): Promise<boolean>;
   /** Counts an attempt at processing; returns the new count. */
   recordAttempt(id: string): Promise<number>;
 }

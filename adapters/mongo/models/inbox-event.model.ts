@@ -11,6 +11,8 @@ const inboxEventSchema = new Schema(
     receivedAt: { type: Date, required: true },
     completedAt: Date,
     attempts: { type: Number, required: true },
+    /** Recovery's lease: until then, the instance that took the delivery over is working on it. */
+    leasedUntil: Date,
   },
   { ...STRICT_SCHEMA, collection: 'inbox_events' },
 );

@@ -11,8 +11,9 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/** Nothing to show: no text, or only spaces and control characters (which cleanText removes). */
 export function isBlank(text: string | undefined): boolean {
-  return text === undefined || text.trim() === '';
+  return text === undefined || cleanText(text).trim() === '';
 }
 
 /** The index at or below `at` that does not split a surrogate pair. */

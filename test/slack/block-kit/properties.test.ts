@@ -31,6 +31,15 @@ function expectedClick(button: Extract<OracleButton, { action: unknown }>, model
 }
 
 describe('properties over arbitrary Adaptive Cards', () => {
+  it('regression (found by the property below): a heading made only of control characters renders no empty header', () => {
+    for (const text of ['\u0000', '\u0007\u001f', ' \u0000 ']) {
+      const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, style: 'heading' }, { type: 'TextBlock', text: 'after' }], actions: [] };
+      const message = renderCard(card, { stash: memoryStash().stash });
+      expect(validateBlocks(message.blocks)).toEqual([]);
+      expect(message.blocks.some((b) => b.type === 'header')).toBe(false);
+    }
+  });
+
   it('renders valid Block Kit for messages and modals, and never throws (given a stash)', () => {
     fc.assert(
       fc.property(anyCard, (card) => {

@@ -9,6 +9,7 @@ export function withEvents(events: ProcessedEventPort, replace: Partial<Processe
     listPending: (olderThan, limit) => events.listPending(olderThan, limit),
     recordAttempt: (id) => events.recordAttempt(id),
     pruneDone: (source, before) => events.pruneDone(source, before),
+    takeOver: (id, now, until) => events.takeOver(id, now, until),
     ...replace,
   };
 }

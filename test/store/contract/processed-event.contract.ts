@@ -48,6 +48,19 @@ export function describeProcessedEventContract(name: string, factory: StoreFacto
       for (const bad of INJECTIONS) expect(await events().pruneDone(bad as unknown as string, minutes(60))).toBe(0);
     });
 
+    it('takeOver: exactly one of many racing callers gets a pending event, until its lease runs out; never a done one', async () => {
+      await events().claim(slackEvent('Ev-orphan'), T0);
+      const racers = await Promise.all(Array.from({ length: 6 }, () => events().takeOver('Ev-orphan', minutes(5), minutes(10))));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+      expect(await events().takeOver('Ev-orphan', minutes(9), minutes(15))).toBe(false); // lease still held
+      expect(await events().takeOver('Ev-orphan', minutes(11), minutes(16))).toBe(true); // the holder died: lease ran out
+      await events().complete('Ev-orphan', minutes(12));
+      expect(await events().takeOver('Ev-orphan', minutes(20), minutes(25))).toBe(false);
+      expect(await events().takeOver('Ev-missing', minutes(20), minutes(25))).toBe(false);
+      for (const bad of INJECTIONS) expect(await events().takeOver(bad as unknown as string, minutes(20), minutes(25))).toBe(false);
+      expect(await events().get('Ev-orphan')).toMatchObject({ status: 'done' });
+    });
+
     it('lists pending events older than a time, oldest first, up to a limit', async () => {
       for (const [id, at] of [['Ev-b', 2], ['Ev-a', 1], ['Ev-c', 3], ['Ev-late', 30]] as const) await events().claim(slackEvent(id), minutes(at));
       await events().claim(slackEvent('Ev-done'), T0);
