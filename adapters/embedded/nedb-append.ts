@@ -1,5 +1,4 @@
-import { writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { serialize } from '@seald-io/nedb/lib/model';
 import type { Collection } from './nedb-collections';
 
@@ -23,28 +22,32 @@ export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
   const persistence = ds.persistence as unknown as PersistenceInternals;
   const filename = persistence.filename;
   if (persistence.inMemoryOnly || !filename || typeof persistence.persistNewStateAsync !== 'function') return { close: async () => undefined };
-  let handle: Promise<FileHandle> | undefined;
-  const release = async () => {
-    const h = handle;
-    handle = undefined;
-    if (h) await (await h).close();
+  let fd: number | undefined;
+  const release = () => {
+    if (fd === undefined) return;
+    const open = fd;
+    fd = undefined;
+    try {
+      closeSync(open);
+    } catch {
+      // Closing a descriptor that already failed: nothing more to lose.
+    }
   };
   persistence.persistNewStateAsync = async (docs: unknown[]) => {
     let lines = '';
     for (const doc of docs) lines += `${serialize(doc)}\n`;
     if (!lines) return;
-    handle ??= open(filename, 'a', persistence.modes?.fileMode);
     try {
-      const fd = (await handle).fd;
+      fd ??= openSync(filename, 'a', persistence.modes?.fileMode);
       // A few hundred bytes into the page cache: written at once, cheaper than a round trip through
-      // libuv's thread pool, and still in the file before the operation resolves (as nedb's own).
+      // libuv's thread pool, and in the file before the operation resolves (as with nedb's own).
       const bytes = Buffer.from(lines, 'utf8');
       for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
     } catch (err) {
-      await release().catch(() => undefined); // the next write opens the file afresh
+      release(); // the next write opens the file afresh
       throw err;
     }
   };
-  ds.on('compaction.done', () => void release());
-  return { close: release };
+  ds.on('compaction.done', release);
+  return { close: async () => release() };
 }

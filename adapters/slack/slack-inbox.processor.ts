@@ -31,12 +31,12 @@ export interface SlackInboxDeps {
   maxTurnsInFlight?: number;
 }
 
-export const DEFAULT_MAX_TURNS_IN_FLIGHT = 16;
+const DEFAULT_MAX_TURNS_IN_FLIGHT = 16;
 /** How long a delivery may wait for a place: well inside RECOVERY_GRACE_MS, so recovery never takes it for an orphan. */
 const MAX_WAIT_FOR_A_TURN_MS = 30_000;
 
 /** Default for `ackBudgetMs`: well inside Slack's 3 s, and far above a healthy store's claim (~1 ms). */
-export const DEFAULT_ACK_BUDGET_MS = 25;
+const DEFAULT_ACK_BUDGET_MS = 25;
 
 const SLOW = Symbol('slow');
 /** How long a missed budget makes the next deliveries skip waiting for the store. */
@@ -97,26 +97,33 @@ export class SlackInboxProcessor {
       return;
     }
     const claim = this.claim(id, body);
-    const journal = this.deps.journal;
-    // Throws when the store is down: no ack, so Slack delivers again later.
+    // While the store counts as slow, do not wait for it at all.
     const budget = Date.now() < this.slowUntil ? 0 : (this.deps.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS);
-    const early = journal ? await within(claim, budget) : await claim;
-    if (early === SLOW) this.slowUntil = Date.now() + SLOW_STORE_MEMORY_MS;
-    if (early !== SLOW) {
-      await this.acknowledge(ack, id);
-      return this.afterClaim(id, body, early, meta);
+    // Throws when the store is down: no ack, so Slack delivers again later.
+    let status = this.deps.journal ? await within(claim, budget) : await claim;
+    if (status === SLOW) {
+      this.slowUntil = Date.now() + SLOW_STORE_MEMORY_MS;
+      if (this.journaled(id, body)) return this.acknowledgeThenWait(claim, id, body, ack, meta);
+      status = await claim; // not journaled: the acknowledgement waits for the store, as without a journal
     }
-    // The store is slow: keep the delivery on disk, acknowledge, then wait for the store.
-    claim.catch(() => undefined); // its failure is handled below, after the ack
+    await this.acknowledge(ack, id);
+    await this.afterClaim(id, body, status, meta);
+  }
+
+  /** Keeps the delivery on this instance's disk; false (logged) if that failed. */
+  private journaled(id: string, body: Record<string, unknown>): boolean {
     try {
-      journal!.keep(id, body, this.now());
+      this.deps.journal!.keep(id, body, this.now());
+      return true;
     } catch (err) {
-      // Not kept: fall back to waiting for the store, as without a journal.
       this.deps.logger.warn({ err, id }, 'Slack delivery could not be journaled; the acknowledgement waits for the store');
-      const status = await claim;
-      await this.acknowledge(ack, id);
-      return this.afterClaim(id, body, status, meta);
+      return false;
     }
+  }
+
+  /** The store is slow and the delivery is journaled: acknowledge now, then wait for the store. */
+  private async acknowledgeThenWait(claim: Promise<'new' | 'duplicate'>, id: string, body: Record<string, unknown>, ack: (text?: string) => Promise<void>, meta: { retryNum?: number }): Promise<void> {
+    claim.catch(() => undefined); // a failure is handled below, after the ack
     await this.acknowledge(ack, id);
     let status: 'new' | 'duplicate';
     try {

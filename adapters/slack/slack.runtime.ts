@@ -45,8 +45,6 @@ export interface SlackRuntimeOptions {
   ackBudgetMs?: number;
   /** At most this many deliveries worked on at once (see SlackInboxProcessor). */
   maxTurnsInFlight?: number;
-  /** How often journaled deliveries are handed to the store again (ms). */
-  journalReplayMs?: number;
 }
 
 const JOURNAL_REPLAY_MS = 30_000;
@@ -115,7 +113,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
       pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
       pruneTimer.unref();
       if (o.ackJournalDir) {
-        replayTimer = setInterval(() => void replay(), o.journalReplayMs ?? JOURNAL_REPLAY_MS);
+        replayTimer = setInterval(() => void replay(), JOURNAL_REPLAY_MS);
         replayTimer.unref();
       }
     },

@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessedEventPort } from '../../domain';
+import { waitUntil } from '../support/wait';
 import { withEvents } from './support/events-port';
 import { createSlackHarness, type SlackHarness } from './support/slack-harness';
 
@@ -53,7 +54,7 @@ describe('Slack acknowledgement when the store is slow: journal, acknowledge, th
 
     slow.release();
     await h.settled();
-    await waitFor(() => journaled(h).length === 0);
+    await waitUntil(() => journaled(h).length === 0);
     expect(h.posted('D06YUKISZ')).toHaveLength(1);
     expect((await h.store.events.get(idOf(body)))?.status).toBe('done');
   });
@@ -115,11 +116,3 @@ describe('Slack acknowledgement when the store is slow: journal, acknowledge, th
     expect(journaled(h)).toEqual([]);
   });
 });
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -1,5 +1,6 @@
 import type { ProcessedEventPort } from '../../domain';
 import { interactionBody } from './support/signed-request';
+import { waitUntil } from '../support/wait';
 import { withEvents } from './support/events-port';
 import { createSlackHarness, type SlackHarness } from './support/slack-harness';
 
@@ -115,11 +116,3 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     expect((await h.store.events.get(idOf(inFlight)))?.status).toBe('pending');
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -1,4 +1,4 @@
-import { RequestSchema, type AuditEntry, type PartnerRequest, type RequestStatus, type RequestSubject } from '../../domain';
+import { approvalSteps, RequestSchema, type AuditEntry, type PartnerRequest, type RequestStatus, type RequestSubject } from '../../domain';
 
 /**
  * Valid PartnerRequest objects for store tests, built through RequestSchema so that they are what the
@@ -47,12 +47,6 @@ export interface RequestOptions {
   commandId?: string;
 }
 
-function stepsFor(subject: RequestSubject): PartnerRequest['steps'] {
-  if (subject.kind === 'link_distributor') return [{ orgId: subject.providerId, as: 'provider' }];
-  if (subject.kind === 'add_partner') return [{ orgId: subject.partnerId, as: 'partner' }, { orgId: subject.customerId, as: 'customer' }];
-  return [{ orgId: subject.partnerId, as: 'partner' }];
-}
-
 /** A request as just submitted (version 1, one 'submit' audit entry). */
 export function submittedRequest(o: RequestOptions = {}): PartnerRequest {
   const createdAt = o.createdAt ?? T0;
@@ -63,7 +57,7 @@ export function submittedRequest(o: RequestOptions = {}): PartnerRequest {
     status: 'submitted',
     version: 1,
     requester: { personId: o.requesterId ?? 'blue-user', orgId: 'blue-reseller', platform: 'slack' },
-    steps: stepsFor(subject),
+    steps: approvalSteps(subject),
     stage: 0,
     createdAt,
     updatedAt: createdAt,
