@@ -1,8 +1,9 @@
-import { calculateChangeHash, ConversationState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
 
 interface Cached {
   state: StoreItem;
-  hash: string;
+  /** The state as JSON when it was loaded or last saved: a change is a different string. */
+  json: string;
   /** The stored eTag the state was loaded with; undefined for a conversation with no state yet. */
   eTag?: string;
 }
@@ -14,6 +15,8 @@ interface Cached {
  * and no turn's state is lost without anyone knowing.
  *
  * It keeps its own per-turn cache (BotState's is private) and overrides every method that touches it.
+ * A change is found by comparing the state's JSON with what was loaded, as the stores keep it as
+ * JSON anyway; BotState hashes it (sha256 over a replacer-driven stringify, three times a turn).
  */
 export class OptimisticConversationState extends ConversationState {
   private readonly cacheKey = Symbol('partner-link.conversation-state');
@@ -28,15 +31,16 @@ export class OptimisticConversationState extends ConversationState {
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
     const { eTag, ...state } = (items[key] ?? {}) as StoreItem;
-    const next: Cached = { state, hash: calculateChangeHash(state), ...(typeof eTag === 'string' ? { eTag } : {}) };
+    const next: Cached = { state, json: JSON.stringify(state), ...(typeof eTag === 'string' ? { eTag } : {}) };
     context.turnState.set(this.cacheKey, next);
     return next.state;
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     let cached: Cached | undefined = context.turnState.get(this.cacheKey);
-    if (!force && (!cached || cached.hash === calculateChangeHash(cached.state))) return;
-    cached ??= { state: {}, hash: '' };
+    const json = cached ? JSON.stringify(cached.state) : '{}';
+    if (!force && (!cached || cached.json === json)) return;
+    cached ??= { state: {}, json: '' };
     const key = await this.storageKey(context);
     // A conversation's first write has nothing to compare with; '*' creates it.
     const sent = cached.eTag ?? '*';
@@ -45,13 +49,13 @@ export class OptimisticConversationState extends ConversationState {
     // Our stores put the new eTag on the item they were given, so that a second save in the same
     // turn stays conditional; a store that does not is asked (one more read).
     const eTag = item.eTag !== sent ? item.eTag : ((await this.storage.read([key]))[key] as StoreItem | undefined)?.eTag;
-    const saved: Cached = { state: cached.state, hash: calculateChangeHash(cached.state), ...(typeof eTag === 'string' ? { eTag } : {}) };
+    const saved: Cached = { state: cached.state, json, ...(typeof eTag === 'string' ? { eTag } : {}) };
     context.turnState.set(this.cacheKey, saved);
   }
 
   override async clear(context: TurnContext): Promise<void> {
     const cached: Cached | undefined = context.turnState.get(this.cacheKey);
-    context.turnState.set(this.cacheKey, { state: {}, hash: '', ...(cached?.eTag ? { eTag: cached.eTag } : {}) });
+    context.turnState.set(this.cacheKey, { state: {}, json: '', ...(cached?.eTag ? { eTag: cached.eTag } : {}) });
   }
 
   override async delete(context: TurnContext): Promise<void> {

@@ -33,12 +33,18 @@ const BY_ID = { _id: 1 };
 /**
  * The directory in nedb. nedb runs one operation at a time, so each update below is atomic.
  *
- * Organizations are read on every turn (eligibility) and change only by an import, so they are kept
- * parsed and frozen in memory and dropped on import. That is safe here and only here: the embedded
- * store serves one process (its folder is locked), so no other writer can make them stale.
+ * Organizations, links and the people found by identity are read on every turn (who is writing;
+ * eligibility) and change only through this class (an import, addLink), so they are kept parsed and
+ * frozen in memory and dropped when that happens. That is safe here and only here: the embedded store
+ * serves one process (its folder is locked), so no other writer can make them stale.
  */
 export class EmbeddedDirectory implements DirectoryPort {
   private organizations: Promise<Organizations> | undefined;
+  private links: Promise<Links> | undefined;
+  /** People found by identity key (misses are not kept: anyone can send any ID). */
+  private readonly peopleByIdentity = new Map<string, Person>();
+  /** Bumped by every change to people or links, so a read that began before it does not fill the cache. */
+  private generation = 0;
 
   constructor(private readonly c: DirectoryCollections) {}
 
@@ -76,8 +82,15 @@ export class EmbeddedDirectory implements DirectoryPort {
   }
 
   async findPersonByIdentity(identity: PlatformIdentity): Promise<Person | undefined> {
-    const doc = await this.c.people.findOneAsync({ identityKeys: identityKey(identity) });
-    return doc ? personFromDocument(doc) : undefined;
+    const key = identityKey(identity);
+    const known = this.peopleByIdentity.get(key);
+    if (known) return known;
+    const generation = this.generation;
+    const doc = await this.c.people.findOneAsync({ identityKeys: key });
+    if (!doc) return undefined;
+    const person = deepFreeze(personFromDocument(doc));
+    if (generation === this.generation) this.peopleByIdentity.set(key, person);
+    return person;
   }
 
   async listPeople(orgId: string): Promise<Person[]> {
@@ -89,7 +102,34 @@ export class EmbeddedDirectory implements DirectoryPort {
   async listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]> {
     const query = pick(filter, ['resellerId', 'providerId']);
     if (!query) return [];
-    return (await this.c.links.findAsync(query).sort(BY_ID)).map(linkFromDocument);
+    const links = await this.loadLinks();
+    const { resellerId, providerId } = query;
+    if (resellerId !== undefined) return (links.byReseller.get(resellerId) ?? []).filter((l) => providerId === undefined || l.providerId === providerId);
+    if (providerId !== undefined) return [...(links.byProvider.get(providerId) ?? [])];
+    return [...links.all]; // no filter: every link, as the query would
+  }
+
+  private loadLinks(): Promise<Links> {
+    if (!this.links) {
+      const generation = this.generation;
+      const loading = (async () => {
+        const all = (await this.c.links.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(linkFromDocument(doc)));
+        return { all, byReseller: groupBy(all, (l) => l.resellerId), byProvider: groupBy(all, (l) => l.providerId) };
+      })();
+      this.links = loading;
+      const forget = () => {
+        if (this.links === loading) this.links = undefined;
+      };
+      loading.then(() => generation !== this.generation && forget(), forget);
+    }
+    return this.links;
+  }
+
+  /** People or links changed (or are about to): what is cached of them is dropped. */
+  private changed(): void {
+    this.generation++;
+    this.links = undefined;
+    this.peopleByIdentity.clear();
   }
 
   async listRelationships(filter: { customerId?: string; partnerId?: string }): Promise<PartnerCustomerRelationship[]> {
@@ -111,7 +151,12 @@ export class EmbeddedDirectory implements DirectoryPort {
   }
 
   async addLink(link: ProviderResellerLink): Promise<void> {
-    await insertIfAbsent(this.c.links, linkToDocument(link));
+    this.changed();
+    try {
+      await insertIfAbsent(this.c.links, linkToDocument(link));
+    } finally {
+      this.changed();
+    }
   }
 
   async addRelationship(rel: PartnerCustomerRelationship): Promise<void> {
@@ -135,8 +180,13 @@ export class EmbeddedDirectory implements DirectoryPort {
     } finally {
       this.organizations = undefined;
     }
-    for (const p of data.people) await this.putPerson(p);
-    for (const l of data.links) await upsertSet(this.c.links, linkToDocument(l));
+    this.changed();
+    try {
+      for (const p of data.people) await this.putPerson(p);
+      for (const l of data.links) await upsertSet(this.c.links, linkToDocument(l));
+    } finally {
+      this.changed();
+    }
     for (const r of data.relationships) await upsertSet(this.c.relationships, relationshipToDocument(r));
     for (const s of data.subscriptions) await this.c.subscriptions.updateAsync({ _id: s.id }, subscriptionImportUpdate(s), { upsert: true });
     return {
@@ -163,6 +213,24 @@ export class EmbeddedDirectory implements DirectoryPort {
       throw new IdentityTakenError(key, p.id, owner?._id);
     }
   }
+}
+
+/** Links by each end, each list in _id order (as the query sorted them). */
+interface Links {
+  all: readonly ProviderResellerLink[];
+  byReseller: ReadonlyMap<string, readonly ProviderResellerLink[]>;
+  byProvider: ReadonlyMap<string, readonly ProviderResellerLink[]>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 interface Organizations {

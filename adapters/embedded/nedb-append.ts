@@ -35,7 +35,7 @@ export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
   };
   persistence.persistNewStateAsync = async (docs: unknown[]) => {
     let lines = '';
-    for (const doc of docs) lines += `${serialize(doc)}\n`;
+    for (const doc of docs) lines += `${serializeDocument(doc)}\n`;
     if (!lines) return;
     try {
       fd ??= openSync(filename, 'a', persistence.modes?.fileMode);
@@ -50,4 +50,26 @@ export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
   };
   ds.on('compaction.done', release);
   return { close: async () => release() };
+}
+
+/**
+ * nedb's own line for a document (`model.serialize`), without its replacer call for every key when the
+ * document is flat: strings, numbers, booleans, null and Dates (`{"$$date":ms}`), as conversation
+ * state, references and inbox entries are. Anything else, or a key nedb would refuse, goes to nedb's.
+ */
+export function serializeDocument(doc: unknown): string {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return serialize(doc);
+  const record = doc as Record<string, unknown>;
+  let line = '';
+  for (const key of Object.keys(record)) {
+    if (key.startsWith('$') || key.includes('.')) return serialize(doc);
+    const value = record[key];
+    let json: string;
+    if (value === undefined) continue;
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') json = JSON.stringify(value);
+    else if (value instanceof Date) json = `{"$$date":${JSON.stringify(value.getTime())}}`;
+    else return serialize(doc);
+    line += `${line ? ',' : ''}${JSON.stringify(key)}:${json}`;
+  }
+  return `{${line}}`;
 }

@@ -50,8 +50,11 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       await dir().importDirectory(directoryFixture());
       expect((await dir().getOrganization('acme-dist'))?.name).not.toBe('Acme Distribution KK'); // read before: no stale copy after
       expect((await dir().listOrganizations()).length).toBeGreaterThan(0);
+      expect((await dir().findPersonByIdentity(IDENTITIES.blueUserSlack))?.id).toBe('blue-user'); // read before: no stale copy after
+      expect(await dir().listLinks({ providerId: 'acme-dist' })).toHaveLength(1);
       await dir().importDirectory(
         directoryFixture((raw) => {
+          raw.links.push({ providerId: 'acme-dist', resellerId: 'green-reseller', since: '2025-05-05' });
           raw.organizations[0]!.name = 'Acme Distribution KK';
           delete raw.organizations[0]!.nameJa;
           raw.people[1]!.identities = [IDENTITIES.blueUserTeams];
@@ -63,6 +66,8 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       expect(acme).not.toHaveProperty('nameJa');
       expect(await dir().findPersonByIdentity(IDENTITIES.blueUserSlack)).toBeUndefined();
       expect((await dir().findPersonByIdentity(IDENTITIES.blueUserTeams))?.id).toBe('blue-user');
+      expect((await dir().listLinks({ providerId: 'acme-dist' })).map((l) => l.resellerId)).toEqual(['blue-reseller', 'green-reseller']);
+      expect((await dir().listLinks({})).length).toBe(2);
     });
 
     it('refuses to give one identity to a second person (IDENTITY_TAKEN), and the holder keeps it', async () => {
