@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   ActivityHandler,
   TurnContext,
@@ -152,7 +152,7 @@ export class PartnerLinkBot extends ActivityHandler {
    */
   private async rememberWhereToReach(context: TurnContext, person: { id: string; orgId: string }, platform: 'teams' | 'slack'): Promise<void> {
     const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(context.activity);
-    const fingerprint = createHash('sha256').update(JSON.stringify([person.id, person.orgId, reference])).digest('base64url').slice(0, 22);
+    const fingerprint = hash('sha256', JSON.stringify([person.id, person.orgId, reference]), 'base64url').slice(0, 22);
     if ((await this.savedReference.get(context)) === fingerprint) return;
     await this.deps.store.references.save({
       key: personReferenceKey(person.id, platform),

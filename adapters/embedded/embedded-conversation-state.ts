@@ -22,11 +22,14 @@ export class EmbeddedConversationState implements ConversationStatePort {
     // One item at a time, stopping at the first conflict, as botbuilder's own storages do.
     for (const [key, item] of Object.entries(changes)) {
       const eTag = newETag();
-      const set = { $set: { json: encodeStateItem(item), eTag } };
+      const json = encodeStateItem(item);
       const expected = conditionalETag(item);
       if (expected === undefined) {
-        await this.ds.updateAsync({ _id: key }, set, { upsert: true });
+        // A whole document, not $set: nedb tells the two apart by throwing (and catching) an Error
+        // when an upsert that inserts has operators, which cost more than the rest of the write.
+        await this.ds.updateAsync({ _id: key }, { _id: key, json, eTag }, { upsert: true });
       } else {
+        const set = { $set: { json, eTag } };
         const { numAffected } = await this.ds.updateAsync({ _id: key, eTag: expected }, set, {});
         if (numAffected !== 1) throw new ETagConflictError(key);
       }

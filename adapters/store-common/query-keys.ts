@@ -11,10 +11,12 @@ export function asKey(value: unknown): string | undefined {
 
 export function asKeys(values: unknown): string[] {
   if (!Array.isArray(values)) return [];
-  return values.flatMap((v) => {
+  const keys: string[] = [];
+  for (const v of values as unknown[]) {
     const k = asKey(v);
-    return k === undefined ? [] : [k];
-  });
+    if (k !== undefined) keys.push(k);
+  }
+  return keys;
 }
 
 /** A positive whole-number limit, or the default. */

@@ -16,7 +16,7 @@ export interface PhraseMatch<V> {
   score: number;
 }
 
-interface CompiledPhrase<V> {
+export interface CompiledPhrase<V> {
   value: V;
   /** Folded, with spaces and punctuation removed. */
   key: string;
@@ -39,7 +39,46 @@ interface Candidate<V> {
 const WORD = /[a-z0-9]+/g;
 
 function isCompactChar(ch: string): boolean {
-  return /[a-z0-9]/.test(ch) || isJapaneseChar(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+  return isJapaneseChar(ch);
+}
+
+/** What every dictionary needs of one text, worked out once per text (see `prepared`). */
+interface PreparedText {
+  words: { from: number; to: number; text: string }[];
+  /** The letters, digits and Japanese characters, nothing between them. */
+  compact: string;
+  /** Where each character of `compact` is in the folded text. */
+  compactIndex: number[];
+  /** The distinct pairs of neighbouring characters in `compact`, each as one number. */
+  pairs: number[];
+}
+
+const pairCode = (s: string, at: number): number => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+
+const preparedTexts = new WeakMap<FoldedText, PreparedText>();
+
+/** One text is matched against several dictionaries (organizations, workloads, countries...). */
+function prepared(f: FoldedText): PreparedText {
+  let p = preparedTexts.get(f);
+  if (!p) {
+    const words = [...f.text.matchAll(WORD)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
+    const compactIndex: number[] = [];
+    let compact = '';
+    for (let i = 0; i < f.text.length; i += 1) {
+      const ch = f.text[i]!;
+      if (isCompactChar(ch)) {
+        compact += ch;
+        compactIndex.push(i);
+      }
+    }
+    const pairs = new Set<number>();
+    for (let at = 0; at + 1 < compact.length; at += 1) pairs.add(pairCode(compact, at));
+    p = { words, compact, compactIndex, pairs: [...pairs] };
+    preparedTexts.set(f, p);
+  }
+  return p;
 }
 
 /**
@@ -50,6 +89,10 @@ function isCompactChar(ch: string): boolean {
  */
 export class PhraseMatcher<V> {
   private readonly phrases: CompiledPhrase<V>[] = [];
+  /** Phrases (their indexes, ascending) by the first two characters of each of their pieces. */
+  private readonly byPair = new Map<number, number[]>();
+  /** Phrases with a piece shorter than two characters: always tried. */
+  private readonly alwaysTried: number[] = [];
 
   constructor(entries: readonly PhraseEntry<V>[], options: { fuzzy?: boolean } = {}) {
     for (const entry of entries) {
@@ -63,24 +106,41 @@ export class PhraseMatcher<V> {
         this.phrases.push({ value: entry.value, key, japanese, words, maxEdits, pieces: pieces(key, maxEdits) });
       }
     }
+    this.phrases.forEach((p, i) => {
+      if (p.pieces.some((piece) => piece.length < 2)) return void this.alwaysTried.push(i);
+      for (const pair of new Set(p.pieces.map((piece) => pairCode(piece, 0)))) {
+        const list = this.byPair.get(pair);
+        if (list) list.push(i);
+        else this.byPair.set(pair, [i]);
+      }
+    });
+  }
+
+  /**
+   * The phrases one of whose pieces may occur in the text, in dictionary order: a piece that occurs
+   * there brings its first two characters with it, so only phrases indexed under one of the text's own
+   * character pairs (and those with a piece too short to index) can pass the piece test.
+   */
+  protected phrasesToTry(text: PreparedText): CompiledPhrase<V>[] {
+    const hits = [...this.alwaysTried];
+    for (const pair of text.pairs) {
+      const list = this.byPair.get(pair);
+      if (list) for (const i of list) hits.push(i);
+    }
+    hits.sort((a, b) => a - b);
+    const phrases: CompiledPhrase<V>[] = [];
+    for (let n = 0; n < hits.length; n += 1) if (n === 0 || hits[n] !== hits[n - 1]) phrases.push(this.phrases[hits[n]!]!);
+    return phrases;
   }
 
   match(f: FoldedText): PhraseMatch<V>[] {
-    const words = [...f.text.matchAll(WORD)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
-    const compactIndex: number[] = [];
-    let compact = '';
-    for (let i = 0; i < f.text.length; i += 1) {
-      const ch = f.text[i]!;
-      if (isCompactChar(ch)) {
-        compact += ch;
-        compactIndex.push(i);
-      }
-    }
+    const text = prepared(f);
+    const { words, compact, compactIndex } = text;
     // A match with at most k edits contains one of the phrase's k+1 pieces unchanged, and whatever it
     // matches (joined words, or a stretch of Japanese) is a stretch of the compact text: a phrase none
     // of whose pieces occurs there cannot match, which rules out most of the dictionary at once.
     const candidates: Candidate<V>[] = [];
-    for (const p of this.phrases) {
+    for (const p of this.phrasesToTry(text)) {
       if (!p.pieces.some((piece) => compact.includes(piece))) continue;
       if (p.japanese) {
         for (const c of findInCompact(compact, p)) {
