@@ -12,8 +12,7 @@ export class SlackCardMemory {
 
   /** `replacing`: the message had a card before (chat.update), which is forgotten if the new one has no ShowCard. */
   async remember(channel: string, ts: string, card: Record<string, unknown>, replacing: boolean): Promise<void> {
-    const json = JSON.stringify(card);
-    if (json.includes('"Action.ShowCard"')) await this.kv.write({ [keyOf(channel, ts)]: { eTag: '*', json } });
+    if (hasShowCard(card)) await this.kv.write({ [keyOf(channel, ts)]: { eTag: '*', json: JSON.stringify(card) } });
     else if (replacing) await this.kv.delete([keyOf(channel, ts)]);
   }
 
@@ -21,4 +20,14 @@ export class SlackCardMemory {
     const item = (await this.kv.read([keyOf(channel, ts)]))[keyOf(channel, ts)];
     return typeof item?.json === 'string' ? (JSON.parse(item.json) as Record<string, unknown>) : undefined;
   }
+}
+
+/** Whether an Action.ShowCard is anywhere in the card (looked for without writing the card out). */
+function hasShowCard(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasShowCard);
+  if (value === null || typeof value !== 'object') return false;
+  for (const v of Object.values(value)) {
+    if (v === 'Action.ShowCard' || (typeof v === 'object' && hasShowCard(v))) return true;
+  }
+  return false;
 }

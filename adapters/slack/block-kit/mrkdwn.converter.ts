@@ -9,7 +9,10 @@ import { cleanText } from './text-fit';
  */
 type Mode = 'mrkdwn' | 'plain';
 
+const NEEDS_ESCAPE = /[&<>]/;
+
 export function escapeMrkdwn(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // most text: nothing to do, no new strings
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -5,9 +5,13 @@ export const ELLIPSIS = '…';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Any character one of the replacements below could touch (a surrogate may or may not be alone). */
+// eslint-disable-next-line no-control-regex -- as CONTROL
+const NEEDS_CLEANING = /[\r\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 
 /** Removes control characters (keeping \n and \t), normalises line ends and repairs lone surrogates. */
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text; // most text: nothing to do, no new strings
   return text.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
