@@ -36,6 +36,7 @@ import {
   TAG,
   teamsTurn,
   TURN_TEXT,
+  teamsForm,
   useSinks,
   wanted,
   type Shared,
@@ -45,7 +46,7 @@ import { fixedRate, saturate } from './lib/load';
 import { BOT_TOKEN, SIGNING_SECRET } from './lib/payloads';
 import { findMongo, rssOf, tempDir, type Child } from './lib/procs';
 import { Sinks } from './lib/sinks';
-import { gitCommit, machine, mb, ms, results, rows, table, turnRows, x2, type Json } from './lib/report';
+import { gitCommit, machine, mb, ms, results, rows, table, turnRows, x2, type Json, type Pair } from './lib/report';
 
 // ── phases ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -89,11 +90,52 @@ async function phaseTeams(s: Shared): Promise<void> {
     log('Teams: product, embedded store');
     const echoPosts = (sinks.counts['teams.post'] ?? 0) - before;
     const p = await measure(teamsTurn(product.url, s.conversations), product);
-    results.teams = { embedded: p, echo: s.teamsEcho, productReply: reply, echoRepliesDelivered: echoPosts };
+    const dialogs = await measureDialogsFloor();
+    results.teams = { embedded: p, echo: s.teamsEcho, dialogs, productReply: reply, echoRepliesDelivered: echoPosts };
     turnRows('1', 'Teams', 'embedded', p, s.teamsEcho, true, P);
+    dialogsRow(dialogs, s.teamsEcho, p);
   } finally {
     await stop(echo);
   }
+}
+
+/**
+ * botbuilder-dialogs' own cost: the echo server plus ConversationState (MemoryStorage) and a one-step
+ * waterfall that sends the very card the product answered with. No recognition, directory, domain or
+ * durable store: what is left between this and the product is ours.
+ */
+async function measureDialogsFloor(): Promise<Pair> {
+  const dir = tempDir('pl-bench-card-');
+  const card = join(dir.path, 'card.json');
+  writeFileSync(card, JSON.stringify(teamsForm.reply));
+  try {
+    const dlg = await start('teams dialogs floor (botbuilder-dialogs, MemoryStorage)', SERVER, { BENCH_MODE: 'teams-dialogs', BENCH_CARD_FILE: card });
+    log('Teams: botbuilder-dialogs floor');
+    try {
+      return await measure(teamsTurn(dlg.url, undefined), dlg);
+    } finally {
+      await stop(dlg);
+    }
+  } finally {
+    dir.remove();
+  }
+}
+
+function dialogsRow(d: Pair, echo: Pair, product: Pair): void {
+  const ratio = d.saturation.throughput / echo.saturation.throughput;
+  // Under the 0.6 target a turn may cost 1/0.6 echo turns; the dialogs floor already spends 1/ratio.
+  const left = 1 / 0.6 - 1 / ratio;
+  const ours = 1 / (product.saturation.throughput / echo.saturation.throughput) - 1 / ratio;
+  rows.push({
+    id: '1',
+    figure: `Teams, botbuilder-dialogs alone (in-memory state, sends the same card): throughput (${P.conc} in flight)`,
+    product: `${d.saturation.throughput.toFixed(1)}/s [cpu srv ${d.saturation.serverCpuPct}% / load ${d.saturation.loadgenCpuPct}%]`,
+    floor: `${echo.saturation.throughput.toFixed(1)}/s`,
+    ratio: ratio.toFixed(2),
+    target: '(report)',
+    verdict: 'INFO',
+    note: `for 0.6 the rest may cost ${left.toFixed(2)} echo turns; it costs ${ours.toFixed(2)}`,
+  });
 }
 
 async function phaseSlack(s: Shared): Promise<void> {

@@ -4,6 +4,8 @@
  *                          Slack mounts), exactly as bot/main.ts builds it, plus /bench/* debug routes and an
  *                          optional slow store (BENCH_SLOW_WRITE_MS delays every store write);
  *   BENCH_MODE=teams-echo  the floor for Teams: express + botbuilder CloudAdapter (anonymous), echo text;
+ *   BENCH_MODE=teams-dialogs  the same plus botbuilder-dialogs and ConversationState (MemoryStorage): a
+ *                          one-step waterfall sending the product's form card (BENCH_CARD_FILE);
  *   BENCH_MODE=slack-echo  the floor for Slack: express + Bolt ExpressReceiver, echo via chat.postMessage.
  * Listens on PORT (0 = any) at 127.0.0.1 and prints one line `BENCH_READY <port>` on stdout.
  */
@@ -171,6 +173,57 @@ async function teamsEcho(): Promise<void> {
   ready(await listenOn(app));
 }
 
+/**
+ * What botbuilder-dialogs itself costs: CloudAdapter + ActivityHandler + ConversationState on
+ * MemoryStorage + a one-step waterfall that sends the product's own form card (BENCH_CARD_FILE), so
+ * no recognition, no domain, no directory and no durable store.
+ */
+async function teamsDialogs(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { CloudAdapter, ConfigurationBotFrameworkAuthentication, ActivityHandler, ConversationState, MemoryStorage } = await import('botbuilder');
+  type TurnContext = import('botbuilder').TurnContext;
+  const { DialogSet, WaterfallDialog, DialogTurnStatus } = await import('botbuilder-dialogs');
+  const reply = JSON.parse(readFileSync(process.env.BENCH_CARD_FILE ?? '', 'utf8')) as Json;
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  adapter.onTurnError = async (_context, err) => {
+    process.stderr.write(`dialogs turn failed: ${(err as Error).message}\n`);
+  };
+  const state = new ConversationState(new MemoryStorage());
+  const dialogs = new DialogSet(state.createProperty('dialogState'));
+  dialogs.add(
+    new WaterfallDialog('form', [
+      async (step) => {
+        await step.context.sendActivity({ ...reply });
+        return step.endDialog();
+      },
+    ]),
+  );
+  class Bot extends ActivityHandler {
+    constructor() {
+      super();
+      this.onMessage(async (context, next) => {
+        const dc = await dialogs.createContext(context);
+        const r = await dc.continueDialog();
+        if (r.status === DialogTurnStatus.empty) await dc.beginDialog('form');
+        await next();
+      });
+    }
+    override async run(context: TurnContext): Promise<void> {
+      await super.run(context);
+      await state.saveChanges(context);
+    }
+  }
+  const bot = new Bot();
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/readyz', (_req, res) => res.json({ status: 'ready' }));
+  app.get('/bench/stats', (_req, res) => res.json({ memory: memory() }));
+  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  ready(await listenOn(app));
+}
+
 async function slackEcho(): Promise<void> {
   const { App, ExpressReceiver, LogLevel } = await import('@slack/bolt');
   const app = express();
@@ -201,7 +254,7 @@ function ready(server: Server): void {
 }
 
 const mode = process.env.BENCH_MODE ?? 'product';
-const starters: Record<string, () => Promise<void>> = { product, 'teams-echo': teamsEcho, 'slack-echo': slackEcho };
+const starters: Record<string, () => Promise<void>> = { product, 'teams-echo': teamsEcho, 'teams-dialogs': teamsDialogs, 'slack-echo': slackEcho };
 const start = starters[mode];
 if (!start) {
   process.stderr.write(`unknown BENCH_MODE ${mode}\n`);

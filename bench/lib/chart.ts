@@ -68,6 +68,7 @@ export function chartHtml(report: Json): string {
   const slackEcho = num(r, 'slack', 'echo', 'saturation', 'throughput');
   const ratio = (a: number, b: number) => a / b;
   const ratioBars: Bar[] = [
+    { label: 'Teams, botbuilder-dialogs alone', value: ratio(num(r, 'teams', 'dialogs', 'saturation', 'throughput'), teamsEcho), color: FLOOR },
     { label: 'Teams, embedded store', value: ratio(num(r, 'teams', 'embedded', 'saturation', 'throughput'), teamsEcho), color: PRODUCT },
     { label: 'Slack, embedded store', value: ratio(num(r, 'slack', 'embedded', 'saturation', 'throughput'), slackEcho), color: PRODUCT },
     { label: 'Teams, MongoDB', value: ratio(num(r, 'mongo', 'teams', 'saturation', 'throughput'), teamsEcho), color: '#28b463' },
@@ -75,6 +76,7 @@ export function chartHtml(report: Json): string {
   ].map((b) => ({ ...b, text: Number.isFinite(b.value) ? `${b.value.toFixed(2)}×` : 'not measured' }));
   const thr: Bar[] = [
     { label: 'Teams echo (botbuilder floor)', value: teamsEcho, color: FLOOR },
+    { label: 'Teams botbuilder-dialogs alone', value: num(r, 'teams', 'dialogs', 'saturation', 'throughput'), color: FLOOR },
     { label: 'Teams product, embedded', value: num(r, 'teams', 'embedded', 'saturation', 'throughput'), color: PRODUCT },
     { label: 'Teams product, MongoDB', value: num(r, 'mongo', 'teams', 'saturation', 'throughput'), color: '#28b463' },
     { label: 'Slack echo (Bolt floor)', value: slackEcho, color: FLOOR },

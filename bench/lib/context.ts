@@ -122,6 +122,9 @@ function isTheForm(reply: unknown): boolean {
 }
 
 /** Checks (once, not timed) that the product answers the benchmark's text with the form as an Adaptive Card; throws if not. */
+/** The product's Teams reply (the form), as the sink received it. */
+export const teamsForm: { reply?: Record<string, unknown> } = {};
+
 export async function checkTeamsReply(base: string, tag = 'check'): Promise<string> {
   const conv = `a:bench-${TAG}-${tag}`;
   sinks.keep.add(conv);
@@ -129,7 +132,10 @@ export async function checkTeamsReply(base: string, tag = 'check'): Promise<stri
   await post(`${base}/api/messages`, teamsMessage(TEAMS.mei, conv, TURN_TEXT, sinks.teamsServiceUrl, 'check'), { 'content-type': 'application/json' });
   const d = await replied;
   const att = (d.body.attachments as { contentType?: string }[] | undefined) ?? [];
-  if (att.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive') && isTheForm(att)) return 'Adaptive Card (the form)';
+  if (att.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive') && isTheForm(att)) {
+    teamsForm.reply = { type: 'message', attachments: att, ...(typeof d.body.summary === 'string' ? { summary: d.body.summary } : {}) };
+    return 'Adaptive Card (the form)';
+  }
   throw new Error(`the Teams reply is not the form: ${JSON.stringify(d.body).slice(0, 300)}`);
 }
 
