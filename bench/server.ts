@@ -9,6 +9,7 @@
  *   BENCH_MODE=slack-echo  the floor for Slack: express + Bolt ExpressReceiver, echo via chat.postMessage.
  * Listens on PORT (0 = any) at 127.0.0.1 and prints one line `BENCH_READY <port>` on stdout.
  */
+import type { TurnContext } from 'botbuilder';
 import express, { type Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
@@ -181,7 +182,6 @@ async function teamsEcho(): Promise<void> {
 async function teamsDialogs(): Promise<void> {
   const { readFileSync } = await import('node:fs');
   const { CloudAdapter, ConfigurationBotFrameworkAuthentication, ActivityHandler, ConversationState, MemoryStorage } = await import('botbuilder');
-  type TurnContext = import('botbuilder').TurnContext;
   const { DialogSet, WaterfallDialog, DialogTurnStatus } = await import('botbuilder-dialogs');
   const reply = JSON.parse(readFileSync(process.env.BENCH_CARD_FILE ?? '', 'utf8')) as Json;
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
