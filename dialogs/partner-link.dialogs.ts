@@ -42,14 +42,14 @@ const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
   cancel_request: { en: 'cancel a request', ja: '申請の取り消し' },
 };
 
+/** Where botbuilder-dialogs looks for (and leaves) the memory scopes of the turn's dialog contexts. */
+const STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 /**
  * The conversation's entry point: one call per turn. Card clicks on requests are answered directly;
  * text is recognized once, checked for interruptions (help, stop, start over, language, a new
  * request mid-dialog), then continues the active dialog or starts the one the intent names.
  */
-/** Where botbuilder-dialogs looks for (and leaves) the memory scopes of the turn's dialog contexts. */
-const STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
-
 export class PartnerLinkDialogs {
   private readonly dialogs: DialogSet;
   /**

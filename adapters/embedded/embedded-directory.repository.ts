@@ -39,39 +39,49 @@ const BY_ID = { _id: 1 };
  * serves one process (its folder is locked), so no other writer can make them stale.
  */
 export class EmbeddedDirectory implements DirectoryPort {
-  private organizations: Promise<Organizations> | undefined;
-  private links: Promise<Links> | undefined;
+  private readonly organizations = new Kept(async (): Promise<Organizations> => {
+    const all = (await this.c.organizations.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(organizationFromDocument(doc)));
+    return { all, byId: new Map(all.map((o) => [o.id, o])) };
+  });
+  private readonly links = new Kept(async (): Promise<Links> => {
+    const all = (await this.c.links.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(linkFromDocument(doc)));
+    return { all, byReseller: groupBy(all, (l) => l.resellerId), byProvider: groupBy(all, (l) => l.providerId) };
+  });
   /** People found by identity key (misses are not kept: anyone can send any ID). */
   private readonly peopleByIdentity = new Map<string, Person>();
-  /** Bumped by every change to people or links, so a read that began before it does not fill the cache. */
+  /** Bumped by every change, so a person read that began before it does not fill the cache. */
   private generation = 0;
 
   constructor(private readonly c: DirectoryCollections) {}
 
-  private loadOrganizations(): Promise<Organizations> {
-    if (!this.organizations) {
-      const loading = (async () => {
-        const all = (await this.c.organizations.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(organizationFromDocument(doc)));
-        return { all, byId: new Map(all.map((o) => [o.id, o])) };
-      })();
-      this.organizations = loading;
-      loading.catch(() => {
-        if (this.organizations === loading) this.organizations = undefined;
-      });
+  /** The directory changed (or is about to): everything kept of it is dropped. */
+  private changed(): void {
+    this.generation++;
+    this.organizations.drop();
+    this.links.drop();
+    this.peopleByIdentity.clear();
+  }
+
+  /** Runs a change with the caches dropped before (reads meanwhile load afresh) and after it. */
+  private async changing<T>(change: () => Promise<T>): Promise<T> {
+    this.changed();
+    try {
+      return await change();
+    } finally {
+      this.changed();
     }
-    return this.organizations;
   }
 
   async getOrganization(id: string): Promise<Organization | undefined> {
     const k = asKey(id);
-    return k === undefined ? undefined : (await this.loadOrganizations()).byId.get(k);
+    return k === undefined ? undefined : (await this.organizations.get()).byId.get(k);
   }
 
   async listOrganizations(filter?: { kind?: OrganizationKind }): Promise<Organization[]> {
     const kind = asKey(filter?.kind);
     // A kind that is not a string is no kind at all, not "every kind".
     if (filter?.kind !== undefined && kind === undefined) return [];
-    const { all } = await this.loadOrganizations();
+    const { all } = await this.organizations.get();
     return kind === undefined ? [...all] : all.filter((o) => o.kind === kind);
   }
 
@@ -102,35 +112,13 @@ export class EmbeddedDirectory implements DirectoryPort {
   async listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]> {
     const query = pick(filter, ['resellerId', 'providerId']);
     if (!query) return [];
-    const links = await this.loadLinks();
+    const links = await this.links.get();
     const { resellerId, providerId } = query;
     if (resellerId !== undefined) return (links.byReseller.get(resellerId) ?? []).filter((l) => providerId === undefined || l.providerId === providerId);
     if (providerId !== undefined) return [...(links.byProvider.get(providerId) ?? [])];
     return [...links.all]; // no filter: every link, as the query would
   }
 
-  private loadLinks(): Promise<Links> {
-    if (!this.links) {
-      const generation = this.generation;
-      const loading = (async () => {
-        const all = (await this.c.links.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(linkFromDocument(doc)));
-        return { all, byReseller: groupBy(all, (l) => l.resellerId), byProvider: groupBy(all, (l) => l.providerId) };
-      })();
-      this.links = loading;
-      const forget = () => {
-        if (this.links === loading) this.links = undefined;
-      };
-      loading.then(() => generation !== this.generation && forget(), forget);
-    }
-    return this.links;
-  }
-
-  /** People or links changed (or are about to): what is cached of them is dropped. */
-  private changed(): void {
-    this.generation++;
-    this.links = undefined;
-    this.peopleByIdentity.clear();
-  }
 
   async listRelationships(filter: { customerId?: string; partnerId?: string }): Promise<PartnerCustomerRelationship[]> {
     const query = pick(filter, ['customerId', 'partnerId']);
@@ -151,12 +139,7 @@ export class EmbeddedDirectory implements DirectoryPort {
   }
 
   async addLink(link: ProviderResellerLink): Promise<void> {
-    this.changed();
-    try {
-      await insertIfAbsent(this.c.links, linkToDocument(link));
-    } finally {
-      this.changed();
-    }
+    await this.changing(() => insertIfAbsent(this.c.links, linkToDocument(link)));
   }
 
   async addRelationship(rel: PartnerCustomerRelationship): Promise<void> {
@@ -174,19 +157,11 @@ export class EmbeddedDirectory implements DirectoryPort {
     // Organizations and people are replaced whole (the file is their source of truth); the rest is
     // upserted by key. Without transactions an interrupted import is partial, and running it again
     // completes it: every step is idempotent.
-    this.organizations = undefined;
-    try {
+    await this.changing(async () => {
       for (const o of data.organizations) await replace(this.c.organizations, organizationToDocument(o));
-    } finally {
-      this.organizations = undefined;
-    }
-    this.changed();
-    try {
       for (const p of data.people) await this.putPerson(p);
       for (const l of data.links) await upsertSet(this.c.links, linkToDocument(l));
-    } finally {
-      this.changed();
-    }
+    });
     for (const r of data.relationships) await upsertSet(this.c.relationships, relationshipToDocument(r));
     for (const s of data.subscriptions) await this.c.subscriptions.updateAsync({ _id: s.id }, subscriptionImportUpdate(s), { upsert: true });
     return {
@@ -212,6 +187,28 @@ export class EmbeddedDirectory implements DirectoryPort {
       const owner = await this.c.people.findOneAsync({ identityKeys: key });
       throw new IdentityTakenError(key, p.id, owner?._id);
     }
+  }
+}
+
+/** A value loaded on first use and kept until dropped; a failed load is not kept, so the next use retries. */
+class Kept<T> {
+  private value: Promise<T> | undefined;
+
+  constructor(private readonly load: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.value) {
+      const loading = this.load();
+      this.value = loading;
+      loading.catch(() => {
+        if (this.value === loading) this.value = undefined;
+      });
+    }
+    return this.value;
+  }
+
+  drop(): void {
+    this.value = undefined;
   }
 }
 

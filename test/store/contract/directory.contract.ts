@@ -70,6 +70,26 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       expect((await dir().listLinks({})).length).toBe(2);
     });
 
+    it('reads made while an import runs leave nothing stale behind once it is done', async () => {
+      await dir().importDirectory(directoryFixture());
+      const changed = directoryFixture((raw) => {
+        raw.organizations[0]!.name = 'Acme Distribution KK';
+        raw.people[1]!.identities = [IDENTITIES.blueUserTeams];
+        raw.links.push({ providerId: 'acme-dist', resellerId: 'green-reseller', since: '2025-05-05' });
+      });
+      const importing = dir().importDirectory(changed);
+      const reads: Promise<unknown>[] = [];
+      for (let i = 0; i < 20; i++) {
+        reads.push(dir().getOrganization('acme-dist'), dir().findPersonByIdentity(IDENTITIES.blueUserSlack), dir().listLinks({ providerId: 'acme-dist' }));
+        await new Promise((r) => setImmediate(r));
+      }
+      await importing;
+      await Promise.all(reads);
+      expect((await dir().getOrganization('acme-dist'))?.name).toBe('Acme Distribution KK');
+      expect(await dir().findPersonByIdentity(IDENTITIES.blueUserSlack)).toBeUndefined();
+      expect(await dir().listLinks({ providerId: 'acme-dist' })).toHaveLength(2);
+    });
+
     it('refuses to give one identity to a second person (IDENTITY_TAKEN), and the holder keeps it', async () => {
       await dir().importDirectory(directoryFixture());
       const thief = directoryFixture((raw) => {
