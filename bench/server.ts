@@ -1,6 +1,6 @@
 /**
  * The benchmark's server process (never the load): one of
- *   BENCH_MODE=product     the real Partner Link app built in-process (bot-runtime + server + the Teams and
+ *   BENCH_MODE=product     the real Partner Link app built in-process (the composition root + server + the Teams and
  *                          Slack mounts), exactly as bot/main.ts builds it, plus /bench/* debug routes and an
  *                          optional slow store (BENCH_SLOW_WRITE_MS delays every store write);
  *   BENCH_MODE=teams-echo  the floor for Teams: express + botbuilder CloudAdapter (anonymous), echo text;
@@ -75,7 +75,7 @@ async function product(): Promise<void> {
   // Loaded lazily so that the echo servers never load the product.
   const { loadConfig } = await import('../bot/config');
   const { createLogger } = await import('../bot/logger');
-  const { createBotRuntime } = await import('../bot/bot-runtime');
+  const { createBotRuntime } = await import('../bot/composition');
   const { openConfiguredStore, seedIfEmpty } = await import('../bot/runtime');
   const { createApp } = await import('../bot/server');
   const { mountTeams } = await import('../bot/teams.mount');

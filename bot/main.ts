@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { createBotRuntime } from './bot-runtime';
+import { Schedules } from '../app';
+import { createBotRuntime } from './composition';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, listen } from './server';
 import { mountSlack } from './slack.mount';
@@ -18,11 +19,8 @@ async function start(): Promise<void> {
   const app = createApp({ store, logger });
   mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
-  void runtime;
-  // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.
-  const retries = setInterval(() => void runtime.notifier.retryPending().catch((err: unknown) => logger.error({ err }, 'notification retry failed')), 30_000);
-  retries.unref();
-  void runtime.notifier.retryPending().catch((err: unknown) => logger.error({ err }, 'notification retry failed'));
+  const schedules = new Schedules(logger);
+  schedules.start(runtime.jobs);
   const server: Server = await listen(app, config.PORT);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   logger.info(
@@ -35,8 +33,9 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
-    clearInterval(retries);
+    const schedulesStopped = schedules.stop();
     server.close(async () => {
+      await schedulesStopped;
       await slack?.stop().catch((e: unknown) => logger.error({ err: e }, 'stopping Slack failed'));
       await store.close().catch((e: unknown) => logger.error({ err: e }, 'closing the store failed'));
       logger.info('stopped');

@@ -13,7 +13,7 @@ export async function openConfiguredStore(config: Config): Promise<StorePort> {
   });
 }
 
-export function createService(store: StorePort, config: Config): PartnerLinkService {
+export function createService(store: StorePort, config: Pick<Config, 'policy'>): PartnerLinkService {
   return new PartnerLinkService({
     directory: store.directory,
     requests: store.requests,

@@ -3,8 +3,8 @@ import { createSlackRuntime, SLACK_EVENTS_PATH, type SlackRetryPolicy, type Slac
 import type { StorePort } from '../domain';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { Notifier } from './notifier';
-import type { PartnerLinkBot } from './partner-link.bot';
+import type { Notifier } from '../app';
+import type { PartnerLinkBot } from '../dialogs';
 
 export interface SlackMountDeps {
   bot: PartnerLinkBot;

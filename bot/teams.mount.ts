@@ -11,9 +11,8 @@ import {
 } from '../adapters/teams';
 import { errorCard } from '../cards';
 import { cardMessage } from '../dialogs';
-import type { ProactiveSenderPort, StorePort } from '../domain';
+import { localeFromTag, type ProactiveSenderPort, type StorePort } from '../domain';
 import { ConfigError, type Config } from './config';
-import { channelLocale } from './identity';
 import type { Logger } from './logger';
 import { startPlaygrounds, playgroundWanted, type RunningPlaygrounds } from './teams-playground';
 
@@ -86,7 +85,7 @@ export function mountTeams(app: Express, deps: TeamsMountDeps, options: { startP
 
 /** The error card, in the conversation; a card click (invoke) is also answered with an error. */
 async function replyWithErrorCard(context: TurnContext, correlationId: string): Promise<void> {
-  const locale = channelLocale(context.activity) ?? 'en';
+  const locale = localeFromTag(context.activity.locale) ?? 'en';
   if (context.activity.type === 'invoke') {
     await context.sendActivity({
       type: 'invokeResponse',

@@ -24,3 +24,5 @@ export { helpCard } from './help.card';
 export { errorCard } from './error.card';
 export { MAX_CHOICES } from './form-parts';
 export { clickData, type Click } from './click';
+export { cardSummary } from './summary';
+export { notificationCards } from './notification-cards';

@@ -7,6 +7,7 @@ import type {
   Refusal,
   RequestKind,
   RequestSubject,
+  RequestView,
   Subscription,
   Verdict,
   Workload,
@@ -34,15 +35,7 @@ export interface CardOptions {
   universalActions?: boolean;
 }
 
-/** A request and the organizations it names; ids not found among them are shown as they are. */
-export interface RequestView {
-  request: PartnerRequest;
-  organizations: readonly Organization[];
-  /** The person who filed it, for their name. */
-  requester?: Person;
-  /** For a multi-channel request: the subscription it is about. */
-  subscription?: Subscription;
-}
+export type { RequestView };
 
 export interface WelcomeModel {
   person?: Person;

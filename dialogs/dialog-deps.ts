@@ -1,16 +1,14 @@
-import type { DirectoryPort, DomainPolicy, NotificationPort, PartnerLinkService, Person } from '../domain';
-import type { Recognizer } from './recognition';
+import type { ApprovalChannelsPort, NotificationPort, ReachPort, Recognizer } from '../app/ports';
+import type { DirectoryPort, DomainPolicy, PartnerLinkService } from '../domain';
 
-/** What the dialogs need from outside, handed in once at start (no platform in here). */
+/** What the dialogs need from outside, handed in once at start by bot/ (no platform in here). */
 export interface DialogDeps {
   service: PartnerLinkService;
   directory: DirectoryPort;
   recognizer: Recognizer;
   notifier: NotificationPort;
+  /** Where people can be reached (the approval card's refresh list). */
+  reach: ReachPort;
+  approvalChannels: ApprovalChannelsPort;
   policy: DomainPolicy;
-  /**
-   * The platform user IDs of these people (Teams: the IDs their activities arrive with), for the
-   * approval card's refresh list. The bot layer knows them from stored conversation references.
-   */
-  platformUserIds(people: readonly Person[]): Promise<string[]>;
 }

@@ -5,7 +5,7 @@ import { handleRequestAction, isRequestAction } from './actions/request-actions'
 import { isStartOver, isStop, languageSwitch, type ConversationPrefs } from './conversation-prefs';
 import type { DialogDeps } from './dialog-deps';
 import { answerPolicyQuestion } from './policy/policy-answer';
-import { detectLocale, type IntentName, type Recognition } from './recognition';
+import { commandIntent, detectLocale, type IntentName, type Recognition } from './recognition';
 import { sendCard } from './replies';
 import { yesNo } from './request/confirm-words';
 import { RequestDialog, type RequestDialogOptions } from './request/request.dialog';
@@ -16,7 +16,8 @@ import { CancelDialog } from './simple/cancel.dialog';
 import { sendHelp, sendWelcome } from './simple/menu';
 import { simpleText } from './simple/simple.text';
 import { StatusDialog } from './simple/status.dialog';
-import { turnInfo } from './turn-info';
+import { useChannelForApprovals } from './simple/approval-channel';
+import { messageText, turnInfo } from './turn-info';
 
 /**
  * The language to answer in: Japanese text gets Japanese; a sentence of English words gets English;
@@ -75,9 +76,10 @@ export class PartnerLinkDialogs {
   async run(context: TurnContext): Promise<void> {
     const info = turnInfo(context);
     const prefs = await this.prefs.get(context, {});
-    const text = context.activity.text?.trim() ?? '';
+    const text = messageText(context);
     if (prefs.locale) info.locale = prefs.locale;
-    else if (text && !info.action) info.locale = prefs.lastLocale = replyLocale(text, prefs.lastLocale ?? info.locale);
+    // A fixed command ("approvals here") is like a button: it says nothing about the person's language.
+    else if (text && !info.action && !commandIntent(text)) info.locale = prefs.lastLocale = replyLocale(text, prefs.lastLocale ?? info.locale);
     else if (prefs.lastLocale) info.locale = prefs.lastLocale;
     const t = simpleText(info.locale);
     if (!info.person) {
@@ -156,6 +158,11 @@ export class PartnerLinkDialogs {
       await dc.repromptDialog();
       return true;
     }
+    if (rec.intent === 'approval_channel') {
+      await useChannelForApprovals(dc.context, this.deps);
+      await dc.repromptDialog();
+      return true;
+    }
     const active = dc.activeDialog!.id;
     if (DIALOG_INTENTS.includes(rec.intent) && rec.intent !== active && yesNo(text) === undefined) {
       prefs.pendingSwitch = { intent: rec.intent, text };
@@ -181,6 +188,9 @@ export class PartnerLinkDialogs {
         return;
       case 'help':
         await sendHelp(dc.context, this.deps);
+        return;
+      case 'approval_channel':
+        await useChannelForApprovals(dc.context, this.deps);
         return;
       case 'greeting':
         await sendWelcome(dc.context, this.deps);

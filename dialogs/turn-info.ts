@@ -1,4 +1,5 @@
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import type { ConversationKind } from '../app/ports';
 import type { CardAction } from '../cards';
 import type { AuditPlatform, Locale, Person } from '../domain';
 import type { Recognition } from './recognition';
@@ -12,6 +13,8 @@ export interface TurnInfo {
   locale: Locale;
   timeZone?: string;
   platform: AuditPlatform;
+  /** Personal chat, group chat or channel, as the platform's adapter described it. */
+  conversationKind: ConversationKind;
   /** A validated card click (Action.Execute or Action.Submit), when this turn is one. */
   action?: CardAction;
   /** A click whose data did not validate: the reason, so that the user can be told. */
@@ -35,3 +38,10 @@ export function turnInfo(context: TurnContext): TurnInfo {
 }
 
 export const cardContext = (info: TurnInfo) => ({ locale: info.locale, ...(info.timeZone ? { timeZone: info.timeZone } : {}), now: new Date() });
+
+/** The message text with any @mention of the bot removed ("@Partner Link approvals here"). */
+export function messageText(context: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  // Also drop mention markup the channel did not describe in entities.
+  return text.replace(/<at>[^<]*<\/at>/g, '').trim();
+}

@@ -20,3 +20,4 @@ export * from './services/facts';
 export * from './services/eligibility';
 export * from './services/partner-link.service';
 export * from './who-files';
+export * from './services/request-view';

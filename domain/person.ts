@@ -50,3 +50,12 @@ export function identityKey(identity: PlatformIdentity): string {
     ? `teams:${identity.aadObjectId}`
     : `slack:${identity.teamId}:${identity.userId}`;
 }
+
+/** The language a client reports ('ja-JP' -> 'ja'), when it is one we speak. */
+export function localeFromTag(tag: string | undefined): Locale | undefined {
+  const l = tag?.toLowerCase();
+  if (!l) return undefined;
+  if (l.startsWith('ja')) return 'ja';
+  if (l.startsWith('en')) return 'en';
+  return undefined;
+}

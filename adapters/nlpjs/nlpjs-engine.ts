@@ -1,21 +1,12 @@
 import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { NluManager, NluNeural } from '@nlpjs/nlu';
-import { LOCALES, type Locale } from '../../dialogs/recognition';
+import { LOCALES, type IntentClassifier, type IntentScore, type Locale } from '../../app/ports';
 import { classifierText } from './classifier-text';
 import { LangJaSegmenter } from './japanese-segmenter';
 import type { TrainingExample } from './training-data';
 
-export interface IntentScore {
-  /** An intent name from the training data, or NLP.js's own "None" when no known word was seen. */
-  intent: string;
-  score: number;
-}
-
-/** The learned part of recognition: text in, intents ranked by score out. */
-export interface IntentClassifier {
-  classify(locale: Locale, text: string): Promise<IntentScore[]>;
-}
+export type { IntentClassifier, IntentScore };
 
 // Settings for every per-language classifier: quiet training, typo tolerance of one edit per word.
 const NLU_SETTINGS = {

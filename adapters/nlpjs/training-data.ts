@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { isIntentName, type IntentName, type Locale } from '../../dialogs/recognition';
+import { isIntentName, type IntentName, type Locale } from '../../app/ports';
 
 export interface TrainingExample {
   locale: Locale;

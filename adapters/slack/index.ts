@@ -13,3 +13,4 @@ export type { SlackApiErrorCode } from './slack-api.errors';
 export { DEFAULT_SLACK_RETRY, slackClientOptions } from './slack-client.options';
 export type { SlackRetryPolicy } from './slack-client.options';
 export type { SlackLogger } from './slack.types';
+export { describeSlackTurn, isSlackActivity } from './slack-turn';

@@ -12,6 +12,11 @@ export interface SlackOrigin {
 }
 
 export const SLACK_CHANNEL_ID = 'slack';
+
+/** What this adapter puts in an activity's channelData: the workspace, the user and the channel. */
+export interface SlackChannelData {
+  slack?: { teamId?: string; userId?: string; channel?: string };
+}
 const BOT: ChannelAccount = { id: 'partner-link', name: 'Partner Link' };
 
 /** DMs are personal conversations; everything else (channels, group DMs) is shared. */
@@ -34,7 +39,7 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
       isGroup: conversationTypeOf(origin.channel, origin.channelType) !== 'im',
       name: origin.channel,
     },
-    channelData: { slack: { teamId: origin.teamId, userId: origin.userId, channel: origin.channel } },
+    channelData: { slack: { teamId: origin.teamId, userId: origin.userId, channel: origin.channel } } satisfies SlackChannelData,
     ...(origin.locale ? { locale: origin.locale } : {}),
   };
 }

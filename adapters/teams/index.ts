@@ -4,3 +4,4 @@ export { createTeamsAdapter, processTeamsRequest, TeamsCloudAdapter, safeError, 
 export { TeamsProactiveSender, toActivity } from './teams-proactive.sender';
 export { activityTenant, tenantGate } from './tenant-gate';
 export { teamsSettingsProblems, type TeamsSettings } from './teams-settings';
+export { describeTeamsTurn } from './teams-turn';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { createNlpjsRecognizer } from '../../adapters/nlpjs';
+import { createRecognizer } from '../recognizer';
 import { evaluateRecognizer, formatEvalReport, isLocale, parseEvalSet, type Locale, type Recognizer } from '../../dialogs/recognition';
 import type { CommandIo } from './command-io';
 import { loadOrganizationNames } from './nlu-organizations';
@@ -89,7 +89,7 @@ export async function runNluCommand(args: string[], io: CommandIo): Promise<numb
   if (opts.directory && opts.directory !== 'none' && !organizations.length) {
     io.stderr.write(`No organizations read from ${opts.directory}; organization names will not be recognized.\n`);
   }
-  const recognizer = await createNlpjsRecognizer({ organizations });
+  const recognizer = await createRecognizer({ organizations });
   if (opts.evalFile) return runEval(recognizer, { ...opts, evalFile: opts.evalFile }, io);
   const recognizeOpts = opts.locale ? { locale: opts.locale } : {};
   if (opts.text !== undefined) {

@@ -2,7 +2,7 @@ import { refusalCard, requestDetailCard, type AdaptiveCard, type CardAction } fr
 import { refusal, type LifecycleCommand, type PartnerRequest, type Person } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import { cardContext, type TurnInfo } from '../turn-info';
-import { requestView, subjectOrgIds } from '../views';
+import { requestView, subjectOrgIds } from '../../domain';
 import { currentRequestCard } from './request-cards';
 
 export type RequestActionVerb = 'approve' | 'reject' | 'refresh' | 'cancel_request' | 'show_request';

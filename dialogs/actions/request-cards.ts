@@ -1,7 +1,7 @@
 import { approvalCard, decidedCard, type AdaptiveCard, type CardContext } from '../../cards';
 import { isAdmin, isClosed, type PartnerRequest, type Person } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
-import { requestView } from '../views';
+import { requestView } from '../../domain';
 
 /** Whether this person may decide the request now (the domain decides again when they click). */
 export function mayDecide(request: PartnerRequest, person: Person | undefined): boolean {
@@ -17,6 +17,6 @@ export async function currentRequestCard(deps: DialogDeps, request: PartnerReque
   const view = await requestView(deps.directory, request);
   if (isClosed(request.status)) return decidedCard({ view }, ctx);
   const approvers = await deps.service.approversFor(request);
-  const approverUserIds = await deps.platformUserIds(approvers);
+  const approverUserIds = await deps.reach.platformUserIds(approvers);
   return approvalCard({ view, approverUserIds }, ctx, { buttons: mayDecide(request, reader) });
 }

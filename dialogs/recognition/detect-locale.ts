@@ -1,4 +1,4 @@
-import type { Locale } from './recognizer.port';
+import type { Locale } from '../../app/ports';
 
 // Hiragana, katakana (full and half width), CJK ideographs and the iteration mark.
 const JAPANESE_SCRIPT = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u3005]/;

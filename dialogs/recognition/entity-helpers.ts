@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Recognition } from './recognizer.port';
+import type { Entity, EntityType, Recognition } from '../../app/ports';
 
 /** Every entity of one type, in text order. */
 export function entitiesOfType<T extends EntityType>(r: Pick<Recognition, 'entities'>, type: T): Entity<T>[] {

@@ -1,4 +1,4 @@
-import { isIntentName, isLocale, type IntentName, type Locale } from './recognizer.port';
+import { isIntentName, isLocale, type IntentName, type Locale } from '../../app/ports';
 
 /** One labelled utterance of an evaluation set (a JSONL line). */
 export interface EvalExample {

@@ -1,5 +1,5 @@
 import type { EvalExample } from './eval-set';
-import { INTENT_NAMES, LOCALES, type IntentName, type Locale, type Recognizer } from './recognizer.port';
+import { INTENT_NAMES, LOCALES, type IntentName, type Locale, type Recognizer } from '../../app/ports';
 
 export interface IntentStats {
   intent: IntentName;

@@ -1,4 +1,6 @@
-export * from './recognizer.port';
+export * from '../../app/ports/recognizer.port';
+export { MessageRecognizer, DEFAULT_INTENT_THRESHOLD, type MessageRecognizerOptions } from './recognizer';
+export { commandIntent } from './commands';
 export { detectLocale } from './detect-locale';
 export { entitiesOfType, entityValues, firstEntity } from './entity-helpers';
 export { EntityExtractor } from './entities';

@@ -7,7 +7,7 @@ import type { DialogDeps } from '../dialog-deps';
 import type { Recognition } from '../recognition';
 import { sendCard } from '../replies';
 import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
-import { orgsFor, requestView, subjectOrgIds } from '../views';
+import { orgsFor, requestView, subjectOrgIds } from '../../domain';
 import { yesNo } from './confirm-words';
 import type { SlotSpec, Slots, SpecContext } from './slot-spec';
 import { requestDialogText } from './request-dialog.text';

@@ -5,7 +5,7 @@ import { handleRequestAction } from '../actions/request-actions';
 import type { DialogDeps } from '../dialog-deps';
 import { sendCard } from '../replies';
 import { cardContext, turnInfo } from '../turn-info';
-import { orgsFor, subjectOrgIds } from '../views';
+import { orgsFor, subjectOrgIds } from '../../domain';
 import { simpleText } from './simple.text';
 
 const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;

@@ -5,7 +5,7 @@ import { currentRequestCard } from '../actions/request-cards';
 import type { DialogDeps } from '../dialog-deps';
 import { sendCard } from '../replies';
 import { cardContext, turnInfo } from '../turn-info';
-import { orgsFor, subjectOrgIds } from '../views';
+import { orgsFor, subjectOrgIds } from '../../domain';
 import { simpleText } from './simple.text';
 
 /** How many requests awaiting an admin are shown as approval cards in one answer. */

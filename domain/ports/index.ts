@@ -5,5 +5,4 @@ export * from './directory.port';
 export * from './processed-event.port';
 export * from './request-repository.port';
 export * from './store.port';
-export * from './notification.port';
 export * from './proactive-sender.port';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNlpjsRecognizer } from '../../adapters/nlpjs';
+import { createRecognizer } from '../../bot/recognizer';
 import { evaluateRecognizer, formatEvalReport, parseEvalSet, type EvalReport } from '../../dialogs/recognition';
 
 /**
@@ -18,7 +18,7 @@ beforeAll(async () => {
   const file = join(__dirname, '..', '..', 'nlu', 'eval.jsonl');
   const parsed = parseEvalSet(readFileSync(file, 'utf8'), file);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  report = await evaluateRecognizer(await createNlpjsRecognizer(), parsed.examples);
+  report = await evaluateRecognizer(await createRecognizer(), parsed.examples);
   if (report.accuracy < MIN_ACCURACY) process.stdout.write(formatEvalReport(report, file));
 }, 60000);
 

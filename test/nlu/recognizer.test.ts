@@ -1,10 +1,12 @@
-import { createNlpjsRecognizer, NlpjsRecognizer, type IntentClassifier } from '../../adapters/nlpjs';
+import type { IntentClassifier } from '../../adapters/nlpjs';
+import { MessageRecognizer } from '../../dialogs/recognition';
+import { createRecognizer } from '../../bot/recognizer';
 import { entityValues, type Recognizer } from '../../dialogs/recognition';
 
 // One model for the whole file: loaded from dist/nlu/model.json when the build made it, else trained once.
 let recognizer: Recognizer;
 beforeAll(async () => {
-  recognizer = await createNlpjsRecognizer({
+  recognizer = await createRecognizer({
     organizations: [
       { id: 'contoso-distribution-jp', names: ['Contoso Distribution Japan', 'コントソ・ディストリビューション・ジャパン'] },
       { id: 'fabrikam-distribution-us', names: ['Fabrikam Distribution Inc.'] },
@@ -94,7 +96,7 @@ describe('messages of several sentences', () => {
       'Help. Cancel it.': { intent: 'help', score: 0.9 },
     };
     const fake: IntentClassifier = { classify: async (_l, text) => [byText[text] ?? { intent: 'None', score: 1 }] };
-    const r = new NlpjsRecognizer(fake);
+    const r = new MessageRecognizer(fake);
     expect(await r.recognize('Hi. Cancel it.')).toMatchObject({ intent: 'cancel_request', score: 0.8 });
     expect(await r.recognize('Help. Cancel it.')).toMatchObject({ intent: 'help', score: 0.9 });
     expect(await r.recognize('Hi.')).toMatchObject({ intent: 'greeting' });
@@ -105,12 +107,12 @@ describe('threshold', () => {
   const fixed = (intent: string, score: number): IntentClassifier => ({ classify: async () => [{ intent, score }] });
 
   it('a best intent below the threshold becomes none', async () => {
-    expect(await new NlpjsRecognizer(fixed('help', 0.4)).recognize('x')).toMatchObject({ intent: 'none', score: 0.6 });
-    expect(await new NlpjsRecognizer(fixed('help', 0.4), { threshold: 0.3 }).recognize('x')).toMatchObject({ intent: 'help', score: 0.4 });
+    expect(await new MessageRecognizer(fixed('help', 0.4)).recognize('x')).toMatchObject({ intent: 'none', score: 0.6 });
+    expect(await new MessageRecognizer(fixed('help', 0.4), { threshold: 0.3 }).recognize('x')).toMatchObject({ intent: 'help', score: 0.4 });
   });
 
   it("NLP.js's own None (no known word) and unknown labels become none", async () => {
-    expect((await new NlpjsRecognizer(fixed('None', 1)).recognize('zzz')).intent).toBe('none');
-    expect((await new NlpjsRecognizer(fixed('something_else', 0.9)).recognize('zzz')).intent).toBe('none');
+    expect((await new MessageRecognizer(fixed('None', 1)).recognize('zzz')).intent).toBe('none');
+    expect((await new MessageRecognizer(fixed('something_else', 0.9)).recognize('zzz')).intent).toBe('none');
   });
 });

@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityTypes, TestAdapter, type Activity, type Attachment } from 'botbuilder';
-import { createNlpjsRecognizer } from '../../adapters/nlpjs';
 import { openStore } from '../../adapters/open-store';
-import { randomRequestIds } from '../../adapters/system/request-ids';
+import { createBotRuntime } from '../../bot/composition';
 import { createLogger } from '../../bot/logger';
-import { Notifier, platformUserIds } from '../../bot/notifier';
-import { PartnerLinkBot } from '../../bot/partner-link.bot';
-import { DEFAULT_POLICY, PartnerLinkService, systemClock, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
+import { createRecognizer } from '../../bot/recognizer';
+import { DEFAULT_POLICY, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
 import { loadSampleDirectory, sampleLookup } from './sample-directory';
 
 /** A proactive message as the platform would have delivered it. */
@@ -77,10 +75,12 @@ export function buttonData(card: unknown, verb: string): Record<string, unknown>
   return undefined;
 }
 
-let recognizerPromise: ReturnType<typeof createNlpjsRecognizer> | undefined;
+let recognizerPromise: ReturnType<typeof createRecognizer> | undefined;
 
 /**
- * The whole bot on botbuilder's TestAdapter over a real embedded store with the sample directory.
+ * The whole bot, built by the same composition root as `npm start` (bot/composition.ts), on
+ * botbuilder's TestAdapter over a real embedded store with the sample directory; only the platforms'
+ * delivery APIs are replaced, by recording senders.
  * People speak as themselves: Teams users by Entra object ID, Slack users by team and user ID.
  */
 export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string } = {}) {
@@ -88,21 +88,16 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   const store: StorePort = await openStore({ dataDir, ...(options.mongodbUri ? { mongodbUri: options.mongodbUri } : {}), ...(options.dbName ? { dbName: options.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
   const sample = sampleLookup();
-  recognizerPromise ??= createNlpjsRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
+  // The trained model is loaded once per test file (it is the same for every harness).
+  recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
   const recognizer = await recognizerPromise;
   const logger = createLogger('silent');
-  const service = new PartnerLinkService({ directory: store.directory, requests: store.requests, clock: systemClock, ids: randomRequestIds, policy: DEFAULT_POLICY });
-  const notifier = new Notifier(store, service, logger);
+  const { bot, notifier } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer });
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
   const senders = { teams: new RecordingSender('teams', delivered, updated), slack: new RecordingSender('slack', delivered, updated) };
   notifier.register(senders.teams);
   notifier.register(senders.slack);
-  const bot = new PartnerLinkBot({
-    store,
-    logger,
-    dialogs: { service, directory: store.directory, recognizer, notifier, policy: DEFAULT_POLICY, platformUserIds: (people) => platformUserIds(store, people) },
-  });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
   let seq = 0;
 

@@ -1,5 +1,5 @@
 import type { Cloud, PurchaseChannel, Workload } from '../../../domain';
-import type { Entity, EntityType, OrganizationNames } from '../recognizer.port';
+import type { Entity, EntityType, OrganizationNames } from '../../../app/ports';
 import { CHANNEL_LEXICON } from './channel.lexicon';
 import { CLOUD_LEXICON } from './cloud.lexicon';
 import { CAPITALS_ONLY, COUNTRY_LEXICON } from './country.lexicon';

@@ -1,4 +1,4 @@
-import type { Entity } from '../recognizer.port';
+import type { Entity } from '../../../app/ports';
 import { sourceSpan, type FoldedText } from './folded-text';
 
 type IdentifierEntity = Entity<'tenant_id' | 'subscription_id' | 'partner_id' | 'domain'>;

@@ -1,4 +1,4 @@
-import type { OrganizationNames } from '../recognizer.port';
+import type { OrganizationNames } from '../../../app/ports';
 import { foldString, hasJapanese } from './folded-text';
 import type { PhraseEntry } from './phrase-matcher';
 

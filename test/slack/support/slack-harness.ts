@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../../adapters/open-store';
 import { clickToActionData, decodeInputBlockId } from '../../../adapters/slack/block-kit';
 import type { SlackRuntime } from '../../../adapters/slack';
-import { createBotRuntime, type BotRuntime } from '../../../bot/bot-runtime';
+import { createBotRuntime, type BotRuntime } from '../../../bot/composition';
 import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
 import { createApp, listen } from '../../../bot/server';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../../adapters/open-store';
-import { createBotRuntime } from '../../../bot/bot-runtime';
+import { createBotRuntime } from '../../../bot/composition';
 import { loadConfig, type Config } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
 import { createApp, listen } from '../../../bot/server';

@@ -1,5 +1,18 @@
-import type { RequestView } from '../cards';
-import type { DirectoryPort, Organization, PartnerRequest, RequestSubject } from '../domain';
+import type { DirectoryPort } from '../ports/directory.port';
+import type { Organization } from '../organization';
+import type { PartnerRequest, RequestSubject } from '../request';
+import type { Subscription } from '../relationship';
+import type { Person } from '../person';
+
+/** A request and the organizations it names; ids not found among them are shown as they are. */
+export interface RequestView {
+  request: PartnerRequest;
+  organizations: readonly Organization[];
+  /** The person who filed it, for their name. */
+  requester?: Person;
+  /** For a multi-channel request: the subscription it is about. */
+  subscription?: Subscription;
+}
 
 /** Organization IDs a subject names. */
 export function subjectOrgIds(s: RequestSubject): string[] {

@@ -1,9 +1,10 @@
 import type { Cloud, PurchaseChannel, Workload } from '../../domain';
 
 /**
- * The recognizer port: turns one chat message into an intent and typed entities. Dialogs depend on this
- * shape only; the default implementation (NLP.js, offline) lives in adapters/nlpjs, and a cloud one (for
- * example Azure AI Language CLU) can be added behind the same interface.
+ * The recognizer ports: a Recognizer turns one chat message into an intent and typed entities (dialogs
+ * depend on this shape only); an IntentClassifier is its learned part, text in, ranked intents out. The
+ * default classifier (NLP.js, offline) lives in adapters/nlpjs; a cloud one (for example Azure AI
+ * Language CLU) can be added behind the same interface.
  */
 
 export const LOCALES = ['en', 'ja'] as const;
@@ -20,7 +21,17 @@ export const INTENT_NAMES = [
   'greeting',
   'none',
 ] as const;
-export type IntentName = (typeof INTENT_NAMES)[number];
+/** The intents the classifier learns from nlu/train.*.yaml. */
+export type ClassifiedIntent = (typeof INTENT_NAMES)[number];
+
+/**
+ * Commands recognized by their exact wording, never by the classifier: settings an admin types, such
+ * as "use this channel for approvals", where a guess would do harm.
+ */
+export const COMMAND_INTENTS = ['approval_channel'] as const;
+export type CommandIntent = (typeof COMMAND_INTENTS)[number];
+
+export type IntentName = ClassifiedIntent | CommandIntent;
 
 /** What each entity type normalizes its value to. */
 export interface EntityValues {
@@ -87,10 +98,22 @@ export interface OrganizationNames {
   names: string[];
 }
 
-export function isIntentName(value: unknown): value is IntentName {
+/** A name the classifier can learn (training data names only these). */
+export function isIntentName(value: unknown): value is ClassifiedIntent {
   return typeof value === 'string' && (INTENT_NAMES as readonly string[]).includes(value);
 }
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'ja';
+}
+
+export interface IntentScore {
+  /** An intent name from the training data, or the classifier's own "None" when no known word was seen. */
+  intent: string;
+  score: number;
+}
+
+/** The learned part of recognition: text in, intents ranked by score out. */
+export interface IntentClassifier {
+  classify(locale: Locale, text: string): Promise<IntentScore[]>;
 }

@@ -1,5 +1,5 @@
-import { postedCardKey, type OutboundMessage, type ProactiveSenderPort, type StorePort, type StoredReference } from '../domain';
-import type { Logger } from './logger';
+import { postedCardKey, type OutboundMessage, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
+import type { LoggerPort } from '../ports';
 
 const SOURCE = 'notify';
 /** After this many failed attempts a notification is given up (and logged as an error). */
@@ -30,7 +30,7 @@ export class NotificationOutbox {
   constructor(
     private readonly store: StorePort,
     private readonly senders: ReadonlyMap<string, ProactiveSenderPort>,
-    private readonly logger: Logger,
+    private readonly logger: LoggerPort,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../adapters/open-store';
-import { OptimisticConversationState } from '../../bot/optimistic-conversation-state';
+import { OptimisticConversationState } from '../../dialogs/bot/optimistic-conversation-state';
 import { ETagConflictError, type StorePort } from '../../domain';
 
 /** Conversation state on the embedded store: written only when changed, and never over another writer. */

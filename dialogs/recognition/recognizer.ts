@@ -1,20 +1,21 @@
 import {
-  detectLocale,
-  EntityExtractor,
   isIntentName,
+  type IntentClassifier,
   type IntentName,
   type Locale,
   type OrganizationNames,
   type Recognition,
   type Recognizer,
   type RecognizeOptions,
-} from '../../dialogs/recognition';
-import type { IntentClassifier } from './nlpjs-engine';
+} from '../../app/ports';
+import { commandIntent } from './commands';
+import { detectLocale } from './detect-locale';
+import { EntityExtractor } from './entities';
 
 /** Below this score the best intent is not trusted and the answer is `none` (NLP.js uses 0.5 too; 0.4-0.7 were compared on nlu/eval.jsonl). */
 export const DEFAULT_INTENT_THRESHOLD = 0.5;
 
-export interface NlpjsRecognizerOptions {
+export interface MessageRecognizerOptions {
   /** Directory organizations to find by name (English and Japanese names, typos tolerated). */
   organizations?: readonly OrganizationNames[];
   threshold?: number;
@@ -30,16 +31,16 @@ const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
 const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
 
 /**
- * The offline recognizer: intents from an NLP.js neural classifier trained on nlu/train.*.yaml, entities
- * from deterministic extractors. Runs in process, no service.
+ * The recognizer: exact commands first, then intents from the classifier (NLP.js, offline, by
+ * default: adapters/nlpjs), entities from deterministic extractors. Runs in process, no service.
  */
-export class NlpjsRecognizer implements Recognizer {
+export class MessageRecognizer implements Recognizer {
   private readonly entities: EntityExtractor;
   private readonly threshold: number;
 
   constructor(
     private readonly classifier: IntentClassifier,
-    options: NlpjsRecognizerOptions = {},
+    options: MessageRecognizerOptions = {},
   ) {
     this.entities = new EntityExtractor(options.organizations ?? []);
     this.threshold = options.threshold ?? DEFAULT_INTENT_THRESHOLD;
@@ -47,6 +48,8 @@ export class NlpjsRecognizer implements Recognizer {
 
   async recognize(text: string, opts: RecognizeOptions = {}): Promise<Recognition> {
     const locale = opts.locale ?? detectLocale(text);
+    const command = commandIntent(text);
+    if (command) return { text, locale, intent: command, score: 1, entities: [] };
     const entities = this.entities.extract(text);
     const best = await this.intentOf(locale, text);
     return { text, locale, intent: best.intent, score: round(best.score), entities };

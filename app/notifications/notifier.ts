@@ -1,10 +1,7 @@
-import { approvalCard, decidedCard } from '../cards';
-import { cardSummary, requestView } from '../dialogs';
-import type { AdaptiveCard } from '../cards';
 import {
   channelReferenceKey,
   isClosed,
-  type NotificationPort,
+  requestView,
   type PartnerLinkService,
   type PartnerRequest,
   type Person,
@@ -12,9 +9,16 @@ import {
   type OutboundMessage,
   type ProactiveSenderPort,
   type StoredReference,
-} from '../domain';
-import type { Logger } from './logger';
-import { NotificationOutbox } from './notification-outbox';
+} from '../../domain';
+import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort } from '../ports';
+import { NotificationOutbox } from './outbox';
+
+export interface NotifierDeps {
+  store: StorePort;
+  service: PartnerLinkService;
+  cards: NotificationCardsPort;
+  logger: LoggerPort;
+}
 
 /**
  * Tells people about requests outside the conversation they are in. Approval cards go to the
@@ -25,12 +29,17 @@ export class Notifier implements NotificationPort {
   private readonly senders = new Map<string, ProactiveSenderPort>();
   private readonly outbox: NotificationOutbox;
 
-  constructor(
-    private readonly store: StorePort,
-    private readonly service: PartnerLinkService,
-    private readonly logger: Logger,
-  ) {
-    this.outbox = new NotificationOutbox(store, this.senders, logger);
+  private readonly store: StorePort;
+  private readonly service: PartnerLinkService;
+  private readonly cards: NotificationCardsPort;
+  private readonly logger: LoggerPort;
+
+  constructor(deps: NotifierDeps) {
+    this.store = deps.store;
+    this.service = deps.service;
+    this.cards = deps.cards;
+    this.logger = deps.logger;
+    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger);
   }
 
   register(sender: ProactiveSenderPort): void {
@@ -46,8 +55,7 @@ export class Notifier implements NotificationPort {
     const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
       (r): r is StoredReference => r !== undefined,
     );
-    const card = (locale: 'en' | 'ja', timeZone?: string) =>
-      outbound(approvalCard({ view, approverUserIds: userIds }, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() }));
+    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() });
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
       for (const ref of channels) await this.deliver(ref, card(locale), request, `approval:v${request.version}`, locale);
@@ -73,7 +81,7 @@ export class Notifier implements NotificationPort {
     const view = await requestView(this.store.directory, request);
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      await this.deliver(ref, outbound(decidedCard({ view }, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) })), request, `decided:v${request.version}`);
+      await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }), request, `decided:v${request.version}`);
     }
   }
 
@@ -87,12 +95,17 @@ export class Notifier implements NotificationPort {
     const view = await requestView(this.store.directory, request);
     const approvers = await this.service.approversFor(request);
     const userIds = await platformUserIds(this.store, approvers);
-    const card = isClosed(request.status) ? decidedCard({ view }, { locale: 'en' }) : approvalCard({ view, approverUserIds: userIds }, { locale: 'en' }, { buttons: false });
+    const closed = isClosed(request.status);
+    const drawn = new Map<'en' | 'ja', OutboundMessage>();
+    const cardFor = (locale: 'en' | 'ja') => {
+      let card = drawn.get(locale);
+      if (!card) drawn.set(locale, (card = closed ? this.cards.decided(view, { locale }) : this.cards.approval(view, userIds, { locale }, { buttons: false })));
+      return card;
+    };
     for (const ref of posted) {
       const locale = ref.reference.locale === 'ja' ? 'ja' : 'en';
-      const localized = locale === 'en' ? card : isClosed(request.status) ? decidedCard({ view }, { locale }) : approvalCard({ view, approverUserIds: userIds }, { locale }, { buttons: false });
       try {
-        await this.senders.get(ref.platform)?.update(ref, outbound(localized));
+        await this.senders.get(ref.platform)?.update(ref, cardFor(locale));
       } catch (err) {
         this.logger.error({ err, requestId: request.id, reference: ref.key }, 'posted card could not be updated');
       }
@@ -116,8 +129,13 @@ function referenceLocale(ref: StoredReference): 'en' | 'ja' | undefined {
   return l.startsWith('ja') ? 'ja' : l.startsWith('en') ? 'en' : undefined;
 }
 
-function outbound(card: AdaptiveCard): OutboundMessage {
-  return { card: card as unknown as Record<string, unknown>, summary: cardSummary(card) };
+/** Where people can be reached, from the conversation references the bot stored. */
+export class StoredReach implements ReachPort {
+  constructor(private readonly store: Pick<StorePort, 'references'>) {}
+
+  platformUserIds(people: readonly Person[]): Promise<string[]> {
+    return platformUserIds(this.store, people);
+  }
 }
 
 /** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */

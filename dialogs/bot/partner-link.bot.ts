@@ -2,32 +2,32 @@ import { hash } from 'node:crypto';
 import {
   ActivityHandler,
   TurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { parseExecuteAction, parseCardAction } from '../cards';
-import {
-  cardMessage,
-  handleRequestAction,
-  isRequestAction,
-  PartnerLinkDialogs,
-  setTurnInfo,
-  type ConversationPrefs,
-  type DialogDeps,
-  type TurnInfo,
-} from '../dialogs';
-import { personReferenceKey, type StorePort } from '../domain';
-import { handleApprovalsHere } from './approval-channel';
-import { channelLocale, identityOf, platformOf } from './identity';
-import type { Logger } from './logger';
+import type { ChatTurn, LoggerPort } from '../../app/ports';
+import { parseExecuteAction, parseCardAction } from '../../cards';
+import { personReferenceKey, type StorePort } from '../../domain';
+import { handleRequestAction, isRequestAction } from '../actions/request-actions';
+import type { ConversationPrefs } from '../conversation-prefs';
+import type { DialogDeps } from '../dialog-deps';
+import { PartnerLinkDialogs } from '../partner-link.dialogs';
+import { cardMessage } from '../replies';
+import { setTurnInfo, type TurnInfo } from '../turn-info';
 import { OptimisticConversationState } from './optimistic-conversation-state';
 
 export interface BotDeps {
   store: StorePort;
   dialogs: DialogDeps;
-  logger: Logger;
+  logger: LoggerPort;
+  /**
+   * The platform's adapter describes each incoming activity as a neutral turn (who, which kind of
+   * conversation, the client's language); bot/ picks the adapter by the activity's channel.
+   */
+  describeTurn(activity: Partial<Activity>): ChatTurn;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -58,14 +58,13 @@ export class PartnerLinkBot extends ActivityHandler {
       // Action.Submit (older clients) arrives as a message whose value is the card data.
       const parsed = value !== undefined && value !== null ? parseCardAction(value) : undefined;
       const info = await this.prepare(context, parsed);
-      if (!parsed && (await handleApprovalsHere(context, info, deps.store))) return next();
       if (await this.replaceClickedCard(context, info)) return next();
       await this.dialogs.run(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-      if (joined && context.activity.conversation?.conversationType !== 'channel') {
+      if (joined && deps.describeTurn(context.activity).conversationKind !== 'channel') {
         await this.prepare(context, undefined);
         await this.dialogs.run(context);
       }
@@ -123,23 +122,25 @@ export class PartnerLinkBot extends ActivityHandler {
 
   private async prepare(context: TurnContext, parsed: ReturnType<typeof parseCardAction> | undefined): Promise<TurnInfo> {
     const activity = context.activity;
-    const identity = identityOf(activity);
-    const person = identity ? await this.deps.store.directory.findPersonByIdentity(identity) : undefined;
-    const platform = platformOf(activity);
+    const turn = this.deps.describeTurn(activity);
+    const person = turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined;
+    const platform = turn.platform;
     // An explicit language choice, then the language the person last wrote in, then the client's, then the directory's.
     const prefs = await this.prefs.get(context, {});
+    const timeZone = person?.timeZone ?? turn.timeZone;
     const info: TurnInfo = {
-      locale: prefs.locale ?? prefs.lastLocale ?? channelLocale(activity) ?? person?.locale ?? 'en',
+      locale: prefs.locale ?? prefs.lastLocale ?? turn.locale ?? person?.locale ?? 'en',
       platform,
+      conversationKind: turn.conversationKind,
       ...(person ? { person } : {}),
-      ...(person?.timeZone ? { timeZone: person.timeZone } : {}),
+      ...(timeZone ? { timeZone } : {}),
       ...(activity.id ? { activityId: `${platform}:${activity.id}` } : {}),
       ...(parsed?.ok ? { action: parsed.action } : {}),
       ...(parsed && !parsed.ok ? { badAction: parsed.error } : {}),
     };
     if (parsed && !parsed.ok) this.deps.logger.warn({ error: parsed.error, platform }, 'card click refused');
     setTurnInfo(context, info);
-    if (person && platform !== 'system' && platform !== 'cli' && isPersonalChat(activity.conversation?.conversationType)) {
+    if (person && platform !== 'system' && platform !== 'cli' && turn.conversationKind === 'personal') {
       await this.rememberWhereToReach(context, person, platform);
     }
     return info;
@@ -164,11 +165,6 @@ export class PartnerLinkBot extends ActivityHandler {
     });
     await this.savedReference.set(context, fingerprint);
   }
-}
-
-/** Personal (one-to-one) chats; the test channel leaves the type out. */
-function isPersonalChat(type: string | undefined): boolean {
-  return type === undefined || type === 'personal' || type === 'im';
 }
 
 function storeUnavailableText(locale: string | undefined): string {

@@ -1,0 +1,23 @@
+import type { Activity } from 'botbuilder';
+import type { ChatTurn } from '../../app/ports';
+import { localeFromTag } from '../../domain';
+import { SLACK_CHANNEL_ID, type SlackChannelData } from './slack-activity.mapper';
+
+/**
+ * A Slack activity (made by this adapter's mapper) as the product's neutral turn: the person is the
+ * workspace and user IDs in channelData.slack; a DM ('im') is a personal conversation, anything else
+ * (a channel, a group DM) is shared.
+ */
+export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
+  const s = (activity.channelData as SlackChannelData | undefined)?.slack;
+  const type = activity.conversation?.conversationType;
+  const locale = localeFromTag(activity.locale);
+  return {
+    platform: 'slack',
+    ...(s?.teamId && s.userId ? { identity: { platform: 'slack', teamId: s.teamId, userId: s.userId } } : {}),
+    conversationKind: type === undefined || type === 'im' ? 'personal' : 'channel',
+    ...(locale ? { locale } : {}),
+  };
+}
+
+export const isSlackActivity = (activity: Partial<Activity>) => activity.channelId === SLACK_CHANNEL_ID;

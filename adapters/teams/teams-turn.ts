@@ -1,0 +1,32 @@
+import type { Activity } from 'botbuilder';
+import type { ChatTurn, ConversationKind } from '../../app/ports';
+import { localeFromTag, type PlatformIdentity } from '../../domain';
+
+/** An Entra object ID as Teams sends it (the directory schema checks it fully). */
+const GUID = /^[0-9a-f-]{36}$/i;
+
+/** Teams' conversation types; the test and emulator channels leave the type out (a personal chat). */
+function kindOf(type: string | undefined): ConversationKind {
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat') return 'group';
+  return 'personal';
+}
+
+/**
+ * A Bot Framework activity from Teams (or Agents Playground and the emulator, which act as Teams) as
+ * the product's neutral turn: the person is their Entra object ID, the language and time zone are the
+ * client's.
+ */
+export function describeTeamsTurn(activity: Partial<Activity>): ChatTurn {
+  const aad = activity.from?.aadObjectId;
+  const identity: PlatformIdentity | undefined = aad && GUID.test(aad) ? ({ platform: 'teams', aadObjectId: aad.toLowerCase() } as PlatformIdentity) : undefined;
+  const locale = localeFromTag(activity.locale);
+  const timeZone = typeof activity.localTimezone === 'string' && activity.localTimezone ? activity.localTimezone : undefined;
+  return {
+    platform: 'teams',
+    ...(identity ? { identity } : {}),
+    conversationKind: kindOf(activity.conversation?.conversationType),
+    ...(locale ? { locale } : {}),
+    ...(timeZone ? { timeZone } : {}),
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The application layer: what is neither a CSP rule (domain/) nor platform code (adapters/): who is
+ * told about a request and with which card, the notification outbox, the periodic work, approval
+ * channels. It depends on domain/ only; dialogs and adapters depend on its ports (app/ports).
+ */
+export * from './ports';
+export { Notifier, StoredReach, platformUserIds, type NotifierDeps } from './notifications/notifier';
+export { NotificationOutbox, MAX_NOTIFY_ATTEMPTS, retryDelayMs, type Notification } from './notifications/outbox';
+export { ApprovalChannels } from './approval-channels';
+export { Schedules, type ScheduledJob } from './schedules/schedules';

@@ -1,0 +1,18 @@
+import type { Locale, OutboundMessage, RequestView } from '../../domain';
+
+/** The reader a card is drawn for. */
+export interface ReaderContext {
+  locale: Locale;
+  /** IANA time zone; dates are shown in UTC, saying so, without it. */
+  timeZone?: string;
+  /** For "expires in N days". */
+  now?: Date;
+}
+
+/** Draws the cards notifications carry (implemented by cards/, wired in bot/). */
+export interface NotificationCardsPort {
+  /** The approval card: with Approve and Reject for approvers (`buttons`, the default), a status view otherwise. */
+  approval(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, options?: { buttons?: boolean }): OutboundMessage;
+  /** The card that tells a request's outcome. */
+  decided(view: RequestView, reader: ReaderContext): OutboundMessage;
+}

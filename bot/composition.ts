@@ -1,0 +1,62 @@
+import type { Activity } from 'botbuilder';
+import { describeSlackTurn, isSlackActivity } from '../adapters/slack';
+import { describeTeamsTurn } from '../adapters/teams';
+import { ApprovalChannels, Notifier, StoredReach, type ChatTurn, type ScheduledJob } from '../app';
+import { notificationCards } from '../cards';
+import { PartnerLinkBot } from '../dialogs';
+import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
+import type { PartnerLinkService, StorePort } from '../domain';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createRecognizer } from './recognizer';
+import { createService } from './runtime';
+
+export interface BotRuntime {
+  store: StorePort;
+  service: PartnerLinkService;
+  notifier: Notifier;
+  bot: PartnerLinkBot;
+  /** The periodic work this process does (started by main). */
+  jobs: ScheduledJob[];
+}
+
+/** How often notifications a platform did not take are retried. */
+export const NOTIFICATION_RETRY_EVERY_MS = 30_000;
+
+/** Each platform's adapter describes its own activities (Slack's carry channelId 'slack'; Teams, Playground and the emulator the rest). */
+export function describeTurn(activity: Partial<Activity>): ChatTurn {
+  return isSlackActivity(activity) ? describeSlackTurn(activity) : describeTeamsTurn(activity);
+}
+
+/** The directory's organizations as the recognizer matches them by name. */
+export async function organizationNames(store: Pick<StorePort, 'directory'>): Promise<OrganizationNames[]> {
+  return (await store.directory.listOrganizations()).map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] }));
+}
+
+/**
+ * The composition root of the one bot both platforms share: the recognizer (the model the build
+ * trained, with the directory's organization names), the domain service, the application layer
+ * (notifier, approval channels, schedules) and the dialogs. `npm start` and the tests build it here.
+ */
+export async function createBotRuntime(store: StorePort, config: Pick<Config, 'policy'>, logger: Logger, options: { recognizer?: Recognizer } = {}): Promise<BotRuntime> {
+  const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
+  const service = createService(store, config);
+  const notifier = new Notifier({ store, service, cards: notificationCards, logger });
+  const bot = new PartnerLinkBot({
+    store,
+    logger,
+    describeTurn,
+    dialogs: {
+      service,
+      directory: store.directory,
+      recognizer,
+      notifier,
+      reach: new StoredReach(store),
+      approvalChannels: new ApprovalChannels(store),
+      policy: config.policy,
+    },
+  });
+  // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.
+  const jobs: ScheduledJob[] = [{ name: 'notification-retry', everyMs: NOTIFICATION_RETRY_EVERY_MS, atStart: true, run: () => notifier.retryPending() }];
+  return { store, service, notifier, bot, jobs };
+}

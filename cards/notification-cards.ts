@@ -1,0 +1,23 @@
+import type { OutboundMessage, RequestView } from '../domain';
+import { approvalCard } from './approval.card';
+import { decidedCard } from './decided.card';
+import type { AdaptiveCard } from './schema';
+import type { CardContext } from './models';
+import { cardSummary } from './summary';
+
+function outbound(card: AdaptiveCard): OutboundMessage {
+  return { card: card as unknown as Record<string, unknown>, summary: cardSummary(card) };
+}
+
+/**
+ * The cards that notifications carry, as messages ready for any platform. The application layer
+ * decides who is told, in which language and time zone; this only draws the card.
+ */
+export const notificationCards = {
+  approval(view: RequestView, approverUserIds: readonly string[], ctx: CardContext, options: { buttons?: boolean } = {}): OutboundMessage {
+    return outbound(approvalCard({ view, approverUserIds }, ctx, options));
+  },
+  decided(view: RequestView, ctx: CardContext): OutboundMessage {
+    return outbound(decidedCard({ view }, ctx));
+  },
+};
