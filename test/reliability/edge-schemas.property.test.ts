@@ -170,14 +170,17 @@ const nearMissOf = (v: Variant, intensity: fc.Arbitrary<number>): fc.Arbitrary<N
       const payload: Record<string, unknown> = { ...valid };
       const mutations: string[] = [];
       let acceptable = true;
-      // `count` field mutations on distinct fields, and (when count > 0) perhaps one extra key.
-      for (let i = 0; i < Math.min(count, order.length, kinds.length); i++) {
+      // `count` mutations: perhaps one extra key, the rest on distinct fields (so a stray key can
+      // also come alone, where it is the only thing wrong).
+      const withExtra = count > 0 && extra !== null && !Object.hasOwn(v.fields, extra.key) && extra.key !== 'verb' && extra.key !== 'form';
+      const fieldCount = Math.min(count - (withExtra ? 1 : 0), order.length, kinds.length);
+      for (let i = 0; i < fieldCount; i++) {
         const name = order[i]!;
         const harmless = mutateField(payload, name, v.fields[name], kinds[i]!, { wrong, op, extra: extraLength });
         mutations.push(`${kinds[i]}:${name}`);
         acceptable &&= harmless;
       }
-      if (count > 0 && extra && !Object.hasOwn(v.fields, extra.key) && extra.key !== 'verb' && extra.key !== 'form') {
+      if (withExtra) {
         setOwn(payload, extra.key, extra.value);
         mutations.push(`${extra.kind}:${extra.key}`);
         acceptable = false;
