@@ -94,7 +94,6 @@ function validOf(v: Variant): fc.Arbitrary<Record<string, unknown>> {
 // or fatal (anything else). Field mutations target distinct fields, so their effects do not cancel.
 
 type FieldMutation = 'missing' | 'blank' | 'wrong_type' | 'operator' | 'too_long';
-type ExtraKey = { kind: 'stray_key' | 'prototype_key'; key: string; value: unknown };
 
 const FIELD_MUTATIONS: FieldMutation[] = ['missing', 'blank', 'wrong_type', 'operator', 'too_long'];
 const wrongType = fc.oneof(fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }), fc.constant({}), fc.double({ noNaN: true }));
@@ -213,10 +212,13 @@ function expectFlatAndClean(action: unknown) {
 
 describe('edge schemas (property-based)', () => {
   it('the generators cover every verb and form of the card contract, with its fields', () => {
-    const fromSchema = CardActionSchema.options
-      .flatMap((o) => ('shape' in o ? [o] : o.options))
+    // zod's public shape: the union's options, each an object or (submit_form) a union by form.
+    type Shape = Record<string, { values?: Set<string> }>;
+    type Option = { shape: Shape } | { options: readonly { shape: Shape }[] };
+    const fromSchema = (CardActionSchema.options as unknown as readonly Option[])
+      .flatMap((o) => ('shape' in o ? [o] : [...o.options]))
       .map((o) => {
-        const { verb, form, ...rest } = o.shape as Record<string, { values?: Set<string> }>;
+        const { verb, form, ...rest } = o.shape;
         return `${[...verb!.values!][0]}${form ? `/${[...form.values!][0]}` : ''}: ${Object.keys(rest).sort().join(',')}`;
       });
     const fromGenerators = VARIANTS.map((v) => `${v.verb}${v.form ? `/${v.form}` : ''}: ${Object.keys(v.fields).sort().join(',')}`);

@@ -114,17 +114,20 @@ const isOpen = (s: RequestStatus) => OPEN.includes(s);
 
 type Act = { type: 'approve' } | { type: 'reject'; reason: string } | { type: 'cancel'; reason?: string };
 
-/** What the rules say a person's command does, in the order the rules are checked. */
-function expectPerson(m: Model, act: Act, who: string, seen: number | undefined, commandId: string | undefined): Expected {
+/**
+ * What the rules say a command by a person (or, `who` undefined, by no one: a command that did not
+ * come from a person) does, in the order the rules are checked.
+ */
+function expectPerson(m: Model, act: Act, who: string | undefined, seen: number | undefined, commandId: string | undefined): Expected {
   if (commandId !== undefined && m.commandIds.has(commandId)) return { kind: 'unchanged' }; // a retried click
-  const decidedByMe = m.decision?.by === who;
-  if (act.type === 'approve' && (m.decidedBy.slice(0, m.stage).includes(who) || (m.status === 'approved' && decidedByMe))) return { kind: 'unchanged' };
+  const decidedByMe = who !== undefined && m.decision?.by === who;
+  if (act.type === 'approve' && who !== undefined && (m.decidedBy.slice(0, m.stage).includes(who) || (m.status === 'approved' && decidedByMe))) return { kind: 'unchanged' };
   if (act.type === 'reject' && m.status === 'rejected' && decidedByMe) return { kind: 'unchanged' };
   if (act.type === 'cancel' && m.status === 'cancelled' && decidedByMe) return { kind: 'unchanged' };
-  if (!isOpen(m.status)) return { kind: 'refused', code: 'REQUEST_ALREADY_CLOSED', audited: true };
+  if (!isOpen(m.status)) return { kind: 'refused', code: 'REQUEST_ALREADY_CLOSED', audited: who !== undefined };
   if (act.type === 'cancel') {
     if (who !== m.requester) return { kind: 'refused', code: 'NOT_THE_REQUESTER', audited: true };
-  } else if (m.status !== 'pending_approval' || !m.scenario.steps[m.stage]!.admins.includes(who)) {
+  } else if (m.status !== 'pending_approval' || who === undefined || !m.scenario.steps[m.stage]!.admins.includes(who)) {
     return { kind: 'refused', code: 'NOT_AN_APPROVER', audited: true };
   }
   if (seen !== undefined && seen !== m.version) return { kind: 'refused', code: 'STALE_CARD', audited: false };
@@ -132,9 +135,9 @@ function expectPerson(m: Model, act: Act, who: string, seen: number | undefined,
   return { kind: 'applied' };
 }
 
-function applyPerson(m: Model, act: Act, who: string, e: Expected, commandId: string | undefined): void {
+function applyPerson(m: Model, act: Act, who: string | undefined, e: Expected, commandId: string | undefined): void {
   if (e.kind === 'refused' && e.audited) m.audit.push({ action: 'refused', from: m.status, to: m.status, code: e.code });
-  if (e.kind !== 'applied') return;
+  if (e.kind !== 'applied' || who === undefined) return;
   const from = m.status;
   if (commandId !== undefined) m.commandIds.add(commandId);
   m.version += 1;
@@ -153,6 +156,11 @@ function applyPerson(m: Model, act: Act, who: string, e: Expected, commandId: st
     m.decision = { status: m.status, by: who, ...(reason ? { reason } : {}) };
   }
   m.audit.push({ action: act.type, from, to: m.status });
+}
+
+/** Routing again (a repeated delivery of submit's last step) is refused once the request is routed. */
+function expectRoute(m: Model): Expected {
+  return m.status === 'submitted' ? { kind: 'applied' } : { kind: 'refused', code: 'REQUEST_ALREADY_CLOSED', audited: false };
 }
 
 function expectExpire(m: Model): Expected {
@@ -300,10 +308,10 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
 // Commands. Who acts and which version they saw are drawn as roles and resolved against the model
 // when the command runs, so that "the right approver" stays right as the request moves on.
 
-type Role = 'approver' | 'other_step_approver' | 'colleague' | 'requester' | 'other_org_admin' | 'stranger';
+type Role = 'approver' | 'other_step_approver' | 'colleague' | 'requester' | 'other_org_admin' | 'stranger' | 'no_one';
 type Seen = { kind: 'current' } | { kind: 'stale'; by: number } | { kind: 'none' };
 
-function resolvePerson(m: Model, role: Role, pick: number): string {
+function resolvePerson(m: Model, role: Role, pick: number): string | undefined {
   const steps = m.scenario.steps;
   const from = (xs: string[]) => xs[pick % xs.length]!;
   const here = steps[m.stage]!;
@@ -322,6 +330,8 @@ function resolvePerson(m: Model, role: Role, pick: number): string {
       return from(OTHER_ORG_ADMINS);
     case 'stranger':
       return from(STRANGERS);
+    case 'no_one':
+      return undefined;
   }
 }
 
@@ -350,7 +360,7 @@ class PersonCommand implements fc.AsyncCommand<Model, Real> {
     const label = `${this.act.type}${'reason' in this.act && this.act.reason !== undefined ? ` reason=${JSON.stringify(this.act.reason)}` : ''} by ${who} (${this.role}) with card v${version ?? '-'} on v${m.version} ${m.status}@${m.stage}${this.commandId ? ` id=${this.commandId}` : ''}`;
     const before = (await r.requests.get(r.id))!;
     const e = expectPerson(m, this.act, who, version, this.commandId);
-    const out = await r.service.act(r.id, this.act as LifecycleCommand, person(who), {
+    const out = await r.service.act(r.id, this.act as LifecycleCommand, who === undefined ? undefined : person(who), {
       platform: 'teams',
       ...(version !== undefined ? { expectedVersion: version } : {}),
       ...(this.commandId ? { commandId: this.commandId } : {}),
@@ -361,6 +371,23 @@ class PersonCommand implements fc.AsyncCommand<Model, Real> {
   toString() {
     const reason = 'reason' in this.act && this.act.reason !== undefined ? `, ${JSON.stringify(this.act.reason)}` : '';
     return `${this.act.type}(${this.role}#${this.pick}, card ${this.seen.kind}${this.seen.kind === 'stale' ? `-${this.seen.by}` : ''}${reason}, +${Math.round(this.advanceMs / 3_600_000)}h${this.commandId ? `, ${this.commandId}` : ''})`;
+  }
+}
+
+class RouteCommand implements fc.AsyncCommand<Model, Real> {
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const before = (await r.requests.get(r.id))!;
+    const e = expectRoute(m);
+    const out = await r.service.act(r.id, { type: 'route' }, undefined, { platform: 'system' });
+    if (e.kind === 'applied') {
+      m.audit.push({ action: 'route', from: 'submitted', to: 'pending_approval' });
+      Object.assign(m, { status: 'pending_approval', version: m.version + 1 });
+    }
+    await compare(m, r, e, out, before, `route on v${before.version} ${before.status}`);
+  }
+  toString() {
+    return 'route()';
   }
 }
 
@@ -395,6 +422,7 @@ const role = fc.oneof(
   { weight: 2, arbitrary: fc.constant<Role>('requester') },
   { weight: 1, arbitrary: fc.constant<Role>('other_org_admin') },
   { weight: 1, arbitrary: fc.constant<Role>('stranger') },
+  { weight: 1, arbitrary: fc.constant<Role>('no_one') },
 );
 const seen = fc.oneof(
   { weight: 4, arbitrary: fc.constant<Seen>({ kind: 'current' }) },
@@ -414,6 +442,7 @@ const commands = fc.commands(
     personCommand(fc.constant<Act>({ type: 'approve' })),
     personCommand(fc.oneof(reason, blank).map<Act>((why) => ({ type: 'reject', reason: why }))),
     personCommand(fc.option(fc.oneof(reason, blank), { nil: undefined }).map<Act>((why) => (why === undefined ? { type: 'cancel' } : { type: 'cancel', reason: why }))),
+    fc.constant(new RouteCommand()),
     fc.tuple(fc.constantFrom<When>('before', 'before', 'at', 'after'), fc.double({ min: 0, max: 1, noNaN: true })).map(([w, f]) => new ExpireCommand(w, f)),
   ],
   { maxCommands: 20 },
@@ -427,11 +456,8 @@ describe('request lifecycle against a model (fast-check commands)', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...SCENARIOS), commands, async (scenario, cmds) => {
         const { model, real } = setup(scenario);
-        // As submit() does: the system routes the new request to its first approvers.
-        const routed = await real.service.act(real.id, { type: 'route' }, undefined, { platform: 'system' });
-        expect(observe(routed)).toEqual({ kind: 'applied' });
-        Object.assign(model, { status: 'pending_approval', version: 2 });
-        model.audit.push({ action: 'route', from: 'submitted', to: 'pending_approval' });
+        // As submit() does: the system routes the new request to its first approvers, then people act.
+        await new RouteCommand().run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), cmds);
         const key = `${model.status}${model.status === 'pending_approval' ? `@${model.stage}` : ''}`;
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
