@@ -265,6 +265,15 @@ function observe(out: ActOutcome): { kind: Kind; code?: string } {
   return out.kind === 'refused' ? { kind: 'refused', code: out.refusal.code } : { kind: out.kind };
 }
 
+/** An equality check whose failure says which command, as it ran, went wrong. */
+function same(label: string, what: string, got: unknown, want: unknown) {
+  try {
+    expect(got).toEqual(want);
+  } catch (err) {
+    throw new Error(`${what} after ${label}:\n${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** How often each outcome came up across all runs, to show the runs exercise every rule. */
 const tally = new Map<string, number>();
 
@@ -272,7 +281,7 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
   const got = observe(out);
   const k = got.code ?? got.kind;
   tally.set(k, (tally.get(k) ?? 0) + 1);
-  expect({ command: label, outcome: got }).toEqual({ command: label, outcome: e.code ? { kind: e.kind, code: e.code } : { kind: e.kind } });
+  same(label, 'outcome', got, e.code ? { kind: e.kind, code: e.code } : { kind: e.kind });
   const now = (await r.requests.get(r.id))!;
   expect(RequestSchema.safeParse(now).success).toBe(true);
   const seen = {
@@ -299,7 +308,7 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
     expiresAt: m.expiresAt,
     relationshipsRecorded: m.relationshipsRecorded,
   };
-  expect({ command: label, request: seen }).toEqual({ command: label, request: want });
+  same(label, 'request', seen, want);
   // The trail only grows: nothing before this command was rewritten.
   expect(now.audit.slice(0, before.audit.length)).toEqual(before.audit);
 }
