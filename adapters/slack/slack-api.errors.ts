@@ -1,4 +1,5 @@
 import { ErrorCode as WebErrorCode } from '@slack/web-api';
+import { CodedError } from '../../domain';
 
 /** What went wrong calling the Slack Web API, as callers branch on it. */
 export type SlackApiErrorCode =
@@ -12,15 +13,14 @@ export type SlackApiErrorCode =
   | 'HTTP_ERROR'
   | 'UNREACHABLE';
 
-export class SlackApiError extends Error {
+export class SlackApiError extends CodedError<SlackApiErrorCode> {
   constructor(
-    readonly code: SlackApiErrorCode,
+    code: SlackApiErrorCode,
     readonly method: string,
     message: string,
     options: { cause?: unknown; slackError?: string; retryAfterSeconds?: number } = {},
   ) {
-    super(message, { cause: options.cause });
-    this.name = 'SlackApiError';
+    super(code, message, { cause: options.cause });
     this.slackError = options.slackError;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }

@@ -4,6 +4,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { confirmationCard, refusalCard, submittedCard, type SubmitFormAction } from '../../cards';
 import { checkFiler, type Organization, type Person, type Refusal, type RequestSubject, type Verdict } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
+import { DialogError } from '../dialog-errors';
 import type { Recognition } from '../recognition';
 import { sendCard } from '../replies';
 import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
@@ -154,7 +155,7 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       state.refusal = fixable;
       ctx = { ...ctx, askAll: false };
     }
-    throw new Error(`${this.spec.kind}: no progress after several refusals`);
+    throw new DialogError('DIALOG_NO_PROGRESS', `${this.spec.kind}: no progress after several refusals`);
   }
 
   private async confirm(context: TurnContext, subject: RequestSubject, draftId: string, ctx: SpecContext, known?: Verdict): Promise<void> {

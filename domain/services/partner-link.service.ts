@@ -1,3 +1,4 @@
+import { RequestContendedError } from '../errors';
 import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
@@ -158,7 +159,7 @@ export class PartnerLinkService {
         return { kind: 'applied', request: d.next, previous: current };
       }
     }
-    throw new Error(`Request ${requestId} kept changing under us (${MAX_CAS_ATTEMPTS} attempts); try again.`);
+    throw new RequestContendedError(requestId, MAX_CAS_ATTEMPTS);
   }
 
   private async recordRelationship(r: PartnerRequest): Promise<void> {
