@@ -2,9 +2,7 @@ import type { Organization } from '../organization';
 import type { Person } from '../person';
 import type { RequestSubject } from '../request';
 import type { Refusal, Verdict } from '../result';
-import type { Subscription } from '../relationship';
 import type { Workload } from '../workload';
-import { MULTICHANNEL_ELIGIBLE_CHANNELS } from '../rules';
 import { snapshotSources } from './fact-snapshot';
 import { verdictFor, type FactSources } from './facts';
 
@@ -58,14 +56,4 @@ export async function eligibleMultichannelPartners(customerId: string, subscript
   const all = await src.directory.listOrganizations();
   const partners = all.filter((o) => o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner');
   return partition(partners, (p) => ({ kind: 'multichannel_support', customerId, partnerId: p.id, subscriptionId }), requester, src);
-}
-
-/**
- * Whether a subscription qualifies for multi-channel at all, independent of the partner: the checks
- * about the subscription itself (channel, term) for the reasons to show before a partner is chosen.
- */
-export function subscriptionQualifies(sub: Subscription, now: Date): { ok: boolean; reason?: 'channel' | 'mid_term' } {
-  if (!MULTICHANNEL_ELIGIBLE_CHANNELS.includes(sub.channel)) return { ok: false, reason: 'channel' };
-  if (sub.billing === 'license' && sub.termEndsOn && sub.termEndsOn.getTime() > now.getTime()) return { ok: false, reason: 'mid_term' };
-  return { ok: true };
 }
