@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CloudSchema, DomainPolicySchema, type DomainPolicy } from '../domain';
+import { CloudSchema, CodedError, DomainPolicySchema, type DomainPolicy } from '../domain';
 
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
@@ -71,11 +71,9 @@ export interface Config extends RawConfig {
   policy: DomainPolicy;
 }
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends CodedError<'CONFIG_INVALID'> {
   constructor(readonly problems: string[]) {
-    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its format.`);
-    this.name = 'ConfigError';
+    super('CONFIG_INVALID', `Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its format.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { displayName, type Locale, type Organization, type Person } from '../domain';
+import { displayName, type Locale, type Organization } from '../domain';
 import type { CardContext } from './models';
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-US', ja: 'ja-JP' };
@@ -61,11 +61,6 @@ export function orgNamer(organizations: readonly Organization[], locale: Locale)
   };
 }
 export type OrgNamer = ReturnType<typeof orgNamer>;
-
-/** "Name (email)" when the email is known, for the approver's eyes. */
-export function personLabel(person: Person): string {
-  return person.email ? `${person.name} (${person.email})` : person.name;
-}
 
 /** Joins names as a reader expects: "A, B and C" / 「A、B、C」. */
 export function listOf(items: readonly string[], locale: Locale): string {

@@ -2,6 +2,7 @@
 export { PartnerLinkDialogs } from './partner-link.dialogs';
 export type { ConversationPrefs } from './conversation-prefs';
 export type { DialogDeps } from './dialog-deps';
+export { DialogError, type DialogErrorCode } from './dialog-errors';
 export { setTurnInfo, turnInfo, type TurnInfo } from './turn-info';
 export { handleRequestAction, isRequestAction, type RequestAction } from './actions/request-actions';
 export { currentRequestCard, mayDecide } from './actions/request-cards';

@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { ConversationKind } from '../app/ports';
 import type { CardAction } from '../cards';
 import type { AuditPlatform, Locale, Person } from '../domain';
+import { DialogError } from './dialog-errors';
 import type { Recognition } from './recognition';
 
 /**
@@ -33,7 +34,7 @@ export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
 
 export function turnInfo(context: TurnContext): TurnInfo {
   const info = context.turnState.get(KEY) as TurnInfo | undefined;
-  if (!info) throw new Error('turn info missing: the bot must call setTurnInfo before running dialogs');
+  if (!info) throw new DialogError('TURN_INFO_MISSING', 'turn info missing: the bot must call setTurnInfo before running dialogs');
   return info;
 }
 

@@ -10,6 +10,7 @@ export * from './rule-codes';
 export * from './messages';
 export * from './labels';
 export * from './result';
+export * from './errors';
 export * from './policy';
 export * from './rules';
 export * from './parse-identifiers';

@@ -53,10 +53,6 @@ export type Organization = z.infer<typeof OrganizationSchema>;
 export type OrganizationInput = z.input<typeof OrganizationSchema>;
 export type PartnerOrganization = Exclude<Organization, { kind: 'customer' }>;
 
-export function isPartner(org: Organization): org is PartnerOrganization {
-  return org.kind !== 'customer';
-}
-
 /** Partners that sell to customers: resellers (through their provider) and direct-bill partners. */
 export function sellsToCustomers(org: Organization): org is PartnerOrganization {
   return org.kind === 'indirect_reseller' || org.kind === 'direct_bill_partner';

@@ -114,10 +114,3 @@ export const RequestSchema = z.object({
   audit: z.array(AuditEntrySchema),
 });
 export type PartnerRequest = z.infer<typeof RequestSchema>;
-
-/** A request ID as people type it: PL- and eight letters or digits. */
-export const RequestIdSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^PL-[0-9A-Z]{8}$/, { message: 'A request ID looks like PL-7K2M9Q4D.' });

@@ -8,13 +8,6 @@ export type Workload = z.infer<typeof WorkloadSchema>;
 export const BillingModelSchema = z.enum(['license', 'usage']);
 export type BillingModel = z.infer<typeof BillingModelSchema>;
 
-export const WORKLOAD_BILLING: Readonly<Record<Workload, BillingModel>> = {
-  microsoft365: 'license',
-  dynamics365: 'license',
-  power_platform: 'license',
-  azure: 'usage',
-};
-
 export const WORKLOAD_LABELS: Readonly<Record<Workload, { en: string; ja: string }>> = {
   microsoft365: { en: 'Microsoft 365', ja: 'Microsoft 365' },
   azure: { en: 'Microsoft Azure', ja: 'Microsoft Azure' },

@@ -16,6 +16,7 @@ import {
   OPEN_STATUSES,
   requestFromDocument,
   requestToDocument,
+  StoreError,
   transitionFields,
 } from '../store-common';
 import { uniqueViolation, type Collection, type NedbDoc } from './nedb-collections';
@@ -41,10 +42,10 @@ export class EmbeddedRequests implements RequestRepositoryPort {
         if (!uniqueViolation(err)) throw err;
         const open = await this.findOpenByKey(subjectKey(request.subject));
         if (open) return { created: false, existingId: open.id };
-        if (await this.get(request.id)) throw new Error(`A request with ID ${request.id} already exists.`, { cause: err });
+        if (await this.get(request.id)) throw new StoreError('REQUEST_ID_TAKEN', `A request with ID ${request.id} already exists.`, { cause: err });
       }
     }
-    throw new Error(`Could not store request ${request.id}: its subject key kept changing hands.`);
+    throw new StoreError('REQUEST_KEY_CONTENDED', `Could not store request ${request.id}: its subject key kept changing hands.`);
   }
 
   async get(id: string): Promise<PartnerRequest | undefined> {

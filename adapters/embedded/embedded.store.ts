@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { StorePort } from '../../domain';
+import { unwrap, type StorePort } from '../../domain';
 import { StoreOpenError } from '../store-common';
 import { lockDataDir } from './data-dir-lock';
 import { EmbeddedConversationState } from './embedded-conversation-state';
@@ -19,6 +19,8 @@ export interface EmbeddedStoreOptions {
 }
 
 const HOUR = 3_600_000;
+/** Node's codes for a disk that is full, read-only or failing. */
+const DISK_UNAVAILABLE = new Set<unknown>(['ENOSPC', 'EROFS', 'EIO']);
 
 /**
  * The default store: no server, files in a folder (nedb). It is for ONE instance: a dev machine or a
@@ -77,10 +79,12 @@ export class EmbeddedStore implements StorePort {
     return !this.closed;
   }
 
-  /** The data files are local: only a full or unwritable disk makes them unavailable. */
+  /**
+   * The data files are local: only a full or unwritable disk makes them unavailable, also when that
+   * error reaches us wrapped (botbuilder-dialogs' DialogContextError, a `cause`).
+   */
   isUnavailable(err: unknown): boolean {
-    const code = (err as { code?: string } | undefined)?.code;
-    return code === 'ENOSPC' || code === 'EROFS' || code === 'EIO';
+    return unwrap(err).some((e) => DISK_UNAVAILABLE.has((e as { code?: unknown } | null)?.code));
   }
 
   async close(): Promise<void> {

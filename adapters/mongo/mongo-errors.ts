@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { unwrap } from '../../domain';
 
 /** MongoDB (and FerretDB) report a broken unique index as code 11000 (11001 on old servers). */
 export function isDuplicateKey(err: unknown): boolean {
@@ -33,17 +34,20 @@ const CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ERR_
 
 /**
  * Server unreachable, connection lost or closed: the driver reconnects by itself once it is back.
+ * Looks at every layer `unwrap` finds, so that an outage is still one when botbuilder-dialogs wrapped
+ * it (DialogContextError keeps it in `.error`) or another error carries it as its `cause`.
  *
- * Errors are recognised with `isError` (above), never `instanceof Error`: the socket errors are made
- * by Node's core code, and where our code runs in another realm (jest's sandbox, a vm context) they are
- * not `instanceof` our Error. The loop then stopped before looking at the code, the outage was taken
- * for a bug and the turn failed instead of answering "temporarily unavailable" (the store-outage test
- * failed that way whenever the turn hit a pooled connection the dead server had closed).
+ * Each layer must be an error by `isError` (above), never `instanceof Error`: the socket errors are
+ * made by Node's core code, and where our code runs in another realm (jest's sandbox, a vm context) they
+ * are not `instanceof` our Error. The outage was then taken for a bug and the turn failed instead of
+ * answering "temporarily unavailable" (the store-outage test failed that way whenever the turn hit a
+ * pooled connection the dead server had closed). Look-alike plain objects do not count.
  */
 export function isMongoUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; isError(e) && depth < 5; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (UNAVAILABLE.test(e.name) || (typeof code === 'string' && CODES.has(code)) || /socket has been ended by the other party/.test(e.message)) return true;
-  }
-  return false;
+  return unwrap(err).some((e) => isError(e) && isOutage(e));
+}
+
+function isOutage(e: Error): boolean {
+  const code = (e as { code?: unknown }).code;
+  return UNAVAILABLE.test(e.name) || (typeof code === 'string' && CODES.has(code)) || /socket has been ended by the other party/.test(e.message);
 }

@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import type { Person } from '../../domain';
-import { IdentityTakenError, personIdentityKeys, personToDocument } from '../store-common';
+import { IdentityTakenError, personIdentityKeys, personToDocument, StoreError } from '../store-common';
 import type { DirectoryModels } from './models/directory.models';
 import type { StoredDoc } from './models';
 import { isDuplicateKey, retryOnDuplicate } from './mongo-errors';
@@ -43,6 +43,6 @@ export class MongoPeopleWriter {
         if (typeof holder?.personId === 'string') return holder.personId;
       }
     }
-    throw new Error(`The identity ${key} kept changing hands; try the import again.`);
+    throw new StoreError('IDENTITY_CONTENDED', `The identity ${key} kept changing hands; try the import again.`);
   }
 }

@@ -17,6 +17,7 @@ import {
   OPEN_STATUSES,
   requestFromDocument,
   requestToDocument,
+  StoreError,
   transitionFields,
 } from '../store-common';
 import type { StoredDoc } from './models';
@@ -50,10 +51,10 @@ export class MongoRequests implements RequestRepositoryPort {
         if (!isDuplicateKey(err)) throw err;
         const existing = await this.findOpenByKey(subjectKey(request.subject));
         if (existing) return { created: false, existingId: existing.id };
-        if (await this.get(request.id)) throw new Error(`A request with ID ${request.id} already exists.`, { cause: err });
+        if (await this.get(request.id)) throw new StoreError('REQUEST_ID_TAKEN', `A request with ID ${request.id} already exists.`, { cause: err });
       }
     }
-    throw new Error(`Could not store request ${request.id}: its subject key kept changing hands.`);
+    throw new StoreError('REQUEST_KEY_CONTENDED', `Could not store request ${request.id}: its subject key kept changing hands.`);
   }
 
   async get(id: string): Promise<PartnerRequest | undefined> {

@@ -8,7 +8,7 @@ export type { SlackRuntime, SlackRuntimeOptions } from './slack.runtime';
 export { SlackBotAdapter } from './slack-bot.adapter';
 export { SlackProactiveSender } from './slack-proactive.sender';
 export { SlackInboxProcessor, INBOX_SOURCE as SLACK_INBOX_SOURCE } from './slack-inbox.processor';
-export { SlackApiError, toSlackApiError } from './slack-api.errors';
+export { findSlackApiError, SlackApiError, toSlackApiError } from './slack-api.errors';
 export type { SlackApiErrorCode } from './slack-api.errors';
 export { DEFAULT_SLACK_RETRY, slackClientOptions } from './slack-client.options';
 export type { SlackRetryPolicy } from './slack-client.options';

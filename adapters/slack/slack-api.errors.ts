@@ -1,4 +1,5 @@
 import { ErrorCode as WebErrorCode } from '@slack/web-api';
+import { CodedError, unwrap } from '../../domain';
 
 /** What went wrong calling the Slack Web API, as callers branch on it. */
 export type SlackApiErrorCode =
@@ -12,15 +13,14 @@ export type SlackApiErrorCode =
   | 'HTTP_ERROR'
   | 'UNREACHABLE';
 
-export class SlackApiError extends Error {
+export class SlackApiError extends CodedError<SlackApiErrorCode> {
   constructor(
-    readonly code: SlackApiErrorCode,
+    code: SlackApiErrorCode,
     readonly method: string,
     message: string,
     options: { cause?: unknown; slackError?: string; retryAfterSeconds?: number } = {},
   ) {
-    super(message, { cause: options.cause });
-    this.name = 'SlackApiError';
+    super(code, message, { cause: options.cause });
     this.slackError = options.slackError;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
@@ -71,6 +71,14 @@ export function toSlackApiError(method: string, err: unknown): SlackApiError {
     default:
       return new SlackApiError('SLACK_ERROR', method, `${method} failed: ${e?.message ?? String(err)}`, { cause: err });
   }
+}
+
+/**
+ * The SlackApiError in a failed turn, wherever it is: a Web API call made inside a dialog reaches the
+ * turn's caller wrapped by botbuilder-dialogs (DialogContextError keeps it in `.error`).
+ */
+export function findSlackApiError(err: unknown): SlackApiError | undefined {
+  return unwrap(err).find((e): e is SlackApiError => e instanceof SlackApiError);
 }
 
 /** Runs one Web API call; any failure comes out as a SlackApiError. */

@@ -1,8 +1,8 @@
-import type { ProcessedEventPort } from '../../domain';
+import { errorCode, type ProcessedEventPort } from '../../domain';
 import type { SlackAckJournal } from './slack-ack-journal';
 import { TurnGate } from './turn-gate';
 import { commandToText, stripMentions } from './slack-activity.mapper';
-import { SlackApiError } from './slack-api.errors';
+import { findSlackApiError } from './slack-api.errors';
 import { inboxIdOf, inputOf, teamOf } from './slack-payloads';
 import type { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
@@ -228,13 +228,14 @@ export class SlackInboxProcessor {
       else this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
       await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
     } catch (err) {
-      if (err instanceof SlackApiError && !err.retryable) {
+      const slack = findSlackApiError(err);
+      if (slack && !slack.retryable) {
         // The person was told (see SlackTurnHandler); trying again would fail the same way.
-        this.deps.logger.warn({ err, id, code: err.code }, 'Slack refused the answer; delivery closed');
+        this.deps.logger.warn({ err, id, code: slack.code }, 'Slack refused the answer; delivery closed');
         await this.deps.events.complete(id, this.now(), DROP_PAYLOAD).catch(() => undefined);
         return;
       }
-      this.deps.logger.error({ err, id }, 'Slack delivery could not be processed; it stays pending for the next start');
+      this.deps.logger.error({ err, id, code: errorCode(err) }, 'Slack delivery could not be processed; it stays pending for the next start');
       await this.deps.events.recordAttempt(id).catch(() => undefined);
     }
   }

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { clickToActionData, renderShowCard, stashedKey, type AdaptiveCardJson, type ClickResult } from './block-kit';
 import { conversationTypeOf, executeActivity, messageActivity, submitActivity, type SlackOrigin } from './slack-activity.mapper';
-import { plainSlackFailure, SlackApiError } from './slack-api.errors';
+import { findSlackApiError, plainSlackFailure } from './slack-api.errors';
 import type { SlackBotAdapter } from './slack-bot.adapter';
 import type { SlackLocaleCache } from './slack-locale.cache';
 import type { SlackMessagePoster } from './slack-message.poster';
@@ -100,8 +100,9 @@ export class SlackTurnHandler {
     try {
       await work();
     } catch (err) {
-      if (err instanceof SlackApiError && err.method !== 'chat.postEphemeral') {
-        await this.deps.poster.whisper(origin.channel, origin.userId, { text: plainSlackFailure(err, lang(locale)) }).catch(() => undefined);
+      const slack = findSlackApiError(err);
+      if (slack && slack.method !== 'chat.postEphemeral') {
+        await this.deps.poster.whisper(origin.channel, origin.userId, { text: plainSlackFailure(slack, lang(locale)) }).catch(() => undefined);
       }
       throw err;
     }

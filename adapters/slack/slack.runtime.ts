@@ -1,7 +1,7 @@
 import { ExpressReceiver } from '@slack/bolt';
 import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
-import type { ConversationStatePort, ProcessedEventPort, ProactiveSenderPort } from '../../domain';
+import { errorCode, type ConversationStatePort, type ProcessedEventPort, type ProactiveSenderPort } from '../../domain';
 import { SlackAckJournal } from './slack-ack-journal';
 import { SlackCardMemory } from './slack-card.memory';
 import { SlackBotAdapter } from './slack-bot.adapter';
@@ -80,7 +80,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
   const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValue));
   const adapter = new SlackBotAdapter(poster);
   adapter.onTurnError = async (_context, err) => {
-    o.logger.error({ err }, 'Slack turn failed');
+    o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
     throw err;
   };
   const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));

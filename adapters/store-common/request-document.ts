@@ -1,5 +1,6 @@
 import { isClosed, RequestSchema, subjectKey, type PartnerRequest } from '../../domain';
 import { withoutUndefined } from './directory-documents';
+import { StoreError } from './store-errors';
 
 /**
  * How a request is laid out in either store: the whole PartnerRequest plus two derived fields the
@@ -53,6 +54,6 @@ export function requestFromDocument(doc: Record<string, unknown>): PartnerReques
 /** Both stores check this before a transition: the next state must be exactly one version on. */
 export function assertTransition(next: PartnerRequest, expectedVersion: number): void {
   if (next.version !== expectedVersion + 1) {
-    throw new Error(`transition of ${next.id}: next.version must be ${expectedVersion + 1}, got ${next.version}`);
+    throw new StoreError('TRANSITION_INVALID', `transition of ${next.id}: next.version must be ${expectedVersion + 1}, got ${next.version}`);
   }
 }

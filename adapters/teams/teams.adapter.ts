@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { errorCode, unwrap } from '../../domain';
 import { botFrameworkAuthentication } from './bot-framework-auth';
 import type { TeamsSettings } from './teams-settings';
 
@@ -46,10 +47,26 @@ export class TeamsCloudAdapter extends CloudAdapter {
   }
 }
 
-/** An error as it may be logged: no request, response or headers (they hold bearer tokens). */
-export function safeError(error: unknown): { name: string; message: string; code?: string; statusCode?: number; stack?: string } {
+type LoggedError = { name: string; message: string; code?: string; statusCode?: number; stack?: string };
+
+/**
+ * An error as it may be logged: no request, response or headers (they hold bearer tokens). The code is
+ * the first in the chain (a CodedError inside botbuilder-dialogs' DialogContextError still shows), and
+ * a wrapped error's innermost layer is logged as `inner`, since the wrapper's stack points at the wrapping
+ * (not `cause`: pino folds a `cause` into the message and stack, repeating the wrapper's copied message).
+ */
+export function safeError(error: unknown): LoggedError & { inner?: LoggedError } {
   if (!(error instanceof Error)) return { name: 'NonError', message: String(error).slice(0, 500) };
-  const e = error as Error & { code?: unknown; statusCode?: unknown };
+  const root = unwrap(error).at(-1);
+  const code = errorCode(error);
+  return {
+    ...plainError(error),
+    ...(code ? { code } : {}),
+    ...(root !== error && root instanceof Error ? { inner: plainError(root) } : {}),
+  };
+}
+
+function plainError(e: Error & { code?: unknown; statusCode?: unknown }): LoggedError {
   return {
     name: e.name,
     message: e.message.slice(0, 1000),

@@ -52,17 +52,6 @@ export interface EntityValues {
   cloud: Cloud;
 }
 export type EntityType = keyof EntityValues;
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'workload',
-  'organization',
-  'partner_id',
-  'tenant_id',
-  'subscription_id',
-  'domain',
-  'purchase_channel',
-  'country',
-  'cloud',
-];
 
 /**
  * One entity found in the text. `text` is the span as typed; `start`/`end` are UTF-16 offsets into the

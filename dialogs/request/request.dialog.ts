@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmationCard, refusalCard, submittedCard, type SubmitFormAction } from '../../cards';
-import { checkFiler, type Organization, type Person, type Refusal, type RequestSubject, type Verdict } from '../../domain';
+import { checkFiler, type Organization, type Person, type Refusal, type RequestSubject, type Validation, type Verdict } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
+import { DialogError } from '../dialog-errors';
 import type { Recognition } from '../recognition';
 import { sendCard } from '../replies';
 import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
@@ -137,12 +138,12 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
         delete state.refusal;
         return Dialog.EndOfTurn;
       }
-      const verdict = await this.deps.service.validate(next.subject, ctx.person);
-      const refusals = 'code' in verdict ? [verdict] : verdict.refusals;
-      if (refusals.length === 0) {
+      const validation = await this.deps.service.validate(next.subject, ctx.person);
+      const refusals = validation.kind === 'refused' ? [validation.refusal] : validation.verdict.refusals;
+      if (validation.kind === 'checked' && refusals.length === 0) {
         state.stage = 'confirm';
         state.draftId = randomUUID().replace(/-/g, '').slice(0, 16);
-        await this.confirm(dc.context, next.subject, state.draftId, ctx, verdict as Verdict);
+        await this.confirm(dc.context, next.subject, state.draftId, ctx, validation.verdict);
         return Dialog.EndOfTurn;
       }
       const fixable = refusals.find((r) => r.field && this.spec.slots.includes(r.field));
@@ -154,12 +155,13 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       state.refusal = fixable;
       ctx = { ...ctx, askAll: false };
     }
-    throw new Error(`${this.spec.kind}: no progress after several refusals`);
+    throw new DialogError('DIALOG_NO_PROGRESS', `${this.spec.kind}: no progress after several refusals`);
   }
 
   private async confirm(context: TurnContext, subject: RequestSubject, draftId: string, ctx: SpecContext, known?: Verdict): Promise<void> {
-    const verdict = known ?? (await this.deps.service.validate(subject, ctx.person));
-    if ('code' in verdict) return;
+    const validation: Validation = known ? { kind: 'checked', verdict: known } : await this.deps.service.validate(subject, ctx.person);
+    if (validation.kind === 'refused') return;
+    const { verdict } = validation;
     const organizations = await orgsFor(this.deps.directory, subjectOrgIds(subject));
     const subscription = subject.kind === 'multichannel_support' ? await this.deps.directory.getSubscription(subject.subscriptionId) : undefined;
     const card = confirmationCard({ draftId, subject, organizations, requester: ctx.person, verdict, ...(subscription ? { subscription } : {}) }, cardContext(ctx.info));

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 /**
  * Key-value state with optimistic concurrency, shaped exactly like botbuilder's `Storage` so that an
  * implementation can be handed to botbuilder as it is (the domain stays free of botbuilder's types).
@@ -22,10 +24,8 @@ export interface ConversationStatePort {
   delete(keys: string[]): Promise<void>;
 }
 
-export class ETagConflictError extends Error {
-  readonly code = 'ETAG_CONFLICT';
+export class ETagConflictError extends CodedError<'ETAG_CONFLICT'> {
   constructor(readonly key: string) {
-    super(`eTag conflict on "${key}": it was changed by another turn; reload and try again.`);
-    this.name = 'ETagConflictError';
+    super('ETAG_CONFLICT', `eTag conflict on "${key}": it was changed by another turn; reload and try again.`);
   }
 }

@@ -2,34 +2,37 @@ import type { Organization } from '../organization';
 import type { Person } from '../person';
 import type { RequestSubject } from '../request';
 import type { Refusal, Verdict } from '../result';
-import type { Subscription } from '../relationship';
 import type { Workload } from '../workload';
-import { MULTICHANNEL_ELIGIBLE_CHANNELS } from '../rules';
 import { snapshotSources } from './fact-snapshot';
-import { isRefusal, verdictFor, type FactSources } from './facts';
+import { verdictFor, type FactSources } from './facts';
 
 export interface Candidate {
   org: Organization;
   verdict: Verdict;
 }
+/** The candidates, split by the rules into those that may and those that may not. */
 export interface Eligibility {
+  kind: 'listed';
   eligible: Candidate[];
   /** Candidates that fail at least one rule, with the reasons (for "why not X?"). */
   ineligible: Candidate[];
 }
+/** What asking for candidates came to: the list, or a refusal before any candidate was weighed. Switch on `kind`. */
+export type EligibilityOutcome = Eligibility | { kind: 'refused'; refusal: Refusal };
 
 async function partition(
   candidates: Organization[],
   subjectFor: (o: Organization) => RequestSubject,
   requester: Person,
   src: FactSources,
-): Promise<Eligibility | Refusal> {
-  const out: Eligibility = { eligible: [], ineligible: [] };
+): Promise<EligibilityOutcome> {
+  const out: Eligibility = { kind: 'listed', eligible: [], ineligible: [] };
   const subjects = candidates.map(subjectFor);
   const facts = await snapshotSources(src, subjects, candidates);
   for (const [i, org] of candidates.entries()) {
-    const verdict = await verdictFor(subjects[i]!, requester, facts);
-    if (isRefusal(verdict)) return verdict;
+    const validation = await verdictFor(subjects[i]!, requester, facts);
+    if (validation.kind === 'refused') return validation;
+    const { verdict } = validation;
     (verdict.ok ? out.eligible : out.ineligible).push({ org, verdict });
   }
   return out;
@@ -53,14 +56,4 @@ export async function eligibleMultichannelPartners(customerId: string, subscript
   const all = await src.directory.listOrganizations();
   const partners = all.filter((o) => o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner');
   return partition(partners, (p) => ({ kind: 'multichannel_support', customerId, partnerId: p.id, subscriptionId }), requester, src);
-}
-
-/**
- * Whether a subscription qualifies for multi-channel at all, independent of the partner: the checks
- * about the subscription itself (channel, term) for the reasons to show before a partner is chosen.
- */
-export function subscriptionQualifies(sub: Subscription, now: Date): { ok: boolean; reason?: 'channel' | 'mid_term' } {
-  if (!MULTICHANNEL_ELIGIBLE_CHANNELS.includes(sub.channel)) return { ok: false, reason: 'channel' };
-  if (sub.billing === 'license' && sub.termEndsOn && sub.termEndsOn.getTime() > now.getTime()) return { ok: false, reason: 'mid_term' };
-  return { ok: true };
 }

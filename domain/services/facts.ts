@@ -1,4 +1,3 @@
-import type { Organization } from '../organization';
 import type { Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { DirectoryPort } from '../ports/directory.port';
@@ -14,11 +13,17 @@ export interface FactSources {
   now: Date;
 }
 
-async function org(dir: DirectoryPort, id: string, field: string): Promise<Organization | Refusal> {
-  const found = await dir.getOrganization(id);
-  return found ?? refusal('UNKNOWN_ORGANIZATION', { value: id }, field);
-}
-const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
+/**
+ * What validating a subject came to: the rules' verdict, or a refusal before any rule could run (the
+ * person picked an organization or subscription we do not know). Callers switch on `kind`.
+ */
+export type Validation = { kind: 'checked'; verdict: Verdict } | { kind: 'refused'; refusal: Refusal };
+
+const checked = (verdict: Verdict): Validation => ({ kind: 'checked', verdict });
+const unknown = (code: 'UNKNOWN_ORGANIZATION' | 'UNKNOWN_SUBSCRIPTION', value: string, field: string): Validation => ({
+  kind: 'refused',
+  refusal: refusal(code, { value }, field),
+});
 
 async function partnerNames(dir: DirectoryPort) {
   const partners = await dir.listOrganizations();
@@ -33,40 +38,38 @@ async function partnerNames(dir: DirectoryPort) {
  * Gathers what the rules need for one subject from the stores and runs the matching rule set. An
  * unknown organization or subscription is itself a refusal (the person picked something we don't know).
  */
-export async function verdictFor(subject: RequestSubject, requester: Person, src: FactSources): Promise<Verdict | Refusal> {
+export async function verdictFor(subject: RequestSubject, requester: Person, src: FactSources): Promise<Validation> {
   const open = await src.requests.findOpenByKey(subjectKey(subject));
   const openRequestId = open?.id;
   const { directory: dir, policy } = src;
   switch (subject.kind) {
     case 'link_distributor': {
-      const reseller = await org(dir, subject.resellerId, 'resellerId');
-      const provider = await org(dir, subject.providerId, 'providerId');
-      if (isRefusal(reseller)) return reseller;
-      if (isRefusal(provider)) return provider;
+      const reseller = await dir.getOrganization(subject.resellerId);
+      const provider = await dir.getOrganization(subject.providerId);
+      if (!reseller) return unknown('UNKNOWN_ORGANIZATION', subject.resellerId, 'resellerId');
+      if (!provider) return unknown('UNKNOWN_ORGANIZATION', subject.providerId, 'providerId');
       const links = await dir.listLinks({ resellerId: reseller.id });
-      return validateLinkDistributor({ requester, reseller, provider, links, policy, ...(openRequestId ? { openRequestId } : {}) });
+      return checked(validateLinkDistributor({ requester, reseller, provider, links, policy, ...(openRequestId ? { openRequestId } : {}) }));
     }
     case 'add_partner': {
-      const customer = await org(dir, subject.customerId, 'customerId');
-      const partner = await org(dir, subject.partnerId, 'partnerId');
-      if (isRefusal(customer)) return customer;
-      if (isRefusal(partner)) return partner;
+      const customer = await dir.getOrganization(subject.customerId);
+      const partner = await dir.getOrganization(subject.partnerId);
+      if (!customer) return unknown('UNKNOWN_ORGANIZATION', subject.customerId, 'customerId');
+      if (!partner) return unknown('UNKNOWN_ORGANIZATION', subject.partnerId, 'partnerId');
       const relationships = await dir.listRelationships({ customerId: customer.id });
       const partnerName = await partnerNames(dir);
-      return validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, ...(openRequestId ? { openRequestId } : {}) });
+      return checked(validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, ...(openRequestId ? { openRequestId } : {}) }));
     }
     case 'multichannel_support': {
-      const customer = await org(dir, subject.customerId, 'customerId');
-      const partner = await org(dir, subject.partnerId, 'partnerId');
-      if (isRefusal(customer)) return customer;
-      if (isRefusal(partner)) return partner;
+      const customer = await dir.getOrganization(subject.customerId);
+      const partner = await dir.getOrganization(subject.partnerId);
+      if (!customer) return unknown('UNKNOWN_ORGANIZATION', subject.customerId, 'customerId');
+      if (!partner) return unknown('UNKNOWN_ORGANIZATION', subject.partnerId, 'partnerId');
       const subscription = await dir.getSubscription(subject.subscriptionId);
-      if (!subscription) return refusal('UNKNOWN_SUBSCRIPTION', { value: subject.subscriptionId }, 'subscriptionId');
+      if (!subscription) return unknown('UNKNOWN_SUBSCRIPTION', subject.subscriptionId, 'subscriptionId');
       const relationships = await dir.listRelationships({ customerId: customer.id });
       const partnerName = await partnerNames(dir);
-      return validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, ...(openRequestId ? { openRequestId } : {}) });
+      return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, ...(openRequestId ? { openRequestId } : {}) }));
     }
   }
 }
-
-export { isRefusal };

@@ -1,3 +1,4 @@
+import { RequestContendedError } from '../errors';
 import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
@@ -8,7 +9,7 @@ import { subjectKey, type AuditPlatform, type PartnerRequest, type RequestSubjec
 import { refusal, type Advisory, type Refusal, type Verdict } from '../result';
 import type { Workload } from '../workload';
 import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners } from './eligibility';
-import { isRefusal, verdictFor, type FactSources } from './facts';
+import { verdictFor, type FactSources, type Validation } from './facts';
 
 export interface ServiceDeps {
   directory: DirectoryPort;
@@ -47,7 +48,7 @@ export class PartnerLinkService {
     return { directory, requests, policy, now: this.deps.clock.now() };
   }
 
-  validate(subject: RequestSubject, requester: Person): Promise<Verdict | Refusal> {
+  validate(subject: RequestSubject, requester: Person): Promise<Validation> {
     return verdictFor(subject, requester, this.facts());
   }
 
@@ -79,8 +80,9 @@ export class PartnerLinkService {
     const key = subjectKey(subject);
     const repeat = await this.findRepeat(key, requester, opts.commandId);
     if (repeat) return { kind: 'unchanged', request: repeat, approvers: await this.approversFor(repeat), advisories: [] };
-    const verdict = await this.validate(subject, requester);
-    if (isRefusal(verdict)) return { kind: 'refused', refusals: [verdict] };
+    const validation = await this.validate(subject, requester);
+    if (validation.kind === 'refused') return { kind: 'refused', refusals: [validation.refusal] };
+    const { verdict } = validation;
     if (!verdict.ok) return { kind: 'refused', refusals: verdict.refusals };
     const request = this.newRequest(subject, requester, verdict, opts);
     const created = await this.deps.requests.create(request);
@@ -158,7 +160,7 @@ export class PartnerLinkService {
         return { kind: 'applied', request: d.next, previous: current };
       }
     }
-    throw new Error(`Request ${requestId} kept changing under us (${MAX_CAS_ATTEMPTS} attempts); try again.`);
+    throw new RequestContendedError(requestId, MAX_CAS_ATTEMPTS);
   }
 
   private async recordRelationship(r: PartnerRequest): Promise<void> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../adapters/open-store';
 import { randomRequestIds } from '../../adapters/system/request-ids';
-import { DEFAULT_POLICY, PartnerLinkService, type StorePort } from '../../domain';
+import { CodedError, DEFAULT_POLICY, PartnerLinkService, RequestContendedError, type StorePort } from '../../domain';
 import { loadSampleDirectory, sampleLookup } from '../support/sample-directory';
 
 const { person } = sampleLookup();
@@ -115,7 +115,7 @@ describe('PartnerLinkService on the embedded store', () => {
 
   it('eligibility: which distributors a reseller may link with, and why not the others', async () => {
     const e = await service.eligibleDistributors('fuji-it-partners', person('mei-kobayashi'));
-    if ('code' in e) throw new Error('refused');
+    if (e.kind === 'refused') throw new Error('refused');
     expect(e.eligible.map((c) => c.org.id).sort()).toEqual(['contoso-distribution-jp', 'tailspin-distribution-jp']);
     const why = Object.fromEntries(e.ineligible.map((c) => [c.org.id, c.verdict.refusals.map((r) => r.code)]));
     expect(why['wingtip-supply-jp']).toEqual(['PROVIDER_NOT_AUTHORIZED']);
@@ -140,7 +140,7 @@ describe('PartnerLinkService on the embedded store', () => {
     expect(filed.kind).toBe('submitted');
     const counted = new PartnerLinkService({ directory: counting('directory', store.directory), requests: counting('requests', store.requests), clock: { now: () => now }, ids: randomRequestIds, policy: DEFAULT_POLICY });
     const e = await counted.eligibleDistributors('fuji-it-partners', person('mei-kobayashi'));
-    if ('code' in e) throw new Error('refused');
+    if (e.kind === 'refused') throw new Error('refused');
     expect(e.eligible.length + e.ineligible.length).toBe(6);
     const why = Object.fromEntries(e.ineligible.map((c) => [c.org.id, c.verdict.refusals.map((r) => r.code)]));
     expect(why['contoso-distribution-jp']).toContain('DUPLICATE_PENDING_REQUEST');
@@ -150,5 +150,32 @@ describe('PartnerLinkService on the embedded store', () => {
     expect(count('directory.listLinks')).toBe(1);
     expect(count('directory.getOrganization')).toBe(1); // the reseller: the candidates are already in hand
     expect(calls.length).toBeLessThanOrEqual(4);
+  });
+
+  it('validation is a tagged result: the verdict when the rules ran, a refusal naming the field when an organization is unknown', async () => {
+    const checked = await service.validate(link, person('mei-kobayashi'));
+    expect(checked).toMatchObject({ kind: 'checked', verdict: { ok: true, refusals: [] } });
+    const unknown = await service.validate({ ...link, providerId: 'nobody-distribution' }, person('mei-kobayashi'));
+    expect(unknown).toMatchObject({ kind: 'refused', refusal: { code: 'UNKNOWN_ORGANIZATION', field: 'providerId', params: { value: 'nobody-distribution' } } });
+    const sub = await service.validate({ kind: 'multichannel_support', customerId: 'yamato-manufacturing', partnerId: 'fuji-it-partners', subscriptionId: 'no-such-sub' }, person('mei-kobayashi'));
+    expect(sub).toMatchObject({ kind: 'refused', refusal: { code: 'UNKNOWN_SUBSCRIPTION', field: 'subscriptionId' } });
+    const filed = await service.submit({ ...link, providerId: 'nobody-distribution' }, person('mei-kobayashi'), { platform: 'teams' });
+    expect(filed).toMatchObject({ kind: 'refused', refusals: [{ code: 'UNKNOWN_ORGANIZATION', field: 'providerId' }] });
+  });
+
+  it('a compare-and-set that loses every race gives up with a coded error, not a plain one', async () => {
+    const out = await service.submit(link, person('mei-kobayashi'), { platform: 'teams' });
+    if (out.kind !== 'submitted') throw new Error('not submitted');
+    const losing = new PartnerLinkService({
+      directory: store.directory,
+      requests: Object.assign(Object.create(store.requests) as typeof store.requests, { transition: async () => 'conflict' as const }),
+      clock: { now: () => now },
+      ids: randomRequestIds,
+      policy: DEFAULT_POLICY,
+    });
+    const failed = await losing.act(out.request.id, { type: 'approve' }, person('emily-clark'), { platform: 'teams' }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(RequestContendedError);
+    expect(failed).toBeInstanceOf(CodedError);
+    expect(failed).toMatchObject({ code: 'REQUEST_CONTENDED', requestId: out.request.id, attempts: 5 });
   });
 });

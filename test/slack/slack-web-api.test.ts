@@ -34,6 +34,14 @@ describe('Slack Web API failures', () => {
     expect(h.api.called('chat.postEphemeral').at(-1)!.args).toMatchObject({ channel: 'C06OUTSIDE', user: 'U06TAROITO', text: expect.stringMatching(/Invite me to the channel/) });
   });
 
+  it('the same refusal while a dialog answers (wrapped by botbuilder-dialogs): the person is told, and the delivery is closed', async () => {
+    await h.dm('daniel', 'hello');
+    // The add-partner dialog posts its form from inside botbuilder-dialogs, which wraps what it throws.
+    h.api.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+    await h.mention('yuki', 'C06OUTSIDE', 'Add a second partner for Azure'); // fails if the delivery stays pending
+    expect(h.api.called('chat.postEphemeral').at(-1)!.args).toMatchObject({ channel: 'C06OUTSIDE', user: 'U06YUKISZ', text: expect.stringMatching(/Invite me to the channel/) });
+  });
+
   it('toSlackApiError maps each @slack/web-api error kind to a code, keeping the cause', () => {
     const platform = Object.assign(new Error('An API error occurred: channel_not_found'), { code: ErrorCode.PlatformError, data: { ok: false, error: 'channel_not_found' } });
     const limited = Object.assign(new Error('rate limited'), { code: ErrorCode.RateLimitedError, retryAfter: 30 });

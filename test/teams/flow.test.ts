@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { RequestContendedError } from '../../domain';
 import { buttonData, strings } from '../support/bot-harness';
 import { BOT_APP_ID, BOT_TENANT_ID, newSigningKey, serveOpenIdMetadata, serveTokenEndpoint } from './support/bot-framework-fakes';
 import { fakeConnector, type ConnectorCall } from './support/connector-fake';
@@ -117,5 +118,16 @@ describe('Teams: requests and approvals through the Bot Connector', () => {
     expect(failure).toBeDefined();
     expect(strings(card)).toContain(failure!.correlationId.slice(0, 8));
     expect(JSON.stringify(app.logs)).not.toContain('test-client-secret-not-real');
+  });
+
+  it('a coded error thrown inside a dialog is logged with its code and as the inner error, through botbuilder-dialogs\' wrapper', async () => {
+    const contended = new RequestContendedError('PL-TEST0001', 5);
+    const broken = jest.spyOn(app.store.requests, 'findOpenByKeys').mockRejectedValueOnce(contended);
+    const res = await client.say('mei', 'link with a distributor please');
+    broken.mockRestore();
+    expect(res.status).toBe(200);
+    const failure = app.logs.find((l) => l.msg === 'Teams turn failed') as { err: { name: string; code?: string; inner?: { name: string; message: string } } } | undefined;
+    expect(failure?.err).toMatchObject({ name: 'DialogContextError', code: 'REQUEST_CONTENDED', inner: { name: 'RequestContendedError', message: contended.message } });
+    expect(strings(cardOf(callsTo('mei').at(-1)))).toMatch(/Something went wrong/); // the person's text is unchanged
   });
 });

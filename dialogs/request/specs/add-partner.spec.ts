@@ -38,7 +38,7 @@ export const addPartnerSpec: SlotSpec = {
       return { kind: 'ready', subject: { kind: 'add_partner', customerId: ctx.org.id, partnerId: slots.partnerId, workload: workload.data } };
     }
     const elig = await ctx.deps.service.eligiblePartners(ctx.org.id, workload.data, ctx.person);
-    if ('code' in elig) return { kind: 'stop', refusals: [elig] };
+    if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
     const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), ask, values: slots, ...refusal }, cardCtx);

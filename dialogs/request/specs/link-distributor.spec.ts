@@ -24,7 +24,7 @@ export const linkDistributorSpec: SlotSpec = {
       return { kind: 'ready', subject: { kind: 'link_distributor', resellerId: ctx.org.id, providerId: slots.providerId } };
     }
     const elig = await ctx.deps.service.eligibleDistributors(ctx.org.id, ctx.person);
-    if ('code' in elig) return { kind: 'stop', refusals: [elig] };
+    if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
     const card = linkDistributorFormCard(
       {

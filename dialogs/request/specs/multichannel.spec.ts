@@ -55,7 +55,7 @@ export const multichannelSpec: SlotSpec = {
       return { kind: 'ready', subject: { kind: 'multichannel_support', customerId: ctx.org.id, partnerId: slots.partnerId, subscriptionId: sub.id } };
     }
     const elig = await ctx.deps.service.eligibleMultichannelPartners(ctx.org.id, sub.id, ctx.person);
-    if ('code' in elig) return { kind: 'stop', refusals: [elig] };
+    if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) {
       const reasons = summarizeIneligible(elig.ineligible);
       // A reason about the subscription itself (bought from a CSP partner, mid-term): pick another one.
