@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { REQUEST_KINDS, type Locale, type RequestKind } from '../domain';
 import { handleRequestAction, isRequestAction } from './actions/request-actions';
 import { isStartOver, isStop, languageSwitch, type ConversationPrefs } from './conversation-prefs';
@@ -43,9 +43,6 @@ const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
   cancel_request: { en: 'cancel a request', ja: '申請の取り消し' },
 };
 
-/** Where botbuilder-dialogs looks for (and leaves) the memory scopes of the turn's dialog contexts. */
-const STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
-
 /**
  * The conversation's entry point: one call per turn. Card clicks on requests are answered directly;
  * text is recognized once, checked for interruptions (help, stop, start over, language, a new
@@ -53,12 +50,6 @@ const STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
  */
 export class PartnerLinkDialogs {
   private readonly dialogs: DialogSet;
-  /**
-   * botbuilder-dialogs builds its memory scopes and path resolvers anew on every turn (a service
-   * collection, nine scope objects and a failing settings parse); they hold nothing of the turn, so
-   * the first turn's are handed to every later one.
-   */
-  private stateManagerConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(
     private readonly deps: DialogDeps,
@@ -86,7 +77,7 @@ export class PartnerLinkDialogs {
       await context.sendActivity(t.unknownUser);
       return;
     }
-    const dc = await this.createContext(context);
+    const dc = await this.dialogs.createContext(context);
     if (info.badAction) {
       await context.sendActivity(t.badClick);
       return;
@@ -111,15 +102,6 @@ export class PartnerLinkDialogs {
       if (result.status !== DialogTurnStatus.empty) return;
     }
     await this.route(dc, rec);
-  }
-
-  private async createContext(context: TurnContext): Promise<DialogContext> {
-    if (this.stateManagerConfiguration && !context.turnState.has(STATE_MANAGER_CONFIGURATION)) {
-      context.turnState.set(STATE_MANAGER_CONFIGURATION, this.stateManagerConfiguration);
-    }
-    const dc = await this.dialogs.createContext(context);
-    this.stateManagerConfiguration ??= dc.state.configuration;
-    return dc;
   }
 
   /** Handles what should not go to the active dialog; true when the turn is done. */

@@ -1,8 +1,23 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { serialize } from '@seald-io/nedb/lib/model';
 import type { Collection } from './nedb-collections';
 
-interface PersistenceInternals {
+/**
+ * The one place that reaches into nedb. package.json pins @seald-io/nedb to the exact version this was
+ * written against, and test/store/nedb-shortcut.canary.test.ts fails when what it relies on changes:
+ *
+ * - `persistence.persistNewStateAsync(docs)`: called by every insert, update, remove and index change
+ *   with the documents to append, awaited before the collection's next operation (nedb runs one at a
+ *   time), and not called while compaction rewrites the file;
+ * - `persistence.filename`, `persistence.inMemoryOnly`, `persistence.modes.fileMode`;
+ * - compaction replaces the file (a new one renamed over it) and then emits `compaction.done`;
+ * - the line format: `JSON.stringify` of the document, Dates as `{"$$date":ms}`.
+ *
+ * Why: nedb appends each change with `fs.appendFile`, which opens and closes the file every time, through
+ * libuv's thread pool, and serializes every document with a replacer called for each key. Measured with
+ * `node dist/bench/store-writes.js`, that is five to six times the CPU of a write here (figures in the
+ * commit that pinned nedb), and a turn makes 2 (Teams) to 4 (Slack) writes.
+ */
+export interface PersistenceInternals {
   filename?: string;
   inMemoryOnly?: boolean;
   modes?: { fileMode?: number };
@@ -10,18 +25,17 @@ interface PersistenceInternals {
 }
 
 /**
- * nedb appends each change to its data file with `fs.appendFile`, which opens and closes the file every
- * time: on a busy bot that is most of the store's cost. This keeps the file open for appending instead,
- * writing the same lines in the same order (nedb runs one operation at a time per collection, and waits
- * for the write before the next). Compaction replaces the file with a new one, so the handle is closed
- * then and the next append opens the new file.
- *
- * Relies on nedb 4's Persistence.persistNewStateAsync(docs); if that is not there, nedb's own is kept.
+ * Keeps the data file open for appending and writes flat documents' lines to it at once; documents that
+ * are not flat go to nedb's own method (same file, same order: both append, one operation at a time).
+ * Compaction replaces the file, so the handle is closed then and the next append opens the new file.
  */
 export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
   const persistence = ds.persistence as unknown as PersistenceInternals;
   const filename = persistence.filename;
-  if (persistence.inMemoryOnly || !filename || typeof persistence.persistNewStateAsync !== 'function') return { close: async () => undefined };
+  const own = persistence.persistNewStateAsync;
+  // The canary test fails if this is ever the case for a file-backed collection.
+  if (persistence.inMemoryOnly || !filename || typeof own !== 'function') return { close: async () => undefined };
+  const nedbPersist = own.bind(persistence);
   let fd: number | undefined;
   const release = () => {
     if (fd === undefined) return;
@@ -35,7 +49,11 @@ export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
   };
   persistence.persistNewStateAsync = async (docs: unknown[]) => {
     let lines = '';
-    for (const doc of docs) lines += `${serializeDocument(doc)}\n`;
+    for (const doc of docs) {
+      const line = flatLine(doc);
+      if (line === undefined) return nedbPersist(docs);
+      lines += `${line}\n`;
+    }
     if (!lines) return;
     try {
       fd ??= openSync(filename, 'a', persistence.modes?.fileMode);
@@ -53,22 +71,22 @@ export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
 }
 
 /**
- * nedb's own line for a document (`model.serialize`), without its replacer call for every key when the
- * document is flat: strings, numbers, booleans, null and Dates (`{"$$date":ms}`), as conversation
- * state, references and inbox entries are. Anything else, or a key nedb would refuse, goes to nedb's.
+ * nedb's line for a flat document: strings, numbers, booleans, null and Dates (`{"$$date":ms}`), as
+ * conversation state, references and inbox entries are. `undefined` for anything else (an array, a
+ * sub-document, a key nedb would check: `$…` or with a dot), which nedb then writes itself.
  */
-export function serializeDocument(doc: unknown): string {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return serialize(doc);
+export function flatLine(doc: unknown): string | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
   const record = doc as Record<string, unknown>;
   let line = '';
   for (const key of Object.keys(record)) {
-    if (key.startsWith('$') || key.includes('.')) return serialize(doc);
+    if (key.startsWith('$') || key.includes('.')) return undefined;
     const value = record[key];
     let json: string;
     if (value === undefined) continue;
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') json = JSON.stringify(value);
     else if (value instanceof Date) json = `{"$$date":${JSON.stringify(value.getTime())}}`;
-    else return serialize(doc);
+    else return undefined;
     line += `${line ? ',' : ''}${JSON.stringify(key)}:${json}`;
   }
   return `{${line}}`;
