@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Collection } from './nedb-collections';
+import type Datastore from '@seald-io/nedb';
 
 /**
  * The one place that reaches into nedb. package.json pins @seald-io/nedb to the exact version this was
@@ -29,7 +29,7 @@ export interface PersistenceInternals {
  * are not flat go to nedb's own method (same file, same order: both append, one operation at a time).
  * Compaction replaces the file, so the handle is closed then and the next append opens the new file.
  */
-export function keepDataFileOpen(ds: Collection): { close(): Promise<void> } {
+export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { close(): Promise<void> } {
   const persistence = ds.persistence as unknown as PersistenceInternals;
   const filename = persistence.filename;
   const own = persistence.persistNewStateAsync;
