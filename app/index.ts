@@ -4,7 +4,7 @@
  * channels. It depends on domain/ only; dialogs and adapters depend on its ports (app/ports).
  */
 export * from './ports';
-export { Notifier, StoredReach, platformUserIds, type NotifierDeps } from './notifications/notifier';
+export { Notifier, StoredReach, type NotifierDeps } from './notifications/notifier';
 export { NotificationOutbox, MAX_NOTIFY_ATTEMPTS, retryDelayMs, type Notification } from './notifications/outbox';
 export { ApprovalChannels } from './approval-channels';
 export { Schedules, type ScheduledJob } from './schedules/schedules';

@@ -1,6 +1,7 @@
 import {
   channelReferenceKey,
   isClosed,
+  localeFromTag,
   requestView,
   type PartnerLinkService,
   type PartnerRequest,
@@ -33,9 +34,11 @@ export class Notifier implements NotificationPort {
   private readonly service: PartnerLinkService;
   private readonly cards: NotificationCardsPort;
   private readonly logger: LoggerPort;
+  private readonly reach: StoredReach;
 
   constructor(deps: NotifierDeps) {
     this.store = deps.store;
+    this.reach = new StoredReach(deps.store);
     this.service = deps.service;
     this.cards = deps.cards;
     this.logger = deps.logger;
@@ -51,7 +54,7 @@ export class Notifier implements NotificationPort {
     if (!orgId || request.status !== 'pending_approval') return;
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
-    const userIds = await platformUserIds(this.store, approvers);
+    const userIds = await this.reach.platformUserIds(approvers);
     const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
       (r): r is StoredReference => r !== undefined,
     );
@@ -94,7 +97,7 @@ export class Notifier implements NotificationPort {
     if (!posted.length) return;
     const view = await requestView(this.store.directory, request);
     const approvers = await this.service.approversFor(request);
-    const userIds = await platformUserIds(this.store, approvers);
+    const userIds = await this.reach.platformUserIds(approvers);
     const closed = isClosed(request.status);
     const drawn = new Map<'en' | 'ja', OutboundMessage>();
     const cardFor = (locale: 'en' | 'ja') => {
@@ -125,28 +128,23 @@ export class Notifier implements NotificationPort {
 
 /** The language the person's client reported when the reference was saved (ConversationReference.locale). */
 function referenceLocale(ref: StoredReference): 'en' | 'ja' | undefined {
-  const l = typeof ref.reference.locale === 'string' ? ref.reference.locale.toLowerCase() : '';
-  return l.startsWith('ja') ? 'ja' : l.startsWith('en') ? 'en' : undefined;
+  return localeFromTag(typeof ref.reference.locale === 'string' ? ref.reference.locale : undefined);
 }
 
 /** Where people can be reached, from the conversation references the bot stored. */
 export class StoredReach implements ReachPort {
   constructor(private readonly store: Pick<StorePort, 'references'>) {}
 
-  platformUserIds(people: readonly Person[]): Promise<string[]> {
-    return platformUserIds(this.store, people);
-  }
-}
-
-/** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */
-export async function platformUserIds(store: Pick<StorePort, 'references'>, people: readonly Person[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const p of people) {
-    for (const ref of await store.references.listForPerson(p.id)) {
-      const user = (ref.reference as { user?: { id?: string } }).user?.id;
-      if (ref.platform === 'teams' && user) ids.push(user);
+  /** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */
+  async platformUserIds(people: readonly Person[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const p of people) {
+      for (const ref of await this.store.references.listForPerson(p.id)) {
+        const user = (ref.reference as { user?: { id?: string } }).user?.id;
+        if (ref.platform === 'teams' && user) ids.push(user);
+      }
     }
+    return ids;
   }
-  return ids;
 }
 
