@@ -140,6 +140,13 @@ describe('canary: the nedb internals the embedded store relies on', () => {
     const nested = fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
     const plainKey = (k: string) => !k.startsWith('$') && !k.includes('.');
 
+    it('writes an invalid Date as nedb does (null), not as {"$$date":null}', () => {
+      // Found by the property below with a random seed (counterexample {"_id": new Date(NaN)}).
+      const doc = { _id: new Date(NaN), at: new Date(0), bad: new Date('not a date') };
+      expect(flatLine(doc)).toBe(serialize(doc));
+      expect(flatLine(doc)).toBe('{"_id":null,"at":{"$$date":0},"bad":null}');
+    });
+
     it('byte for byte for flat documents; left to nedb when a key starts with $ or has a dot', () => {
       fc.assert(
         fc.property(fc.dictionary(key, flatValue, { maxKeys: 8 }), (doc) => {
