@@ -70,7 +70,7 @@ export function inboxIdOf(body: Record<string, unknown>): string | undefined {
 
 /** Where a click happened and which message it was on. */
 export function clickOf(body: SlackBlockActionsBody): { origin: Omit<SlackOrigin, 'locale'>; messageTs?: string; id: string } | undefined {
-  const teamId = body.team?.id ?? body.user?.team_id;
+  const teamId = body.user?.team_id ?? body.team?.id; // the person's workspace first (see slack-workspaces.ts)
   const userId = body.user?.id;
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (!teamId || !userId || !channel) return undefined;
