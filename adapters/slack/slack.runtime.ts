@@ -12,6 +12,7 @@ import { SlackInboxProcessor } from './slack-inbox.processor';
 import { SlackLocaleCache } from './slack-locale.cache';
 import { SlackMessagePoster } from './slack-message.poster';
 import { SlackProactiveSender } from './slack-proactive.sender';
+import { refuseFutureTimestamps } from './slack-request-time';
 import { SlackStash } from './slack-stash';
 import { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
@@ -73,6 +74,8 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     app = new SlackInboxApp({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
   } else {
     if (!o.signingSecret || !o.expressApp) throw new Error('Slack over HTTP needs the signing secret and the express app');
+    // Before the receiver's route: Bolt checks the signature and refuses old stamps, not future ones.
+    o.expressApp.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(o.logger));
     const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
     app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
