@@ -43,6 +43,9 @@ const SLOW = Symbol('slow');
 /** How long a missed budget makes the next deliveries skip waiting for the store. */
 const SLOW_STORE_MEMORY_MS = 5_000;
 
+/** A short string from a body, for a log line (anything else: undefined). */
+const shortString = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 64 ? v : undefined);
+
 /** The promise's value, or SLOW if it takes longer than `ms` (the promise goes on either way). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
   if (ms <= 0) return Promise.resolve(SLOW);
@@ -91,6 +94,7 @@ export class SlackInboxProcessor {
     }
     const id = inboxIdOf(body);
     if (!id) {
+      if (body.type === 'event_callback') this.deps.logger.warn({ eventType: shortString((body.event as { type?: unknown } | undefined)?.type) }, 'Slack event_callback without event_id; acknowledged and dropped');
       await ack();
       return;
     }

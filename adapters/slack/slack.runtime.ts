@@ -9,6 +9,7 @@ import { boltLogger } from './slack-bolt.logger';
 import { slackClientOptions, type SlackRetryPolicy } from './slack-client.options';
 import { SlackInboxApp } from './slack-inbox.app';
 import { SlackInboxProcessor } from './slack-inbox.processor';
+import { SlackImMemory } from './slack-im.memory';
 import { SlackLocaleCache } from './slack-locale.cache';
 import { SlackMessagePoster } from './slack-message.poster';
 import { SlackProactiveSender } from './slack-proactive.sender';
@@ -87,7 +88,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     throw err;
   };
   const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
-  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, bot: o.bot, logger: o.logger });
+  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, ims: new SlackImMemory(o.keyValue), bot: o.bot, logger: o.logger });
   const inbox = new SlackInboxProcessor({
     events: o.events,
     turns,
