@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { SlackAckJournal } from '../../adapters/slack/slack-ack-journal';
 import { eventBody, interactionBody } from './support/signed-request';
 import { createSlackHarness, fixture, PEOPLE, type SlackHarness } from './support/slack-harness';
 
@@ -92,5 +94,17 @@ describe('Slack allow-list: the acting person\'s workspace', () => {
     expect(h.posted(PEOPLE.yuki.dm)).toEqual([]);
     expect(await h.store.references.listForPerson('yuki-suzuki')).toEqual([]);
     expect(h.posted(PEOPLE.daniel.dm).length).toBeGreaterThan(0); // the allowed one is still processed
+  });
+
+  it('a delivery left in this instance\'s journal is checked again when the journal is replayed', async () => {
+    h = await createSlackHarness({ allowedTeamIds: 'T05TREYRS' });
+    const refused = h.dmBody('yuki', 'hello');
+    const id = `slack:event:${(JSON.parse(refused.body) as { event_id: string }).event_id}`;
+    // Acknowledged while the store was slow (under an older list), then the process died.
+    new SlackAckJournal(join(h.dataDir, 'slack-ack-journal')).keep(id, JSON.parse(refused.body) as Rec, new Date());
+    expect(await h.slack.inbox.replayJournal()).toBe(1);
+    await h.settled();
+    expect((await h.store.events.get(id))?.status).toBe('done');
+    expect(h.api.called('chat.postMessage')).toEqual([]);
   });
 });
