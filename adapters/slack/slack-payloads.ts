@@ -3,6 +3,8 @@ import { responseUrlOf } from './slack-reply.route';
 
 /** The author of Slack's own notices in the app's DM ("… archived the channel …"): not a person. */
 const SLACK_SYSTEM_USER = 'USLACK';
+/** A message timestamp as Slack writes them ("1732399900.000100"); anything else is not used. */
+const tsOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{1,12}\.\d{1,9}$/.test(v) ? v : undefined);
 /** A D… channel, or what Slack calls one in commands and clicks. */
 const isDm = (channel: string, name: string | undefined) => channel.startsWith('D') || name === 'directmessage';
 
@@ -85,7 +87,7 @@ export function clickOf(body: SlackBlockActionsBody): { origin: Omit<SlackOrigin
   const ephemeral = body.container?.is_ephemeral === true;
   const messageTs = ephemeral ? undefined : (body.message?.ts ?? body.container?.message_ts);
   const id = body.actions?.[0]?.action_ts ?? body.trigger_id ?? String(Date.now());
-  const threadTs = body.container?.thread_ts ?? body.message?.thread_ts;
+  const threadTs = tsOf(body.container?.thread_ts) ?? tsOf(body.message?.thread_ts);
   const responseUrl = responseUrlOf(body.response_url);
   // A message the bot posted (not an ephemeral one) in a DM can only be in the bot's own DM.
   const dm = isDm(channel, body.channel?.name) ? { channelType: ephemeral ? 'dm' : 'im' } : {};
@@ -116,7 +118,8 @@ export function inputOf(body: Record<string, unknown>, mentionText: (text: strin
   // Edits, joins and bots' own messages (including ours) are not requests; a message with a file is, by its text.
   if ((e.subtype && e.subtype !== 'file_share') || e.bot_id) return { kind: 'ignore', why: `message subtype ${e.subtype ?? 'bot'}` };
   if (e.subtype === 'file_share' && !e.text?.trim()) return { kind: 'ignore', why: 'a file without text' };
-  const origin = { teamId, userId: e.user, channel: e.channel, ...(e.thread_ts ? { threadTs: e.thread_ts } : {}) };
+  const threadTs = tsOf(e.thread_ts);
+  const origin = { teamId, userId: e.user, channel: e.channel, ...(threadTs ? { threadTs } : {}) };
   if (e.type === 'message' && e.channel_type === 'im') return { kind: 'message', origin: { ...origin, channelType: 'im' }, text: e.text ?? '', id: e.ts };
   // A mention inside the bot's DM also arrives as message.im; answer that one only.
   if (e.type === 'app_mention' && e.channel.startsWith('D')) return { kind: 'ignore', why: 'mention in a DM' };
