@@ -6,22 +6,30 @@ export interface SlackOrigin {
   userId: string;
   /** The channel (D… for a DM) the message or click was in. */
   channel: string;
-  /** 'im' for a DM with the bot; anything else is a channel or group conversation. */
+  /**
+   * 'im' for a DM with the bot; 'dm' for a DM not known to be the bot's (a /partner typed in a DM
+   * between two people: answered, but never saved as where to reach the person); anything else is a
+   * channel or group conversation.
+   */
   channelType?: string;
   locale?: string;
+  /** A reply in a thread: answered in that thread. */
+  threadTs?: string;
+  /** A slash command's or click's response_url (checked): the answer's way when the bot cannot post here. */
+  responseUrl?: string;
 }
 
 export const SLACK_CHANNEL_ID = 'slack';
 
 /** What this adapter puts in an activity's channelData: the workspace, the user and the channel. */
 export interface SlackChannelData {
-  slack?: { teamId?: string; userId?: string; channel?: string };
+  slack?: { teamId?: string; userId?: string; channel?: string; threadTs?: string; reachable?: false };
 }
 const BOT: ChannelAccount = { id: 'partner-link', name: 'Partner Link' };
 
 /** DMs are personal conversations; everything else (channels, group DMs) is shared. */
 export function conversationTypeOf(channel: string, channelType?: string): 'im' | 'channel' {
-  if (channelType) return channelType === 'im' || channelType === 'directmessage' ? 'im' : 'channel';
+  if (channelType) return channelType === 'im' || channelType === 'dm' || channelType === 'directmessage' ? 'im' : 'channel';
   return channel.startsWith('D') ? 'im' : 'channel';
 }
 
@@ -39,7 +47,15 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
       isGroup: conversationTypeOf(origin.channel, origin.channelType) !== 'im',
       name: origin.channel,
     },
-    channelData: { slack: { teamId: origin.teamId, userId: origin.userId, channel: origin.channel } } satisfies SlackChannelData,
+    channelData: {
+      slack: {
+        teamId: origin.teamId,
+        userId: origin.userId,
+        channel: origin.channel,
+        ...(origin.threadTs ? { threadTs: origin.threadTs } : {}),
+        ...(origin.channelType === 'dm' ? { reachable: false as const } : {}),
+      },
+    } satisfies SlackChannelData,
     ...(origin.locale ? { locale: origin.locale } : {}),
   };
 }

@@ -10,11 +10,14 @@ import {
 } from 'botbuilder';
 import { continuationActivity } from './slack-activity.mapper';
 import type { SlackContent, SlackMessagePoster } from './slack-message.poster';
+import type { SlackReplyRoute } from './slack-reply.route';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** Asks the adapter to show a message to one person only (set by the Slack turn handler). */
 export const SLACK_EPHEMERAL_KEY = Symbol('slackEphemeralTo');
+/** The turn's thread and response_url (see SlackReplyRoute), set by the Slack turn handler. */
+export const SLACK_REPLY_KEY = Symbol('slackReplyRoute');
 
 /** The message an activity carries, as Slack content. */
 export function contentOf(activity: Partial<Activity>): SlackContent {
@@ -37,9 +40,10 @@ export class SlackBotAdapter extends BotAdapter {
   }
 
   /** Runs one turn; returns the invoke response, if the activity was an invoke. */
-  async processActivity(activity: Activity, logic: (context: TurnContext) => Promise<void>, options: { ephemeralTo?: string } = {}): Promise<InvokeResponse | undefined> {
+  async processActivity(activity: Activity, logic: (context: TurnContext) => Promise<void>, options: { ephemeralTo?: string; reply?: SlackReplyRoute } = {}): Promise<InvokeResponse | undefined> {
     const context = new TurnContext(this, activity);
     if (options.ephemeralTo) context.turnState.set(SLACK_EPHEMERAL_KEY, options.ephemeralTo);
+    if (options.reply) context.turnState.set(SLACK_REPLY_KEY, options.reply);
     await this.runMiddleware(context, logic);
     const invoke = context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined;
     return invoke?.value as InvokeResponse | undefined;
@@ -59,14 +63,27 @@ export class SlackBotAdapter extends BotAdapter {
       }
       const channel = activity.conversation?.id ?? context.activity.conversation.id;
       const onlyFor = context.turnState.get(SLACK_EPHEMERAL_KEY) as string | undefined;
-      if (onlyFor) {
-        await this.poster.whisper(channel, onlyFor, contentOf(activity));
-        out.push({ id: '' });
-      } else {
-        out.push({ id: (await this.poster.post(channel, contentOf(activity))) ?? '' });
-      }
+      // The route (thread, response_url) is the incoming conversation's; a message sent elsewhere goes to that conversation's top level.
+      const route = channel === context.activity.conversation.id ? (context.turnState.get(SLACK_REPLY_KEY) as SlackReplyRoute | undefined) : undefined;
+      out.push({ id: (await this.deliver(channel, onlyFor, contentOf(activity), route)) ?? '' });
     }
     return out;
+  }
+
+  /** Posts (or whispers) one message; where the bot cannot post, through the route's response_url instead. */
+  private async deliver(channel: string, onlyFor: string | undefined, content: SlackContent, route: SlackReplyRoute | undefined): Promise<string | undefined> {
+    const where = route?.threadTs ? { threadTs: route.threadTs } : {};
+    if (route?.unreachable && route.responseUrl) return void (await this.poster.respond(route.responseUrl, content));
+    try {
+      if (onlyFor) return void (await this.poster.whisper(channel, onlyFor, content, where));
+      const ts = await this.poster.post(channel, content, where);
+      if (route) route.posted = true;
+      return ts;
+    } catch (err) {
+      if (!route?.fallsBack(err) || !route.responseUrl) throw err;
+      await this.poster.respond(route.responseUrl, content);
+      return undefined;
+    }
   }
 
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {

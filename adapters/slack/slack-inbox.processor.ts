@@ -3,7 +3,8 @@ import type { SlackAckJournal } from './slack-ack-journal';
 import { TurnGate } from './turn-gate';
 import { commandToText, stripMentions } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
-import { inboxIdOf, inputOf, teamOf } from './slack-payloads';
+import { inboxIdOf, inputOf } from './slack-payloads';
+import { actingWorkspacesOf, workspacesAllowed } from './slack-workspaces';
 import type { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
 
@@ -41,6 +42,9 @@ const DEFAULT_ACK_BUDGET_MS = 25;
 const SLOW = Symbol('slow');
 /** How long a missed budget makes the next deliveries skip waiting for the store. */
 const SLOW_STORE_MEMORY_MS = 5_000;
+
+/** A short string from a body, for a log line (anything else: undefined). */
+const shortString = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 64 ? v : undefined);
 
 /** The promise's value, or SLOW if it takes longer than `ms` (the promise goes on either way). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
@@ -84,15 +88,13 @@ export class SlackInboxProcessor {
 
   /** `ack` sends Slack's HTTP 200 (or Socket Mode envelope ack); text is shown to the person (commands only). */
   async receive(body: Record<string, unknown>, ack: (text?: string) => Promise<void>, meta: { retryNum?: number } = {}): Promise<void> {
-    const team = teamOf(body);
-    const allowed = this.deps.allowedTeamIds;
-    if (allowed.length > 0 && (!team || !allowed.includes(team))) {
-      this.deps.logger.warn({ team }, 'Slack request from a workspace not in ALLOWED_SLACK_TEAM_IDS; refused, nothing stored');
+    if (!this.allowed(body, 'refused, nothing stored')) {
       await ack(typeof body.command === 'string' ? NOT_ALLOWED : undefined);
       return;
     }
     const id = inboxIdOf(body);
     if (!id) {
+      if (body.type === 'event_callback') this.deps.logger.warn({ eventType: shortString((body.event as { type?: unknown } | undefined)?.type) }, 'Slack event_callback without event_id; acknowledged and dropped');
       await ack();
       return;
     }
@@ -108,6 +110,14 @@ export class SlackInboxProcessor {
     }
     await this.acknowledge(ack, id);
     await this.afterClaim(id, body, status, meta);
+  }
+
+  /** ALLOWED_SLACK_TEAM_IDS, for the person acting (their workspace and enterprise), not only the install; logged when refused. */
+  private allowed(body: Record<string, unknown>, outcome: string): boolean {
+    const workspaces = actingWorkspacesOf(body);
+    if (workspacesAllowed(workspaces, this.deps.allowedTeamIds)) return true;
+    this.deps.logger.warn({ ...workspaces }, `Slack request from a workspace not in ALLOWED_SLACK_TEAM_IDS; ${outcome}`);
+    return false;
   }
 
   /** Keeps the delivery on this instance's disk; false (logged) if that failed. */
@@ -222,6 +232,11 @@ export class SlackInboxProcessor {
 
   private async work(id: string, body: Record<string, unknown>): Promise<void> {
     try {
+      // Checked again here: a delivery recovered or replayed from the journal was recorded under an older list.
+      if (!this.allowed(body, 'delivery closed unprocessed')) {
+        await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
+        return;
+      }
       const input = inputOf(body, stripMentions, commandToText);
       if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);
       else if (input.kind === 'click') await this.deps.turns.click(input.body);

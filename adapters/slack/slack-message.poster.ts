@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { renderCard, type AdaptiveCardJson, type RenderResult } from './block-kit';
-import { callSlack } from './slack-api.errors';
+import { callSlack, SlackApiError } from './slack-api.errors';
 import type { SlackCardMemory } from './slack-card.memory';
 import type { SlackStash } from './slack-stash';
 
@@ -15,6 +15,16 @@ interface Payload {
   text: string;
   blocks?: unknown[];
 }
+
+/** A thread to post in (a reply's `thread_ts`); unset: the conversation's top level. */
+export interface SlackPlace {
+  threadTs?: string;
+}
+
+const inThread = (where: SlackPlace) => (where.threadTs ? { thread_ts: where.threadTs } : {});
+
+/** How long an answer through response_url may take. */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 /**
  * Posts, replaces and whispers messages through the Web API. Cards become blocks plus a plain-text
@@ -35,10 +45,10 @@ export class SlackMessagePoster {
   }
 
   /** Returns the posted message's ts. Text beside a card is posted first, as its own message. */
-  async post(channel: string, content: SlackContent): Promise<string | undefined> {
-    if (content.card && content.text) await this.post(channel, { text: content.text });
+  async post(channel: string, content: SlackContent, where: SlackPlace = {}): Promise<string | undefined> {
+    if (content.card && content.text) await this.post(channel, { text: content.text }, where);
     const body = await this.payload(content.card ? { card: content.card, ...(content.summary ? { summary: content.summary } : {}) } : content);
-    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
+    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...inThread(where), ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
     await this.remember(res.channel ?? channel, res.ts, content.card, 'new');
     return res.ts;
   }
@@ -50,9 +60,9 @@ export class SlackMessagePoster {
   }
 
   /** Blocks already rendered (a ShowCard's inner card); `root` is kept as the card behind the new message. */
-  async postRendered(channel: string, rendered: RenderResult, opts: { root: Record<string, unknown>; onlyFor?: string }): Promise<void> {
+  async postRendered(channel: string, rendered: RenderResult, opts: { root: Record<string, unknown>; onlyFor?: string } & SlackPlace): Promise<void> {
     await this.stash.flush();
-    const body = { text: rendered.text, blocks: rendered.blocks };
+    const body = { text: rendered.text, blocks: rendered.blocks, ...inThread(opts) };
     if (opts.onlyFor) {
       const user = opts.onlyFor;
       await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
@@ -73,9 +83,35 @@ export class SlackMessagePoster {
   }
 
   /** Only `user` sees it (a refusal, a result in a shared channel). */
-  async whisper(channel: string, user: string, content: SlackContent): Promise<void> {
+  async whisper(channel: string, user: string, content: SlackContent, where: SlackPlace = {}): Promise<void> {
     const body = await this.payload(content);
-    await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
+    await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...inThread(where), ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
+  }
+
+  /**
+   * Answers through a slash command's or click's response_url (checked by responseUrlOf): shown to the
+   * person alone, also where the bot cannot post (a channel it is not in, a DM between two people).
+   * Text beside a card is sent first, as its own answer.
+   */
+  async respond(responseUrl: string, content: SlackContent): Promise<void> {
+    if (content.card && content.text) await this.respond(responseUrl, { text: content.text });
+    const body = await this.payload(content.card ? { card: content.card, ...(content.summary ? { summary: content.summary } : {}) } : content);
+    await callSlack('response_url', async () => {
+      let res: Response;
+      try {
+        res = await fetch(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...body }),
+          signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+        });
+      } catch (cause) {
+        throw new SlackApiError('UNREACHABLE', 'response_url', 'Slack could not be reached for response_url', { cause });
+      }
+      await res.body?.cancel();
+      // 404 with used_url / expired_url: five answers or 30 minutes have passed.
+      if (!res.ok) throw new SlackApiError(res.status >= 500 || res.status === 429 ? 'HTTP_ERROR' : 'SLACK_ERROR', 'response_url', `Slack answered response_url with HTTP ${res.status}`);
+    });
   }
 
   async remove(channel: string, ts: string): Promise<void> {

@@ -1,11 +1,19 @@
 import type { SlackOrigin } from './slack-activity.mapper';
+import { responseUrlOf } from './slack-reply.route';
+
+/** The author of Slack's own notices in the app's DM ("… archived the channel …"): not a person. */
+const SLACK_SYSTEM_USER = 'USLACK';
+/** A message timestamp as Slack writes them ("1732399900.000100"); anything else is not used. */
+const tsOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{1,12}\.\d{1,9}$/.test(v) ? v : undefined);
+/** A D… channel, or what Slack calls one in commands and clicks. */
+const isDm = (channel: string, name: string | undefined) => channel.startsWith('D') || name === 'directmessage';
 
 /** The parts of Slack's request bodies the adapter reads (Slack sends more; see test/slack/fixtures). */
 export interface SlackEventCallbackBody {
   type: 'event_callback';
   team_id?: string;
   event_id?: string;
-  event?: { type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; team?: string };
+  event?: { type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; team?: string };
 }
 
 export interface SlackBlockActionsBody {
@@ -14,8 +22,9 @@ export interface SlackBlockActionsBody {
   team?: { id?: string } | null;
   user?: { id?: string; team_id?: string };
   channel?: { id?: string; name?: string };
-  container?: { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
-  message?: { ts?: string; blocks?: unknown[] };
+  container?: { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
+  message?: { ts?: string; thread_ts?: string; blocks?: unknown[] };
+  response_url?: string;
   actions?: { action_id?: string; action_ts?: string; value?: string }[];
   state?: { values?: Record<string, unknown> };
 }
@@ -28,6 +37,7 @@ export interface SlackCommandBody {
   channel_id?: string;
   channel_name?: string;
   trigger_id?: string;
+  response_url?: string;
 }
 
 export type SlackBody = SlackEventCallbackBody | SlackBlockActionsBody | SlackCommandBody;
@@ -70,14 +80,19 @@ export function inboxIdOf(body: Record<string, unknown>): string | undefined {
 
 /** Where a click happened and which message it was on. */
 export function clickOf(body: SlackBlockActionsBody): { origin: Omit<SlackOrigin, 'locale'>; messageTs?: string; id: string } | undefined {
-  const teamId = body.team?.id ?? body.user?.team_id;
+  const teamId = body.user?.team_id ?? body.team?.id; // the person's workspace first (see slack-workspaces.ts)
   const userId = body.user?.id;
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (!teamId || !userId || !channel) return undefined;
-  const messageTs = body.container?.is_ephemeral ? undefined : (body.message?.ts ?? body.container?.message_ts);
+  const ephemeral = body.container?.is_ephemeral === true;
+  const messageTs = ephemeral ? undefined : (body.message?.ts ?? body.container?.message_ts);
   const id = body.actions?.[0]?.action_ts ?? body.trigger_id ?? String(Date.now());
+  const threadTs = tsOf(body.container?.thread_ts) ?? tsOf(body.message?.thread_ts);
+  const responseUrl = responseUrlOf(body.response_url);
+  // A message the bot posted (not an ephemeral one) in a DM can only be in the bot's own DM.
+  const dm = isDm(channel, body.channel?.name) ? { channelType: ephemeral ? 'dm' : 'im' } : {};
   return {
-    origin: { teamId, userId, channel, ...(body.channel?.name === 'directmessage' ? { channelType: 'im' } : {}) },
+    origin: { teamId, userId, channel, ...dm, ...(threadTs ? { threadTs } : {}), ...(responseUrl ? { responseUrl } : {}) },
     ...(messageTs ? { messageTs } : {}),
     id,
   };
@@ -88,8 +103,10 @@ export function inputOf(body: Record<string, unknown>, mentionText: (text: strin
   if (isCommand(body)) {
     const { team_id: teamId, user_id: userId, channel_id: channel } = body;
     if (!teamId || !userId || !channel) return { kind: 'ignore', why: 'command without team, user or channel' };
-    const channelType = body.channel_name === 'directmessage' ? 'im' : channel.startsWith('D') ? 'im' : 'channel';
-    return { kind: 'message', origin: { teamId, userId, channel, channelType }, text: commandText(body.text), id: body.trigger_id ?? String(Date.now()) };
+    // A DM here may be one between two people: the turn handler tells the bot's own DM apart.
+    const channelType = isDm(channel, body.channel_name) ? 'dm' : 'channel';
+    const responseUrl = responseUrlOf(body.response_url);
+    return { kind: 'message', origin: { teamId, userId, channel, channelType, ...(responseUrl ? { responseUrl } : {}) }, text: commandText(body.text), id: body.trigger_id ?? String(Date.now()) };
   }
   if (body.type === 'block_actions') return { kind: 'click', body: body as unknown as SlackBlockActionsBody };
   if (body.type !== 'event_callback') return { kind: 'ignore', why: `type ${String(body.type)}` };
@@ -97,9 +114,12 @@ export function inputOf(body: Record<string, unknown>, mentionText: (text: strin
   const e = b.event;
   const teamId = e?.team ?? b.team_id;
   if (!e || !teamId || !e.user || !e.channel || !e.ts) return { kind: 'ignore', why: 'event without user, channel or ts' };
-  // Edits, joins and bots' own messages (including ours) are not requests.
-  if (e.subtype || e.bot_id) return { kind: 'ignore', why: `message subtype ${e.subtype ?? 'bot'}` };
-  const origin = { teamId, userId: e.user, channel: e.channel };
+  if (e.user === SLACK_SYSTEM_USER) return { kind: 'ignore', why: 'Slack system notice' };
+  // Edits, joins and bots' own messages (including ours) are not requests; a message with a file is, by its text.
+  if ((e.subtype && e.subtype !== 'file_share') || e.bot_id) return { kind: 'ignore', why: `message subtype ${e.subtype ?? 'bot'}` };
+  if (e.subtype === 'file_share' && !e.text?.trim()) return { kind: 'ignore', why: 'a file without text' };
+  const threadTs = tsOf(e.thread_ts);
+  const origin = { teamId, userId: e.user, channel: e.channel, ...(threadTs ? { threadTs } : {}) };
   if (e.type === 'message' && e.channel_type === 'im') return { kind: 'message', origin: { ...origin, channelType: 'im' }, text: e.text ?? '', id: e.ts };
   // A mention inside the bot's DM also arrives as message.im; answer that one only.
   if (e.type === 'app_mention' && e.channel.startsWith('D')) return { kind: 'ignore', why: 'mention in a DM' };

@@ -3,8 +3,10 @@ import { clickToActionData, renderShowCard, stashedKey, type AdaptiveCardJson, t
 import { conversationTypeOf, executeActivity, messageActivity, submitActivity, type SlackOrigin } from './slack-activity.mapper';
 import { findSlackApiError, plainSlackFailure } from './slack-api.errors';
 import type { SlackBotAdapter } from './slack-bot.adapter';
+import type { SlackImMemory } from './slack-im.memory';
 import type { SlackLocaleCache } from './slack-locale.cache';
-import type { SlackMessagePoster } from './slack-message.poster';
+import type { SlackContent, SlackMessagePoster } from './slack-message.poster';
+import { SlackReplyRoute } from './slack-reply.route';
 import type { SlackStash } from './slack-stash';
 import type { SlackLogger } from './slack.types';
 import { clickOf, type SlackBlockActionsBody } from './slack-payloads';
@@ -16,6 +18,7 @@ export interface SlackTurnDeps {
   poster: SlackMessagePoster;
   locales: SlackLocaleCache;
   stash: SlackStash;
+  ims: SlackImMemory;
   bot: { run(context: TurnContext): Promise<void> };
   logger: SlackLogger;
 }
@@ -24,6 +27,8 @@ const CLICK_TEXT = {
   en: { missing: (ids: string) => `Please fill in: ${ids}.`, unreadable: 'That button could not be read. Please ask again and use the new card.' },
   ja: { missing: (ids: string) => `次の項目を入力してください: ${ids}`, unreadable: 'このボタンを読み取れませんでした。もう一度依頼して、新しいカードをお使いください。' },
 };
+
+const routeOf = (origin: Omit<SlackOrigin, 'locale'>) => new SlackReplyRoute(origin.threadTs, origin.responseUrl);
 
 const lang = (locale: string | undefined): 'en' | 'ja' => (locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en');
 
@@ -36,9 +41,31 @@ const lang = (locale: string | undefined): 'en' | 'ja' => (locale?.toLowerCase()
 export class SlackTurnHandler {
   constructor(private readonly deps: SlackTurnDeps) {}
 
-  async message(origin: Omit<SlackOrigin, 'locale'>, text: string, id: string): Promise<void> {
+  async message(incoming: Omit<SlackOrigin, 'locale'>, text: string, id: string): Promise<void> {
+    const origin = await this.resolveDm(incoming);
     const locale = await this.deps.locales.localeOf(origin.teamId, origin.userId);
-    await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}) }, text, id), (c) => this.deps.bot.run(c)));
+    const route = routeOf(origin);
+    await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}) }, text, id), (c) => this.deps.bot.run(c), { reply: route }));
+    await this.learnFrom(origin, route);
+  }
+
+  /**
+   * 'im' (the bot's DM: a message.im event, a message the bot posted) is remembered; 'dm' (a command or
+   * an ephemeral answer's click in a D… channel) is the bot's DM only if it is remembered as such.
+   */
+  private async resolveDm<O extends Omit<SlackOrigin, 'locale'>>(origin: O): Promise<O> {
+    if (origin.channelType === 'im') await this.learn(origin);
+    if (origin.channelType !== 'dm') return origin;
+    return (await this.deps.ims.isBotDm(origin.teamId, origin.userId, origin.channel)) ? { ...origin, channelType: 'im' } : origin;
+  }
+
+  /** An unknown DM the bot could post in is its own DM with the person. */
+  private async learnFrom(origin: Omit<SlackOrigin, 'locale'>, route: SlackReplyRoute): Promise<void> {
+    if (origin.channelType === 'dm' && route.posted && !route.unreachable) await this.learn(origin);
+  }
+
+  private async learn(origin: Omit<SlackOrigin, 'locale'>): Promise<void> {
+    await this.deps.ims.learn(origin.teamId, origin.userId, origin.channel).catch((err: unknown) => this.deps.logger.warn({ err }, "the person's Slack DM could not be remembered"));
   }
 
   async click(body: SlackBlockActionsBody): Promise<void> {
@@ -47,30 +74,44 @@ export class SlackTurnHandler {
       this.deps.logger.warn({ type: body.type }, 'Slack click without a user, team or channel; ignored');
       return;
     }
-    const { origin, messageTs, id } = where;
+    const { messageTs, id } = where;
+    const origin = await this.resolveDm(where.origin);
     const locale = await this.deps.locales.localeOf(origin.teamId, origin.userId);
     const full: SlackOrigin = { ...origin, ...(locale ? { locale } : {}) };
     const click = await this.read(body);
+    const route = routeOf(origin);
     await this.guard(origin, locale, async () => {
-      if (!click.ok) return this.refuseClick(full, click);
+      if (!click.ok) return this.refuseClick(full, click, route);
       const shared = conversationTypeOf(origin.channel, origin.channelType) !== 'im';
       switch (click.kind) {
         case 'openUrl':
           return;
         case 'showCard':
-          return this.showCard(full, messageTs, click.path, shared);
+          return this.showCard(full, messageTs, click.path, shared, route);
         case 'submit':
-          await this.deps.adapter.processActivity(submitActivity(full, click.data, click.text, id), (c) => this.deps.bot.run(c));
+          await this.deps.adapter.processActivity(submitActivity(full, click.data, click.text, id), (c) => this.deps.bot.run(c), { reply: route });
           return;
         case 'execute': {
-          const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id), (c) => this.deps.bot.run(c), shared ? { ephemeralTo: origin.userId } : {});
+          const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id), (c) => this.deps.bot.run(c), { reply: route, ...(shared ? { ephemeralTo: origin.userId } : {}) });
           const answer = response?.body as { type?: string; value?: Record<string, unknown> } | undefined;
           if (answer?.type !== CARD || !answer.value) return;
           if (!shared && messageTs) await this.deps.poster.update(origin.channel, messageTs, { card: answer.value });
-          else await this.deps.poster.whisper(origin.channel, origin.userId, { card: answer.value });
+          else await this.whisper(origin, { card: answer.value }, route);
         }
       }
     });
+    await this.learnFrom(origin, route);
+  }
+
+  /** To the person alone, in the turn's thread; through response_url where the bot cannot post. */
+  private async whisper(origin: Omit<SlackOrigin, 'locale'>, content: SlackContent, route: SlackReplyRoute): Promise<void> {
+    if (route.unreachable && route.responseUrl) return this.deps.poster.respond(route.responseUrl, content);
+    try {
+      await this.deps.poster.whisper(origin.channel, origin.userId, content, route.threadTs ? { threadTs: route.threadTs } : {});
+    } catch (err) {
+      if (!route.fallsBack(err) || !route.responseUrl) throw err;
+      await this.deps.poster.respond(route.responseUrl, content);
+    }
   }
 
   /** Loads a stashed button payload first (the mapper is synchronous). */
@@ -80,19 +121,19 @@ export class SlackTurnHandler {
     return clickToActionData(body, { unstash: (k) => (k === key ? json : undefined) });
   }
 
-  private async refuseClick(origin: SlackOrigin, click: Extract<ClickResult, { ok: false }>): Promise<void> {
+  private async refuseClick(origin: SlackOrigin, click: Extract<ClickResult, { ok: false }>, route: SlackReplyRoute): Promise<void> {
     const t = CLICK_TEXT[lang(origin.locale)];
     this.deps.logger.warn({ error: click.error }, 'Slack click could not be mapped');
     const text = click.error === 'required_input_missing' ? t.missing((click.inputIds ?? []).join(', ')) : t.unreadable;
-    await this.deps.poster.whisper(origin.channel, origin.userId, { text });
+    await this.whisper(origin, { text }, route);
   }
 
   /** Action.ShowCard: the inner card (e.g. "reject with a reason") is shown below, to the clicker alone in a channel. */
-  private async showCard(origin: SlackOrigin, messageTs: string | undefined, path: string, shared: boolean): Promise<void> {
+  private async showCard(origin: SlackOrigin, messageTs: string | undefined, path: string, shared: boolean, route: SlackReplyRoute): Promise<void> {
     const card = messageTs ? await this.deps.poster.cardOf(origin.channel, messageTs) : undefined;
     const inner = card ? renderShowCard(card as AdaptiveCardJson, path, { stash: this.deps.stash.stash }) : undefined;
-    if (!card || !inner) return this.refuseClick(origin, { ok: false, error: 'unknown_encoding', message: 'The card behind this message is not known.' });
-    await this.deps.poster.postRendered(origin.channel, inner, { root: card, ...(shared ? { onlyFor: origin.userId } : {}) });
+    if (!card || !inner) return this.refuseClick(origin, { ok: false, error: 'unknown_encoding', message: 'The card behind this message is not known.' }, route);
+    await this.deps.poster.postRendered(origin.channel, inner, { root: card, ...(shared ? { onlyFor: origin.userId } : {}), ...(route.threadTs ? { threadTs: route.threadTs } : {}) });
   }
 
   /** A Slack failure while answering is told to the person plainly, then rethrown for the inbox. */
@@ -101,8 +142,9 @@ export class SlackTurnHandler {
       await work();
     } catch (err) {
       const slack = findSlackApiError(err);
-      if (slack && slack.method !== 'chat.postEphemeral') {
-        await this.deps.poster.whisper(origin.channel, origin.userId, { text: plainSlackFailure(slack, lang(locale)) }).catch(() => undefined);
+      if (slack && slack.method !== 'chat.postEphemeral' && slack.method !== 'response_url') {
+        const where = origin.threadTs ? { threadTs: origin.threadTs } : {};
+        await this.deps.poster.whisper(origin.channel, origin.userId, { text: plainSlackFailure(slack, lang(locale)) }, where).catch(() => undefined);
       }
       throw err;
     }

@@ -16,6 +16,7 @@ export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
     platform: 'slack',
     ...(s?.teamId && s.userId ? { identity: { platform: 'slack', teamId: s.teamId, userId: s.userId } } : {}),
     conversationKind: type === undefined || type === 'im' ? 'personal' : 'channel',
+    ...(s?.reachable === false ? { reachable: false } : {}),
     ...(locale ? { locale } : {}),
   };
 }

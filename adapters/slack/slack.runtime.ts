@@ -9,9 +9,11 @@ import { boltLogger } from './slack-bolt.logger';
 import { slackClientOptions, type SlackRetryPolicy } from './slack-client.options';
 import { SlackInboxApp } from './slack-inbox.app';
 import { SlackInboxProcessor } from './slack-inbox.processor';
+import { SlackImMemory } from './slack-im.memory';
 import { SlackLocaleCache } from './slack-locale.cache';
 import { SlackMessagePoster } from './slack-message.poster';
 import { SlackProactiveSender } from './slack-proactive.sender';
+import { refuseFutureTimestamps } from './slack-request-time';
 import { SlackStash } from './slack-stash';
 import { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
@@ -73,6 +75,8 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     app = new SlackInboxApp({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
   } else {
     if (!o.signingSecret || !o.expressApp) throw new Error('Slack over HTTP needs the signing secret and the express app');
+    // Before the receiver's route: Bolt checks the signature and refuses old stamps, not future ones.
+    o.expressApp.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(o.logger));
     const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
     app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
@@ -84,7 +88,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     throw err;
   };
   const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
-  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, bot: o.bot, logger: o.logger });
+  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, ims: new SlackImMemory(o.keyValue), bot: o.bot, logger: o.logger });
   const inbox = new SlackInboxProcessor({
     events: o.events,
     turns,

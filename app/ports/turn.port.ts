@@ -12,6 +12,11 @@ export interface ChatTurn {
   /** Who is speaking, as the directory indexes people (absent when the platform did not say). */
   identity?: PlatformIdentity;
   conversationKind: ConversationKind;
+  /**
+   * false: the bot cannot post here unasked (Slack: /partner typed in a DM between two people), so the
+   * conversation is never saved as where to reach the person. Unset: it can.
+   */
+  reachable?: false;
   /** The language the client reports for the person, when it is one we speak. */
   locale?: Locale;
   /** The client's IANA time zone, when it reports one. */

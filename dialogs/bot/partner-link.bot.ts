@@ -140,7 +140,7 @@ export class PartnerLinkBot extends ActivityHandler {
     };
     if (parsed && !parsed.ok) this.deps.logger.warn({ error: parsed.error, platform }, 'card click refused');
     setTurnInfo(context, info);
-    if (person && platform !== 'system' && platform !== 'cli' && turn.conversationKind === 'personal') {
+    if (person && platform !== 'system' && platform !== 'cli' && turn.conversationKind === 'personal' && turn.reachable !== false) {
       await this.rememberWhereToReach(context, person, platform);
     }
     return info;

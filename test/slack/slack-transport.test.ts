@@ -57,6 +57,19 @@ describe('Slack transport: POST /slack/events on our express app', () => {
     expect((await h.store.references.listForPerson('yuki-suzuki')).map((r) => r.platform)).toContain('slack');
   });
 
+  it('a request stamped more than 5 minutes in the future, even correctly signed, gets 401 and touches nothing', async () => {
+    const before = h.api.calls.length;
+    const body = h.dmBody('yuki', 'hello');
+    const res = await h.send(body, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect(res.status).toBe(401);
+    const id = `slack:event:${(JSON.parse(body.body) as { event_id: string }).event_id}`;
+    expect(await h.store.events.get(id)).toBeUndefined();
+    expect(h.api.calls.length).toBe(before);
+    // A clock a little ahead (within the 5 minutes) is still served.
+    expect((await h.send(h.dmBody('yuki', 'hello'), { timestamp: Math.floor(Date.now() / 1000) + 60 })).status).toBe(200);
+    await h.settled();
+  });
+
   it('a retried delivery (X-Slack-Retry-Num) and a duplicate event_id are processed once', async () => {
     const body = h.dmBody('taro', 'hello');
     await h.send(body);

@@ -8,7 +8,7 @@ import { clickToActionData, decodeInputBlockId } from '../../../adapters/slack/b
 import type { SlackRuntime } from '../../../adapters/slack';
 import { createBotRuntime, type BotRuntime } from '../../../bot/composition';
 import { loadConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { createLogger, type Logger } from '../../../bot/logger';
 import { createApp, listen } from '../../../bot/server';
 import { mountSlack } from '../../../bot/slack.mount';
 import type { ProcessedEventPort, StorePort } from '../../../domain';
@@ -32,6 +32,8 @@ export interface SlackHarnessOptions {
   wrapEvents?: (events: ProcessedEventPort) => ProcessedEventPort;
   allowedTeamIds?: string;
   dataDir?: string;
+  /** Where the process logs (default: silent). */
+  logger?: Logger;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     SLACK_API_URL: api.url,
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
-  const logger = createLogger('silent');
+  const logger = o.logger ?? createLogger('silent');
   const runtime: BotRuntime = await createBotRuntime(store, config, logger);
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
