@@ -90,6 +90,8 @@ type Kind = 'applied' | 'unchanged' | 'refused';
 interface Expected {
   kind: Kind;
   code?: string;
+  /** Issue 15: the command came after the expiry, which expires the request first. */
+  expires?: boolean;
   /** Whether a refused attempt is written to the audit trail. */
   audited?: boolean;
 }
@@ -125,6 +127,8 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
   if (act.type === 'reject' && m.status === 'rejected' && decidedByMe) return { kind: 'unchanged' };
   if (act.type === 'cancel' && m.status === 'cancelled' && decidedByMe) return { kind: 'unchanged' };
   if (!isOpen(m.status)) return { kind: 'refused', code: 'REQUEST_ALREADY_CLOSED', audited: who !== undefined };
+  // Issue 15: too late, whoever asks: refused with the expiry reason, and the request expires now.
+  if (m.now >= m.expiresAt) return { kind: 'refused', code: 'REQUEST_EXPIRED', audited: who !== undefined, expires: true };
   if (act.type === 'cancel') {
     if (who !== m.requester) return { kind: 'refused', code: 'NOT_THE_REQUESTER', audited: true };
   } else if (m.status !== 'pending_approval' || who === undefined || !m.scenario.steps[m.stage]!.admins.includes(who)) {
@@ -136,6 +140,7 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
 }
 
 function applyPerson(m: Model, act: Act, who: string | undefined, e: Expected, commandId: string | undefined): void {
+  if (e.expires) applyExpire(m, { kind: 'applied' });
   if (e.kind === 'refused' && e.audited) m.audit.push({ action: 'refused', from: m.status, to: m.status, code: e.code });
   if (e.kind !== 'applied' || who === undefined) return;
   const from = m.status;
@@ -205,6 +210,7 @@ class MemoryRequests implements RequestRepositoryPort {
   listByRequester = notUsed;
   listAwaitingOrg = notUsed;
   listExpired = notUsed;
+  recordReminder = notUsed;
   countByStatus = notUsed;
 }
 function notUsed(): never {
