@@ -245,4 +245,9 @@ export const en: CardStrings = {
   time: {
     daysLeft: (n) => (n <= 0 ? 'today' : `in ${plural(n, 'day', 'days')}`),
   },
+
+  reminder: {
+    title: 'Reminder: a request awaits your decision',
+    waited: (days, expires) => `It has waited ${plural(days, 'day', 'days')} for a decision. If nobody decides, it expires on ${expires}.`,
+  },
 };

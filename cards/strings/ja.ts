@@ -241,4 +241,9 @@ export const ja: CardStrings = {
   time: {
     daysLeft: (n) => (n <= 0 ? '本日' : `あと ${n} 日`),
   },
+
+  reminder: {
+    title: '催促: 申請が判断を待っています',
+    waited: (days, expires) => `この申請は ${days} 日間、判断を待っています。判断されない場合、${expires} に期限切れになります。`,
+  },
 };
