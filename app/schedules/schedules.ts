@@ -67,6 +67,11 @@ export class Schedules {
     return run;
   }
 
+  /** Resolves when the runs in flight now have finished (tests: the runs made at start). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
   /** No new runs; waits for the ones in flight (for a clean shutdown). */
   async stop(): Promise<void> {
     for (const cancel of this.timers.splice(0)) cancel();

@@ -208,7 +208,8 @@ export class PartnerLinkService {
    * run this at once every due request is expired, and returned, by exactly one of them.
    */
   async expireDueRequests(): Promise<ExpiredRequest[]> {
-    const due = await this.deps.requests.listExpired(this.deps.clock.now());
+    // listExpired is "expiry before this instant"; a request is expired from the instant itself (decide()).
+    const due = await this.deps.requests.listExpired(new Date(this.deps.clock.now().getTime() + 1));
     const expired: ExpiredRequest[] = [];
     for (const r of due) {
       const out = await this.act(r.id, { type: 'expire' }, undefined, { platform: 'system' });
