@@ -7,4 +7,5 @@ export * from './ports';
 export { Notifier, StoredReach, type NotifierDeps } from './notifications/notifier';
 export { NotificationOutbox, MAX_NOTIFY_ATTEMPTS, retryDelayMs, type Notification } from './notifications/outbox';
 export { ApprovalChannels } from './approval-channels';
-export { Schedules, type ScheduledJob } from './schedules/schedules';
+export { expiryJob, reminderJob, DEFAULT_REQUEST_SCHEDULE_EVERY_MS } from './schedules/request-schedules';
+export { Schedules, systemSchedulerClock, type ScheduledJob, type SchedulerClock } from './schedules/schedules';

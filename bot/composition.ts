@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { ApprovalChannels, Notifier, StoredReach, type ChatTurn, type ScheduledJob } from '../app';
+import { ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, systemSchedulerClock, type ChatTurn, type ScheduledJob, type SchedulerClock } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -18,6 +18,8 @@ export interface BotRuntime {
   bot: PartnerLinkBot;
   /** The periodic work this process does (started by main). */
   jobs: ScheduledJob[];
+  /** Issue 15: the clock the service, the notifier and the schedules read (tests move it by days). */
+  clock: SchedulerClock;
 }
 
 /** How often notifications a platform did not take are retried. */
@@ -38,10 +40,16 @@ export async function organizationNames(store: Pick<StorePort, 'directory'>): Pr
  * trained, with the directory's organization names), the domain service, the application layer
  * (notifier, approval channels, schedules) and the dialogs. `npm start` and the tests build it here.
  */
-export async function createBotRuntime(store: StorePort, config: Pick<Config, 'policy'>, logger: Logger, options: { recognizer?: Recognizer } = {}): Promise<BotRuntime> {
+export async function createBotRuntime(
+  store: StorePort,
+  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS'>>,
+  logger: Logger,
+  options: { recognizer?: Recognizer; clock?: SchedulerClock } = {},
+): Promise<BotRuntime> {
   const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
-  const service = createService(store, config);
-  const notifier = new Notifier({ store, service, cards: notificationCards, logger });
+  const clock = options.clock ?? systemSchedulerClock;
+  const service = createService(store, config, clock);
+  const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock });
   const bot = new PartnerLinkBot({
     store,
     logger,
@@ -57,6 +65,12 @@ export async function createBotRuntime(store: StorePort, config: Pick<Config, 'p
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.
-  const jobs: ScheduledJob[] = [{ name: 'notification-retry', everyMs: NOTIFICATION_RETRY_EVERY_MS, atStart: true, run: () => notifier.retryPending() }];
-  return { store, service, notifier, bot, jobs };
+  // Issue 15: expiry and reminders, each exactly once across instances (compare-and-set on the request).
+  const scheduleMs = (config.REQUEST_SCHEDULE_EVERY_SECONDS ?? 300) * 1000;
+  const jobs: ScheduledJob[] = [
+    { name: 'notification-retry', everyMs: NOTIFICATION_RETRY_EVERY_MS, atStart: true, run: () => notifier.retryPending() },
+    expiryJob(service, notifier, scheduleMs),
+    reminderJob(service, notifier, scheduleMs),
+  ];
+  return { store, service, notifier, bot, jobs, clock };
 }

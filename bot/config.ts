@@ -26,6 +26,12 @@ export const ConfigSchema = z.object({
   NATIONAL_CLOUD_SINGLE_PARTNER: list(CloudSchema).default([]),
   CLOSED_CLOUDS: list(CloudSchema).default(['germany']),
   REQUEST_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Issue 15: days without a decision before the approvers of the current step are first reminded. */
+  REMINDER_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(3),
+  /** Issue 15: days between later reminders, until the request is decided or expires. */
+  REMINDER_EVERY_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Issue 15: how often each instance looks for requests to expire and approvers to remind. */
+  REQUEST_SCHEDULE_EVERY_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
 
   /** Public HTTPS base URL of the bot (for manifests and links), e.g. https://partnerlink.example.com */
   PUBLIC_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).optional(),
@@ -104,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       singlePartnerClouds: c.NATIONAL_CLOUD_SINGLE_PARTNER,
       closedClouds: c.CLOSED_CLOUDS,
       requestExpiryDays: c.REQUEST_EXPIRY_DAYS,
+      reminderAfterDays: c.REMINDER_AFTER_DAYS,
+      reminderEveryDays: c.REMINDER_EVERY_DAYS,
     }),
   };
 }

@@ -19,7 +19,7 @@ async function start(): Promise<void> {
   const app = createApp({ store, logger });
   mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
-  const schedules = new Schedules(logger);
+  const schedules = new Schedules(logger, runtime.clock);
   schedules.start(runtime.jobs);
   const server: Server = await listen(app, config.PORT);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;

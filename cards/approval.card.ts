@@ -32,7 +32,9 @@ export function approvalCard(model: ApprovalModel, ctx: CardContext, options: Ap
   const asker = model.view.requester?.name ?? names.name(r.requester.orgId);
 
   const body: CardElement[] = [
-    heading(s.approval.title),
+    ...(options.reminder
+      ? [heading(s.reminder.title), styled('attention', [textBlock(s.reminder.waited(options.reminder.waitedDays, expiryText(r, s, ctx)))])]
+      : [heading(s.approval.title)]),
     textBlock(s.approval.asks(asker, names.name(r.requester.orgId), s.kind[r.subject.kind])),
     ...(step && r.steps.length > 1 ? [note(s.approval.stepOf(r.stage + 1, r.steps.length, s.approverRole[step.as]))] : []),
     factSet([...requestFacts(model.view, names, s, ctx), ...identityFacts(requesterOrg, s)], { spacing: 'medium' }),
@@ -70,7 +72,7 @@ export function approvalCard(model: ApprovalModel, ctx: CardContext, options: Ap
 
   return adaptiveCard(body, {
     locale: ctx.locale,
-    fallbackText: `${s.approval.title}: ${r.id} (${s.kind[r.subject.kind]})`,
+    fallbackText: `${options.reminder ? s.reminder.title : s.approval.title}: ${r.id} (${s.kind[r.subject.kind]})`,
     actions,
     ...(refresh ? { refresh } : {}),
   });

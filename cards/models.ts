@@ -108,6 +108,8 @@ export interface ApprovalOptions extends CardOptions {
    * into the approvers' view on the approvers' clients.
    */
   buttons?: boolean;
+  /** Issue 15: drawn as a reminder: how many days the current step has waited. */
+  reminder?: { waitedDays: number };
 }
 
 export interface DecidedModel {

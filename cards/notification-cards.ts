@@ -17,6 +17,9 @@ export const notificationCards = {
   approval(view: RequestView, approverUserIds: readonly string[], ctx: CardContext, options: { buttons?: boolean } = {}): OutboundMessage {
     return outbound(approvalCard({ view, approverUserIds }, ctx, options));
   },
+  reminder(view: RequestView, approverUserIds: readonly string[], ctx: CardContext, reminder: { waitedDays: number }): OutboundMessage {
+    return outbound(approvalCard({ view, approverUserIds }, ctx, { reminder }));
+  },
   decided(view: RequestView, ctx: CardContext): OutboundMessage {
     return outbound(decidedCard({ view }, ctx));
   },

@@ -13,6 +13,7 @@ import { addPartnerSpec } from './request/specs/add-partner.spec';
 import { linkDistributorSpec } from './request/specs/link-distributor.spec';
 import { multichannelSpec } from './request/specs/multichannel.spec';
 import { CancelDialog } from './simple/cancel.dialog';
+import { remindApprovers } from './simple/remind';
 import { sendHelp, sendWelcome } from './simple/menu';
 import { simpleText } from './simple/simple.text';
 import { StatusDialog } from './simple/status.dialog';
@@ -145,6 +146,11 @@ export class PartnerLinkDialogs {
       await dc.repromptDialog();
       return true;
     }
+    if (rec.intent === 'remind_approvers') {
+      await remindApprovers(dc.context, this.deps);
+      await dc.repromptDialog();
+      return true;
+    }
     const active = dc.activeDialog!.id;
     if (DIALOG_INTENTS.includes(rec.intent) && rec.intent !== active && yesNo(text) === undefined) {
       prefs.pendingSwitch = { intent: rec.intent, text };
@@ -173,6 +179,9 @@ export class PartnerLinkDialogs {
         return;
       case 'approval_channel':
         await useChannelForApprovals(dc.context, this.deps);
+        return;
+      case 'remind_approvers':
+        await remindApprovers(dc.context, this.deps);
         return;
       case 'greeting':
         await sendWelcome(dc.context, this.deps);

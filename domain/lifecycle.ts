@@ -67,7 +67,11 @@ export interface CommandContext {
 export type Decision =
   | { kind: 'applied'; next: PartnerRequest; entry: AuditEntry }
   | { kind: 'unchanged'; request: PartnerRequest }
-  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry };
+  /**
+   * `expire` (issue 15): the command came after the request's expiry, which the schedule has not
+   * applied yet; the store applies this expiry first (compare-and-set), then records the attempt.
+   */
+  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry; expire?: { next: PartnerRequest; entry: AuditEntry } };
 
 function actorOf(ctx: CommandContext): Actor {
   return ctx.person
@@ -149,6 +153,8 @@ export function decide(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandCon
   if (isClosed(r.status)) {
     return ctx.person ? refuseAttempt(r, cmd, ctx, closedRefusal(r)) : { kind: 'refused', refusal: closedRefusal(r) };
   }
+  const late = expiredBeforeCommand(r, cmd, ctx);
+  if (late) return late;
   const denied = authorize(r, cmd, ctx);
   if (denied) return refuseAttempt(r, cmd, ctx, denied);
   if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== r.version) {
@@ -160,6 +166,21 @@ export function decide(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandCon
     return { kind: 'unchanged', request: r };
   }
   return { kind: 'applied', ...apply(r, cmd, ctx, to) };
+}
+
+/**
+ * Issue 15: an approval, rejection or cancel at or after `expiresAt` is refused with the expiry reason,
+ * whoever sends it, and the request expires at that moment (by the system) if the schedule has not
+ * expired it yet.
+ */
+function expiredBeforeCommand(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): Decision | undefined {
+  if (cmd.type !== 'approve' && cmd.type !== 'reject' && cmd.type !== 'cancel') return undefined;
+  if (ctx.now.getTime() < r.expiresAt.getTime()) return undefined;
+  const why = refusal('REQUEST_EXPIRED', { at: r.expiresAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' });
+  const { person: _person, commandId: _commandId, ...system } = ctx;
+  const expire = apply(r, { type: 'expire' }, { ...system, platform: 'system' }, 'expired');
+  const attempt = ctx.person ? refuseAttempt(expire.next, cmd, ctx, why) : undefined;
+  return { kind: 'refused', refusal: why, ...(attempt?.kind === 'refused' && attempt.attempt ? { attempt: attempt.attempt } : {}), expire };
 }
 
 function apply(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext, to: RequestStatus) {

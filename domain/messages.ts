@@ -121,6 +121,18 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
     en: () => 'Please give a reason for rejecting, so the requester knows what to change.',
     ja: () => '却下する理由を入力してください。申請者が何を直せばよいか分かるようにするためです。',
   },
+  REQUEST_EXPIRED: {
+    en: (p) => `This request expired on ${v(p, 'at')}: nobody decided it in time, so nothing was changed. The requester can file it again.`,
+    ja: (p) => `この申請は ${v(p, 'at')} に期限切れになりました。期限までに判断されなかったため、変更は行われていません。申請者はもう一度申請できます。`,
+  },
+  REMINDED_RECENTLY: {
+    en: (p) => `The last reminder about ${v(p, 'requestId')} went out on ${v(p, 'at')}. You can send another one from ${v(p, 'next')}.`,
+    ja: (p) => `${v(p, 'requestId')} の前回の催促は ${v(p, 'at')} に送られました。次の催促は ${v(p, 'next')} から送れます。`,
+  },
+  NOT_AWAITING_APPROVAL: {
+    en: () => 'You have no request waiting for approval, so there is nobody to remind. Say "my requests" to see yours.',
+    ja: () => '承認待ちの申請がないため、催促する相手がいません。「申請の状況」と入力すると、申請の一覧が表示されます。',
+  },
 };
 
 const ADVISORY_TEXT: Record<AdvisoryCode, { en: Template; ja: Template }> = {

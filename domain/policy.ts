@@ -14,6 +14,10 @@ export const DomainPolicySchema = z.object({
   closedClouds: z.array(CloudSchema).default(['germany']),
   /** Days after which a request nobody decided expires (Partner Center invitations and GDAP: 90). */
   requestExpiryDays: z.number().int().min(1).max(3650).default(90),
+  /** Issue 15: the approvers of the current step are first reminded after this many days without a decision... */
+  reminderAfterDays: z.number().int().min(1).max(3650).default(3),
+  /** ...and then every this many days, until the request is decided or expires. */
+  reminderEveryDays: z.number().int().min(1).max(3650).default(7),
   /** Country -> CSP region table. */
   markets: z.record(z.string(), CspRegionSchema).default({ ...DEFAULT_MARKETS }),
 });

@@ -60,7 +60,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const AuditPlatformSchema = z.union([PlatformSchema, z.enum(['system', 'cli'])]);
 export type AuditPlatform = z.infer<typeof AuditPlatformSchema>;
 
-export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused'] as const;
+export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind'] as const;
 export const AuditEntrySchema = z.object({
   at: z.coerce.date(),
   actor: ActorSchema,
@@ -87,6 +87,22 @@ export const ApprovalStepSchema = z.object({
 });
 export type ApprovalStep = z.infer<typeof ApprovalStepSchema>;
 
+/**
+ * Issue 15 (reminders): the reminders sent to the approvers so far. `count` counts every reminder of the
+ * request (all steps, by the schedule or asked for by the requester) and is what a reminder's
+ * compare-and-set checks, so two instances never send the same one; `stage` and `scheduled` say how many
+ * the schedule sent for the step now awaited (reset when the request moves to its next step).
+ * Recording a reminder does not change the request's version: the approvers' cards stay current.
+ */
+export const ReminderStateSchema = z.object({
+  count: z.number().int().min(1),
+  stage: z.number().int().min(0),
+  scheduled: z.number().int().min(0),
+  lastAt: z.coerce.date(),
+  lastBy: z.enum(['schedule', 'requester']),
+});
+export type ReminderState = z.infer<typeof ReminderStateSchema>;
+
 export const RequestSchema = z.object({
   id: z.string().regex(/^PL-[0-9A-Z]{8}$/),
   subject: RequestSubjectSchema,
@@ -112,5 +128,7 @@ export const RequestSchema = z.object({
     })
     .optional(),
   audit: z.array(AuditEntrySchema),
+  /** Issue 15: reminders sent to the approvers (absent until the first one). */
+  reminders: ReminderStateSchema.optional(),
 });
 export type PartnerRequest = z.infer<typeof RequestSchema>;

@@ -32,6 +32,10 @@ export const RULE_CODES = [
   'REQUEST_ALREADY_CLOSED',
   'STALE_CARD',
   'REASON_REQUIRED',
+  // Expiry and reminders (issue 15).
+  'REQUEST_EXPIRED',
+  'REMINDED_RECENTLY',
+  'NOT_AWAITING_APPROVAL',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

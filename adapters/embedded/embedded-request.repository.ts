@@ -4,6 +4,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type PartnerRequest,
+  type ReminderState,
   type RequestRepositoryPort,
   type RequestStatus,
   type TransitionOutcome,
@@ -14,6 +15,8 @@ import {
   asLimit,
   assertTransition,
   OPEN_STATUSES,
+  reminderFields,
+  reminderFilter,
   requestFromDocument,
   requestToDocument,
   StoreError,
@@ -104,6 +107,17 @@ export class EmbeddedRequests implements RequestRepositoryPort {
       if (uniqueViolation(err)) return 'conflict';
       throw err;
     }
+  }
+
+  async recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined) return 'conflict';
+    const { numAffected } = await this.ds.updateAsync(
+      { _id: k, ...reminderFilter(expected) },
+      { $set: { reminders: reminderFields(reminders) }, $push: { audit: entry } },
+      {},
+    );
+    return numAffected === 1 ? 'ok' : 'conflict';
   }
 
   async appendAudit(id: string, entry: AuditEntry): Promise<void> {

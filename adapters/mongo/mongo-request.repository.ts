@@ -5,6 +5,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type PartnerRequest,
+  type ReminderState,
   type RequestRepositoryPort,
   type RequestStatus,
   type TransitionOutcome,
@@ -15,6 +16,8 @@ import {
   asLimit,
   assertTransition,
   OPEN_STATUSES,
+  reminderFields,
+  reminderFilter,
   requestFromDocument,
   requestToDocument,
   StoreError,
@@ -119,6 +122,18 @@ export class MongoRequests implements RequestRepositoryPort {
       if (isDuplicateKey(err)) return 'conflict';
       throw err;
     }
+  }
+
+  async recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined) return 'conflict';
+    const filter = reminderFilter(expected);
+    // Our own operator ($exists) over checked values, so trusted; under the record's lock (FerretDB).
+    const trustedFilter = 'reminders' in filter ? { ...filter, reminders: trusted(filter.reminders) } : filter;
+    return this.locks.with(lockName(k), async () => {
+      const res = await this.model.updateOne({ _id: k, ...trustedFilter }, { $set: { reminders: reminderFields(reminders) }, $push: { audit: entry } });
+      return res.matchedCount === 1 ? 'ok' : 'conflict';
+    });
   }
 
   async appendAudit(id: string, entry: AuditEntry): Promise<void> {

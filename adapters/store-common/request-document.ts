@@ -1,4 +1,4 @@
-import { isClosed, RequestSchema, subjectKey, type PartnerRequest } from '../../domain';
+import { isClosed, ReminderStateSchema, RequestSchema, subjectKey, type PartnerRequest, type ReminderState } from '../../domain';
 import { withoutUndefined } from './directory-documents';
 import { StoreError } from './store-errors';
 
@@ -56,4 +56,19 @@ export function assertTransition(next: PartnerRequest, expectedVersion: number):
   if (next.version !== expectedVersion + 1) {
     throw new StoreError('TRANSITION_INVALID', `transition of ${next.id}: next.version must be ${expectedVersion + 1}, got ${next.version}`);
   }
+}
+
+/**
+ * Issue 15: the filter of a reminder's compare-and-set: the version it was planned on and the number of
+ * reminders recorded so far (none yet: the field is absent). Both stores use it.
+ */
+export function reminderFilter(expected: { version: number; count: number }): Record<string, unknown> {
+  const version = Number.isInteger(expected.version) ? expected.version : -1;
+  const count = Number.isInteger(expected.count) ? expected.count : -1;
+  return count === 0 ? { version, reminders: { $exists: false } } : { version, 'reminders.count': count };
+}
+
+/** The reminder state as stored: validated (dates as dates), so nothing else reaches the document. */
+export function reminderFields(r: ReminderState): ReminderState {
+  return ReminderStateSchema.parse(r);
 }

@@ -10,6 +10,8 @@ import {
   type OutboundMessage,
   type ProactiveSenderPort,
   type StoredReference,
+  type ClockPort,
+  type RecordedReminder,
 } from '../../domain';
 import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort } from '../ports';
 import { NotificationOutbox } from './outbox';
@@ -19,6 +21,8 @@ export interface NotifierDeps {
   service: PartnerLinkService;
   cards: NotificationCardsPort;
   logger: LoggerPort;
+  /** Issue 15: the time cards and the outbox read (the schedules' clock; real time by default). */
+  clock?: ClockPort;
 }
 
 /**
@@ -35,6 +39,7 @@ export class Notifier implements NotificationPort {
   private readonly cards: NotificationCardsPort;
   private readonly logger: LoggerPort;
   private readonly reach: StoredReach;
+  private readonly clock: ClockPort;
 
   constructor(deps: NotifierDeps) {
     this.store = deps.store;
@@ -42,7 +47,9 @@ export class Notifier implements NotificationPort {
     this.service = deps.service;
     this.cards = deps.cards;
     this.logger = deps.logger;
-    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger);
+    const clock = deps.clock ?? { now: () => new Date() };
+    this.clock = clock;
+    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger, () => clock.now());
   }
 
   register(sender: ProactiveSenderPort): void {
@@ -58,7 +65,7 @@ export class Notifier implements NotificationPort {
     const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
       (r): r is StoredReference => r !== undefined,
     );
-    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() });
+    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() });
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
       for (const ref of channels) await this.deliver(ref, card(locale), request, `approval:v${request.version}`, locale);
@@ -85,6 +92,53 @@ export class Notifier implements NotificationPort {
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
       await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }), request, `decided:v${request.version}`);
+    }
+  }
+
+  /**
+   * Issue 15: the request expired (by the schedule, or at a late click). Every posted card is replaced
+   * and the requester told, as for any closing; the approvers of the step it was waiting for are told too.
+   */
+  async requestExpired(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
+    await this.requestUpdated(request, previous);
+    const view = await requestView(this.store.directory, request);
+    for (const person of await this.service.approversFor(previous)) {
+      for (const ref of await this.store.references.listForPerson(person.id)) {
+        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+        const reader = { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() };
+        await this.deliver(ref, this.cards.decided(view, reader), request, `expired:v${request.version}`);
+      }
+    }
+  }
+
+  /**
+   * Issue 15: a reminder recorded on the request (by the schedule or at the requester's word) goes to
+   * the approvers of the current step, where their approval cards go (the organization's approval
+   * channel, or each approver's chats), in each reader's language and time zone: how long it has
+   * waited, when it expires, and the buttons. Its number names the notification, so it is sent once.
+   */
+  async remind(reminded: RecordedReminder): Promise<void> {
+    const { request, waitedDays } = reminded;
+    const orgId = request.steps[request.stage]?.orgId;
+    if (!orgId || request.status !== 'pending_approval') return;
+    const purpose = `reminder:n${request.reminders?.count ?? 0}`;
+    const approvers = await this.service.approversFor(request);
+    const view = await requestView(this.store.directory, request);
+    const userIds = await this.reach.platformUserIds(approvers);
+    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.reminder(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() }, { waitedDays });
+    const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
+      (r): r is StoredReference => r !== undefined,
+    );
+    if (channels.length) {
+      const locale = approvers[0]?.locale ?? 'en';
+      for (const ref of channels) await this.deliver(ref, card(locale), request, purpose, locale);
+      return;
+    }
+    for (const person of approvers) {
+      for (const ref of await this.store.references.listForPerson(person.id)) {
+        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+        await this.deliver(ref, card(locale, person.timeZone), request, purpose, locale);
+      }
     }
   }
 

@@ -13,6 +13,8 @@ export interface ReaderContext {
 export interface NotificationCardsPort {
   /** The approval card: with Approve and Reject for approvers (`buttons`, the default), a status view otherwise. */
   approval(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, options?: { buttons?: boolean }): OutboundMessage;
+  /** Issue 15: the approval card again, saying how long it has waited and when it expires. */
+  reminder(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, reminder: { waitedDays: number }): OutboundMessage;
   /** The card that tells a request's outcome. */
   decided(view: RequestView, reader: ReaderContext): OutboundMessage;
 }

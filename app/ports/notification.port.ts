@@ -1,4 +1,4 @@
-import type { PartnerRequest, Person } from '../../domain';
+import type { PartnerRequest, Person, RecordedReminder } from '../../domain';
 
 /**
  * Telling people about requests outside the conversation they are in: approvers when a request
@@ -10,6 +10,10 @@ export interface NotificationPort {
   approvalRequested(request: PartnerRequest): Promise<void>;
   /** The request moved on (a step approved, or closed): update approvers, tell the requester. */
   requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
+  /** Issue 15: the request expired: cards replaced, the requester and the step's approvers told. */
+  requestExpired(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
+  /** Issue 15: a reminder was recorded on the request: the current step's approvers get it. */
+  remind(reminded: RecordedReminder): Promise<void>;
 }
 
 /** Where people can be reached, from the conversations the bot has had with them. */

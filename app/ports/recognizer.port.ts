@@ -19,6 +19,8 @@ export const INTENT_NAMES = [
   'policy_question',
   'help',
   'greeting',
+  // Issue 15: the requester asks for the approvers to be reminded ("remind them", 「催促して」).
+  'remind_approvers',
   'none',
 ] as const;
 /** The intents the classifier learns from nlu/train.*.yaml. */

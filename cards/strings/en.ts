@@ -35,6 +35,7 @@ export const en: CardStrings = {
     cancel: 'Cancelled',
     expire: 'Expired',
     refused: 'Attempt refused',
+    remind: 'Reminder sent',
   },
   check: {
     CSP_TO_CSP_RESALE: 'Not a resale to another CSP partner',
@@ -63,6 +64,9 @@ export const en: CardStrings = {
     REQUEST_ALREADY_CLOSED: 'Request still open',
     STALE_CARD: 'Card up to date',
     REASON_REQUIRED: 'Reason given',
+    REQUEST_EXPIRED: 'Decided before it expired',
+    REMINDED_RECENTLY: 'Not reminded in the last day',
+    NOT_AWAITING_APPROVAL: 'Awaiting approval',
   },
   approverRole: { provider: 'Distributor', partner: 'Partner', customer: "Customer's admin" },
 
@@ -240,5 +244,10 @@ export const en: CardStrings = {
 
   time: {
     daysLeft: (n) => (n <= 0 ? 'today' : `in ${plural(n, 'day', 'days')}`),
+  },
+
+  reminder: {
+    title: 'Reminder: a request awaits your decision',
+    waited: (days, expires) => `It has waited ${plural(days, 'day', 'days')} for a decision. If nobody decides, it expires on ${expires}.`,
   },
 };

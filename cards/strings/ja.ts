@@ -31,6 +31,7 @@ export const ja: CardStrings = {
     cancel: '取り消し',
     expire: '期限切れ',
     refused: '操作の拒否',
+    remind: '催促の送信',
   },
   check: {
     CSP_TO_CSP_RESALE: '別の CSP パートナーへの再販ではない',
@@ -59,6 +60,9 @@ export const ja: CardStrings = {
     REQUEST_ALREADY_CLOSED: '申請が未完了',
     STALE_CARD: '最新のカード',
     REASON_REQUIRED: '理由の記入あり',
+    REQUEST_EXPIRED: '期限内の判断',
+    REMINDED_RECENTLY: '直近 1 日に催促なし',
+    NOT_AWAITING_APPROVAL: '承認待ち',
   },
   approverRole: { provider: 'ディストリビューター', partner: 'パートナー', customer: 'お客様の管理者' },
 
@@ -236,5 +240,10 @@ export const ja: CardStrings = {
 
   time: {
     daysLeft: (n) => (n <= 0 ? '本日' : `あと ${n} 日`),
+  },
+
+  reminder: {
+    title: '催促: 申請が判断を待っています',
+    waited: (days, expires) => `この申請は ${days} 日間、判断を待っています。判断されない場合、${expires} に期限切れになります。`,
   },
 };

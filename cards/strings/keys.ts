@@ -169,4 +169,10 @@ export interface CardStrings {
   time: {
     daysLeft: (days: number) => string;
   };
+
+  /** Issue 15: the reminder approvers get (the approval card with these lines on top). */
+  reminder: {
+    title: string;
+    waited: (days: number, expires: string) => string;
+  };
 }

@@ -57,6 +57,8 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     return currentRequestCard(deps, outcome.request, person, ctx);
   }
   if (outcome.kind === 'unchanged') return currentRequestCard(deps, outcome.request, person, ctx);
+  // Issue 15: too late; the click expired the request, so everyone concerned is told, as the schedule would.
+  if (outcome.kind === 'refused' && outcome.expired) await deps.notifier.requestExpired(outcome.expired.request, outcome.expired.previous);
   if (outcome.request && SHOW_CURRENT.has(outcome.refusal.code)) return currentRequestCard(deps, outcome.request, person, ctx);
   if (!outcome.request) return notFound();
   return refusalCard({ refusals: [outcome.refusal] }, ctx);

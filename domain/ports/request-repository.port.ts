@@ -1,4 +1,4 @@
-import type { AuditEntry, PartnerRequest, RequestStatus } from '../request';
+import type { AuditEntry, PartnerRequest, ReminderState, RequestStatus } from '../request';
 
 export type CreateOutcome = { created: true } | { created: false; existingId: string };
 export type TransitionOutcome = 'ok' | 'conflict';
@@ -28,6 +28,12 @@ export interface RequestRepositoryPort {
    * `next.version` must be `expectedVersion + 1`, and next.audit must extend the stored audit by `entry`.
    */
   transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry): Promise<TransitionOutcome>;
+  /**
+   * Issue 15: records a reminder (sets `reminders`, appends `entry`) only if the stored request still has
+   * version `expectedVersion` and `expectedCount` reminders so far (0: none). Exactly one of several
+   * instances racing to send the same reminder gets 'ok'. The version is not changed.
+   */
+  recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry): Promise<TransitionOutcome>;
   /** Appends an audit entry (a refused attempt) without changing state or version. */
   appendAudit(id: string, entry: AuditEntry): Promise<void>;
   countByStatus(): Promise<Partial<Record<RequestStatus, number>>>;

@@ -58,6 +58,7 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     listExpired: (now) => requests.listExpired(now),
     transition: (next, expected, entry) => requests.transition(next, expected, entry),
     appendAudit: (id, entry) => requests.appendAudit(id, entry),
+    recordReminder: (id, expected, reminders, entry) => requests.recordReminder(id, expected, reminders, entry),
     countByStatus: () => requests.countByStatus(),
   };
 }

@@ -1,5 +1,6 @@
 import { RequestContendedError } from '../errors';
 import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
+import { daysWaiting, requesterReminder, scheduledReminder } from '../reminders';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
@@ -28,7 +29,25 @@ export type SubmitOutcome =
 export type ActOutcome =
   | { kind: 'applied'; request: PartnerRequest; previous: PartnerRequest }
   | { kind: 'unchanged'; request: PartnerRequest }
-  | { kind: 'refused'; refusal: Refusal; request?: PartnerRequest };
+  /** `expired` (issue 15): the command came too late and expired the request; tell people about that. */
+  | { kind: 'refused'; refusal: Refusal; request?: PartnerRequest; expired?: { request: PartnerRequest; previous: PartnerRequest } };
+
+/** Issue 15: a request expired (by the schedule or a late command), with the state before. */
+export interface ExpiredRequest {
+  request: PartnerRequest;
+  previous: PartnerRequest;
+}
+
+/** Issue 15: a reminder this instance recorded, and so must send. */
+export interface RecordedReminder {
+  request: PartnerRequest;
+  /** Whole days the current step has waited. */
+  waitedDays: number;
+}
+
+export type RemindOutcome =
+  | { kind: 'reminded'; reminded: RecordedReminder; approvers: Person[]; previousAt?: Date }
+  | { kind: 'refused'; refusal: Refusal; request?: PartnerRequest; expired?: ExpiredRequest };
 
 export interface ActOptions {
   platform: AuditPlatform;
@@ -150,6 +169,13 @@ export class PartnerLinkService {
         policy: this.deps.policy,
       });
       if (d.kind === 'unchanged') return { kind: 'unchanged', request: current };
+      if (d.kind === 'refused' && d.expire) {
+        // Too late: expire it now (once, whoever wins the compare-and-set), then record the attempt.
+        if ((await this.deps.requests.transition(d.expire.next, current.version, d.expire.entry)) !== 'ok') continue;
+        if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
+        const expired = d.attempt ? { ...d.expire.next, audit: [...d.expire.next.audit, d.attempt] } : d.expire.next;
+        return { kind: 'refused', refusal: d.refusal, request: expired, expired: { request: expired, previous: current } };
+      }
       if (d.kind === 'refused') {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
         return { kind: 'refused', refusal: d.refusal, request: current };
@@ -173,13 +199,78 @@ export class PartnerLinkService {
 
   /** Expires every open request past its age; returns the ones it expired. */
   async expireDue(): Promise<PartnerRequest[]> {
-    const due = await this.deps.requests.listExpired(this.deps.clock.now());
-    const expired: PartnerRequest[] = [];
+    return (await this.expireDueRequests()).map((e) => e.request);
+  }
+
+  /**
+   * Issue 15: expires every open request past its age and returns each with its state before, for the
+   * notifications. Each expiry is a compare-and-set on the request's version, so when several instances
+   * run this at once every due request is expired, and returned, by exactly one of them.
+   */
+  async expireDueRequests(): Promise<ExpiredRequest[]> {
+    // listExpired is "expiry before this instant"; a request is expired from the instant itself (decide()).
+    const due = await this.deps.requests.listExpired(new Date(this.deps.clock.now().getTime() + 1));
+    const expired: ExpiredRequest[] = [];
     for (const r of due) {
       const out = await this.act(r.id, { type: 'expire' }, undefined, { platform: 'system' });
-      if (out.kind === 'applied') expired.push(out.request);
+      if (out.kind === 'applied') expired.push({ request: out.request, previous: out.previous });
     }
     return expired;
+  }
+
+  /**
+   * Issue 15: records the schedule's reminders that are due now (the approvers of the current step,
+   * `reminderAfterDays` after it began, then every `reminderEveryDays`) and returns the ones this
+   * instance recorded; a reminder another instance recorded first is not returned (compare-and-set on
+   * the request's reminder count), so each is sent once.
+   */
+  async recordDueReminders(): Promise<RecordedReminder[]> {
+    const now = this.deps.clock.now();
+    const recorded: RecordedReminder[] = [];
+    for (const org of await this.deps.directory.listOrganizations()) {
+      for (const r of await this.deps.requests.listAwaitingOrg(org.id)) {
+        const p = scheduledReminder(r, this.deps.policy, now);
+        if (p?.kind !== 'remind') continue;
+        if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry)) !== 'ok') continue;
+        recorded.push({ request: { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] }, waitedDays: daysWaiting(r, now) });
+      }
+    }
+    return recorded;
+  }
+
+  /**
+   * Issue 15: the requester asks for the approvers to be reminded ("remind them"): at most once a day
+   * per request. A request past its expiry is expired now instead (as a late decision would be).
+   */
+  async remindNow(requestId: string, person: Person, platform: AuditPlatform): Promise<RemindOutcome> {
+    const now = this.deps.clock.now();
+    const r = await this.deps.requests.get(requestId);
+    if (!r || r.requester.personId !== person.id) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    const p = requesterReminder(r, person, platform, now);
+    if (p.kind === 'refused' && p.refusal.code === 'REQUEST_EXPIRED') {
+      const out = await this.act(r.id, { type: 'expire' }, undefined, { platform: 'system' });
+      const expired = out.kind === 'applied' ? { expired: { request: out.request, previous: out.previous } } : {};
+      return { kind: 'refused', refusal: p.refusal, request: out.request ?? r, ...expired };
+    }
+    if (p.kind === 'refused') return { kind: 'refused', refusal: p.refusal, request: r };
+    if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry)) !== 'ok') {
+      // Someone else changed it a moment ago (a decision, or another reminder): answer from fresh state.
+      const fresh = await this.deps.requests.get(requestId);
+      const again = fresh ? requesterReminder(fresh, person, platform, now) : undefined;
+      return { kind: 'refused', refusal: again?.kind === 'refused' ? again.refusal : refusal('NOT_AWAITING_APPROVAL'), ...(fresh ? { request: fresh } : {}) };
+    }
+    const request = { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] };
+    return {
+      kind: 'reminded',
+      reminded: { request, waitedDays: daysWaiting(r, now) },
+      approvers: await this.approversFor(request),
+      ...(r.reminders ? { previousAt: r.reminders.lastAt } : {}),
+    };
+  }
+
+  /** The requester's requests awaiting approval (for "remind them"). */
+  async listMinePending(personId: string): Promise<PartnerRequest[]> {
+    return (await this.deps.requests.listByRequester(personId, { limit: 50 })).filter((r) => r.status === 'pending_approval');
   }
 
   get(requestId: string): Promise<PartnerRequest | undefined> {

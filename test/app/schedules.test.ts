@@ -1,4 +1,5 @@
 import { Schedules, type LoggerPort } from '../../app';
+import { TestClock } from '../support/test-clock';
 
 function recordingLogger() {
   const errors: { obj: object; msg?: string }[] = [];
@@ -60,5 +61,21 @@ describe('app/ Schedules: the periodic work of one process', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('issue 15: runs on the clock it is given; a test clock moved by days runs each due job once per move, never after stop()', async () => {
+    const clock = new TestClock('2026-04-01T00:00:00Z');
+    const schedules = new Schedules(recordingLogger().logger, clock);
+    const seen: string[] = [];
+    schedules.start([
+      { name: 'five-minutes', everyMs: 300_000, run: async () => void seen.push(`5m@${clock.now().toISOString().slice(0, 10)}`) },
+      { name: 'weekly', everyMs: 7 * 86_400_000, run: async () => void seen.push(`7d@${clock.now().toISOString().slice(0, 10)}`) },
+    ]);
+    await clock.advanceDays(7);
+    expect(seen.filter((s) => s.startsWith('5m'))).toHaveLength(7);
+    expect(seen.filter((s) => s.startsWith('7d'))).toEqual(['7d@2026-04-08']);
+    await schedules.stop();
+    await clock.advanceDays(7);
+    expect(seen).toHaveLength(8);
   });
 });

@@ -21,6 +21,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ SLACK_MAX_TURNS_IN_FLIGHT: '0' })).toThrow(/SLACK_MAX_TURNS_IN_FLIGHT/);
   });
 
+  it('issue 15: reminder days and the schedule interval, with their defaults (3, 7, 300 s) and bounds', () => {
+    const d = loadConfig({});
+    expect(d.policy).toMatchObject({ reminderAfterDays: 3, reminderEveryDays: 7 });
+    expect(d.REQUEST_SCHEDULE_EVERY_SECONDS).toBe(300);
+    const c = loadConfig({ REMINDER_AFTER_DAYS: '2', REMINDER_EVERY_DAYS: '5', REQUEST_SCHEDULE_EVERY_SECONDS: '60' });
+    expect(c.policy).toMatchObject({ reminderAfterDays: 2, reminderEveryDays: 5 });
+    expect(c.REQUEST_SCHEDULE_EVERY_SECONDS).toBe(60);
+    expect(() => loadConfig({ REMINDER_AFTER_DAYS: '0' })).toThrow(/REMINDER_AFTER_DAYS/);
+    expect(() => loadConfig({ REMINDER_EVERY_DAYS: 'weekly' })).toThrow(/REMINDER_EVERY_DAYS/);
+    expect(() => loadConfig({ REQUEST_SCHEDULE_EVERY_SECONDS: '1' })).toThrow(/REQUEST_SCHEDULE_EVERY_SECONDS/);
+  });
+
   it('reads the national-cloud policy and seeding switch', () => {
     const c = loadConfig({ NATIONAL_CLOUD_SINGLE_PARTNER: 'us_government, china_21vianet', CLOSED_CLOUDS: '', SEED_DIRECTORY: 'none' });
     expect(c.policy.singlePartnerClouds).toEqual(['us_government', 'china_21vianet']);

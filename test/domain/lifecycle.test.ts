@@ -133,4 +133,25 @@ describe('request lifecycle', () => {
       }
     }
   });
+
+  // Issue 15: a decision or cancel at or after the expiry.
+  it.each([
+    ['approve', { type: 'approve' }, 'hiroshi-yamada'],
+    ['reject', { type: 'reject', reason: 'too late anyway' }, 'hiroshi-yamada'],
+    ['cancel', { type: 'cancel' }, 'aiko-tanaka'],
+  ] as const)('%s at or after expiresAt is refused with REQUEST_EXPIRED, and the request expires then (by the system)', (_name, cmd, who) => {
+    const r = linkReq();
+    for (const now of [r.expiresAt, new Date(r.expiresAt.getTime() + 86_400_000)]) {
+      const d = decide(r, cmd as LifecycleCommand, ctx(who, { now }));
+      if (d.kind !== 'refused') throw new Error(`expected refused, got ${d.kind}`);
+      expect(d.refusal.code).toBe('REQUEST_EXPIRED');
+      expect(d.refusal.message.en).toContain('expired on');
+      expect(d.expire?.next).toMatchObject({ status: 'expired', version: r.version + 1, decision: { status: 'expired', actor: { type: 'system' } } });
+      expect(d.expire?.entry).toMatchObject({ action: 'expire', from: 'pending_approval', to: 'expired', platform: 'system' });
+      expect(d.attempt).toMatchObject({ action: 'refused', code: 'REQUEST_EXPIRED', actor: { personId: who } });
+    }
+    // A moment before, the same command is not refused for expiry.
+    const before = decide(r, cmd as LifecycleCommand, ctx(who, { now: new Date(r.expiresAt.getTime() - 1) }));
+    expect(before.kind === 'refused' ? before.refusal.code : before.kind).toBe('applied');
+  });
 });

@@ -90,6 +90,8 @@ type Kind = 'applied' | 'unchanged' | 'refused';
 interface Expected {
   kind: Kind;
   code?: string;
+  /** Issue 15: the command came after the expiry, which expires the request first. */
+  expires?: boolean;
   /** Whether a refused attempt is written to the audit trail. */
   audited?: boolean;
 }
@@ -125,6 +127,8 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
   if (act.type === 'reject' && m.status === 'rejected' && decidedByMe) return { kind: 'unchanged' };
   if (act.type === 'cancel' && m.status === 'cancelled' && decidedByMe) return { kind: 'unchanged' };
   if (!isOpen(m.status)) return { kind: 'refused', code: 'REQUEST_ALREADY_CLOSED', audited: who !== undefined };
+  // Issue 15: too late, whoever asks: refused with the expiry reason, and the request expires now.
+  if (m.now >= m.expiresAt) return { kind: 'refused', code: 'REQUEST_EXPIRED', audited: who !== undefined, expires: true };
   if (act.type === 'cancel') {
     if (who !== m.requester) return { kind: 'refused', code: 'NOT_THE_REQUESTER', audited: true };
   } else if (m.status !== 'pending_approval' || who === undefined || !m.scenario.steps[m.stage]!.admins.includes(who)) {
@@ -136,6 +140,7 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
 }
 
 function applyPerson(m: Model, act: Act, who: string | undefined, e: Expected, commandId: string | undefined): void {
+  if (e.expires) applyExpire(m, { kind: 'applied' });
   if (e.kind === 'refused' && e.audited) m.audit.push({ action: 'refused', from: m.status, to: m.status, code: e.code });
   if (e.kind !== 'applied' || who === undefined) return;
   const from = m.status;
@@ -205,6 +210,7 @@ class MemoryRequests implements RequestRepositoryPort {
   listByRequester = notUsed;
   listAwaitingOrg = notUsed;
   listExpired = notUsed;
+  recordReminder = notUsed;
   countByStatus = notUsed;
 }
 function notUsed(): never {
@@ -440,7 +446,8 @@ const seen = fc.oneof(
 );
 const blank = fc.constantFrom('', ' ', '  \n\t');
 const reason = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Credit check pending', '  MPA not signed  '));
-const advance = fc.integer({ min: 0, max: 3 * DAY });
+// Mostly hours to days; sometimes a jump of a month or more, so that people also act after the expiry (issue 15).
+const advance = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 3 * DAY }) }, { weight: 1, arbitrary: fc.integer({ min: 30 * DAY, max: 100 * DAY }) });
 const commandId = fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('click-1', 'click-2', 'submit-1') });
 const personCommand = (act: fc.Arbitrary<Act>) =>
   fc.tuple(act, role, fc.nat(5), seen, advance, commandId).map(([a, ro, p, s, adv, id]) => new PersonCommand(a, ro, p, s, adv, id));
@@ -480,7 +487,7 @@ describe('request lifecycle against a model (fast-check commands)', () => {
     // outcome, or the comparisons above would be checking less than they seem to.
     const reached = Object.fromEntries(['approved', 'rejected', 'cancelled', 'expired', 'pending_approval@1'].map((s) => [s, (outcomes.get(s) ?? 0) > 0]));
     expect(reached).toEqual({ approved: true, rejected: true, cancelled: true, expired: true, 'pending_approval@1': true });
-    const codes = ['applied', 'unchanged', 'NOT_AN_APPROVER', 'NOT_THE_REQUESTER', 'STALE_CARD', 'REASON_REQUIRED', 'REQUEST_ALREADY_CLOSED'];
+    const codes = ['applied', 'unchanged', 'NOT_AN_APPROVER', 'NOT_THE_REQUESTER', 'STALE_CARD', 'REASON_REQUIRED', 'REQUEST_ALREADY_CLOSED', 'REQUEST_EXPIRED'];
     expect(Object.fromEntries(codes.map((c) => [c, (tally.get(c) ?? 0) > 0]))).toEqual(Object.fromEntries(codes.map((c) => [c, true])));
   });
 });

@@ -7,7 +7,9 @@ import { createBotRuntime } from '../../bot/composition';
 import { createLogger } from '../../bot/logger';
 import { createRecognizer } from '../../bot/recognizer';
 import { DEFAULT_POLICY, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
+import { Schedules } from '../../app';
 import { loadSampleDirectory, sampleLookup } from './sample-directory';
+import type { TestClock } from './test-clock';
 
 /** A proactive message as the platform would have delivered it. */
 export interface Delivered {
@@ -83,7 +85,7 @@ let recognizerPromise: ReturnType<typeof createRecognizer> | undefined;
  * delivery APIs are replaced, by recording senders.
  * People speak as themselves: Teams users by Entra object ID, Slack users by team and user ID.
  */
-export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string } = {}) {
+export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string; clock?: TestClock } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-bot-'));
   const store: StorePort = await openStore({ dataDir, ...(options.mongodbUri ? { mongodbUri: options.mongodbUri } : {}), ...(options.dbName ? { dbName: options.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
@@ -92,12 +94,18 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
   const recognizer = await recognizerPromise;
   const logger = createLogger('silent');
-  const { bot, notifier } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer });
+  const { bot, notifier, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}) });
+  // Issue 15: with a test clock, the runtime's schedules run on it (the test moves it by days).
+  const schedules = options.clock ? new Schedules(logger, options.clock) : undefined;
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
   const senders = { teams: new RecordingSender('teams', delivered, updated), slack: new RecordingSender('slack', delivered, updated) };
   notifier.register(senders.teams);
   notifier.register(senders.slack);
+  if (schedules) {
+    schedules.start(jobs);
+    await schedules.idle();
+  }
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
   let seq = 0;
 
@@ -154,9 +162,11 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
       return { response: body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined, replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
     },
     async close() {
+      await schedules?.stop();
       await store.close();
     },
     async destroy() {
+      await schedules?.stop();
       await store.close().catch(() => undefined);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -132,6 +132,11 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, ctx, { buttons: false }),
   },
   {
+    name: 'approval-reminder',
+    caption: 'Reminder to the approvers (issue 15): how long it waited, when it expires, the buttons',
+    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, ctx, { reminder: { waitedDays: 10 } }),
+  },
+  {
     name: 'approval-step-2',
     caption: "Approval, second step: the customer's admin consents",
     build: (ctx) => approvalCard({ view: view(addPartnerStep2), approverUserIds: ['29:1Yz4Lm8Qp2Rx6Tv0Wb3Nc7Kd5Hf9Gj1Sa'] }, ctx),

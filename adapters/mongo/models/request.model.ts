@@ -24,6 +24,8 @@ const requestSchema = new Schema(
     checks: OPTIONAL_STRINGS,
     decision: Schema.Types.Mixed,
     audit: { type: [Schema.Types.Mixed], default: undefined },
+    /** Issue 15: the reminders sent so far (see ReminderStateSchema). */
+    reminders: Schema.Types.Mixed,
     openKey: { type: String, required: true },
     awaitingOrgId: { type: String, default: null },
   },

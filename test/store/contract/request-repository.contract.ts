@@ -1,4 +1,4 @@
-import { subjectKey } from '../../../domain';
+import { subjectKey, type AuditEntry } from '../../../domain';
 import {
   days,
   linkSubject,
@@ -136,6 +136,41 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       expect(stored?.audit).toHaveLength(r.audit.length + entries.length);
       expect(new Set(stored?.audit.map((e) => e.commandId))).toEqual(new Set([...r.audit, ...entries].map((e) => e.commandId)));
       await repo().appendAudit('PL-NOTTHERE', refusedAttempt(99));
+    });
+
+    // Issue 15: reminders are recorded with their own compare-and-set (the count), never moving the version.
+    const reminderEntry = (n: number): AuditEntry => ({ at: minutes(n, days(3)), actor: { type: 'system', name: 'Partner Link' }, platform: 'system', action: 'remind', from: 'pending_approval', to: 'pending_approval', stage: 0, reason: `reminder ${n}` });
+    const reminderState = (count: number) => ({ count, stage: 0, scheduled: count, lastAt: days(3 * count), lastBy: 'schedule' as const });
+
+    it('recordReminder: a compare-and-set on the reminder count and version; the version does not move', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      const first = reminderEntry(1);
+      expect(await repo().recordReminder(r.id, { version: r.version, count: 0 }, reminderState(1), first)).toBe('ok');
+      expect(await repo().recordReminder(r.id, { version: r.version, count: 0 }, reminderState(1), first)).toBe('conflict');
+      expect(await repo().recordReminder(r.id, { version: r.version + 1, count: 1 }, reminderState(2), first)).toBe('conflict');
+      const stored = await repo().get(r.id);
+      expect(stored?.version).toBe(r.version);
+      expect(stored?.reminders).toEqual(reminderState(1));
+      expect(stored?.reminders?.lastAt).toBeInstanceOf(Date);
+      expect(stored?.audit).toEqual([...r.audit, first]);
+      // A later transition keeps what was recorded (it carries the state it read).
+      const { next, entry } = nextState(stored!, { status: 'approved', action: 'approve' });
+      expect(await repo().transition(next, r.version, entry)).toBe('ok');
+      expect((await repo().get(r.id))?.reminders).toEqual(reminderState(1));
+      expect(await repo().recordReminder('PL-NOTTHERE', { version: 1, count: 0 }, reminderState(1), first)).toBe('conflict');
+      for (const bad of INJECTIONS) expect(await repo().recordReminder(bad, { version: 1, count: 0 }, reminderState(1), first)).toBe('conflict');
+    });
+
+    it('race: several instances recording the same reminder -> exactly one ok, one audit entry (x5)', async () => {
+      for (let round = 0; round < 5; round++) {
+        const r = pendingRequest({ subject: linkSubject(`remind-${round}`) });
+        await repo().create(r);
+        const entries = Array.from({ length: 4 }, (_, i) => reminderEntry(i + 1));
+        const outcomes = await Promise.all(entries.map((e) => repo().recordReminder(r.id, { version: r.version, count: 0 }, reminderState(1), e)));
+        expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+        expect((await repo().get(r.id))?.audit).toHaveLength(r.audit.length + 1);
+      }
     });
 
     it('listAwaitingOrg follows the current approval step and forgets closed requests', async () => {
