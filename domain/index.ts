@@ -15,6 +15,7 @@ export * from './policy';
 export * from './rules';
 export * from './parse-identifiers';
 export * from './lifecycle';
+export * from './notices';
 export * from './directory-file';
 export * from './ports';
 export * from './services/facts';

@@ -6,13 +6,14 @@ import {
   type PartnerLinkService,
   type PartnerRequest,
   type Person,
+  type Notice,
   type StorePort,
   type OutboundMessage,
   type ProactiveSenderPort,
   type StoredReference,
 } from '../../domain';
 import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort } from '../ports';
-import { NotificationOutbox } from './outbox';
+import { NotificationOutbox, type Notification } from './outbox';
 
 export interface NotifierDeps {
   store: StorePort;
@@ -42,16 +43,54 @@ export class Notifier implements NotificationPort {
     this.service = deps.service;
     this.cards = deps.cards;
     this.logger = deps.logger;
-    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger);
+    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger, (request, notice) => this.resolve(request, notice));
   }
 
   register(sender: ProactiveSenderPort): void {
     this.senders.set(sender.platform, sender);
   }
 
+  /**
+   * The request's outbox is sent now: right after a change (filing, a step approved, a decision) the
+   * dialogs call this for the immediate attempt; what it cannot send waits for `retryPending`. What to
+   * send was stored with the change itself (domain/notices.ts), so calling this twice, or on two
+   * instances, sends each notification once.
+   */
   async approvalRequested(request: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /** The request moved on (a step approved, or closed): its stored notices are sent now (see approvalRequested). */
+  async requestUpdated(request: PartnerRequest, _previous?: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /** The immediate attempt. Its failure is not the turn's: the change is saved, and so are its notices. */
+  private async sendNow(requestId: string): Promise<void> {
+    try {
+      await this.outbox.drain(requestId);
+    } catch (err) {
+      this.logger.warn({ err, requestId }, 'notifications not sent right away; the retry loop sends them');
+    }
+  }
+
+  /** Who gets what for one stored notice, drawn from the request as it is now. */
+  private async resolve(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    if (notice.kind === 'cards') {
+      await this.updatePostedCards(request);
+      return [];
+    }
+    if (notice.kind === 'approval') {
+      // Moved past this step already (approved, closed): its approval card would be stale.
+      if (request.version !== notice.version) return [];
+      return this.approvalNotifications(request, notice.key);
+    }
+    return this.decidedNotifications(request, notice.key);
+  }
+
+  private async approvalNotifications(request: PartnerRequest, purpose: string): Promise<Notification[]> {
     const orgId = request.steps[request.stage]?.orgId;
-    if (!orgId || request.status !== 'pending_approval') return;
+    if (!orgId || request.status !== 'pending_approval') return [];
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(approvers);
@@ -59,33 +98,32 @@ export class Notifier implements NotificationPort {
       (r): r is StoredReference => r !== undefined,
     );
     const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: new Date() });
+    const out: Notification[] = [];
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) await this.deliver(ref, card(locale), request, `approval:v${request.version}`, locale);
-      return;
+      for (const ref of channels) out.push({ purpose, requestId: request.id, ref, message: card(locale), trackAs: locale });
+      return out;
     }
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
         const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        await this.deliver(ref, card(locale, person.timeZone), request, `approval:v${request.version}`, locale);
+        out.push({ purpose, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
       }
     }
+    return out;
   }
 
-  async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
-    await this.updatePostedCards(request);
-    if (request.status === 'pending_approval' && request.stage !== previous.stage) {
-      await this.approvalRequested(request);
-      return;
-    }
-    if (!isClosed(request.status) || request.status === 'cancelled') return;
+  private async decidedNotifications(request: PartnerRequest, purpose: string): Promise<Notification[]> {
+    if (!isClosed(request.status) || request.status === 'cancelled') return [];
     const requester = await this.store.directory.getPerson(request.requester.personId);
-    if (!requester) return;
+    if (!requester) return [];
     const view = await requestView(this.store.directory, request);
+    const out: Notification[] = [];
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }), request, `decided:v${request.version}`);
+      out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }) });
     }
+    return out;
   }
 
   /**
@@ -113,11 +151,6 @@ export class Notifier implements NotificationPort {
         this.logger.error({ err, requestId: request.id, reference: ref.key }, 'posted card could not be updated');
       }
     }
-  }
-
-  /** Hands the notification to the outbox: recorded first, sent, retried until the platform takes it. */
-  private async deliver(ref: StoredReference, message: OutboundMessage, request: PartnerRequest, purpose: string, trackAs?: 'en' | 'ja'): Promise<void> {
-    await this.outbox.deliver({ purpose, requestId: request.id, ref, message, ...(trackAs ? { trackAs } : {}) });
   }
 
   /** Retries notifications a platform did not take yet (call periodically and at start). */

@@ -9,7 +9,7 @@ export interface NotificationPort {
   /** The request now awaits the admins of its current approval step. */
   approvalRequested(request: PartnerRequest): Promise<void>;
   /** The request moved on (a step approved, or closed): update approvers, tell the requester. */
-  requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
+  requestUpdated(request: PartnerRequest, previous?: PartnerRequest): Promise<void>;
 }
 
 /** Where people can be reached, from the conversations the bot has had with them. */

@@ -1,5 +1,6 @@
 import { RequestContendedError } from '../errors';
 import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
+import { noticesFor } from '../notices';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
@@ -154,7 +155,8 @@ export class PartnerLinkService {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
         return { kind: 'refused', refusal: d.refusal, request: current };
       }
-      const outcome = await this.deps.requests.transition(d.next, current.version, d.entry);
+      // What people must be told is stored with the change itself (the request's outbox).
+      const outcome = await this.deps.requests.transition(d.next, current.version, d.entry, noticesFor(d.next, current, d.next.updatedAt));
       if (outcome === 'ok') {
         if (d.next.status === 'approved') await this.recordRelationship(d.next);
         return { kind: 'applied', request: d.next, previous: current };

@@ -206,6 +206,9 @@ class MemoryRequests implements RequestRepositoryPort {
   listAwaitingOrg = notUsed;
   listExpired = notUsed;
   countByStatus = notUsed;
+  getNotices = notUsed;
+  setNotices = notUsed;
+  listNoticesDue = notUsed;
 }
 function notUsed(): never {
   throw new Error('not used by act()');

@@ -92,7 +92,7 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
   const recognizer = await recognizerPromise;
   const logger = createLogger('silent');
-  const { bot, notifier } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer });
+  const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer });
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
   const senders = { teams: new RecordingSender('teams', delivered, updated), slack: new RecordingSender('slack', delivered, updated) };
@@ -128,6 +128,9 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     /** The stand-ins for the platforms' delivery APIs (make them fail with `.failures = n`). */
     senders,
     notifier,
+    /** The domain service and the periodic jobs (notification retries) of this bot, as `npm start` builds them. */
+    service,
+    jobs,
     dataDir,
     person: sample.person,
     /** A person types a message (locale as their client reports it). */

@@ -26,6 +26,9 @@ const requestSchema = new Schema(
     audit: { type: [Schema.Types.Mixed], default: undefined },
     openKey: { type: String, required: true },
     awaitingOrgId: { type: String, default: null },
+    // The request's outbox (domain/notices.ts): what people must still be told, and its revision.
+    notices: { type: [Schema.Types.Mixed], default: undefined },
+    noticesRev: Number,
   },
   { ...STRICT_SCHEMA, collection: 'requests' },
 );
@@ -34,5 +37,6 @@ requestSchema.index({ openKey: 1 }, { unique: true });
 requestSchema.index({ awaitingOrgId: 1, createdAt: 1 });
 requestSchema.index({ 'requester.personId': 1, createdAt: -1 });
 requestSchema.index({ status: 1, expiresAt: 1 });
+requestSchema.index({ 'notices.nextAt': 1 });
 
 export const requestModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('PartnerRequest', requestSchema);
