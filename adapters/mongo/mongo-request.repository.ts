@@ -26,7 +26,7 @@ import {
 } from '../store-common';
 import type { StoredDoc } from './models';
 import { isDuplicateKey } from './mongo-errors';
-import type { WriteLocks } from './write-locks';
+import { fencedUpdateOne, type WriteLocks } from './write-locks';
 
 const DEFAULT_LIST_LIMIT = 50;
 const open = () => trusted({ $in: [...OPEN_STATUSES] });
@@ -36,7 +36,8 @@ const lockName = (id: string) => `request:${id}`;
  * Requests in MongoDB without multi-document transactions: creating is one insert guarded by the
  * unique `openKey` index; a transition is one updateOne filtered on the expected version, with the
  * audit entry `$push`ed (never the array overwritten). Every update runs under the record's write lock
- * because FerretDB does not apply a filtered update atomically (see write-locks.ts).
+ * because FerretDB does not apply a filtered update atomically, fenced by the lock's token so that a
+ * writer whose lock was taken over is refused (see write-locks.ts).
  */
 export class MongoRequests implements RequestRepositoryPort {
   constructor(
@@ -111,8 +112,8 @@ export class MongoRequests implements RequestRepositoryPort {
   async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome> {
     assertTransition(next, expectedVersion);
     try {
-      return await this.locks.with(lockName(next.id), async () => {
-        const res = await this.model.updateOne({ _id: next.id, version: expectedVersion }, transitionUpdate(next, entry, notices));
+      return await this.locks.with(lockName(next.id), async (hold) => {
+        const res = await fencedUpdateOne(hold, this.model, next.id, { version: expectedVersion }, transitionUpdate(next, entry, notices));
         return res.matchedCount === 1 ? 'ok' : 'conflict';
       });
     } catch (err) {
@@ -125,7 +126,7 @@ export class MongoRequests implements RequestRepositoryPort {
   async appendAudit(id: string, entry: AuditEntry): Promise<void> {
     const k = asKey(id);
     if (k === undefined) return;
-    await this.locks.with(lockName(k), () => this.model.updateOne({ _id: k }, { $push: { audit: entry } }));
+    await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, {}, { $push: { audit: entry } }));
   }
 
   async getNotices(id: string): Promise<RequestNotices | undefined> {
@@ -139,7 +140,7 @@ export class MongoRequests implements RequestRepositoryPort {
     if (k === undefined || !Number.isInteger(rev)) return false;
     // A document from before the outbox existed has no revision: it counts as 0.
     const revFilter = rev === 0 ? { $or: [{ noticesRev: 0 }, { noticesRev: trusted({ $exists: false }) }] } : { noticesRev: rev };
-    const res = await this.locks.with(lockName(k), () => this.model.updateOne({ _id: k, ...revFilter }, { $set: noticesToDocument(rev, notices) }));
+    const res = await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, revFilter, { $set: noticesToDocument(rev, notices) }));
     return res.matchedCount === 1;
   }
 

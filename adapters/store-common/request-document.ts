@@ -48,7 +48,7 @@ export function transitionFields(next: PartnerRequest): Record<string, unknown> 
 
 /** Back from a stored document (either store): validated, dates coerced, store-only fields dropped. */
 export function requestFromDocument(doc: Record<string, unknown>): PartnerRequest {
-  const { _id, openKey: _k, awaitingOrgId: _a, notices: _n, noticesRev: _r, ...rest } = doc;
+  const { _id, openKey: _k, awaitingOrgId: _a, notices: _n, noticesRev: _r, fence: _f, ...rest } = doc;
   return RequestSchema.parse({ ...rest, id: _id });
 }
 

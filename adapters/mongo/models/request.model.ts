@@ -29,6 +29,8 @@ const requestSchema = new Schema(
     // The request's outbox (domain/notices.ts): what people must still be told, and its revision.
     notices: { type: [Schema.Types.Mixed], default: undefined },
     noticesRev: Number,
+    // The token of the last write lock holder that wrote it (the fencing check, ../write-locks.ts).
+    fence: String,
   },
   { ...STRICT_SCHEMA, collection: 'requests' },
 );
