@@ -74,7 +74,8 @@ run('MongoDB write locks: renewed while held, fenced when lost', () => {
     await a.requests.create(requestToDocument(r));
     // Renewal far slower than the lease: as if the process had been paused while holding the lock.
     const paused = new WriteLocks(a.locks, { leaseMs: 100, waitMs: 10_000, renewEveryMs: 60_000 });
-    const live = new WriteLocks(b.locks, { leaseMs: 100, waitMs: 10_000 });
+    // The new holder's lease is long: only the paused one's running out is under test here.
+    const live = new WriteLocks(b.locks, { leaseMs: 5_000, waitMs: 10_000 });
     const slow = paused.with(`request:${r.id}`, async (hold) => {
       await sleep(600);
       return fencedUpdateOne(hold, a.requests, r.id, {}, { $set: { stage: 7 } });
