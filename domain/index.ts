@@ -16,6 +16,7 @@ export * from './rules';
 export * from './parse-identifiers';
 export * from './lifecycle';
 export * from './reminders';
+export * from './notices';
 export * from './directory-file';
 export * from './ports';
 export * from './services/facts';

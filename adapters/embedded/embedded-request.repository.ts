@@ -3,6 +3,8 @@ import {
   subjectKey,
   type AuditEntry,
   type CreateOutcome,
+  type Notice,
+  type RequestNotices,
   type PartnerRequest,
   type ReminderState,
   type RequestRepositoryPort,
@@ -14,13 +16,15 @@ import {
   asKeys,
   asLimit,
   assertTransition,
+  noticesFromDocument,
+  noticesToDocument,
   OPEN_STATUSES,
-  reminderFields,
+  reminderUpdate,
   reminderFilter,
   requestFromDocument,
   requestToDocument,
   StoreError,
-  transitionFields,
+  transitionUpdate,
 } from '../store-common';
 import { uniqueViolation, type Collection, type NedbDoc } from './nedb-collections';
 
@@ -93,14 +97,10 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     return docs.map(requestFromDocument);
   }
 
-  async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry): Promise<TransitionOutcome> {
+  async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome> {
     assertTransition(next, expectedVersion);
     try {
-      const { numAffected } = await this.ds.updateAsync(
-        { _id: next.id, version: expectedVersion },
-        { $set: transitionFields(next), $push: { audit: entry } },
-        {},
-      );
+      const { numAffected } = await this.ds.updateAsync({ _id: next.id, version: expectedVersion }, transitionUpdate(next, entry, notices), {});
       return numAffected === 1 ? 'ok' : 'conflict';
     } catch (err) {
       // Re-opening onto a subject key that another open request holds: the store says no.
@@ -109,12 +109,12 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     }
   }
 
-  async recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry): Promise<TransitionOutcome> {
+  async recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome> {
     const k = asKey(id);
     if (k === undefined) return 'conflict';
     const { numAffected } = await this.ds.updateAsync(
       { _id: k, ...reminderFilter(expected) },
-      { $set: { reminders: reminderFields(reminders) }, $push: { audit: entry } },
+      reminderUpdate(reminders, entry, notices),
       {},
     );
     return numAffected === 1 ? 'ok' : 'conflict';
@@ -124,6 +124,30 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     const k = asKey(id);
     if (k === undefined) return;
     await this.ds.updateAsync({ _id: k }, { $push: { audit: entry } }, {});
+  }
+
+  async getNotices(id: string): Promise<RequestNotices | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.ds.findOneAsync({ _id: k }, { notices: 1, noticesRev: 1 });
+    return doc ? noticesFromDocument(doc) : undefined;
+  }
+
+  async setNotices(id: string, rev: number, notices: readonly Notice[]): Promise<boolean> {
+    const k = asKey(id);
+    if (k === undefined || !Number.isInteger(rev)) return false;
+    // A document from before the outbox existed has no revision: it counts as 0.
+    const revFilter = rev === 0 ? { $or: [{ noticesRev: 0 }, { noticesRev: { $exists: false } }] } : { noticesRev: rev };
+    const { numAffected } = await this.ds.updateAsync({ _id: k, ...revFilter }, { $set: noticesToDocument(rev, notices) }, {});
+    return numAffected === 1;
+  }
+
+  async listNoticesDue(now: Date, limit?: number): Promise<string[]> {
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    const docs = await this.ds
+      .findAsync({ 'notices.nextAt': { $lte: now } }, { _id: 1 })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT));
+    return docs.map((d) => String(d._id));
   }
 
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {

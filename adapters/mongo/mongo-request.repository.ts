@@ -4,6 +4,8 @@ import {
   subjectKey,
   type AuditEntry,
   type CreateOutcome,
+  type Notice,
+  type RequestNotices,
   type PartnerRequest,
   type ReminderState,
   type RequestRepositoryPort,
@@ -15,17 +17,19 @@ import {
   asKeys,
   asLimit,
   assertTransition,
+  noticesFromDocument,
+  noticesToDocument,
   OPEN_STATUSES,
-  reminderFields,
+  reminderUpdate,
   reminderFilter,
   requestFromDocument,
   requestToDocument,
   StoreError,
-  transitionFields,
+  transitionUpdate,
 } from '../store-common';
 import type { StoredDoc } from './models';
 import { isDuplicateKey } from './mongo-errors';
-import type { WriteLocks } from './write-locks';
+import { fencedUpdateOne, type WriteLocks } from './write-locks';
 
 const DEFAULT_LIST_LIMIT = 50;
 const open = () => trusted({ $in: [...OPEN_STATUSES] });
@@ -34,8 +38,9 @@ const lockName = (id: string) => `request:${id}`;
 /**
  * Requests in MongoDB without multi-document transactions: creating is one insert guarded by the
  * unique `openKey` index; a transition is one updateOne filtered on the expected version, with the
- * audit entry `$push`ed (never the array overwritten). Both updates run under the record's write lock
- * because FerretDB does not apply a filtered update atomically (see write-locks.ts).
+ * audit entry `$push`ed (never the array overwritten). Every update runs under the record's write lock
+ * because FerretDB does not apply a filtered update atomically, fenced by the lock's token so that a
+ * writer whose lock was taken over is refused (see write-locks.ts).
  */
 export class MongoRequests implements RequestRepositoryPort {
   constructor(
@@ -107,14 +112,11 @@ export class MongoRequests implements RequestRepositoryPort {
     return docs.map(requestFromDocument);
   }
 
-  async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry): Promise<TransitionOutcome> {
+  async transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome> {
     assertTransition(next, expectedVersion);
     try {
-      return await this.locks.with(lockName(next.id), async () => {
-        const res = await this.model.updateOne(
-          { _id: next.id, version: expectedVersion },
-          { $set: transitionFields(next), $push: { audit: entry } },
-        );
+      return await this.locks.with(lockName(next.id), async (hold) => {
+        const res = await fencedUpdateOne(hold, this.model, next.id, { version: expectedVersion }, transitionUpdate(next, entry, notices));
         return res.matchedCount === 1 ? 'ok' : 'conflict';
       });
     } catch (err) {
@@ -124,14 +126,14 @@ export class MongoRequests implements RequestRepositoryPort {
     }
   }
 
-  async recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry): Promise<TransitionOutcome> {
+  async recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome> {
     const k = asKey(id);
     if (k === undefined) return 'conflict';
     const filter = reminderFilter(expected);
     // Our own operator ($exists) over checked values, so trusted; under the record's lock (FerretDB).
     const trustedFilter = 'reminders' in filter ? { ...filter, reminders: trusted(filter.reminders) } : filter;
-    return this.locks.with(lockName(k), async () => {
-      const res = await this.model.updateOne({ _id: k, ...trustedFilter }, { $set: { reminders: reminderFields(reminders) }, $push: { audit: entry } });
+    return this.locks.with(lockName(k), async (hold) => {
+      const res = await fencedUpdateOne(hold, this.model, k, trustedFilter, reminderUpdate(reminders, entry, notices));
       return res.matchedCount === 1 ? 'ok' : 'conflict';
     });
   }
@@ -139,7 +141,32 @@ export class MongoRequests implements RequestRepositoryPort {
   async appendAudit(id: string, entry: AuditEntry): Promise<void> {
     const k = asKey(id);
     if (k === undefined) return;
-    await this.locks.with(lockName(k), () => this.model.updateOne({ _id: k }, { $push: { audit: entry } }));
+    await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, {}, { $push: { audit: entry } }));
+  }
+
+  async getNotices(id: string): Promise<RequestNotices | undefined> {
+    const k = asKey(id);
+    const doc = k === undefined ? null : await this.model.findById(k, { notices: 1, noticesRev: 1 }).lean<StoredDoc>();
+    return doc ? noticesFromDocument(doc) : undefined;
+  }
+
+  async setNotices(id: string, rev: number, notices: readonly Notice[]): Promise<boolean> {
+    const k = asKey(id);
+    if (k === undefined || !Number.isInteger(rev)) return false;
+    // A document from before the outbox existed has no revision: it counts as 0.
+    const revFilter = rev === 0 ? { $or: [{ noticesRev: 0 }, { noticesRev: trusted({ $exists: false }) }] } : { noticesRev: rev };
+    const res = await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, revFilter, { $set: noticesToDocument(rev, notices) }));
+    return res.matchedCount === 1;
+  }
+
+  async listNoticesDue(now: Date, limit?: number): Promise<string[]> {
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    const docs = await this.model
+      .find({ 'notices.nextAt': trusted({ $lte: now }) }, { _id: 1 })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT))
+      .lean<StoredDoc[]>();
+    return docs.map((d) => d._id);
   }
 
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {

@@ -1,4 +1,5 @@
-import { isClosed, ReminderStateSchema, RequestSchema, subjectKey, type PartnerRequest, type ReminderState } from '../../domain';
+import { z } from 'zod';
+import { isClosed, NoticeSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type Notice, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
 import { withoutUndefined } from './directory-documents';
 import { StoreError } from './store-errors';
 
@@ -33,7 +34,7 @@ export function requestIndexFields(r: PartnerRequest): RequestIndexFields {
 /** A new request as stored: the whole request, its ID as the document key, plus the index fields. */
 export function requestToDocument(r: PartnerRequest): Record<string, unknown> {
   const { id, ...rest } = r;
-  return { _id: id, ...withoutUndefined(rest), ...requestIndexFields(r) };
+  return { _id: id, ...withoutUndefined(rest), ...requestIndexFields(r), notices: [], noticesRev: 0 };
 }
 
 /**
@@ -47,7 +48,7 @@ export function transitionFields(next: PartnerRequest): Record<string, unknown> 
 
 /** Back from a stored document (either store): validated, dates coerced, store-only fields dropped. */
 export function requestFromDocument(doc: Record<string, unknown>): PartnerRequest {
-  const { _id, openKey: _k, awaitingOrgId: _a, ...rest } = doc;
+  const { _id, openKey: _k, awaitingOrgId: _a, notices: _n, noticesRev: _r, fence: _f, ...rest } = doc;
   return RequestSchema.parse({ ...rest, id: _id });
 }
 
@@ -68,7 +69,50 @@ export function reminderFilter(expected: { version: number; count: number }): Re
   return count === 0 ? { version, reminders: { $exists: false } } : { version, 'reminders.count': count };
 }
 
+/**
+ * Issue 15: the update that records a reminder: the reminder state set, the audit entry pushed and the
+ * reminder's notice pushed onto the request's outbox (revision bumped), in one write that the reminder
+ * filter guards, so a recorded reminder is always sent and never twice.
+ */
+export function reminderUpdate(reminders: ReminderState, entry: AuditEntry, notices: readonly Notice[] = []): Record<string, unknown> {
+  const set = { reminders: reminderFields(reminders) };
+  const checked = notices.map(checkedNotice);
+  if (!checked.length) return { $set: set, $push: { audit: entry } };
+  return { $set: set, $push: { audit: entry, notices: { $each: checked } }, $inc: { noticesRev: 1 } };
+}
+
 /** The reminder state as stored: validated (dates as dates), so nothing else reaches the document. */
 export function reminderFields(r: ReminderState): ReminderState {
   return ReminderStateSchema.parse(r);
+}
+
+/**
+ * The update a transition makes, in both stores: the state replaced, the audit entry pushed, and the
+ * notices the change asks for pushed onto the request's outbox with its revision bumped, all in the
+ * one write that the version filter guards. Nothing else ever replaces `notices` but setNotices, which
+ * is itself filtered on the revision, so neither can lose the other's write.
+ */
+export function transitionUpdate(next: PartnerRequest, entry: AuditEntry, notices: readonly Notice[] = []): Record<string, unknown> {
+  const checked = notices.map(checkedNotice);
+  if (!checked.length) return { $set: transitionFields(next), $push: { audit: entry } };
+  return { $set: transitionFields(next), $push: { audit: entry, notices: { $each: checked } }, $inc: { noticesRev: 1 } };
+}
+
+const StoredNoticesSchema = z.object({ notices: z.array(NoticeSchema).optional(), noticesRev: z.number().int().min(0).optional() });
+
+/** A request document's outbox (documents written before it existed have none). */
+export function noticesFromDocument(doc: Record<string, unknown>): RequestNotices {
+  const parsed = StoredNoticesSchema.parse({ notices: doc.notices, noticesRev: doc.noticesRev });
+  return { rev: parsed.noticesRev ?? 0, notices: parsed.notices ?? [] };
+}
+
+/** The outbox as setNotices stores it (validated: it is written back whole). */
+export function noticesToDocument(rev: number, notices: readonly Notice[]): { notices: Notice[]; noticesRev: number } {
+  return { notices: notices.map(checkedNotice), noticesRev: rev + 1 };
+}
+
+function checkedNotice(n: Notice): Notice {
+  const parsed = NoticeSchema.safeParse(n);
+  if (!parsed.success) throw new StoreError('NOTICE_INVALID', `not a valid notice: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
 }

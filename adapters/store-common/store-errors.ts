@@ -12,7 +12,11 @@ export type StoreErrorCode =
   /** A directory import kept colliding with another writer over one identity. */
   | 'IDENTITY_CONTENDED'
   /** A transition broke the port's contract (the next version is not exactly one on): a caller's bug. */
-  | 'TRANSITION_INVALID';
+  | 'TRANSITION_INVALID'
+  /** A notice handed to a request's outbox is not a valid notice (domain/notices.ts): a caller's bug. */
+  | 'NOTICE_INVALID'
+  /** A guarded write whose write lock was taken over by another writer (its lease ran out) was refused. */
+  | 'WRITE_LOCK_LOST';
 
 /** A store failure with no more to say than its code and message (the cause kept). */
 export class StoreError extends CodedError<Exclude<StoreErrorCode, 'STORE_OPEN_FAILED' | 'STORE_BUSY' | 'IDENTITY_TAKEN'>> {}

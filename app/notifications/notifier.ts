@@ -6,15 +6,17 @@ import {
   type PartnerLinkService,
   type PartnerRequest,
   type Person,
+  type Notice,
   type StorePort,
   type OutboundMessage,
   type ProactiveSenderPort,
   type StoredReference,
   type ClockPort,
   type RecordedReminder,
+  daysWaiting,
 } from '../../domain';
 import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort } from '../ports';
-import { NotificationOutbox } from './outbox';
+import { NotificationOutbox, type Notification } from './outbox';
 
 export interface NotifierDeps {
   store: StorePort;
@@ -49,16 +51,55 @@ export class Notifier implements NotificationPort {
     this.logger = deps.logger;
     const clock = deps.clock ?? { now: () => new Date() };
     this.clock = clock;
-    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger, () => clock.now());
+    this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger, (request, notice) => this.resolve(request, notice), () => clock.now());
   }
 
   register(sender: ProactiveSenderPort): void {
     this.senders.set(sender.platform, sender);
   }
 
+  /**
+   * The request's outbox is sent now: right after a change (filing, a step approved, a decision) the
+   * dialogs call this for the immediate attempt; what it cannot send waits for `retryPending`. What to
+   * send was stored with the change itself (domain/notices.ts), so calling this twice, or on two
+   * instances, sends each notification once.
+   */
   async approvalRequested(request: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /** The request moved on (a step approved, or closed): its stored notices are sent now (see approvalRequested). */
+  async requestUpdated(request: PartnerRequest, _previous?: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /** The immediate attempt. Its failure is not the turn's: the change is saved, and so are its notices. */
+  private async sendNow(requestId: string): Promise<void> {
+    try {
+      await this.outbox.drain(requestId);
+    } catch (err) {
+      this.logger.warn({ err, requestId }, 'notifications not sent right away; the retry loop sends them');
+    }
+  }
+
+  /** Who gets what for one stored notice, drawn from the request as it is now. */
+  private async resolve(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    if (notice.kind === 'cards') {
+      await this.updatePostedCards(request);
+      return [];
+    }
+    if (notice.kind === 'approval') {
+      // Moved past this step already (approved, closed): its approval card would be stale.
+      if (request.version !== notice.version) return [];
+      return this.approvalNotifications(request, notice.key);
+    }
+    if (notice.kind === 'reminder') return this.reminderNotifications(request, notice);
+    return this.decidedNotifications(request, notice.key);
+  }
+
+  private async approvalNotifications(request: PartnerRequest, purpose: string): Promise<Notification[]> {
     const orgId = request.steps[request.stage]?.orgId;
-    if (!orgId || request.status !== 'pending_approval') return;
+    if (!orgId || request.status !== 'pending_approval') return [];
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(approvers);
@@ -66,62 +107,71 @@ export class Notifier implements NotificationPort {
       (r): r is StoredReference => r !== undefined,
     );
     const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() });
+    const out: Notification[] = [];
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) await this.deliver(ref, card(locale), request, `approval:v${request.version}`, locale);
-      return;
+      for (const ref of channels) out.push({ purpose, requestId: request.id, ref, message: card(locale), trackAs: locale });
+      return out;
     }
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
         const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        await this.deliver(ref, card(locale, person.timeZone), request, `approval:v${request.version}`, locale);
+        out.push({ purpose, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
       }
     }
+    return out;
   }
 
-  async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
-    await this.updatePostedCards(request);
-    if (request.status === 'pending_approval' && request.stage !== previous.stage) {
-      await this.approvalRequested(request);
-      return;
-    }
-    if (!isClosed(request.status) || request.status === 'cancelled') return;
+  private async decidedNotifications(request: PartnerRequest, purpose: string): Promise<Notification[]> {
+    if (!isClosed(request.status) || request.status === 'cancelled') return [];
     const requester = await this.store.directory.getPerson(request.requester.personId);
-    if (!requester) return;
+    if (!requester) return [];
     const view = await requestView(this.store.directory, request);
+    const out: Notification[] = [];
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }), request, `decided:v${request.version}`);
+      out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() }) });
     }
-  }
-
-  /**
-   * Issue 15: the request expired (by the schedule, or at a late click). Every posted card is replaced
-   * and the requester told, as for any closing; the approvers of the step it was waiting for are told too.
-   */
-  async requestExpired(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
-    await this.requestUpdated(request, previous);
-    const view = await requestView(this.store.directory, request);
-    for (const person of await this.service.approversFor(previous)) {
-      for (const ref of await this.store.references.listForPerson(person.id)) {
-        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        const reader = { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() };
-        await this.deliver(ref, this.cards.decided(view, reader), request, `expired:v${request.version}`);
+    if (request.status === 'expired') {
+      // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
+      const waitedFor = await this.service.approversFor({ ...request, status: 'pending_approval' });
+      for (const person of waitedFor.filter((p) => p.id !== requester.id)) {
+        for (const ref of await this.store.references.listForPerson(person.id)) {
+          const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+          out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() }) });
+        }
       }
     }
+    return out;
   }
 
   /**
-   * Issue 15: a reminder recorded on the request (by the schedule or at the requester's word) goes to
-   * the approvers of the current step, where their approval cards go (the organization's approval
-   * channel, or each approver's chats), in each reader's language and time zone: how long it has
-   * waited, when it expires, and the buttons. Its number names the notification, so it is sent once.
+   * Issue 15: the request expired (by the schedule, or at a late click). What it must tell people was
+   * stored with the expiry (domain/notices.ts): every posted card is replaced, and the requester and the
+   * approvers of the step it was waiting for get the expired card (see decidedNotifications).
+   */
+  async requestExpired(request: PartnerRequest, _previous: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /**
+   * Issue 15: a reminder was recorded on the request (by the schedule or at the requester's word), with
+   * its notice in the same write; this sends it now (the retry loop does what this cannot).
    */
   async remind(reminded: RecordedReminder): Promise<void> {
-    const { request, waitedDays } = reminded;
+    await this.sendNow(reminded.request.id);
+  }
+
+  /**
+   * Issue 15: the reminder goes to the approvers of the current step, where their approval cards go (the
+   * organization's approval channel, or each approver's chats), in each reader's language and time zone:
+   * how long it had waited when it was recorded, when it expires, and the buttons. A reminder the request
+   * has moved past (decided, or another step) is not sent.
+   */
+  private async reminderNotifications(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
     const orgId = request.steps[request.stage]?.orgId;
-    if (!orgId || request.status !== 'pending_approval') return;
-    const purpose = `reminder:n${request.reminders?.count ?? 0}`;
+    if (!orgId || request.status !== 'pending_approval' || request.version !== notice.version) return [];
+    const waitedDays = daysWaiting(request, notice.createdAt);
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(approvers);
@@ -129,17 +179,19 @@ export class Notifier implements NotificationPort {
     const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
       (r): r is StoredReference => r !== undefined,
     );
+    const out: Notification[] = [];
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) await this.deliver(ref, card(locale), request, purpose, locale);
-      return;
+      for (const ref of channels) out.push({ purpose: notice.key, requestId: request.id, ref, message: card(locale), trackAs: locale });
+      return out;
     }
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
         const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        await this.deliver(ref, card(locale, person.timeZone), request, purpose, locale);
+        out.push({ purpose: notice.key, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
       }
     }
+    return out;
   }
 
   /**
@@ -167,11 +219,6 @@ export class Notifier implements NotificationPort {
         this.logger.error({ err, requestId: request.id, reference: ref.key }, 'posted card could not be updated');
       }
     }
-  }
-
-  /** Hands the notification to the outbox: recorded first, sent, retried until the platform takes it. */
-  private async deliver(ref: StoredReference, message: OutboundMessage, request: PartnerRequest, purpose: string, trackAs?: 'en' | 'ja'): Promise<void> {
-    await this.outbox.deliver({ purpose, requestId: request.id, ref, message, ...(trackAs ? { trackAs } : {}) });
   }
 
   /** Retries notifications a platform did not take yet (call periodically and at start). */

@@ -9,7 +9,7 @@ export interface NotificationPort {
   /** The request now awaits the admins of its current approval step. */
   approvalRequested(request: PartnerRequest): Promise<void>;
   /** The request moved on (a step approved, or closed): update approvers, tell the requester. */
-  requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
+  requestUpdated(request: PartnerRequest, previous?: PartnerRequest): Promise<void>;
   /** Issue 15: the request expired: cards replaced, the requester and the step's approvers told. */
   requestExpired(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
   /** Issue 15: a reminder was recorded on the request: the current step's approvers get it. */

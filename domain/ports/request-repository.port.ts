@@ -1,3 +1,4 @@
+import type { Notice, RequestNotices } from '../notices';
 import type { AuditEntry, PartnerRequest, ReminderState, RequestStatus } from '../request';
 
 export type CreateOutcome = { created: true } | { created: false; existingId: string };
@@ -26,14 +27,27 @@ export interface RequestRepositoryPort {
   /**
    * Replaces the request with `next` only if its stored version is still `expectedVersion`.
    * `next.version` must be `expectedVersion + 1`, and next.audit must extend the stored audit by `entry`.
+   * `notices` (what people must be told about it) are added to the request's outbox in the same write:
+   * the change and its notifications are stored together or not at all.
    */
-  transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry): Promise<TransitionOutcome>;
+  transition(next: PartnerRequest, expectedVersion: number, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome>;
   /**
    * Issue 15: records a reminder (sets `reminders`, appends `entry`) only if the stored request still has
    * version `expectedVersion` and `expectedCount` reminders so far (0: none). Exactly one of several
-   * instances racing to send the same reminder gets 'ok'. The version is not changed.
+   * instances racing to send the same reminder gets 'ok'. The version is not changed. `notices` (the
+   * reminder's notice) go onto the request's outbox in the same write.
    */
-  recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry): Promise<TransitionOutcome>;
+  recordReminder(id: string, expected: { version: number; count: number }, reminders: ReminderState, entry: AuditEntry, notices?: readonly Notice[]): Promise<TransitionOutcome>;
+  /** The request's outbox: its pending notices and their revision (undefined: no such request). */
+  getNotices(id: string): Promise<RequestNotices | undefined>;
+  /**
+   * Replaces the request's pending notices only if their revision is still `rev` (a transition that adds
+   * notices bumps it too, so this never drops one written meanwhile, and never touches the request's
+   * state or version). True when it was written.
+   */
+  setNotices(id: string, rev: number, notices: readonly Notice[]): Promise<boolean>;
+  /** IDs of requests with a notice whose `nextAt` is at or before `now`, soonest first (filtered in the store). */
+  listNoticesDue(now: Date, limit?: number): Promise<string[]>;
   /** Appends an audit entry (a refused attempt) without changing state or version. */
   appendAudit(id: string, entry: AuditEntry): Promise<void>;
   countByStatus(): Promise<Partial<Record<RequestStatus, number>>>;

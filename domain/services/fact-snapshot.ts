@@ -56,9 +56,12 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     listByRequester: (personId, opts) => requests.listByRequester(personId, opts),
     listAwaitingOrg: (orgId) => requests.listAwaitingOrg(orgId),
     listExpired: (now) => requests.listExpired(now),
-    transition: (next, expected, entry) => requests.transition(next, expected, entry),
+    transition: (next, expected, entry, notices) => requests.transition(next, expected, entry, notices),
+    getNotices: (id) => requests.getNotices(id),
+    setNotices: (id, rev, notices) => requests.setNotices(id, rev, notices),
+    listNoticesDue: (now, limit) => requests.listNoticesDue(now, limit),
     appendAudit: (id, entry) => requests.appendAudit(id, entry),
-    recordReminder: (id, expected, reminders, entry) => requests.recordReminder(id, expected, reminders, entry),
+    recordReminder: (id, expected, reminders, entry, notices) => requests.recordReminder(id, expected, reminders, entry, notices),
     countByStatus: () => requests.countByStatus(),
   };
 }

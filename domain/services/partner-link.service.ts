@@ -1,6 +1,7 @@
 import { RequestContendedError } from '../errors';
 import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
 import { daysWaiting, requesterReminder, scheduledReminder } from '../reminders';
+import { noticesFor, reminderNotice } from '../notices';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
@@ -171,7 +172,7 @@ export class PartnerLinkService {
       if (d.kind === 'unchanged') return { kind: 'unchanged', request: current };
       if (d.kind === 'refused' && d.expire) {
         // Too late: expire it now (once, whoever wins the compare-and-set), then record the attempt.
-        if ((await this.deps.requests.transition(d.expire.next, current.version, d.expire.entry)) !== 'ok') continue;
+        if ((await this.deps.requests.transition(d.expire.next, current.version, d.expire.entry, noticesFor(d.expire.next, current, d.expire.next.updatedAt))) !== 'ok') continue;
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
         const expired = d.attempt ? { ...d.expire.next, audit: [...d.expire.next.audit, d.attempt] } : d.expire.next;
         return { kind: 'refused', refusal: d.refusal, request: expired, expired: { request: expired, previous: current } };
@@ -180,7 +181,8 @@ export class PartnerLinkService {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
         return { kind: 'refused', refusal: d.refusal, request: current };
       }
-      const outcome = await this.deps.requests.transition(d.next, current.version, d.entry);
+      // What people must be told is stored with the change itself (the request's outbox).
+      const outcome = await this.deps.requests.transition(d.next, current.version, d.entry, noticesFor(d.next, current, d.next.updatedAt));
       if (outcome === 'ok') {
         if (d.next.status === 'approved') await this.recordRelationship(d.next);
         return { kind: 'applied', request: d.next, previous: current };
@@ -231,7 +233,7 @@ export class PartnerLinkService {
       for (const r of await this.deps.requests.listAwaitingOrg(org.id)) {
         const p = scheduledReminder(r, this.deps.policy, now);
         if (p?.kind !== 'remind') continue;
-        if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry)) !== 'ok') continue;
+        if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry, [reminderNotice(p.reminders.count, r.version, now)])) !== 'ok') continue;
         recorded.push({ request: { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] }, waitedDays: daysWaiting(r, now) });
       }
     }
@@ -253,7 +255,7 @@ export class PartnerLinkService {
       return { kind: 'refused', refusal: p.refusal, request: out.request ?? r, ...expired };
     }
     if (p.kind === 'refused') return { kind: 'refused', refusal: p.refusal, request: r };
-    if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry)) !== 'ok') {
+    if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry, [reminderNotice(p.reminders.count, r.version, now)])) !== 'ok') {
       // Someone else changed it a moment ago (a decision, or another reminder): answer from fresh state.
       const fresh = await this.deps.requests.get(requestId);
       const again = fresh ? requesterReminder(fresh, person, platform, now) : undefined;

@@ -212,6 +212,9 @@ class MemoryRequests implements RequestRepositoryPort {
   listExpired = notUsed;
   recordReminder = notUsed;
   countByStatus = notUsed;
+  getNotices = notUsed;
+  setNotices = notUsed;
+  listNoticesDue = notUsed;
 }
 function notUsed(): never {
   throw new Error('not used by act()');

@@ -60,4 +60,22 @@ run('two bot instances sharing one MongoDB', () => {
     const toRequester = [...a.delivered, ...b.delivered].filter((d) => d.to === 'mei-kobayashi');
     expect(toRequester).toHaveLength(1);
   });
+
+  it("a request's notifications sent by both instances at once, right after the change and from both retry loops: each sent exactly once", async () => {
+    await a.say('hiroshi-yamada', 'hello', 'en-US');
+    await b.say('mei-kobayashi', 'hello', 'en-US');
+    for (let round = 0; round < 3; round++) {
+      // Filed, then the process that filed it stopped before sending (each round is rejected before the next).
+      const filed = await a.service.submit({ kind: 'link_distributor', resellerId: 'fuji-it-partners', providerId: 'contoso-distribution-jp' }, a.person('mei-kobayashi'), { platform: 'teams' });
+      if (filed.kind !== 'submitted') throw new Error(`not filed: ${filed.kind}`);
+      const before = [...a.delivered, ...b.delivered].filter((d) => d.to === 'hiroshi-yamada').length;
+      await Promise.all([a.notifier.approvalRequested(filed.request), b.notifier.approvalRequested(filed.request), a.notifier.retryPending(), b.notifier.retryPending()]);
+      await Promise.all([a.notifier.retryPending(), b.notifier.retryPending()]);
+      expect([...a.delivered, ...b.delivered].filter((d) => d.to === 'hiroshi-yamada').length - before).toBe(1);
+      const rejected = await b.service.act(filed.request.id, { type: 'reject', reason: 'not now' }, b.person('hiroshi-yamada'), { platform: 'teams' });
+      expect(rejected.kind).toBe('applied');
+      await Promise.all([a.notifier.requestUpdated(filed.request), b.notifier.requestUpdated(filed.request), a.notifier.retryPending(), b.notifier.retryPending()]);
+      expect([...a.delivered, ...b.delivered].filter((d) => d.to === 'mei-kobayashi')).toHaveLength(round + 1);
+    }
+  });
 });

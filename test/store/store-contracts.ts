@@ -2,6 +2,7 @@ import { describeConversationReferenceContract } from './contract/conversation-r
 import { describeConversationStateContract } from './contract/conversation-state.contract';
 import { describeDirectoryContract } from './contract/directory.contract';
 import { describeProcessedEventContract } from './contract/processed-event.contract';
+import { describeRequestOutboxContract } from './contract/request-outbox.contract';
 import { describeRequestRepositoryContract } from './contract/request-repository.contract';
 import { describeStoreLifecycleContract } from './contract/store-lifecycle.contract';
 import type { StoreFactory } from './contract/store-factory';
@@ -10,6 +11,7 @@ import type { StoreFactory } from './contract/store-factory';
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
   describeDirectoryContract(name, factory);
   describeRequestRepositoryContract(name, factory);
+  describeRequestOutboxContract(name, factory);
   describeConversationStateContract(name, factory);
   describeConversationReferenceContract(name, factory);
   describeProcessedEventContract(name, factory);

@@ -94,7 +94,7 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
   const recognizer = await recognizerPromise;
   const logger = createLogger('silent');
-  const { bot, notifier, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}) });
+  const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}) });
   // Issue 15: with a test clock, the runtime's schedules run on it (the test moves it by days).
   const schedules = options.clock ? new Schedules(logger, options.clock) : undefined;
   const delivered: Delivered[] = [];
@@ -136,6 +136,9 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     /** The stand-ins for the platforms' delivery APIs (make them fail with `.failures = n`). */
     senders,
     notifier,
+    /** The domain service and the periodic jobs (notification retries) of this bot, as `npm start` builds them. */
+    service,
+    jobs,
     dataDir,
     person: sample.person,
     /** A person types a message (locale as their client reports it). */

@@ -28,6 +28,11 @@ const requestSchema = new Schema(
     reminders: Schema.Types.Mixed,
     openKey: { type: String, required: true },
     awaitingOrgId: { type: String, default: null },
+    // The request's outbox (domain/notices.ts): what people must still be told, and its revision.
+    notices: { type: [Schema.Types.Mixed], default: undefined },
+    noticesRev: Number,
+    // The token of the last write lock holder that wrote it (the fencing check, ../write-locks.ts).
+    fence: String,
   },
   { ...STRICT_SCHEMA, collection: 'requests' },
 );
@@ -36,5 +41,6 @@ requestSchema.index({ openKey: 1 }, { unique: true });
 requestSchema.index({ awaitingOrgId: 1, createdAt: 1 });
 requestSchema.index({ 'requester.personId': 1, createdAt: -1 });
 requestSchema.index({ status: 1, expiresAt: 1 });
+requestSchema.index({ 'notices.nextAt': 1 });
 
 export const requestModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('PartnerRequest', requestSchema);

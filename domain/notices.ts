@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isClosed, type PartnerRequest } from './request';
+
+/**
+ * What people must be told after a request changed, kept in the request's own document and written by
+ * the same compare-and-set as the change, so a notification can never be lost between the two (the
+ * request's outbox). Sending is the application layer's job (app/notifications/outbox.ts): it takes a
+ * notice (a compare-and-set on its attempt count), sends it, and removes it once every recipient has it.
+ *
+ * - `approval`: the request now awaits the admins of its current step (an approval card each).
+ * - `decided`: the request was approved, rejected or expired (the requester is told).
+ * - `cards`: every approval card already posted about the request is redrawn (best effort).
+ * - `reminder`: the approvers of the current step are reminded (issue 15; written by the same
+ *   compare-and-set that records the reminder on the request, so each reminder is sent exactly once).
+ */
+export const NOTICE_KINDS = ['approval', 'decided', 'cards', 'reminder'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NoticeSchema = z.object({
+  /** `<kind>:v<version>` (`reminder:n<count>`): unique within its request (one transition writes each version once). */
+  key: z.string().max(100),
+  kind: z.enum(NOTICE_KINDS),
+  /** The request version that asked for it. */
+  version: z.number().int().min(1),
+  createdAt: z.coerce.date(),
+  /** Attempts taken so far (the first is the one right after the change). */
+  attempts: z.number().int().min(0),
+  /** When it may be taken next: at creation now; while an attempt is under way or failed, its lease/backoff. */
+  nextAt: z.coerce.date(),
+  /** Recipients (conversation reference keys) that already got it. */
+  sent: z.array(z.string().max(1000)).max(500),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/** A request's pending notices and their revision (bumped by every write to them, so writes can compare-and-set). */
+export interface RequestNotices {
+  rev: number;
+  notices: Notice[];
+}
+
+export function newNotice(kind: NoticeKind, version: number, now: Date): Notice {
+  return { key: `${kind}:v${version}`, kind, version, createdAt: now, attempts: 0, nextAt: now, sent: [] };
+}
+
+/** What the change from `previous` to `next` must tell people (written with the transition). */
+export function noticesFor(next: PartnerRequest, previous: PartnerRequest, now: Date): Notice[] {
+  const out: Notice[] = [];
+  if (previous.status === 'pending_approval') out.push(newNotice('cards', next.version, now));
+  if (next.status === 'pending_approval' && (previous.status !== 'pending_approval' || next.stage !== previous.stage)) out.push(newNotice('approval', next.version, now));
+  else if (isClosed(next.status) && next.status !== 'cancelled') out.push(newNotice('decided', next.version, now));
+  return out;
+}
+
+/** Issue 15: the notice for the request's reminder number `count`, recorded while it is at `version`. */
+export function reminderNotice(count: number, version: number, now: Date): Notice {
+  return { ...newNotice('reminder', version, now), key: `reminder:n${count}` };
+}
