@@ -9,10 +9,12 @@ import {
   type TransitionOutcome,
 } from '../../domain';
 import {
+  asAuditIndex,
   asKey,
   asKeys,
   asLimit,
   assertTransition,
+  isDate,
   OPEN_STATUSES,
   requestFromDocument,
   requestToDocument,
@@ -85,7 +87,7 @@ export class EmbeddedRequests implements RequestRepositoryPort {
   }
 
   async listExpired(now: Date): Promise<PartnerRequest[]> {
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    if (!isDate(now)) return [];
     const docs = await this.ds.findAsync({ status: OPEN, expiresAt: { $lt: now } }).sort({ expiresAt: 1, _id: 1 });
     return docs.map(requestFromDocument);
   }
@@ -110,6 +112,13 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     const k = asKey(id);
     if (k === undefined) return;
     await this.ds.updateAsync({ _id: k }, { $push: { audit: entry } }, {});
+  }
+
+  async countRepeatedAttempt(id: string, index: number, at: Date): Promise<void> {
+    const k = asKey(id);
+    const i = asAuditIndex(index);
+    if (k === undefined || i === undefined || !isDate(at)) return;
+    await this.ds.updateAsync({ _id: k }, { $inc: { [`audit.${i}.repeats`]: 1 }, $set: { [`audit.${i}.lastRepeatAt`]: at } }, {});
   }
 
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {

@@ -10,10 +10,12 @@ import {
   type TransitionOutcome,
 } from '../../domain';
 import {
+  asAuditIndex,
   asKey,
   asKeys,
   asLimit,
   assertTransition,
+  isDate,
   OPEN_STATUSES,
   requestFromDocument,
   requestToDocument,
@@ -96,7 +98,7 @@ export class MongoRequests implements RequestRepositoryPort {
   }
 
   async listExpired(now: Date): Promise<PartnerRequest[]> {
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    if (!isDate(now)) return [];
     const docs = await this.model
       .find({ status: open(), expiresAt: trusted({ $lt: now }) })
       .sort({ expiresAt: 1, _id: 1 })
@@ -125,6 +127,15 @@ export class MongoRequests implements RequestRepositoryPort {
     const k = asKey(id);
     if (k === undefined) return;
     await this.locks.with(lockName(k), () => this.model.updateOne({ _id: k }, { $push: { audit: entry } }));
+  }
+
+  async countRepeatedAttempt(id: string, index: number, at: Date): Promise<void> {
+    const k = asKey(id);
+    const i = asAuditIndex(index);
+    if (k === undefined || i === undefined || !isDate(at)) return;
+    await this.locks.with(lockName(k), () =>
+      this.model.updateOne({ _id: k }, { $inc: { [`audit.${i}.repeats`]: 1 }, $set: { [`audit.${i}.lastRepeatAt`]: at } }),
+    );
   }
 
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {

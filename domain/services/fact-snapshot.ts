@@ -58,6 +58,7 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     listExpired: (now) => requests.listExpired(now),
     transition: (next, expected, entry) => requests.transition(next, expected, entry),
     appendAudit: (id, entry) => requests.appendAudit(id, entry),
+    countRepeatedAttempt: (id, index, at) => requests.countRepeatedAttempt(id, index, at),
     countByStatus: () => requests.countByStatus(),
   };
 }

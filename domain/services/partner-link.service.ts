@@ -152,6 +152,7 @@ export class PartnerLinkService {
       if (d.kind === 'unchanged') return { kind: 'unchanged', request: current };
       if (d.kind === 'refused') {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
+        else if (d.repeatOf !== undefined) await this.deps.requests.countRepeatedAttempt(requestId, d.repeatOf, this.deps.clock.now());
         return { kind: 'refused', refusal: d.refusal, request: current };
       }
       const outcome = await this.deps.requests.transition(d.next, current.version, d.entry);
