@@ -32,6 +32,9 @@ export interface SlackHarnessOptions {
   wrapEvents?: (events: ProcessedEventPort) => ProcessedEventPort;
   allowedTeamIds?: string;
   dataDir?: string;
+  /** MongoDB instead of the embedded store (a database of the caller's, dropped by the caller). */
+  mongodbUri?: string;
+  dbName?: string;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface SlackHarnessOptions {
 export async function createSlackHarness(o: SlackHarnessOptions = {}) {
   const api = await new FakeSlackApi().start();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-slack-'));
-  const store: StorePort = await openStore({ dataDir });
+  const store: StorePort = await openStore({ dataDir, ...(o.mongodbUri ? { mongodbUri: o.mongodbUri } : {}), ...(o.dbName ? { dbName: o.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
   const config = loadConfig({
     DATA_DIR: dataDir,
