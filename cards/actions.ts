@@ -38,6 +38,11 @@ const DraftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'draftId mu
 /** Hosts send an untouched input as "" or leave it out; both mean "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/**
+ * The person (directory ID) whose draft a confirmation card shows: in a shared conversation only they
+ * may send, change or cancel it. Absent on cards made before it was added.
+ */
+const DraftOwner = optional(SlugSchema);
 const Slot = (schema: z.ZodType<string, string>) => optional(z.string().max(100).pipe(schema));
 
 const ForRequest = { requestId: RequestId, version: Version };
@@ -76,11 +81,11 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('cancel_request'), ...ForRequest }).strict(),
   z.object({ verb: z.literal('show_request'), requestId: RequestId }).strict(),
   z.discriminatedUnion('form', [LinkDistributorForm, AddPartnerForm, MultichannelForm]),
-  z.object({ verb: z.literal('confirm'), draftId: DraftId }).strict(),
-  z.object({ verb: z.literal('edit'), draftId: DraftId }).strict(),
+  z.object({ verb: z.literal('confirm'), draftId: DraftId, owner: DraftOwner }).strict(),
+  z.object({ verb: z.literal('edit'), draftId: DraftId, owner: DraftOwner }).strict(),
   z.object({ verb: z.literal('menu'), intent: z.enum(MENU_INTENTS) }).strict(),
   /** Drop the draft (if any) and go back to the menu; the confirmation card's Cancel sends this. */
-  z.object({ verb: z.literal('start_over'), draftId: optional(DraftId) }).strict(),
+  z.object({ verb: z.literal('start_over'), draftId: optional(DraftId), owner: DraftOwner }).strict(),
 ]);
 export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];

@@ -27,6 +27,7 @@ export function confirmationCard(model: ConfirmationModel, ctx: CardContext, opt
         ]
       : [];
   const draftId = model.draftId;
+  const owner = model.requester.id;
   return adaptiveCard(
     [
       heading(s.confirm.title),
@@ -49,9 +50,9 @@ export function confirmationCard(model: ConfirmationModel, ctx: CardContext, opt
       locale: ctx.locale,
       fallbackText: `${s.confirm.title}: ${s.kind[subject.kind]}`,
       actions: [
-        button(s.button.submit, { verb: 'confirm', draftId }, { ...options, style: 'positive' }),
-        button(s.button.edit, { verb: 'edit', draftId }, options),
-        button(s.button.cancel, { verb: 'start_over', draftId }, options),
+        button(s.button.submit, { verb: 'confirm', draftId, owner }, { ...options, style: 'positive' }),
+        button(s.button.edit, { verb: 'edit', draftId, owner }, options),
+        button(s.button.cancel, { verb: 'start_over', draftId, owner }, options),
       ],
     },
   );

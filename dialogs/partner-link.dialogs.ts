@@ -198,6 +198,11 @@ export class PartnerLinkDialogs {
   private async onAction(dc: DialogContext): Promise<void> {
     const info = turnInfo(dc.context);
     const action = info.action!;
+    // In a channel or group chat everyone sees the confirmation card; only its owner may use it.
+    if ('owner' in action && action.owner !== undefined && action.owner !== info.person?.id) {
+      await dc.context.sendActivity(simpleText(info.locale).notYourDraft);
+      return;
+    }
     if (isRequestAction(action)) {
       await sendCard(dc.context, await handleRequestAction(this.deps, action, info));
       return;

@@ -68,10 +68,20 @@ export type Decision =
   | { kind: 'applied'; next: PartnerRequest; entry: AuditEntry }
   | { kind: 'unchanged'; request: PartnerRequest }
   /**
+   * `attempt`: the audit entry to append for a refused attempt; `repeatOf`: instead, the index of the
+   * audit entry whose counter the attempt increments (this person's refused attempts beyond the first
+   * KEPT_REFUSED_ATTEMPTS are counted, not kept).
    * `expire` (issue 15): the command came after the request's expiry, which the schedule has not
    * applied yet; the store applies this expiry first (compare-and-set), then records the attempt.
    */
-  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry; expire?: { next: PartnerRequest; entry: AuditEntry } };
+  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry; repeatOf?: number; expire?: { next: PartnerRequest; entry: AuditEntry } };
+
+/**
+ * Refused attempts kept in full per person and request; later ones only bump a counter on the last
+ * kept one. Without a bound one person clicking a refused button again and again grew a request
+ * without limit (300 clicks: 98 KB document; MongoDB stops at 16 MB).
+ */
+export const KEPT_REFUSED_ATTEMPTS = 3;
 
 function actorOf(ctx: CommandContext): Actor {
   return ctx.person
@@ -97,10 +107,20 @@ function isRepeat(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext)
   return target !== undefined && r.status === target && r.decision?.actor.type === 'person' && r.decision.actor.personId === me;
 }
 
+const actorKey = (a: Actor): string => (a.type === 'person' ? `person:${a.personId}` : `system:${a.name}`);
+
 function refuseAttempt(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext, why: Refusal): Decision {
+  const actor = actorOf(ctx);
+  const key = actorKey(actor);
+  const kept: number[] = [];
+  r.audit.forEach((e, i) => {
+    if (e.action === 'refused' && actorKey(e.actor) === key) kept.push(i);
+  });
+  const last = kept.at(-1);
+  if (kept.length >= KEPT_REFUSED_ATTEMPTS && last !== undefined) return { kind: 'refused', refusal: why, repeatOf: last };
   const attempt: AuditEntry = {
     at: ctx.now,
-    actor: actorOf(ctx),
+    actor,
     platform: ctx.platform,
     action: 'refused',
     from: r.status,

@@ -75,6 +75,12 @@ export const AuditEntrySchema = z.object({
   code: z.enum(RULE_CODES).optional(),
   /** Client-supplied ID of the command (activity or action ID), for idempotent retries. */
   commandId: z.string().max(200).optional(),
+  /**
+   * On the last refused attempt kept for one person (see KEPT_REFUSED_ATTEMPTS in lifecycle.ts): how many
+   * more attempts that person made after it, counted instead of kept, and when the latest was.
+   */
+  repeats: z.number().int().min(1).optional(),
+  lastRepeatAt: z.coerce.date().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

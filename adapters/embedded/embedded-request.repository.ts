@@ -12,12 +12,14 @@ import {
   type TransitionOutcome,
 } from '../../domain';
 import {
+  asAuditIndex,
   asKey,
   asKeys,
   asLimit,
   assertTransition,
   noticesFromDocument,
   noticesToDocument,
+  isDate,
   OPEN_STATUSES,
   reminderUpdate,
   reminderFilter,
@@ -92,7 +94,7 @@ export class EmbeddedRequests implements RequestRepositoryPort {
   }
 
   async listExpired(now: Date): Promise<PartnerRequest[]> {
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    if (!isDate(now)) return [];
     const docs = await this.ds.findAsync({ status: OPEN, expiresAt: { $lt: now } }).sort({ expiresAt: 1, _id: 1 });
     return docs.map(requestFromDocument);
   }
@@ -148,6 +150,13 @@ export class EmbeddedRequests implements RequestRepositoryPort {
       .sort({ updatedAt: 1, _id: 1 })
       .limit(asLimit(limit, DEFAULT_LIST_LIMIT));
     return docs.map((d) => String(d._id));
+  }
+
+  async countRepeatedAttempt(id: string, index: number, at: Date): Promise<void> {
+    const k = asKey(id);
+    const i = asAuditIndex(index);
+    if (k === undefined || i === undefined || !isDate(at)) return;
+    await this.ds.updateAsync({ _id: k }, { $inc: { [`audit.${i}.repeats`]: 1 }, $set: { [`audit.${i}.lastRepeatAt`]: at } }, {});
   }
 
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {

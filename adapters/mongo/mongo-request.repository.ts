@@ -13,12 +13,14 @@ import {
   type TransitionOutcome,
 } from '../../domain';
 import {
+  asAuditIndex,
   asKey,
   asKeys,
   asLimit,
   assertTransition,
   noticesFromDocument,
   noticesToDocument,
+  isDate,
   OPEN_STATUSES,
   reminderUpdate,
   reminderFilter,
@@ -104,7 +106,7 @@ export class MongoRequests implements RequestRepositoryPort {
   }
 
   async listExpired(now: Date): Promise<PartnerRequest[]> {
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return [];
+    if (!isDate(now)) return [];
     const docs = await this.model
       .find({ status: open(), expiresAt: trusted({ $lt: now }) })
       .sort({ expiresAt: 1, _id: 1 })
@@ -167,6 +169,15 @@ export class MongoRequests implements RequestRepositoryPort {
       .limit(asLimit(limit, DEFAULT_LIST_LIMIT))
       .lean<StoredDoc[]>();
     return docs.map((d) => d._id);
+  }
+
+  async countRepeatedAttempt(id: string, index: number, at: Date): Promise<void> {
+    const k = asKey(id);
+    const i = asAuditIndex(index);
+    if (k === undefined || i === undefined || !isDate(at)) return;
+    await this.locks.with(lockName(k), (hold) =>
+      fencedUpdateOne(hold, this.model, k, {}, { $inc: { [`audit.${i}.repeats`]: 1 }, $set: { [`audit.${i}.lastRepeatAt`]: at } }),
+    );
   }
 
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {

@@ -60,9 +60,13 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
   };
 }
 
-/** Removes the leading "<@UBOT>" of an app_mention (and any other user mentions' markup). */
+/**
+ * Removes the leading "<@UBOT>" of an app_mention (and any other user mentions' markup). The label
+ * after "|" stops at the next "<" as well as ">" (Slack escapes both inside it): with `[^>]*`, each
+ * unclosed "<@U1|" scanned to the end of the text, quadratic in a long message.
+ */
 export function stripMentions(text: string): string {
-  return text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/<@[UW][A-Z0-9]+(\|[^<>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** `/partner <text>`: the words after the command are what the person would have typed; none means help. */

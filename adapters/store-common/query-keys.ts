@@ -23,3 +23,13 @@ export function asKeys(values: unknown): string[] {
 export function asLimit(value: unknown, fallback: number, max = 1000): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
 }
+
+/** A position in an audit trail as it may go into a field path (`audit.<i>.repeats`): a small whole number, nothing else. */
+export function asAuditIndex(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1_000_000 ? value : undefined;
+}
+
+/** A real, valid Date (not a string or an invalid Date). */
+export function isDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}

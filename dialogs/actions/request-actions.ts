@@ -1,5 +1,5 @@
 import { refusalCard, requestDetailCard, type AdaptiveCard, type CardAction } from '../../cards';
-import { refusal, type LifecycleCommand, type PartnerRequest, type Person } from '../../domain';
+import { nameOf, refusal, type DirectoryPort, type LifecycleCommand, type PartnerRequest, type Person, type Refusal } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import { cardContext, type TurnInfo } from '../turn-info';
 import { requestView, subjectOrgIds } from '../../domain';
@@ -59,7 +59,17 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
   if (outcome.kind === 'unchanged') return currentRequestCard(deps, outcome.request, person, ctx);
   // Issue 15: too late; the click expired the request, so everyone concerned is told, as the schedule would.
   if (outcome.kind === 'refused' && outcome.expired) await deps.notifier.requestExpired(outcome.expired.request, outcome.expired.previous);
-  if (outcome.request && SHOW_CURRENT.has(outcome.refusal.code)) return currentRequestCard(deps, outcome.request, person, ctx);
-  if (!outcome.request) return notFound();
-  return refusalCard({ refusals: [outcome.refusal] }, ctx);
+  // Someone outside the request's organizations gets what a request that does not exist gets: not
+  // its card, not who may decide it (the refused attempt is still in its audit trail).
+  if (!outcome.request || !maySee(outcome.request, person)) return notFound();
+  if (SHOW_CURRENT.has(outcome.refusal.code)) return currentRequestCard(deps, outcome.request, person, ctx);
+  return refusalCard({ refusals: [await withOrgNames(deps.directory, outcome.refusal)] }, ctx);
+}
+
+/** The domain names organizations by ID (it has no directory at hand); people read their display names. */
+async function withOrgNames(directory: DirectoryPort, r: Refusal): Promise<Refusal> {
+  const id = r.params.org;
+  if (r.code !== 'NOT_AN_APPROVER' || typeof id !== 'string') return r;
+  const org = await directory.getOrganization(id);
+  return refusal(r.code, { ...r.params, org: org ? nameOf(org) : '—' }, r.field);
 }

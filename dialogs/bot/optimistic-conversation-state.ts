@@ -1,4 +1,5 @@
 import { ConversationState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { DialogError } from '../dialog-errors';
 
 interface Cached {
   state: StoreItem;
@@ -21,8 +22,25 @@ interface Cached {
 export class OptimisticConversationState extends ConversationState {
   private readonly cacheKey = Symbol('partner-link.conversation-state');
 
-  constructor(storage: Storage) {
+  /**
+   * @param isShared whether the turn's conversation is shared (a Teams channel or group chat, a Slack
+   *   channel): there each person has their own state, under the conversation's key plus
+   *   `/users/<their platform ID>`, so one person's "yes" cannot answer another's draft. Personal
+   *   conversations keep botbuilder's key, so state saved before this keeps working.
+   */
+  constructor(
+    storage: Storage,
+    private readonly isShared: (context: TurnContext) => boolean = () => false,
+  ) {
     super(storage);
+  }
+
+  override getStorageKey(context: TurnContext): string | undefined {
+    const key = super.getStorageKey(context);
+    if (!key || !this.isShared(context)) return key;
+    const user = context.activity.from?.id;
+    if (!user) throw new DialogError('STATE_KEY_MISSING', 'a turn in a shared conversation has no sender (activity.from.id)');
+    return `${key}users/${encodeURIComponent(user)}`;
   }
 
   override async load(context: TurnContext, force = false): Promise<StoreItem> {

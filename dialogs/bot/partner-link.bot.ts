@@ -47,7 +47,7 @@ export class PartnerLinkBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDeps) {
     super();
-    this.state = new OptimisticConversationState(deps.store.conversationState);
+    this.state = new OptimisticConversationState(deps.store.conversationState, (context) => deps.describeTurn(context.activity).conversationKind !== 'personal');
     const dialogState: StatePropertyAccessor<DialogState> = this.state.createProperty('dialogState');
     this.prefs = this.state.createProperty('prefs');
     this.savedReference = this.state.createProperty('savedReference');

@@ -12,7 +12,27 @@ import {
 import type { Recognition } from '../recognition';
 import { POLICY_TEXT } from './policy.text';
 
-const CSP_TO_CSP = /(another|other|different)\s+(csp|partner)|csp\s+partner'?s?\s+tenant|transacting tenant|resell\w*\s+.*(csp|partner)|別の\s*CSP|他の\s*CSP|CSP\s*パートナー.*(テナント|再販|販売)|再販/i;
+const CSP_TO_CSP = /(another|other|different)\s+(csp|partner)|csp\s+partner'?s?\s+tenant|transacting tenant|別の\s*CSP|他の\s*CSP|再販/i;
+/**
+ * "resell ... CSP/partner" and "CSPパートナー ... テナント/再販/販売" on one line. They were `.*` inside the
+ * pattern above, which retried the rest of the line from every "resell" (quadratic in the text); now
+ * each line's first such word is found once and the rest of that line searched once.
+ */
+const LATER_ON_THE_LINE: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/\bresell\w*\s/i, /csp|partner/i],
+  [/CSP\s*パートナー/i, /テナント|再販|販売/],
+];
+
+function asksAboutCspToCsp(text: string): boolean {
+  if (CSP_TO_CSP.test(text)) return true;
+  const lines = text.split('\n');
+  return LATER_ON_THE_LINE.some(([first, then]) =>
+    lines.some((line) => {
+      const m = first.exec(line);
+      return !!m && then.test(line.slice(m.index + m[0].length));
+    }),
+  );
+}
 
 /**
  * Answers a question about the rules from the domain's own facts and this deployment's policy, so
@@ -22,7 +42,7 @@ const CSP_TO_CSP = /(another|other|different)\s+(csp|partner)|csp\s+partner'?s?\
 export function answerPolicyQuestion(rec: Recognition, policy: DomainPolicy, locale: Locale): string[] {
   const t = POLICY_TEXT[locale];
   const out: string[] = [];
-  if (CSP_TO_CSP.test(rec.text)) out.push(t.cspToCsp);
+  if (asksAboutCspToCsp(rec.text)) out.push(t.cspToCsp);
   const clouds = [...new Set(rec.entities.filter((e) => e.type === 'cloud').map((e) => e.value as Cloud))];
   for (const cloud of clouds) {
     const label = CLOUD_LABELS[cloud][locale];

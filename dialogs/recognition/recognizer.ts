@@ -28,7 +28,7 @@ interface Scored {
 
 // Greetings and small talk around a request ("Hi, I'm Ken from Sakura. We'd like ...") should not hide it.
 const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
-const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
+export const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
 
 /**
  * The recognizer: exact commands first, then intents from the classifier (NLP.js, offline, by

@@ -15,6 +15,8 @@ const TEXT = {
     languageSet: 'OK, I will answer in English from now on.',
     badClick: 'That button sent something I cannot accept, so nothing was done. Please use a fresh card (say "help" for the menu).',
     staleCard: 'That card is no longer active. Here is the menu:',
+    notYourDraft:
+      'Sorry, that draft belongs to the person who started it: only they can send, change or cancel it, so nothing was done. To make a request of your own, tell me what you need.',
   },
   ja: {
     noRequests: 'まだ申請はありません。「ディストリビューターと連携したい」「Azure のパートナーを追加したい」「ヘルプ」などと入力してください。',
@@ -30,6 +32,8 @@ const TEXT = {
     languageSet: '以降は日本語で対応します。',
     badClick: 'このボタンの内容は受け付けられないため、何も行っていません。新しいカードから操作してください (「ヘルプ」でメニューを表示します)。',
     staleCard: 'このカードは現在使えません。メニューはこちらです。',
+    notYourDraft:
+      '申し訳ありません。この下書きは作成した方のものです。送信・変更・取り消しができるのはご本人だけなので、何も行っていません。ご自身の申請は、ご用件を入力してください。',
   },
 } as const;
 

@@ -50,5 +50,10 @@ export interface RequestRepositoryPort {
   listNoticesDue(now: Date, limit?: number): Promise<string[]>;
   /** Appends an audit entry (a refused attempt) without changing state or version. */
   appendAudit(id: string, entry: AuditEntry): Promise<void>;
+  /**
+   * Counts one more refused attempt on the audit entry at `index` (its `repeats` + 1, `lastRepeatAt`
+   * = at) without changing state or version; the entry must exist (entries are only ever appended).
+   */
+  countRepeatedAttempt(id: string, index: number, at: Date): Promise<void>;
   countByStatus(): Promise<Partial<Record<RequestStatus, number>>>;
 }

@@ -62,6 +62,7 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     listNoticesDue: (now, limit) => requests.listNoticesDue(now, limit),
     appendAudit: (id, entry) => requests.appendAudit(id, entry),
     recordReminder: (id, expected, reminders, entry, notices) => requests.recordReminder(id, expected, reminders, entry, notices),
+    countRepeatedAttempt: (id, index, at) => requests.countRepeatedAttempt(id, index, at),
     countByStatus: () => requests.countByStatus(),
   };
 }

@@ -174,11 +174,13 @@ export class PartnerLinkService {
         // Too late: expire it now (once, whoever wins the compare-and-set), then record the attempt.
         if ((await this.deps.requests.transition(d.expire.next, current.version, d.expire.entry, noticesFor(d.expire.next, current, d.expire.next.updatedAt))) !== 'ok') continue;
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
+        else if (d.repeatOf !== undefined) await this.deps.requests.countRepeatedAttempt(requestId, d.repeatOf, this.deps.clock.now());
         const expired = d.attempt ? { ...d.expire.next, audit: [...d.expire.next.audit, d.attempt] } : d.expire.next;
         return { kind: 'refused', refusal: d.refusal, request: expired, expired: { request: expired, previous: current } };
       }
       if (d.kind === 'refused') {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
+        else if (d.repeatOf !== undefined) await this.deps.requests.countRepeatedAttempt(requestId, d.repeatOf, this.deps.clock.now());
         return { kind: 'refused', refusal: d.refusal, request: current };
       }
       // What people must be told is stored with the change itself (the request's outbox).

@@ -32,11 +32,12 @@ describe('status, cancel, policy questions, and who may click what', () => {
   it('someone else cannot cancel it: refused, audited, unchanged', async () => {
     const id = await fileLink(h);
     const request = (await h.store.requests.get(id))!;
-    const out = await h.execute('aiko-tanaka', { verb: 'cancel_request', requestId: id, version: request.version }, 'en-US');
+    // Hiroshi may see the request (he decides it) but did not file it. Outsiders: outsiders-and-refused-attempts.test.ts.
+    const out = await h.execute('hiroshi-yamada', { verb: 'cancel_request', requestId: id, version: request.version }, 'en-US');
     expect(strings(out.card)).toContain('Only the person who filed this request can cancel it');
     const after = (await h.store.requests.get(id))!;
     expect(after.status).toBe('pending_approval');
-    expect(after.audit.at(-1)).toMatchObject({ action: 'refused', code: 'NOT_THE_REQUESTER', actor: { personId: 'aiko-tanaka' } });
+    expect(after.audit.at(-1)).toMatchObject({ action: 'refused', code: 'NOT_THE_REQUESTER', actor: { personId: 'hiroshi-yamada' } });
   });
 
   it('a non-admin of the approving organization who clicks Approve is refused and the attempt is audited', async () => {

@@ -1,5 +1,6 @@
 import {
   DEFAULT_POLICY,
+  KEPT_REFUSED_ATTEMPTS,
   approvalSteps,
   decide,
   type CommandContext,
@@ -82,6 +83,25 @@ describe('request lifecycle', () => {
       expect(d.refusal.code).toBe('NOT_AN_APPROVER');
       expect(d.attempt).toMatchObject({ action: 'refused', code: 'NOT_AN_APPROVER', from: 'pending_approval', to: 'pending_approval', actor: { personId: who } });
     }
+  });
+
+  it(`refused attempts: the first ${KEPT_REFUSED_ATTEMPTS} per person are kept, later ones counted on the last kept one`, () => {
+    const r = linkReq();
+    const record = (who: string) => {
+      const d = decide(r, { type: 'approve' }, ctx(who));
+      if (d.kind !== 'refused') throw new Error('expected refused');
+      if (d.attempt) r.audit.push(d.attempt);
+      return d;
+    };
+    for (let i = 0; i < KEPT_REFUSED_ATTEMPTS; i++) expect(record('naoki-mori')).toMatchObject({ attempt: { actor: { personId: 'naoki-mori' } } });
+    const lastKept = r.audit.length - 1;
+    const more = record('naoki-mori');
+    expect(more.attempt).toBeUndefined();
+    expect(more.repeatOf).toBe(lastKept);
+    expect(more.refusal.code).toBe('NOT_AN_APPROVER');
+    // Someone else's attempts are their own: kept, not counted on Naoki's.
+    expect(record('lena-vogel')).toMatchObject({ attempt: { actor: { personId: 'lena-vogel' } } });
+    expect(record('naoki-mori').repeatOf).toBe(lastKept);
   });
 
   it('REASON_REQUIRED: a rejection needs a reason', () => {

@@ -76,10 +76,11 @@ const VARIANTS: Variant[] = [
   { verb: 'submit_form', form: 'link_distributor', fields: { providerId: opt(slug, 64) } },
   { verb: 'submit_form', form: 'add_partner', fields: { workload: opt(fc.constantFrom(...WORKLOADS), 14), partnerId: opt(slug, 64) } },
   { verb: 'submit_form', form: 'multichannel_support', fields: { subscriptionId: opt(guid, 36), partnerId: opt(slug, 64) } },
-  { verb: 'confirm', fields: { draftId: req(draftId, 64) } },
-  { verb: 'edit', fields: { draftId: req(draftId, 64) } },
+  // owner: the person whose draft it is (a directory ID), on cards made since drafts have owners.
+  { verb: 'confirm', fields: { draftId: req(draftId, 64), owner: opt(slug, 64) } },
+  { verb: 'edit', fields: { draftId: req(draftId, 64), owner: opt(slug, 64) } },
   { verb: 'menu', fields: { intent: req(fc.constantFrom(...MENU_INTENTS), 16) } },
-  { verb: 'start_over', fields: { draftId: opt(draftId, 64) } },
+  { verb: 'start_over', fields: { draftId: opt(draftId, 64), owner: opt(slug, 64) } },
 ];
 
 /** A valid payload: the verb (and form), every required field, and each optional field or not. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   DEFAULT_POLICY,
+  KEPT_REFUSED_ATTEMPTS,
   PartnerLinkService,
   RequestSchema,
   approvalSteps,
@@ -106,7 +107,8 @@ interface Model {
   decidedBy: (string | undefined)[];
   requester: string;
   decision?: { status: RequestStatus; by: string; reason?: string };
-  audit: { action: string; from: RequestStatus | null; to: RequestStatus; code?: string }[];
+  /** `by` and `repeats` for refused attempts: each person's first KEPT_REFUSED_ATTEMPTS are kept, the rest counted on the last. */
+  audit: { action: string; from: RequestStatus | null; to: RequestStatus; code?: string; by?: string; repeats?: number }[];
   commandIds: Set<string>;
   relationshipsRecorded: number;
 }
@@ -141,7 +143,12 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
 
 function applyPerson(m: Model, act: Act, who: string | undefined, e: Expected, commandId: string | undefined): void {
   if (e.expires) applyExpire(m, { kind: 'applied' });
-  if (e.kind === 'refused' && e.audited) m.audit.push({ action: 'refused', from: m.status, to: m.status, code: e.code });
+  if (e.kind === 'refused' && e.audited) {
+    const mine = m.audit.filter((a) => a.action === 'refused' && a.by === (who ?? 'system'));
+    const last = mine.at(-1);
+    if (mine.length >= KEPT_REFUSED_ATTEMPTS && last) last.repeats = (last.repeats ?? 0) + 1;
+    else m.audit.push({ action: 'refused', from: m.status, to: m.status, code: e.code, by: who ?? 'system' });
+  }
   if (e.kind !== 'applied' || who === undefined) return;
   const from = m.status;
   if (commandId !== undefined) m.commandIds.add(commandId);
@@ -204,6 +211,10 @@ class MemoryRequests implements RequestRepositoryPort {
   }
   async appendAudit(id: string, entry: AuditEntry) {
     this.rows.get(id)?.audit.push(structuredClone(entry));
+  }
+  async countRepeatedAttempt(id: string, index: number, at: Date) {
+    const e = this.rows.get(id)?.audit[index];
+    if (e) Object.assign(e, { repeats: (e.repeats ?? 0) + 1, lastRepeatAt: at });
   }
   findOpenByKey = notUsed;
   findOpenByKeys = notUsed;
@@ -303,7 +314,14 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
       by: now.decision.actor.type === 'person' ? now.decision.actor.personId : 'system',
       ...(now.decision.reason !== undefined ? { reason: now.decision.reason } : {}),
     },
-    audit: now.audit.map((a) => ({ action: a.action, from: a.from, to: a.to, ...(a.code ? { code: a.code } : {}) })),
+    audit: now.audit.map((a) => ({
+      action: a.action,
+      from: a.from,
+      to: a.to,
+      ...(a.code ? { code: a.code } : {}),
+      ...(a.action === 'refused' ? { by: a.actor.type === 'person' ? a.actor.personId : 'system' } : {}),
+      ...(a.repeats ? { repeats: a.repeats } : {}),
+    })),
     expiresAt: now.expiresAt.getTime(),
     relationshipsRecorded: r.relationships,
   };
@@ -318,8 +336,9 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
     relationshipsRecorded: m.relationshipsRecorded,
   };
   same(label, 'request', seen, want);
-  // The trail only grows: nothing before this command was rewritten.
-  expect(now.audit.slice(0, before.audit.length)).toEqual(before.audit);
+  // The trail only grows: nothing before this command was rewritten (but a refused attempt's counter).
+  const uncounted = (audit: AuditEntry[]) => audit.map(({ repeats: _r, lastRepeatAt: _l, ...e }) => e);
+  expect(uncounted(now.audit.slice(0, before.audit.length))).toEqual(uncounted(before.audit));
 }
 
 // ---------------------------------------------------------------------------------------------------

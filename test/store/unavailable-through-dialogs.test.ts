@@ -8,6 +8,9 @@ import { EmbeddedStore } from '../../adapters/embedded';
 import { isMongoUnavailable } from '../../adapters/mongo/mongo-errors';
 import { StoreBusyError } from '../../adapters/store-common';
 import { ETagConflictError } from '../../domain';
+import { bothStores, type StoreUnderTest } from '../support/both-stores';
+import { createBotHarness, strings } from '../support/bot-harness';
+import { createSlackHarness } from '../slack/support/slack-harness';
 
 /** A dialog whose step fails with the given error, as a store call inside a real dialog would. */
 class FailingDialog extends Dialog {
@@ -63,6 +66,72 @@ describe('store outages are still outages after botbuilder-dialogs wrapped them'
     } finally {
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The error each store's driver gives when it cannot be reached: what a real outage looks like from inside a dialog. */
+function outageOf(store: StoreUnderTest['name']): Error {
+  return store === 'mongodb'
+    ? new mongo.MongoNetworkError('connection 7 to 127.0.0.1:27017 closed')
+    : Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+}
+
+const UNAVAILABLE = 'Partner Link is temporarily unavailable. Nothing you entered before is lost';
+const FAILED_TURN = /went wrong|correlation/i;
+
+/**
+ * The whole bot, with the store failing in the middle of a dialog (when the confirmed request is
+ * written, after the dialog has run for several turns): the person is told the store is unavailable
+ * (not that the turn failed, and not nothing), and once the store answers again the same answer files
+ * the request, once. On both stores and both platforms.
+ */
+describe.each(bothStores())('a store failing mid-dialog ($name store)', (store) => {
+  it('Teams: the confirmation is answered "temporarily unavailable"; the same "yes" files the request once the store is back', async () => {
+    const h = await createBotHarness(store.options());
+    try {
+      const confirmation = (await h.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US')).at(-1)!;
+      expect(confirmation.cardText).toContain('Please check your request');
+      const create = jest.spyOn(h.store.requests, 'create').mockRejectedValueOnce(outageOf(store.name));
+      const during = await h.say('mei-kobayashi', 'yes', 'en-US');
+      expect(create).toHaveBeenCalledTimes(1);
+      expect(during.map((r) => r.text ?? r.cardText)).toEqual([expect.stringContaining(UNAVAILABLE)]);
+      expect(strings(during)).not.toMatch(FAILED_TURN);
+      expect(await h.store.requests.listByRequester('mei-kobayashi')).toEqual([]);
+      // The store is back: the draft is where it was, and the same answer files it.
+      const after = await h.say('mei-kobayashi', 'yes', 'en-US');
+      const id = /PL-[0-9A-Z]{8}/.exec(strings(after))?.[0];
+      expect(id).toBeDefined();
+      const filed = await h.store.requests.listByRequester('mei-kobayashi');
+      expect(filed.map((r) => r.id)).toEqual([id]);
+      expect(filed[0]?.status).toBe('pending_approval');
+    } finally {
+      await h.destroy();
+      await store.cleanUp();
+    }
+  });
+
+  it('Slack: the Send click is answered "temporarily unavailable" in the DM; the same click files the request once the store is back', async () => {
+    const h = await createSlackHarness(store.options());
+    try {
+      await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
+      await h.click('yuki', h.posted('D06YUKISZ').at(-1)!, 'submit_form', { partnerId: 'Trey Research Direct' });
+      const confirmation = h.posted('D06YUKISZ').at(-1)!;
+      expect(confirmation.text).toContain('Please check your request');
+      const create = jest.spyOn(h.store.requests, 'create').mockRejectedValueOnce(outageOf(store.name));
+      const before = h.api.calls.length;
+      await h.click('yuki', confirmation, 'confirm');
+      expect(create).toHaveBeenCalledTimes(1);
+      const told = h.api.calls.slice(before).filter((c) => c.method.startsWith('chat.') && c.args.channel === 'D06YUKISZ');
+      expect(told.map((c) => `${String(c.args.text ?? '')} ${strings(c.args.blocks)}`).join('\n')).toContain(UNAVAILABLE);
+      expect(await h.store.requests.listByRequester('yuki-suzuki')).toEqual([]);
+      await h.click('yuki', confirmation, 'confirm');
+      const filed = await h.store.requests.listByRequester('yuki-suzuki');
+      expect(filed).toHaveLength(1);
+      expect(strings(h.posted('D06YUKISZ').at(-1))).toContain(filed[0]!.id);
+    } finally {
+      await h.destroy();
+      await store.cleanUp();
     }
   });
 });

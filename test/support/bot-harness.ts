@@ -128,6 +128,17 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     return adapter.activeQueue.splice(0).filter((a) => a.type === ActivityTypes.Message).map(toReply);
   }
 
+  async function invoke(personId: string, data: Record<string, unknown>, locale?: string, platform?: Platform, conversation?: Activity['conversation']) {
+    const { verb, ...rest } = data;
+    adapter.activeQueue.length = 0;
+    const activity = { id: `act-${++seq}`, type: ActivityTypes.Invoke, name: 'adaptiveCard/action', recipient: { id: 'bot', name: 'Partner Link' }, serviceUrl: 'https://test.local', value: { action: { type: 'Action.Execute', verb, data: rest } }, ...(locale ? { locale } : {}), ...from(personId, platform), ...(conversation ? { conversation } : {}) } as Activity;
+    await adapter.processActivity(activity, async (ctx) => bot.run(ctx));
+    const sent = adapter.activeQueue.splice(0);
+    const response = sent.find((a) => a.type === 'invokeResponse');
+    const body = (response?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+    return { response: body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined, replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
+  }
+
   return {
     store,
     delivered,
@@ -151,19 +162,16 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
       const base = from(personId, platform);
       return turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...base, conversation: { id: channelId, conversationType: 'channel', isGroup: true, name: channelId } });
     },
+    /** A person writes in a shared conversation (a Teams channel or group chat, a Slack channel) named in full. */
+    sayIn: (personId: string, conversation: { id: string; conversationType: 'channel' | 'groupChat' }, text: string, locale?: string, platform?: Platform) =>
+      turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...from(personId, platform), conversation: { ...conversation, isGroup: true, name: conversation.id } }),
+    /** A person clicks an Action.Execute button on a card in a shared conversation; returns the invoke response too. */
+    executeIn: (personId: string, conversation: { id: string; conversationType: 'channel' | 'groupChat' }, data: Record<string, unknown>, locale?: string, platform?: Platform) =>
+      invoke(personId, data, locale, platform, { ...conversation, isGroup: true, name: conversation.id }),
     /** A person clicks an Action.Submit button: a message whose value is the data. */
     submit: (personId: string, value: Record<string, unknown>, locale?: string) => turn({ type: ActivityTypes.Message, value, ...(locale ? { locale } : {}), ...from(personId) }),
     /** A person clicks an Action.Execute button: an adaptiveCard/action invoke; returns the invoke response too. */
-    async execute(personId: string, data: Record<string, unknown>, locale?: string, platform?: Platform) {
-      const { verb, ...rest } = data;
-      adapter.activeQueue.length = 0;
-      const activity = { id: `act-${++seq}`, type: ActivityTypes.Invoke, name: 'adaptiveCard/action', recipient: { id: 'bot', name: 'Partner Link' }, serviceUrl: 'https://test.local', value: { action: { type: 'Action.Execute', verb, data: rest } }, ...(locale ? { locale } : {}), ...from(personId, platform) } as Activity;
-      await adapter.processActivity(activity, async (ctx) => bot.run(ctx));
-      const sent = adapter.activeQueue.splice(0);
-      const invoke = sent.find((a) => a.type === 'invokeResponse');
-      const body = (invoke?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
-      return { response: body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined, replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
-    },
+    execute: (personId: string, data: Record<string, unknown>, locale?: string, platform?: Platform) => invoke(personId, data, locale, platform),
     async close() {
       await schedules?.stop();
       await store.close();

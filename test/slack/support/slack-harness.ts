@@ -34,6 +34,9 @@ export interface SlackHarnessOptions {
   dataDir?: string;
   /** Where the process logs (default: silent). */
   logger?: Logger;
+  /** MongoDB instead of the embedded store (a database of the caller's, dropped by the caller). */
+  mongodbUri?: string;
+  dbName?: string;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface SlackHarnessOptions {
 export async function createSlackHarness(o: SlackHarnessOptions = {}) {
   const api = await new FakeSlackApi().start();
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-slack-'));
-  const store: StorePort = await openStore({ dataDir });
+  const store: StorePort = await openStore({ dataDir, ...(o.mongodbUri ? { mongodbUri: o.mongodbUri } : {}), ...(o.dbName ? { dbName: o.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
   const config = loadConfig({
     DATA_DIR: dataDir,

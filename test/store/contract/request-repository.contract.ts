@@ -126,6 +126,26 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       expect((await repo().findOpenByKey(subjectKey(a.subject)))?.id).toBe(winner.id);
     });
 
+    it('countRepeatedAttempt: counts on the entry named, concurrently, without moving the version or growing the trail', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      await repo().appendAudit(r.id, refusedAttempt(1));
+      const index = r.audit.length;
+      const last = new Date('2026-12-03T05:00:00Z');
+      await Promise.all(Array.from({ length: 12 }, (_, i) => repo().countRepeatedAttempt(r.id, index, new Date(last.getTime() - i * 1000))));
+      const stored = await repo().get(r.id);
+      expect(stored?.version).toBe(r.version);
+      expect(stored?.audit).toHaveLength(r.audit.length + 1);
+      expect(stored?.audit[index]).toMatchObject({ ...refusedAttempt(1), repeats: 12 });
+      expect(stored?.audit[index]?.lastRepeatAt).toBeInstanceOf(Date);
+      expect(stored?.audit.slice(0, index)).toEqual(r.audit);
+      // Anything but a small whole number as the index, or a bad date, changes nothing.
+      for (const bad of [-1, 1.5, Number.NaN, '0' as unknown as number, { $gt: 0 } as unknown as number]) await repo().countRepeatedAttempt(r.id, bad, last);
+      await repo().countRepeatedAttempt(r.id, index, new Date(Number.NaN));
+      await repo().countRepeatedAttempt('PL-NOTTHERE', 0, last);
+      expect((await repo().get(r.id))?.audit[index]?.repeats).toBe(12);
+    });
+
     it('appendAudit: many concurrent entries are all kept, and the version does not move', async () => {
       const r = pendingRequest();
       await repo().create(r);

@@ -1,0 +1,133 @@
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { classifierText } from '../../adapters/nlpjs/classifier-text';
+import { stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { answerPolicyQuestion } from '../../dialogs/policy/policy-answer';
+import { commandIntent, detectLocale } from '../../dialogs/recognition';
+import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
+import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
+import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
+import { yesNo } from '../../dialogs/request/confirm-words';
+import { messageText } from '../../dialogs/turn-info';
+import { DEFAULT_POLICY } from '../../domain';
+
+/**
+ * Every pattern the bot applies to what people type must take time linear in the text: one that
+ * backtracks from every start position (the old domain pattern in classifier-text.ts took 3 s for a
+ * 1,000-letter word) lets one message hold the event loop for every other conversation.
+ *
+ * Not a timed assertion with an absolute bound: each function runs on adversarial texts of 100, 1,000,
+ * 10,000 and 100,000 characters, and the test checks how the time per call grows. From 10,000 to
+ * 100,000 characters linear work grows about 10 times and quadratic work 100 times; the bound, 35,
+ * leaves room for a busy machine and none for a quadratic pattern. Each earlier step may grow at most
+ * 300 times, which stops a cubic pattern (1,000 times) before it runs on a text it would take minutes
+ * for. Each size is timed over at least 20 ms of calls (or one call), so that one slow call or one
+ * garbage collection does not decide; CPU time is measured, not the clock.
+ */
+const SIZES = [100, 1_000, 10_000, 100_000] as const;
+const BOUND = 35;
+const STEP_BOUND = 300;
+
+const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+/** Texts that make backtracking patterns retry: long runs of what a pattern almost matches. */
+const ADVERSARIAL: Record<string, (n: number) => string> = {
+  'one long word': repeat('a'),
+  'dotted labels': repeat('a.'),
+  'dashed labels': repeat('a-'),
+  'almost an address': repeat('.@a'),
+  'address characters': repeat('a%+_.'),
+  'hex groups': repeat('aaaaaaaa-aaaa-'),
+  digits: repeat('1'),
+  'decimal points': repeat('1.'),
+  'resell, again and again': repeat('resell '),
+  'CSP partner, in Japanese': repeat('CSPパートナー'),
+  'other, and spaces': (n) => `other${' '.repeat(n - 6)}x`,
+  'unclosed Slack mentions': repeat('<@U1|a'),
+  'unclosed Teams mentions': repeat('<at>a'),
+  'sentence ends': repeat('a. '),
+  'Japanese text': repeat('承認はこのチャネルでお願いします'),
+  spaces: (n) => `${' '.repeat(n - 1)}x`,
+};
+
+/** The identifier patterns (GUID, PartnerID digits, domains) read the folded text; folding (no pattern) is done before timing. */
+const folded = new Map<string, FoldedText>();
+const identifiers = (t: string) => extractIdentifiers(folded.get(t) ?? foldText(t));
+
+const FUNCTIONS: Record<string, (text: string) => unknown> = {
+  'classifierText (nlpjs)': classifierText,
+  'stripMentions (Slack)': stripMentions,
+  'messageText (Teams mention markup)': (t) => messageText(new TurnContext(new TestAdapter(), { type: 'message', text: t, recipient: { id: 'bot', name: 'Partner Link' } })),
+  'sentence split': (t) => t.split(SENTENCE_END),
+  'policy question': (t) => answerPolicyQuestion({ text: t, locale: 'en', intent: 'policy_question', score: 1, entities: [] }, DEFAULT_POLICY, 'en'),
+  commandIntent,
+  yesNo,
+  detectLocale,
+  'identifiers (GUID, PartnerID, domain)': identifiers,
+};
+
+const cpuMicros = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
+
+/**
+ * CPU time per call in µs, over at least 20 ms of CPU (at most 500 calls; a slow function is called
+ * once). CPU time, not the clock: on a machine shared with other work the clock also counts the time
+ * this process waited for a core.
+ */
+function perCall(f: (t: string) => unknown, text: string): number {
+  const start = cpuMicros();
+  let calls = 0;
+  let spent = 0;
+  do {
+    f(text);
+    calls += 1;
+    spent = cpuMicros() - start;
+  } while (spent < 20_000 && calls < 500);
+  return Math.max(spent, 1) / calls;
+}
+
+/** How much longer a call takes on `make(100,000)` than on `make(10,000)`, or why it was not run that far. */
+function growth(f: (t: string) => unknown, make: (n: number) => string): number | string {
+  const times: number[] = [];
+  for (const n of SIZES) {
+    const text = make(n);
+    if (f === identifiers) folded.set(text, foldText(text));
+    f(text); // warm up
+    times.push(perCall(f, text));
+    folded.clear();
+    const step = times.length > 1 ? times.at(-1)! / times.at(-2)! : 1;
+    if (step > STEP_BOUND) return `${Math.round(step)} times slower from ${n / 10} to ${n} characters`;
+  }
+  return Math.round((times[3]! / times[2]!) * 10) / 10;
+}
+
+describe('patterns applied to user text take linear time', () => {
+  it.each(Object.keys(FUNCTIONS))(
+    '%s',
+    (name) => {
+      const f = FUNCTIONS[name]!;
+      const tooSlow: Record<string, number | string> = {};
+      for (const [input, make] of Object.entries(ADVERSARIAL)) {
+        const g = growth(f, make);
+        if (typeof g === 'string' || g > BOUND) {
+          tooSlow[input] = g;
+          break; // one is enough, and the next could take as long
+        }
+      }
+      expect(tooSlow).toEqual({});
+    },
+    120_000,
+  );
+
+  it('the rewritten patterns still find what they found', () => {
+    expect(classifierText('mail aiko@sakuracloud.example or visit www.contoso.co.jp today')).toBe('mail or visit today');
+    expect(classifierText('Node.js v1.5 e.g. U.S. and 1.5GB')).toBe('v1.5 e.g. U.S. and 1.5GB');
+    expect(classifierText('our tenant contoso.onmicrosoft.com, please')).toBe('our tenant , please');
+    expect(stripMentions('<@U0PLBOT|partner-link> approvals here <@W123>')).toBe('approvals here');
+    const policy = (t: string) => answerPolicyQuestion({ text: t, locale: 'en', intent: 'policy_question', score: 1, entities: [] }, DEFAULT_POLICY, 'en')[0];
+    const cspToCsp = policy("Can we resell Microsoft 365 to another CSP partner's tenant?");
+    expect(policy('Can we resell licenses\nto a company that is a partner?')).not.toBe(cspToCsp);
+    expect(policy('Could we resell licenses to a partner?')).toBe(cspToCsp);
+    expect(policy('CSP パートナーのテナントに販売できますか')).toBe(cspToCsp);
+  });
+});
