@@ -17,6 +17,7 @@ import type { DialogDeps } from '../dialog-deps';
 import { PartnerLinkDialogs } from '../partner-link.dialogs';
 import { cardMessage } from '../replies';
 import { setTurnInfo, type TurnInfo } from '../turn-info';
+import { InvokeAnswer } from './invoke-answer';
 import { OptimisticConversationState } from './optimistic-conversation-state';
 
 export interface BotDeps {
@@ -96,8 +97,18 @@ export class PartnerLinkBot extends ActivityHandler {
       const card = await handleRequestAction(this.deps.dialogs, info.action, info);
       return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
     }
-    await this.dialogs.run(context);
-    // Teams shows this as a short notice on the clicked card; the answer itself follows as a message.
+    // Universal Actions: the card the dialogs answer with (the next form, the confirmation, the
+    // submitted card, a refusal) replaces the clicked one instead of being posted below it.
+    const answer = new InvokeAnswer(context);
+    try {
+      await this.dialogs.run(context);
+    } catch (err) {
+      await answer.abandon();
+      throw err;
+    }
+    const card = await answer.finish(info.locale);
+    if (card) return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
+    // Nothing was said (no dialog had anything to show): Teams shows this as a short notice.
     const received = info.locale === 'ja' ? '受け付けました' : 'Received';
     return { statusCode: 200, type: MESSAGE, value: received as unknown as Record<string, unknown> };
   }

@@ -91,7 +91,9 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   // The trained model is loaded once per test file (it is the same for every harness).
   recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
   const recognizer = await recognizerPromise;
-  const logger = createLogger('silent');
+  /** Log lines (parsed pino JSON) at info and above, for assertions about what is logged. */
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const { bot, notifier } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer });
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
@@ -122,6 +124,7 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
 
   return {
     store,
+    logs,
     delivered,
     /** Posted approval cards replaced after a decision (`to` is the posted message ID). */
     updated,
@@ -140,6 +143,16 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
       const base = from(personId, platform);
       return turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...base, conversation: { id: channelId, conversationType: 'channel', isGroup: true, name: channelId } });
     },
+    /**
+     * A person installs the app in their personal chat (Teams): a conversationUpdate whose membersAdded
+     * lists only the bot, as Teams sends it (recorded by Sentry's Teams tests), or an installationUpdate.
+     */
+    install: (personId: string, event: 'conversationUpdate' | 'installationUpdate' = 'conversationUpdate', locale?: string) =>
+      turn({
+        ...(event === 'conversationUpdate' ? { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'Partner Link' }] } : { type: ActivityTypes.InstallationUpdate, action: 'add' }),
+        ...(locale ? { locale } : {}),
+        ...from(personId, 'teams'),
+      }),
     /** A person clicks an Action.Submit button: a message whose value is the data. */
     submit: (personId: string, value: Record<string, unknown>, locale?: string) => turn({ type: ActivityTypes.Message, value, ...(locale ? { locale } : {}), ...from(personId) }),
     /** A person clicks an Action.Execute button: an adaptiveCard/action invoke; returns the invoke response too. */
@@ -151,7 +164,15 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
       const sent = adapter.activeQueue.splice(0);
       const invoke = sent.find((a) => a.type === 'invokeResponse');
       const body = (invoke?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
-      return { response: body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined, replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
+      const card = body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined;
+      return {
+        response: body,
+        card,
+        /** The card that replaced the clicked one (Universal Actions), as a reply. */
+        answer: card ? { card, cardText: strings(card) } : undefined,
+        /** Messages posted below it. */
+        replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply),
+      };
     },
     async close() {
       await store.close();
