@@ -64,12 +64,17 @@ export class Notifier implements NotificationPort {
       for (const ref of channels) await this.deliver(ref, card(locale), request, `approval:v${request.version}`, locale);
       return;
     }
+    let reachable = 0;
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
         const locale = referenceLocale(ref) ?? person.locale ?? 'en';
         await this.deliver(ref, card(locale, person.timeZone), request, `approval:v${request.version}`, locale);
+        if (this.senders.has(ref.platform)) reachable++;
       }
     }
+    // Nobody who decides for this step can be reached (no approval channel, no admin the bot has
+    // talked with): said in the log, with IDs only.
+    if (reachable === 0) this.logger.warn({ requestId: request.id, orgId, stage: request.stage }, 'approval waits: nobody who decides for this organization can be reached yet');
   }
 
   async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {

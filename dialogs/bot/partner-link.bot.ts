@@ -33,6 +33,8 @@ export interface BotDeps {
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
+/** Inbox source of the one-welcome-per-install claims. */
+const WELCOME = 'welcome';
 
 /**
  * The one bot behind Teams and Slack. Each turn: find the person in the directory, remember where to
@@ -64,13 +66,39 @@ export class PartnerLinkBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-      if (joined && deps.describeTurn(context.activity).conversationKind !== 'channel') {
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      const kind = deps.describeTurn(context.activity).conversationKind;
+      // A personal install often lists only the bot (recorded by Sentry's Teams tests): the person
+      // who installed it is the activity's `from`.
+      if (kind === 'personal' && added.length > 0) await this.greetInstaller(context);
+      else if (kind === 'group' && added.some((m) => m.id !== botId)) {
         await this.prepare(context, undefined);
         await this.dialogs.run(context);
       }
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (deps.describeTurn(context.activity).conversationKind === 'personal') await this.greetInstaller(context);
+      await next();
+    });
+  }
+
+  /**
+   * Someone installed the app in their personal chat (conversationUpdate, installationUpdate or
+   * both, in any order, possibly at once): their reference is saved by prepare(), and they are greeted
+   * once per conversation. The claim is atomic in the store, so two install events (on one instance
+   * or two) give one welcome.
+   */
+  private async greetInstaller(context: TurnContext): Promise<void> {
+    const info = await this.prepare(context, undefined);
+    const id = `welcome:${info.platform}:${context.activity.conversation?.id ?? ''}`;
+    const now = new Date();
+    const first = (await this.deps.store.events.claim({ id, source: WELCOME, payload: {} }, now)) === 'new';
+    this.deps.logger.info({ platform: info.platform, known: !!info.person, greeted: first }, 'app installed in a personal chat');
+    if (!first) return;
+    await this.deps.store.events.complete(id, now, { dropPayload: true });
+    await this.dialogs.run(context);
   }
 
   /**
