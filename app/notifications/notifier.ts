@@ -1,5 +1,8 @@
 import {
+  awaitingOrganizationToJoin,
   channelReferenceKey,
+  isAdmin,
+  organizationReachable,
   isClosed,
   localeFromTag,
   requestView,
@@ -72,9 +75,37 @@ export class Notifier implements NotificationPort {
         if (this.senders.has(ref.platform)) reachable++;
       }
     }
-    // Nobody who decides for this step can be reached (no approval channel, no admin the bot has
-    // talked with): said in the log, with IDs only.
-    if (reachable === 0) this.logger.warn({ requestId: request.id, orgId, stage: request.stage }, 'approval waits: nobody who decides for this organization can be reached yet');
+    if (reachable === 0) await this.nobodyToReach(request, orgId);
+  }
+
+  /**
+   * Nobody who decides for the current step can be reached: no approval channel, and none of the
+   * organization's admins has talked with the bot (or there are none). It is logged (IDs only), and the
+   * requester is told which organization must act when the request reached this step after they
+   * filed it (at filing, the submitted card says so). The cards follow when an admin first talks with
+   * the bot (personReachable).
+   */
+  private async nobodyToReach(request: PartnerRequest, orgId: string): Promise<void> {
+    this.logger.warn({ requestId: request.id, orgId, stage: request.stage }, 'approval waits: nobody who decides for this organization can be reached yet');
+    if (request.stage === 0) return;
+    const requester = await this.store.directory.getPerson(request.requester.personId);
+    if (!requester) return;
+    const view = { ...(await requestView(this.store.directory, request)), awaitingJoin: orgId };
+    for (const ref of await this.store.references.listForPerson(requester.id)) {
+      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
+      const reader = { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: new Date() };
+      await this.deliver(ref, this.cards.waitingToJoin(view, reader), request, `waiting:v${request.version}`);
+    }
+  }
+
+  /** An admin the bot could not reach before: the approval cards waiting for their organization go to them now. */
+  async personReachable(person: Person): Promise<void> {
+    if (!isAdmin(person)) return;
+    const waiting = await this.store.requests.listAwaitingOrg(person.orgId);
+    if (!waiting.length) return;
+    // approvalRequested reaches every approver it can; the outbox sends each card once per recipient.
+    for (const request of waiting) await this.approvalRequested(request);
+    this.logger.info({ orgId: person.orgId, requests: waiting.length }, 'waiting approval cards handed to a newly reachable admin');
   }
 
   async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
@@ -138,7 +169,18 @@ function referenceLocale(ref: StoredReference): 'en' | 'ja' | undefined {
 
 /** Where people can be reached, from the conversation references the bot stored. */
 export class StoredReach implements ReachPort {
-  constructor(private readonly store: Pick<StorePort, 'references'>) {}
+  constructor(private readonly store: Pick<StorePort, 'references' | 'directory'>) {}
+
+  async unreachableOrgIds(orgIds: readonly string[]): Promise<string[]> {
+    const deps = { directory: this.store.directory, references: this.store.references };
+    const unique = [...new Set(orgIds)];
+    const reachable = await Promise.all(unique.map((id) => organizationReachable(id, deps)));
+    return unique.filter((_, i) => !reachable[i]);
+  }
+
+  awaitingJoin(request: PartnerRequest): Promise<string | undefined> {
+    return awaitingOrganizationToJoin(request, { directory: this.store.directory, references: this.store.references });
+  }
 
   /** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */
   async platformUserIds(people: readonly Person[]): Promise<string[]> {

@@ -10,6 +10,11 @@ export interface NotificationPort {
   approvalRequested(request: PartnerRequest): Promise<void>;
   /** The request moved on (a step approved, or closed): update approvers, tell the requester. */
   requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
+  /**
+   * The bot can now reach this person (their first conversation with it, or an install): approval
+   * cards waiting for their organization are delivered to them if they decide for it.
+   */
+  personReachable(person: Person): Promise<void>;
 }
 
 /** Where people can be reached, from the conversations the bot has had with them. */
@@ -19,4 +24,8 @@ export interface ReachPort {
    * approval card's refresh list.
    */
   platformUserIds(people: readonly Person[]): Promise<string[]>;
+  /** Of these organizations, those with nobody the bot can reach who decides for them (no admin on Partner Link yet). */
+  unreachableOrgIds(orgIds: readonly string[]): Promise<string[]>;
+  /** The organization a pending request waits for to join Partner Link, if nobody there can be reached. */
+  awaitingJoin(request: PartnerRequest): Promise<string | undefined>;
 }

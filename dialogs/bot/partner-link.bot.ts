@@ -10,7 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ChatTurn, LoggerPort } from '../../app/ports';
 import { parseExecuteAction, parseCardAction } from '../../cards';
-import { personReferenceKey, type StorePort } from '../../domain';
+import { personReferenceKey, type Person, type StorePort } from '../../domain';
 import { handleRequestAction, isRequestAction } from '../actions/request-actions';
 import type { ConversationPrefs } from '../conversation-prefs';
 import type { DialogDeps } from '../dialog-deps';
@@ -190,7 +190,7 @@ export class PartnerLinkBot extends ActivityHandler {
    * after turn, and what was saved last is kept in the conversation's own (stored) state, so every
    * instance knows it without a store write per turn.
    */
-  private async rememberWhereToReach(context: TurnContext, person: { id: string; orgId: string }, platform: 'teams' | 'slack'): Promise<void> {
+  private async rememberWhereToReach(context: TurnContext, person: Person, platform: 'teams' | 'slack'): Promise<void> {
     const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(context.activity);
     const fingerprint = hash('sha256', JSON.stringify([person.id, person.orgId, reference]), 'base64url').slice(0, 22);
     if ((await this.savedReference.get(context)) === fingerprint) return;
@@ -203,6 +203,8 @@ export class PartnerLinkBot extends ActivityHandler {
       updatedAt: new Date(),
     });
     await this.savedReference.set(context, fingerprint);
+    // Approval cards that waited for this person's organization (nobody could be reached) go out now.
+    await this.deps.dialogs.notifier.personReachable(person);
   }
 }
 
