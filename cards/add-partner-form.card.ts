@@ -1,7 +1,8 @@
 import { WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput } from './elements';
-import { capped, choiceStyle, emptyList, orgChoice, requestFormCard, slotsToAsk } from './form-parts';
+import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
+import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { AddPartnerFormModel, CardContext, CardOptions } from './models';
 import type { AdaptiveCard, CardElement } from './schema';
@@ -35,7 +36,8 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
       canSubmit = false;
     } else {
       // Without a workload yet, each partner's workloads are shown so the person can match them.
-      const list = capped(model.eligiblePartners.map((o) => orgChoice(o, ctx.locale, asked.includes('workload'))), s);
+      const marked = markedOrgChoices(model.eligiblePartners, model.notOnPartnerLink, ctx.locale, asked.includes('workload'));
+      const list = capped(marked.choices, s);
       inputs.push(
         choiceInput(INPUT_IDS.partnerId, s.form.partnerLabel, list.choices, {
           isRequired: true,
@@ -45,6 +47,7 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
           ...(values.partnerId ? { value: values.partnerId } : {}),
         }),
         ...list.more,
+        ...marked.note,
       );
     }
   }

@@ -26,3 +26,5 @@ export { MAX_CHOICES } from './form-parts';
 export { clickData, type Click } from './click';
 export { cardSummary } from './summary';
 export { notificationCards } from './notification-cards';
+export { waitingToJoinCard } from './waiting-to-join.card';
+export { noticeCard } from './notice.card';

@@ -1,7 +1,8 @@
 import { displayName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput } from './elements';
-import { capped, choiceStyle, emptyList, orgChoice, requestFormCard, slotsToAsk } from './form-parts';
+import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
+import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, LinkDistributorFormModel } from './models';
 import type { AdaptiveCard, CardElement } from './schema';
@@ -21,7 +22,8 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
       inputs.push(emptyList(s.form.noneEligible.providerId));
       canSubmit = false;
     } else {
-      const list = capped(model.eligibleDistributors.map((o) => orgChoice(o, ctx.locale)), s);
+      const marked = markedOrgChoices(model.eligibleDistributors, model.notOnPartnerLink, ctx.locale);
+      const list = capped(marked.choices, s);
       inputs.push(
         choiceInput(INPUT_IDS.providerId, s.form.providerLabel, list.choices, {
           isRequired: true,
@@ -31,6 +33,7 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
           ...(values.providerId ? { value: values.providerId } : {}),
         }),
         ...list.more,
+        ...marked.note,
       );
     }
   }

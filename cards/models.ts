@@ -53,6 +53,8 @@ interface FormBase<Slot extends string> {
   ask?: readonly Slot[];
   /** Why the dialog is asking again (a refusal about one field): shown above the inputs. */
   refusal?: Refusal;
+  /** Organizations among the choices with nobody on Partner Link yet (no admin the bot can reach): marked. */
+  notOnPartnerLink?: readonly string[];
 }
 
 export interface LinkDistributorFormModel extends FormBase<'providerId'> {
@@ -121,6 +123,8 @@ export interface MyRequestsModel {
   organizations: readonly Organization[];
   /** The reader: requests they filed and that are still open get a Cancel button. */
   viewer: Person;
+  /** Pending requests waiting for an organization to join (request ID -> organization ID): said on the row. */
+  awaitingJoin?: Readonly<Record<string, string>>;
 }
 
 export interface RequestDetailModel extends RequestView {

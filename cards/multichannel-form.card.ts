@@ -1,7 +1,8 @@
 import { WORKLOAD_LABELS, displayName, type Subscription } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput } from './elements';
-import { capped, choiceStyle, emptyList, orgChoice, requestFormCard, slotsToAsk } from './form-parts';
+import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
+import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, MultichannelFormModel } from './models';
 import { subscriptionFacts } from './request-facts';
@@ -46,7 +47,8 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
       inputs.push(emptyList(s.form.noneEligible.partnerId));
       canSubmit = false;
     } else {
-      const list = capped(model.eligiblePartners.map((o) => orgChoice(o, ctx.locale)), s);
+      const marked = markedOrgChoices(model.eligiblePartners, model.notOnPartnerLink, ctx.locale);
+      const list = capped(marked.choices, s);
       inputs.push(
         choiceInput(INPUT_IDS.partnerId, s.form.partnerLabel, list.choices, {
           isRequired: true,
@@ -56,6 +58,7 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
           ...(values.partnerId ? { value: values.partnerId } : {}),
         }),
         ...list.more,
+        ...marked.note,
       );
     }
   }

@@ -19,7 +19,7 @@ const STATUS_COLOR: Record<PartnerRequest['status'], TextColor> = {
   expired: 'warning',
 };
 
-function row(r: PartnerRequest, mine: boolean, names: OrgNamer, s: CardStrings, ctx: CardContext, options: CardOptions): CardElement {
+function row(r: PartnerRequest, mine: boolean, names: OrgNamer, s: CardStrings, ctx: CardContext, options: CardOptions, awaitingJoin?: string): CardElement {
   const actions: CardActionElement[] = [button(s.button.details, { verb: 'show_request', requestId: r.id }, options)];
   if (mine && !isClosed(r.status)) {
     actions.push(button(s.button.cancelRequest, { verb: 'cancel_request', requestId: r.id, version: r.version }, { ...options, style: 'destructive' }));
@@ -30,7 +30,7 @@ function row(r: PartnerRequest, mine: boolean, names: OrgNamer, s: CardStrings, 
         [
           textBlock(s.myRequests.line(s.kind[r.subject.kind], names.name(counterpartId(r.subject))), { weight: 'bolder' }),
           textBlock(`${r.id} · ${formatDate(r.createdAt, ctx)}`, { isSubtle: true, size: 'small', spacing: 'none' }),
-          textBlock(s.status[r.status], { color: STATUS_COLOR[r.status], spacing: 'none' }),
+          textBlock(awaitingJoin ? `${s.status[r.status]} · ${s.join.waitingFor(names.name(awaitingJoin))}` : s.status[r.status], { color: awaitingJoin ? 'warning' : STATUS_COLOR[r.status], spacing: 'none' }),
         ],
         { width: 'stretch' },
       ),
@@ -49,7 +49,7 @@ export function myRequestsCard(model: MyRequestsModel, ctx: CardContext, options
   const hidden = sorted.length - shown.length;
   const body: CardElement[] = [heading(s.myRequests.title)];
   if (shown.length === 0) body.push(textBlock(s.myRequests.empty));
-  for (const r of shown) body.push(row(r, r.requester.personId === model.viewer.id, names, s, ctx, options));
+  for (const r of shown) body.push(row(r, r.requester.personId === model.viewer.id, names, s, ctx, options, model.awaitingJoin?.[r.id]));
   if (hidden > 0) body.push(note(s.myRequests.moreNotShown(hidden), { spacing: 'medium' }));
   return adaptiveCard(body, {
     locale: ctx.locale,

@@ -4,6 +4,7 @@ import { decidedCard } from './decided.card';
 import type { AdaptiveCard } from './schema';
 import type { CardContext } from './models';
 import { cardSummary } from './summary';
+import { waitingToJoinCard } from './waiting-to-join.card';
 
 function outbound(card: AdaptiveCard): OutboundMessage {
   return { card: card as unknown as Record<string, unknown>, summary: cardSummary(card) };
@@ -22,5 +23,8 @@ export const notificationCards = {
   },
   decided(view: RequestView, ctx: CardContext): OutboundMessage {
     return outbound(decidedCard({ view }, ctx));
+  },
+  waitingToJoin(view: RequestView, ctx: CardContext): OutboundMessage {
+    return outbound(waitingToJoinCard({ view }, ctx));
   },
 };

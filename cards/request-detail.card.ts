@@ -6,6 +6,7 @@ import type { CardContext, CardOptions, RequestDetailModel } from './models';
 import { requestFacts } from './request-facts';
 import type { AdaptiveCard, CardActionElement, CardElement } from './schema';
 import { stringsFor, type CardStrings } from './strings';
+import { awaitingJoinNotice } from './waiting-to-join.card';
 
 /** How many of the newest entries are shown (oldest first); earlier ones are counted. */
 export const MAX_AUDIT_ENTRIES = 12;
@@ -48,6 +49,7 @@ export function requestDetailCard(model: RequestDetailModel, ctx: CardContext, o
       ],
       { spacing: 'medium' },
     ),
+    ...awaitingJoinNotice(model, names, s),
     subheading(s.detail.historyTitle),
     ...(trail.length > shown.length ? [note(s.detail.earlierNotShown(trail.length - shown.length), { spacing: 'small' })] : []),
     ...shown.map((e) => entry(e, s, ctx)),

@@ -6,6 +6,7 @@ import type { CardContext, CardOptions, SubmittedModel } from './models';
 import { expiryText, subjectFacts } from './request-facts';
 import type { AdaptiveCard, CardElement } from './schema';
 import { stringsFor } from './strings';
+import { awaitingJoinNotice } from './waiting-to-join.card';
 
 /** After filing: the request ID, who approves now, what happens next. */
 export function submittedCard(model: SubmittedModel, ctx: CardContext, options: CardOptions = {}): AdaptiveCard {
@@ -14,7 +15,9 @@ export function submittedCard(model: SubmittedModel, ctx: CardContext, options: 
   const names = orgNamer(model.view.organizations, ctx.locale);
   const awaiting = currentApproverOrg(r);
   const approvers = (model.approvers ?? []).map((p) => p.name);
-  const waiting: CardElement[] = awaiting
+  const waiting: CardElement[] = model.view.awaitingJoin
+    ? awaitingJoinNotice(model.view, names, s)
+    : awaiting
     ? [
         textBlock(s.submitted.waitingFor(names.name(awaiting)), { weight: 'bolder', spacing: 'medium' }),
         ...(approvers.length > 0 ? [textBlock(s.submitted.approverNames(listOf(approvers, ctx.locale)), { isSubtle: true, spacing: 'none' })] : []),

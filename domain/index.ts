@@ -24,3 +24,4 @@ export * from './services/eligibility';
 export * from './services/partner-link.service';
 export * from './who-files';
 export * from './services/request-view';
+export * from './services/reachability';

@@ -27,6 +27,8 @@ export const NoticeSchema = z.object({
   attempts: z.number().int().min(0),
   /** When it may be taken next: at creation now; while an attempt is under way or failed, its lease/backoff. */
   nextAt: z.coerce.date(),
+  /** Issue 15: an approval card for this one person only (an admin who became reachable later). */
+  to: z.string().min(1).max(200).optional(),
   /** Recipients (conversation reference keys) that already got it. */
   sent: z.array(z.string().max(1000)).max(500),
 });
@@ -54,4 +56,9 @@ export function noticesFor(next: PartnerRequest, previous: PartnerRequest, now: 
 /** Issue 15: the notice for the request's reminder number `count`, recorded while it is at `version`. */
 export function reminderNotice(count: number, version: number, now: Date): Notice {
   return { ...newNotice('reminder', version, now), key: `reminder:n${count}` };
+}
+
+/** Issue 15: the approval card of the request's current step for one admin who can be reached only now. */
+export function addressedApprovalNotice(personId: string, version: number, now: Date): Notice {
+  return { ...newNotice('approval', version, now), key: `approval:v${version}:to:${personId}`.slice(0, 100), to: personId };
 }

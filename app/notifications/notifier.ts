@@ -1,5 +1,8 @@
 import {
+  awaitingOrganizationToJoin,
   channelReferenceKey,
+  isAdmin,
+  organizationReachable,
   isClosed,
   localeFromTag,
   requestView,
@@ -14,6 +17,8 @@ import {
   type ClockPort,
   type RecordedReminder,
   daysWaiting,
+  postedCardKey,
+  addressedApprovalNotice,
 } from '../../domain';
 import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort } from '../ports';
 import { NotificationOutbox, type Notification } from './outbox';
@@ -91,35 +96,90 @@ export class Notifier implements NotificationPort {
     if (notice.kind === 'approval') {
       // Moved past this step already (approved, closed): its approval card would be stale.
       if (request.version !== notice.version) return [];
-      return this.approvalNotifications(request, notice.key);
+      return this.approvalNotifications(request, notice);
     }
     if (notice.kind === 'reminder') return this.reminderNotifications(request, notice);
     return this.decidedNotifications(request, notice.key);
   }
 
-  private async approvalNotifications(request: PartnerRequest, purpose: string): Promise<Notification[]> {
+  private async approvalNotifications(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    const purpose = notice.key;
     const orgId = request.steps[request.stage]?.orgId;
     if (!orgId || request.status !== 'pending_approval') return [];
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(approvers);
+    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() });
+    const out: Notification[] = [];
+    if (notice.to) {
+      // An admin who became reachable after the request reached this step: their own card, once (not
+      // to the chats that already have a card about this request).
+      const person = approvers.find((a) => a.id === notice.to);
+      if (!person) return [];
+      const posted = (await this.store.references.listForRequest(request.id)).map((r) => r.key);
+      for (const ref of await this.store.references.listForPerson(person.id)) {
+        if (posted.some((k) => k.startsWith(`${postedCardKey(request.id, ref.key)}:`))) continue;
+        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+        out.push({ purpose, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
+      }
+      return out;
+    }
     const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
       (r): r is StoredReference => r !== undefined,
     );
-    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() });
-    const out: Notification[] = [];
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
       for (const ref of channels) out.push({ purpose, requestId: request.id, ref, message: card(locale), trackAs: locale });
       return out;
     }
+    let reachable = 0;
     for (const person of approvers) {
       for (const ref of await this.store.references.listForPerson(person.id)) {
         const locale = referenceLocale(ref) ?? person.locale ?? 'en';
         out.push({ purpose, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
+        if (this.senders.has(ref.platform)) reachable++;
       }
     }
+    if (reachable === 0) out.push(...(await this.nobodyToReach(request, orgId, purpose)));
     return out;
+  }
+
+  /**
+   * Nobody who decides for the current step can be reached: no approval channel, and none of the
+   * organization's admins has talked with the bot (or there are none). It is logged (IDs only), and the
+   * requester is told which organization must act when the request reached this step after they
+   * filed it (at filing, the submitted card says so). The cards follow when an admin first talks with
+   * the bot (personReachable).
+   */
+  private async nobodyToReach(request: PartnerRequest, orgId: string, purpose: string): Promise<Notification[]> {
+    this.logger.warn({ requestId: request.id, orgId, stage: request.stage }, 'approval waits: nobody who decides for this organization can be reached yet');
+    if (request.stage === 0) return [];
+    const requester = await this.store.directory.getPerson(request.requester.personId);
+    if (!requester) return [];
+    const view = { ...(await requestView(this.store.directory, request)), awaitingJoin: orgId };
+    const out: Notification[] = [];
+    for (const ref of await this.store.references.listForPerson(requester.id)) {
+      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
+      const reader = { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() };
+      out.push({ purpose: `${purpose}:waiting`, requestId: request.id, ref, message: this.cards.waitingToJoin(view, reader) });
+    }
+    return out;
+  }
+
+  /**
+   * An admin the bot could not reach before (their first conversation with it, or an install): the
+   * approval cards waiting for their organization go to them now. Each is a notice of its own in the
+   * request's outbox, addressed to them, so it survives a failure and is sent once.
+   */
+  async personReachable(person: Person): Promise<void> {
+    if (!isAdmin(person)) return;
+    const waiting = await this.store.requests.listAwaitingOrg(person.orgId);
+    if (!waiting.length) return;
+    for (const request of waiting) {
+      await this.outbox.enqueue(request.id, addressedApprovalNotice(person.id, request.version, this.clock.now()));
+      await this.sendNow(request.id);
+    }
+    this.logger.info({ orgId: person.orgId, requests: waiting.length }, 'waiting approval cards handed to a newly reachable admin');
   }
 
   private async decidedNotifications(request: PartnerRequest, purpose: string): Promise<Notification[]> {
@@ -234,7 +294,18 @@ function referenceLocale(ref: StoredReference): 'en' | 'ja' | undefined {
 
 /** Where people can be reached, from the conversation references the bot stored. */
 export class StoredReach implements ReachPort {
-  constructor(private readonly store: Pick<StorePort, 'references'>) {}
+  constructor(private readonly store: Pick<StorePort, 'references' | 'directory'>) {}
+
+  async unreachableOrgIds(orgIds: readonly string[]): Promise<string[]> {
+    const deps = { directory: this.store.directory, references: this.store.references };
+    const unique = [...new Set(orgIds)];
+    const reachable = await Promise.all(unique.map((id) => organizationReachable(id, deps)));
+    return unique.filter((_, i) => !reachable[i]);
+  }
+
+  awaitingJoin(request: PartnerRequest): Promise<string | undefined> {
+    return awaitingOrganizationToJoin(request, { directory: this.store.directory, references: this.store.references });
+  }
 
   /** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */
   async platformUserIds(people: readonly Person[]): Promise<string[]> {

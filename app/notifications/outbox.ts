@@ -88,6 +88,18 @@ export class NotificationOutbox {
     return count;
   }
 
+  /** Adds a notice to the request's outbox unless one with its key is already waiting (compare-and-set). */
+  async enqueue(requestId: string, notice: Notice): Promise<boolean> {
+    for (let i = 0; i < MAX_OUTBOX_CAS; i++) {
+      const box = await this.store.requests.getNotices(requestId);
+      if (!box) return false;
+      if (box.notices.some((n) => n.key === notice.key)) return false;
+      if (await this.store.requests.setNotices(requestId, box.rev, [...box.notices, notice])) return true;
+    }
+    this.logger.warn({ requestId, notice: notice.key }, 'notice not added (outbox contended)');
+    return false;
+  }
+
   /** Sends the notifications still pending whose next attempt is due. Returns how many messages went out. */
   async retryPending(limit = 50): Promise<number> {
     let sent = 0;

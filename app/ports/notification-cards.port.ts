@@ -17,4 +17,6 @@ export interface NotificationCardsPort {
   reminder(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, reminder: { waitedDays: number }): OutboundMessage;
   /** The card that tells a request's outcome. */
   decided(view: RequestView, reader: ReaderContext): OutboundMessage;
+  /** Tells the requester that nobody at the organization of the current step can decide yet. */
+  waitingToJoin(view: RequestView, reader: ReaderContext): OutboundMessage;
 }

@@ -14,6 +14,11 @@ export interface NotificationPort {
   requestExpired(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
   /** Issue 15: a reminder was recorded on the request: the current step's approvers get it. */
   remind(reminded: RecordedReminder): Promise<void>;
+  /**
+   * The bot can now reach this person (their first conversation with it, or an install): approval
+   * cards waiting for their organization are delivered to them if they decide for it.
+   */
+  personReachable(person: Person): Promise<void>;
 }
 
 /** Where people can be reached, from the conversations the bot has had with them. */
@@ -23,4 +28,8 @@ export interface ReachPort {
    * approval card's refresh list.
    */
   platformUserIds(people: readonly Person[]): Promise<string[]>;
+  /** Of these organizations, those with nobody the bot can reach who decides for them (no admin on Partner Link yet). */
+  unreachableOrgIds(orgIds: readonly string[]): Promise<string[]>;
+  /** The organization a pending request waits for to join Partner Link, if nobody there can be reached. */
+  awaitingJoin(request: PartnerRequest): Promise<string | undefined>;
 }

@@ -250,4 +250,13 @@ export const en: CardStrings = {
     title: 'Reminder: a request awaits your decision',
     waited: (days, expires) => `It has waited ${plural(days, 'day', 'days')} for a decision. If nobody decides, it expires on ${expires}.`,
   },
+
+  join: {
+    waitingFor: (org) => `Waiting for ${org} to join Partner Link`,
+    whatToDo: (org) =>
+      `Nobody at ${org} can approve yet: none of its admins has opened Partner Link. Ask them to open Partner Link in Teams or Slack; your request reaches them the moment they do.`,
+    notifyTitle: 'Your request is waiting',
+    choiceMark: ' · nobody on Partner Link yet',
+    formNote: '"Nobody on Partner Link yet": you can send the request, and it reaches their admins once one of them opens Partner Link.',
+  },
 };

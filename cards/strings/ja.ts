@@ -246,4 +246,13 @@ export const ja: CardStrings = {
     title: '催促: 申請が判断を待っています',
     waited: (days, expires) => `この申請は ${days} 日間、判断を待っています。判断されない場合、${expires} に期限切れになります。`,
   },
+
+  join: {
+    waitingFor: (org) => `${org} の Partner Link への参加を待っています`,
+    whatToDo: (org) =>
+      `${org} にはまだ承認できる人がいません (管理者がだれも Partner Link を開いていません)。${org} の管理者に、Teams または Slack で Partner Link を開くよう依頼してください。開いた時点で申請が届きます。`,
+    notifyTitle: '申請は承認者の参加待ちです',
+    choiceMark: ' · Partner Link 未参加',
+    formNote: '「Partner Link 未参加」の組織にも申請できます。その組織の管理者が Partner Link を開いた時点で申請が届きます。',
+  },
 };

@@ -174,5 +174,19 @@ export interface CardStrings {
   reminder: {
     title: string;
     waited: (days: number, expires: string) => string;
+  },
+
+  /** Nobody who decides for an organization can be reached yet (issue 15, "nobody can approve"). */
+  join: {
+    /** The request's state: "waiting for <org> to join". */
+    waitingFor: (org: string) => string;
+    /** Which organization must act and what to do. */
+    whatToDo: (org: string) => string;
+    /** Title of the card that tells the requester. */
+    notifyTitle: string;
+    /** After an organization's name in a form's choices. */
+    choiceMark: string;
+    /** Under a form whose choices include a marked organization. */
+    formNote: string;
   };
 }

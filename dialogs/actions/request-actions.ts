@@ -44,7 +44,8 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     if (!request || !maySee(request, person)) return notFound();
     if (action.verb === 'refresh') return currentRequestCard(deps, request, person, ctx);
     const view = await requestView(deps.directory, request);
-    return requestDetailCard({ ...view, ...(person ? { viewer: person } : {}) }, ctx);
+    const awaitingJoin = await deps.reach.awaitingJoin(request);
+    return requestDetailCard({ ...view, ...(awaitingJoin ? { awaitingJoin } : {}), ...(person ? { viewer: person } : {}) }, ctx);
   }
   if (!person) return refusalCard({ refusals: [refusal(command.type === 'cancel' ? 'NOT_THE_REQUESTER' : 'NOT_AN_APPROVER', { org: '—' })] }, ctx);
   const outcome = await deps.service.act(action.requestId, command, person, {

@@ -10,13 +10,14 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { ChatTurn, LoggerPort } from '../../app/ports';
 import { parseExecuteAction, parseCardAction } from '../../cards';
-import { personReferenceKey, type StorePort } from '../../domain';
+import { personReferenceKey, type Person, type StorePort } from '../../domain';
 import { handleRequestAction, isRequestAction } from '../actions/request-actions';
 import type { ConversationPrefs } from '../conversation-prefs';
 import type { DialogDeps } from '../dialog-deps';
 import { PartnerLinkDialogs } from '../partner-link.dialogs';
 import { cardMessage } from '../replies';
 import { setTurnInfo, type TurnInfo } from '../turn-info';
+import { InvokeAnswer } from './invoke-answer';
 import { OptimisticConversationState } from './optimistic-conversation-state';
 
 export interface BotDeps {
@@ -32,6 +33,8 @@ export interface BotDeps {
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
+/** Inbox source of the one-welcome-per-install claims. */
+const WELCOME = 'welcome';
 
 /**
  * The one bot behind Teams and Slack. Each turn: find the person in the directory, remember where to
@@ -63,13 +66,39 @@ export class PartnerLinkBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-      if (joined && deps.describeTurn(context.activity).conversationKind !== 'channel') {
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      const kind = deps.describeTurn(context.activity).conversationKind;
+      // A personal install often lists only the bot (recorded by Sentry's Teams tests): the person
+      // who installed it is the activity's `from`.
+      if (kind === 'personal' && added.length > 0) await this.greetInstaller(context);
+      else if (kind === 'group' && added.some((m) => m.id !== botId)) {
         await this.prepare(context, undefined);
         await this.dialogs.run(context);
       }
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (deps.describeTurn(context.activity).conversationKind === 'personal') await this.greetInstaller(context);
+      await next();
+    });
+  }
+
+  /**
+   * Someone installed the app in their personal chat (conversationUpdate, installationUpdate or
+   * both, in any order, possibly at once): their reference is saved by prepare(), and they are greeted
+   * once per conversation. The claim is atomic in the store, so two install events (on one instance
+   * or two) give one welcome.
+   */
+  private async greetInstaller(context: TurnContext): Promise<void> {
+    const info = await this.prepare(context, undefined);
+    const id = `welcome:${info.platform}:${context.activity.conversation?.id ?? ''}`;
+    const now = new Date();
+    const first = (await this.deps.store.events.claim({ id, source: WELCOME, payload: {} }, now)) === 'new';
+    this.deps.logger.info({ platform: info.platform, known: !!info.person, greeted: first }, 'app installed in a personal chat');
+    if (!first) return;
+    await this.deps.store.events.complete(id, now, { dropPayload: true });
+    await this.dialogs.run(context);
   }
 
   /**
@@ -96,8 +125,18 @@ export class PartnerLinkBot extends ActivityHandler {
       const card = await handleRequestAction(this.deps.dialogs, info.action, info);
       return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
     }
-    await this.dialogs.run(context);
-    // Teams shows this as a short notice on the clicked card; the answer itself follows as a message.
+    // Universal Actions: the card the dialogs answer with (the next form, the confirmation, the
+    // submitted card, a refusal) replaces the clicked one instead of being posted below it.
+    const answer = new InvokeAnswer(context);
+    try {
+      await this.dialogs.run(context);
+    } catch (err) {
+      await answer.abandon();
+      throw err;
+    }
+    const card = await answer.finish(info.locale);
+    if (card) return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
+    // Nothing was said (no dialog had anything to show): Teams shows this as a short notice.
     const received = info.locale === 'ja' ? '受け付けました' : 'Received';
     return { statusCode: 200, type: MESSAGE, value: received as unknown as Record<string, unknown> };
   }
@@ -151,7 +190,7 @@ export class PartnerLinkBot extends ActivityHandler {
    * after turn, and what was saved last is kept in the conversation's own (stored) state, so every
    * instance knows it without a store write per turn.
    */
-  private async rememberWhereToReach(context: TurnContext, person: { id: string; orgId: string }, platform: 'teams' | 'slack'): Promise<void> {
+  private async rememberWhereToReach(context: TurnContext, person: Person, platform: 'teams' | 'slack'): Promise<void> {
     const { activityId: _changesEveryTurn, ...reference } = TurnContext.getConversationReference(context.activity);
     const fingerprint = hash('sha256', JSON.stringify([person.id, person.orgId, reference]), 'base64url').slice(0, 22);
     if ((await this.savedReference.get(context)) === fingerprint) return;
@@ -164,6 +203,8 @@ export class PartnerLinkBot extends ActivityHandler {
       updatedAt: new Date(),
     });
     await this.savedReference.set(context, fingerprint);
+    // Approval cards that waited for this person's organization (nobody could be reached) go out now.
+    await this.deps.dialogs.notifier.personReachable(person);
   }
 }
 

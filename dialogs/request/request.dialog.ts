@@ -189,7 +189,8 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       state.stage = 'collect';
       return this.advance(dc, state, ctx);
     }
-    const view = await requestView(this.deps.directory, outcome.request);
+    const awaitingJoin = await this.deps.reach.awaitingJoin(outcome.request);
+    const view = { ...(await requestView(this.deps.directory, outcome.request)), ...(awaitingJoin ? { awaitingJoin } : {}) };
     await sendCard(dc.context, submittedCard({ view, approvers: outcome.approvers, advisories: outcome.advisories }, cardContext(ctx.info)));
     if (outcome.kind === 'submitted') await this.deps.notifier.approvalRequested(outcome.request);
     return dc.endDialog(outcome.request.id);

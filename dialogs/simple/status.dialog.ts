@@ -30,7 +30,12 @@ export class StatusDialog extends Dialog {
     }
     if (mine.length) {
       const organizations = await orgsFor(this.deps.directory, mine.flatMap((r) => subjectOrgIds(r.subject)));
-      await sendCard(dc.context, myRequestsCard({ requests: mine, organizations, viewer: person }, ctx));
+      const awaitingJoin: Record<string, string> = {};
+      for (const r of mine) {
+        const orgId = await this.deps.reach.awaitingJoin(r);
+        if (orgId) awaitingJoin[r.id] = orgId;
+      }
+      await sendCard(dc.context, myRequestsCard({ requests: mine, organizations, viewer: person, awaitingJoin }, ctx));
     }
     if (awaiting.length) {
       await dc.context.sendActivity(t.awaiting(awaiting.length));

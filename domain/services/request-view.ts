@@ -12,6 +12,12 @@ export interface RequestView {
   requester?: Person;
   /** For a multi-channel request: the subscription it is about. */
   subscription?: Subscription;
+  /**
+   * Pending, and nobody who decides for the current step's organization can be reached yet (no admin
+   * has talked with the bot, no approval channel): that organization's ID. Filled by the caller that
+   * knows the stored references (ReachPort.awaitingJoin); cards say "waiting for … to join".
+   */
+  awaitingJoin?: string;
 }
 
 /** Organization IDs a subject names. */

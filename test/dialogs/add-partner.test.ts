@@ -20,9 +20,9 @@ describe('customer adds a second partner for a workload (multi-partner)', () => 
     expect(form.cardText).not.toContain('Woodgrove'); // US partner: another region
     expect(form.cardText).not.toContain('Contoso Distribution'); // a distributor does not sell to customers
 
-    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' })).replies.at(-1)!;
+    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' })).answer!;
     expect(confirmation.cardText).toMatch(/Azure/);
-    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!)).replies.at(-1)!;
+    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!)).answer!;
     const requestId = /PL-[0-9A-Z]{8}/.exec(submitted.cardText)![0];
 
     const toPartner = h.delivered.filter((d) => d.to === 'daniel-park');
@@ -47,10 +47,10 @@ describe('customer adds a second partner for a workload (multi-partner)', () => 
   it('in Japanese: asks for the workload first, then only eligible partners', async () => {
     const [ask] = await h.say('yuki-suzuki', 'パートナーを追加したい', 'ja-JP');
     expect(ask!.cardText).toContain('Microsoft Azure');
-    const form = (await h.execute('yuki-suzuki', { ...buttonData(ask!.card, 'submit_form')!, workload: 'azure' }, 'ja-JP')).replies.at(-1)!;
+    const form = (await h.execute('yuki-suzuki', { ...buttonData(ask!.card, 'submit_form')!, workload: 'azure' }, 'ja-JP')).answer!;
     expect(form.cardText).toContain('トレイ・リサーチ・ダイレクト');
-    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' }, 'ja-JP')).replies.at(-1)!;
-    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!, 'ja-JP')).replies.at(-1)!;
+    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' }, 'ja-JP')).answer!;
+    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!, 'ja-JP')).answer!;
     expect(submitted.cardText).toMatch(/PL-[0-9A-Z]{8}/);
   });
 

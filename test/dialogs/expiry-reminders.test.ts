@@ -23,7 +23,7 @@ describe('expiry and reminders, with the clock moved through days', () => {
     await h.say('hiroshi-yamada', 'こんにちは', 'ja-JP', 'teams'); // his client is in Japanese
     await h.say('emily-clark', 'hello', emily, 'slack'); // hers in English unless the test says
     const confirmation = (await h.say('mei-kobayashi', locale === 'ja-JP' ? 'コントソ・ディストリビューション・ジャパンと連携したい' : 'link us with Contoso Distribution Japan', locale)).at(-1)!;
-    const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, locale)).replies.at(-1)!;
+    const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, locale)).answer!;
     const id = idOf(done.cardText)!;
     expect((await h.store.requests.get(id))?.status).toBe('pending_approval');
     return id;
@@ -134,7 +134,7 @@ describe('expiry and reminders, with the clock moved through days', () => {
   it('"remind them" (Slack, English): Camille\'s distributor admin is reminded; a second ask the same day is refused with the time', async () => {
     await h.say('lena-vogel', 'hello', 'en-US', 'teams');
     const confirmation = (await h.say('camille-martin', 'link us with Northwind Distribution', 'en-US', 'slack')).at(-1)!;
-    const done = (await h.execute('camille-martin', buttonData(confirmation.card, 'confirm')!, 'en-US', 'slack')).replies.at(-1)!;
+    const done = (await h.execute('camille-martin', buttonData(confirmation.card, 'confirm')!, 'en-US', 'slack')).answer!;
     const id = idOf(done.cardText)!;
     await clock.advanceDays(2);
     const first = await h.say('camille-martin', 'remind them please', 'en-US', 'slack');

@@ -55,9 +55,9 @@ describe('interruptions and resuming', () => {
     const { createBotHarness: again } = await import('../support/bot-harness');
     const h2 = await again({ dataDir: h.dataDir });
     try {
-      const confirmation = (await h2.execute('mei-kobayashi', { ...submit, providerId: 'contoso-distribution-jp' }, 'en-US')).replies.at(-1)!;
+      const confirmation = (await h2.execute('mei-kobayashi', { ...submit, providerId: 'contoso-distribution-jp' }, 'en-US')).answer!;
       expect(confirmation.cardText).toContain('Please check your request');
-      const done = (await h2.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).replies.at(-1)!;
+      const done = (await h2.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
       expect(done.cardText).toMatch(/PL-[0-9A-Z]{8}/);
     } finally {
       await h2.close();

@@ -18,12 +18,12 @@ describe('reseller links with a distributor (Teams)', () => {
 
     const submitForm = buttonData(form!.card, 'submit_form')!;
     const confirmTurn = await h.execute('mei-kobayashi', { ...submitForm, providerId: 'contoso-distribution-jp' }, 'ja-JP');
-    const confirmation = confirmTurn.replies.at(-1)!;
+    const confirmation = confirmTurn.answer!;
     expect(confirmation.cardText).toContain('コントソ・ディストリビューション・ジャパン');
     const confirm = buttonData(confirmation.card, 'confirm')!;
 
     const submitted = await h.execute('mei-kobayashi', confirm, 'ja-JP');
-    const done = submitted.replies.at(-1)!;
+    const done = submitted.answer!;
     const requestId = /PL-[0-9A-Z]{8}/.exec(done.cardText)?.[0];
     expect(requestId).toBeDefined();
     const stored = await h.store.requests.get(requestId!);

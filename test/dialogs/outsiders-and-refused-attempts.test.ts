@@ -8,7 +8,7 @@ const ID = /PL-[0-9A-Z]{8}/;
 
 async function fileLink(h: BotHarness): Promise<string> {
   const confirmation = (await h.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US')).at(-1)!;
-  const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).replies.at(-1)!;
+  const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
   return ID.exec(done.cardText)![0];
 }
 

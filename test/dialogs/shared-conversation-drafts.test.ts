@@ -44,19 +44,19 @@ describe.each([
     const card = (await aikoDrafts()).card;
     for (const verb of ['confirm', 'edit', 'start_over']) {
       const en = await h.executeIn('mei-kobayashi', conversation, buttonData(card, verb)!, 'en-US');
-      expect(strings(en.replies)).toContain(NOT_YOURS);
+      expect(strings([en.answer, en.replies])).toContain(NOT_YOURS);
       const ja = await h.executeIn('mei-kobayashi', conversation, buttonData(card, verb)!, 'ja-JP');
-      expect(strings(ja.replies)).toContain(NOT_YOURS_JA);
+      expect(strings([ja.answer, ja.replies])).toContain(NOT_YOURS_JA);
     }
     expect(await filed()).toEqual([]);
     // A forged card naming nobody as the owner is no better: Mei has no draft of her own here.
     const { owner: _owner, ...unowned } = buttonData(card, 'confirm')!;
     const forged = await h.executeIn('mei-kobayashi', conversation, unowned, 'en-US');
-    expect(strings(forged.replies)).not.toMatch(/PL-[0-9A-Z]{8}/);
+    expect(strings([forged.answer, forged.replies])).not.toMatch(/PL-[0-9A-Z]{8}/);
     expect(await filed()).toEqual([]);
     // Aiko's draft is where she left it: her own click files it.
     const mine = await h.executeIn('aiko-tanaka', conversation, buttonData(card, 'confirm')!, 'en-US');
-    expect(strings(mine.replies)).toMatch(/PL-[0-9A-Z]{8}/);
+    expect(strings([mine.answer, mine.replies])).toMatch(/PL-[0-9A-Z]{8}/);
     expect(await filed()).toEqual([expect.objectContaining({ requester: expect.objectContaining({ personId: 'aiko-tanaka' }) })]);
   });
 

@@ -2,7 +2,7 @@ import { buttonData, createBotHarness, strings, type BotHarness } from '../suppo
 
 async function fileLink(h: BotHarness, who = 'mei-kobayashi', provider = 'Contoso Distribution Japan') {
   const confirmation = (await h.say(who, `link us with ${provider}`, 'en-US')).at(-1)!;
-  const done = (await h.execute(who, buttonData(confirmation.card, 'confirm')!, 'en-US')).replies.at(-1)!;
+  const done = (await h.execute(who, buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
   return /PL-[0-9A-Z]{8}/.exec(done.cardText)![0];
 }
 

@@ -61,7 +61,7 @@ describe('notifications are kept and retried, never lost, never sent twice', () 
     await h.say('hiroshi-yamada', 'hello', 'en-US');
     await h.say('mei-kobayashi', 'hello', 'en-US');
     const confirmation = (await h.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US')).at(-1)!;
-    const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).replies.at(-1)!;
+    const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
     return /PL-[0-9A-Z]{8}/.exec(done.cardText)![0];
   }
 

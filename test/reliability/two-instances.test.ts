@@ -31,11 +31,11 @@ run('two bot instances sharing one MongoDB', () => {
 
   it("a conversation's turns alternate between the instances without losing state", async () => {
     const form = (await a.say('mei-kobayashi', 'link with a distributor please', 'en-US')).at(-1)!;
-    const confirmation = (await b.execute('mei-kobayashi', { ...buttonData(form.card, 'submit_form')!, providerId: 'contoso-distribution-jp' }, 'en-US')).replies.at(-1)!;
+    const confirmation = (await b.execute('mei-kobayashi', { ...buttonData(form.card, 'submit_form')!, providerId: 'contoso-distribution-jp' }, 'en-US')).answer!;
     expect(confirmation.cardText).toContain('Please check your request');
     const help = await a.say('mei-kobayashi', 'help', 'en-US');
     expect(help.at(-1)!.cardText).toContain('Please check your request'); // instance A re-asks where B left off
-    const done = (await b.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).replies.at(-1)!;
+    const done = (await b.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
     const id = /PL-[0-9A-Z]{8}/.exec(done.cardText)![0];
     expect((await a.store.requests.get(id))?.status).toBe('pending_approval');
   });
@@ -44,7 +44,7 @@ run('two bot instances sharing one MongoDB', () => {
     await a.say('hiroshi-yamada', 'hello', 'ja-JP');
     await b.say('emily-clark', 'hello', 'en-US');
     const confirmation = (await a.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US')).at(-1)!;
-    const done = (await a.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).replies.at(-1)!;
+    const done = (await a.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
     const id = /PL-[0-9A-Z]{8}/.exec(done.cardText)![0];
     const version = (await a.store.requests.get(id))!.version;
     const [approve, reject] = await Promise.all([

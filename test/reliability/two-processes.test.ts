@@ -21,8 +21,11 @@ function activity(serviceUrl: string, extra: Record<string, unknown>) {
     ...extra,
   };
 }
-const post = (bot: BotProcess, body: unknown) =>
-  fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status);
+const send = (bot: BotProcess, body: unknown) =>
+  fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, text: await r.text() }));
+const post = (bot: BotProcess, body: unknown) => send(bot, body).then((r) => r.status);
+/** The card an Action.Execute click was answered with (it replaces the clicked card). */
+const answerOf = (r: { text: string }) => (JSON.parse(r.text) as { value: Record<string, unknown> }).value;
 const click = (data: Record<string, unknown>) => {
   const { verb, ...rest } = data;
   return { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: rest } } };
@@ -41,11 +44,13 @@ run('two bot processes behind a load balancer, one MongoDB', () => {
       await b.start();
       expect(await post(a, activity(sink.url, { type: 'message', text: 'link with a distributor please' }))).toBe(200);
       const form = sink.cards().at(-1)!;
-      expect(await post(b, activity(sink.url, click({ ...buttonData(form, 'submit_form')!, providerId: 'contoso-distribution-jp' })))).toBe(200);
-      const confirmation = sink.cards().at(-1)!;
+      const continued = await send(b, activity(sink.url, click({ ...buttonData(form, 'submit_form')!, providerId: 'contoso-distribution-jp' })));
+      expect(continued.status).toBe(200);
+      const confirmation = answerOf(continued);
       expect(strings(confirmation)).toContain('Please check your request'); // B continued what A started
-      expect(await post(a, activity(sink.url, click(buttonData(confirmation, 'confirm')!)))).toBe(200);
-      expect(strings(sink.cards().at(-1))).toMatch(/PL-[0-9A-Z]{8}/); // and A finished it
+      const finished = await send(a, activity(sink.url, click(buttonData(confirmation, 'confirm')!)));
+      expect(finished.status).toBe(200);
+      expect(strings(answerOf(finished))).toMatch(/PL-[0-9A-Z]{8}/); // and A finished it
     } finally {
       await a.kill();
       await b.kill();

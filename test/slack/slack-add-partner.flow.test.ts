@@ -27,15 +27,15 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     await h.dm('taro', 'hi there');
 
     await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
-    const form = last(h.posted('D06YUKISZ'));
+    const form = last(h.shown('D06YUKISZ'));
     expect(textOf(form)).toContain('Trey Research Direct');
     expect(textOf(form)).not.toContain('Woodgrove');
 
     await h.click('yuki', form, 'submit_form', { partnerId: 'Trey Research Direct' });
-    const confirmation = last(h.posted('D06YUKISZ'));
+    const confirmation = last(h.shown('D06YUKISZ'));
     expect(textOf(confirmation)).toMatch(/Azure/);
     await h.click('yuki', confirmation, 'confirm');
-    const submitted = last(h.posted('D06YUKISZ'));
+    const submitted = last(h.shown('D06YUKISZ'));
     const requestId = REQUEST_ID.exec(textOf(submitted))![0];
 
     // Step 1: the partner's admin gets the approval card by DM and approves it there.
@@ -60,7 +60,7 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
 
     // The requester hears the decision in her DM, in the language her Slack client reports (English
     // here), not the directory's default for her (Japanese).
-    const decision = last(h.posted('D06YUKISZ'));
+    const decision = last(h.shown('D06YUKISZ'));
     expect(textOf(decision)).toContain(requestId);
     expect(textOf(decision)).toContain('Request approved');
     // Every message had a plain-text summary for notifications.
@@ -76,14 +76,14 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     expect(textOf(last(h.posted('C06APPROVE')))).toContain('このチャネルに投稿されます');
 
     await h.dm('yuki', 'パートナーを追加したい');
-    const ask = last(h.posted('D06YUKISZ'));
+    const ask = last(h.shown('D06YUKISZ'));
     expect(textOf(ask)).toContain('Microsoft Azure');
     await h.click('yuki', ask, 'submit_form', { workload: 'azure' });
-    const form = last(h.posted('D06YUKISZ'));
+    const form = last(h.shown('D06YUKISZ'));
     expect(textOf(form)).toContain('トレイ・リサーチ・ダイレクト');
     await h.click('yuki', form, 'submit_form', { partnerId: 'trey-research-direct' });
-    await h.click('yuki', last(h.posted('D06YUKISZ')), 'confirm');
-    const requestId = REQUEST_ID.exec(textOf(last(h.posted('D06YUKISZ'))))![0];
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
+    const requestId = REQUEST_ID.exec(textOf(last(h.shown('D06YUKISZ'))))![0];
 
     const card1 = last(h.posted('D05DANPARK'));
     await h.click('daniel', card1, 'approve');
@@ -110,7 +110,7 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     expect((await h.store.requests.get(requestId))?.status).toBe('approved');
     const channelUpdate = h.api.called('chat.update').find((c) => c.args.channel === 'C06APPROVE' && c.args.ts === card2.ts);
     expect(channelUpdate).toBeDefined();
-    const decision = last(h.posted('D06YUKISZ'));
+    const decision = last(h.shown('D06YUKISZ'));
     expect(textOf(decision)).toContain(requestId);
     expect(textOf(decision)).toMatch(/承認されました|承認済み/);
   });
@@ -118,9 +118,9 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
   it('rejecting with a reason: the Reject button opens the reason box below the card; an empty reason is asked for', async () => {
     await h.dm('daniel', 'hello');
     await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
-    await h.click('yuki', last(h.posted('D06YUKISZ')), 'submit_form', { partnerId: 'Trey Research Direct' });
-    await h.click('yuki', last(h.posted('D06YUKISZ')), 'confirm');
-    const requestId = REQUEST_ID.exec(textOf(last(h.posted('D06YUKISZ'))))![0];
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'Trey Research Direct' });
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
+    const requestId = REQUEST_ID.exec(textOf(last(h.shown('D06YUKISZ'))))![0];
 
     const card = last(h.posted('D05DANPARK'));
     await h.click('daniel', card, '#showCard');
@@ -136,6 +136,6 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     expect(rejected?.status).toBe('rejected');
     expect(JSON.stringify(rejected?.audit.at(-1))).toContain('We do not support Azure');
     expect(h.api.called('chat.update').some((c) => c.args.channel === 'D05DANPARK' && c.args.ts === card.ts)).toBe(true);
-    expect(textOf(last(h.posted('D06YUKISZ')))).toContain(requestId);
+    expect(textOf(last(h.shown('D06YUKISZ')))).toContain(requestId);
   });
 });

@@ -93,7 +93,9 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   // The trained model is loaded once per test file (it is the same for every harness).
   recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
   const recognizer = await recognizerPromise;
-  const logger = createLogger('silent');
+  /** Log lines (parsed pino JSON) at info and above, for assertions about what is logged. */
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}) });
   // Issue 15: with a test clock, the runtime's schedules run on it (the test moves it by days).
   const schedules = options.clock ? new Schedules(logger, options.clock) : undefined;
@@ -136,11 +138,20 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     const sent = adapter.activeQueue.splice(0);
     const response = sent.find((a) => a.type === 'invokeResponse');
     const body = (response?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
-    return { response: body, card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined, replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
+    const card = body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined;
+    return {
+      response: body,
+      card,
+      /** The card that replaced the clicked one (Universal Actions), as a reply. */
+      answer: card ? { card, cardText: strings(card) } : undefined,
+      /** Messages posted below it. */
+      replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply),
+    };
   }
 
   return {
     store,
+    logs,
     delivered,
     /** Posted approval cards replaced after a decision (`to` is the posted message ID). */
     updated,
@@ -162,6 +173,16 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
       const base = from(personId, platform);
       return turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...base, conversation: { id: channelId, conversationType: 'channel', isGroup: true, name: channelId } });
     },
+    /**
+     * A person installs the app in their personal chat (Teams): a conversationUpdate whose membersAdded
+     * lists only the bot, as Teams sends it (recorded by Sentry's Teams tests), or an installationUpdate.
+     */
+    install: (personId: string, event: 'conversationUpdate' | 'installationUpdate' = 'conversationUpdate', locale?: string) =>
+      turn({
+        ...(event === 'conversationUpdate' ? { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'Partner Link' }] } : { type: ActivityTypes.InstallationUpdate, action: 'add' }),
+        ...(locale ? { locale } : {}),
+        ...from(personId, 'teams'),
+      }),
     /** A person writes in a shared conversation (a Teams channel or group chat, a Slack channel) named in full. */
     sayIn: (personId: string, conversation: { id: string; conversationType: 'channel' | 'groupChat' }, text: string, locale?: string, platform?: Platform) =>
       turn({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}), ...from(personId, platform), conversation: { ...conversation, isGroup: true, name: conversation.id } }),

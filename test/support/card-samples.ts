@@ -8,9 +8,11 @@ import {
   linkDistributorFormCard,
   multichannelFormCard,
   myRequestsCard,
+  noticeCard,
   refusalCard,
   requestDetailCard,
   submittedCard,
+  waitingToJoinCard,
   welcomeCard,
   type AdaptiveCard,
   type CardContext,
@@ -186,6 +188,34 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     name: 'help',
     caption: 'Help: what the bot does, example phrases',
     build: (ctx) => helpCard({}, ctx),
+  },
+  // Issue 15, nobody can approve yet: the organization must join first.
+  {
+    name: 'link-distributor-form-not-on-partner-link',
+    caption: 'Form: a distributor with nobody on Partner Link yet is marked',
+    build: (ctx) =>
+      linkDistributorFormCard({ reseller: ORGS.sakura, eligibleDistributors: [ORGS.contoso, ORGS.tailspin], notOnPartnerLink: [ORGS.tailspin.id] }, ctx),
+  },
+  {
+    name: 'submitted-waiting-to-join',
+    caption: 'Submitted: nobody at the distributor can approve yet, and what to do',
+    build: (ctx) => submittedCard({ view: view(linkPending, { awaitingJoin: linkPending.steps[0]!.orgId }), approvers: [] }, ctx),
+  },
+  {
+    name: 'waiting-to-join',
+    caption: 'The requester is told that a later step waits for an organization to join',
+    build: (ctx) => waitingToJoinCard({ view: view(addPartnerStep2, { awaitingJoin: addPartnerStep2.steps[1]!.orgId }) }, ctx),
+  },
+  {
+    name: 'my-requests-waiting-to-join',
+    caption: 'My requests: a request waiting for an organization to join',
+    build: (ctx) =>
+      myRequestsCard({ requests: [linkPending], organizations: ORGANIZATIONS, viewer: PEOPLE.haruka, awaitingJoin: { [linkPending.id]: linkPending.steps[0]!.orgId } }, ctx),
+  },
+  {
+    name: 'notice',
+    caption: 'A click answered with what the bot said (Universal Actions replace the clicked card)',
+    build: (ctx) => noticeCard({ lines: [ctx.locale === 'ja' ? 'このカードは現在使えません。' : 'That card is no longer active.'] }, ctx),
   },
   {
     name: 'error',

@@ -8,6 +8,12 @@ import { conversationOf, teamsClient } from './support/teams-client';
 import { startTeamsTestApp, type TeamsTestApp } from './support/teams-test-app';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+/** The card an Action.Execute invoke was answered with (it replaces the clicked card). */
+function answerCard(res: { body: unknown }): Record<string, unknown> {
+  const body = res.body as { statusCode?: number; type?: string; value?: Record<string, unknown> };
+  expect(body).toMatchObject({ statusCode: 200, type: CARD });
+  return body.value!;
+}
 const cardOf = (c: ConnectorCall | undefined) => (c?.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined)?.find((a) => a.contentType === CARD)?.content;
 
 /**
@@ -57,9 +63,12 @@ describe('Teams: requests and approvals through the Bot Connector', () => {
     const submitForm = buttonData(form, 'submit_form')!;
     const formAnswer = await client.execute('mei', { ...submitForm, providerId: 'contoso-distribution-jp' });
     expect(formAnswer.status).toBe(200);
-    const confirm = buttonData(cardOf(callsTo('mei').at(-1)), 'confirm')!;
-    expect((await client.execute('mei', confirm)).status).toBe(200);
-    const requestId = /PL-[0-9A-Z]{8}/.exec(strings(cardOf(callsTo('mei').at(-1))))?.[0];
+    // Universal Actions: the confirmation replaces the form (the invoke's answer), nothing posted below.
+    const confirmation = answerCard(formAnswer);
+    const confirm = buttonData(confirmation, 'confirm')!;
+    const sent = await client.execute('mei', confirm);
+    expect(sent.status).toBe(200);
+    const requestId = /PL-[0-9A-Z]{8}/.exec(strings(answerCard(sent)))?.[0];
     expect(requestId).toBeDefined();
 
     // The approval card reaches Hiroshi proactively: a new activity in his chat, not a reply.

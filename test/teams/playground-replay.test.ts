@@ -43,10 +43,12 @@ describe('Teams: recorded Agents Playground activities replayed over HTTP (local
     expect(cardText()).toContain('Contoso Distribution Japan');
   });
 
-  it('the Continue click (adaptiveCard/action): the invoke is answered and the confirmation card follows', async () => {
+  it('the Continue click (adaptiveCard/action): the invoke is answered with the confirmation card, which replaces the form', async () => {
+    const posted = connector.calls.length;
     const res = await app.post(recorded('invoke.adaptive-card-action'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ statusCode: 200 });
-    expect(cardText()).toContain('Send request');
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(strings((res.body as { value: unknown }).value)).toContain('Send request');
+    expect(connector.calls.length).toBe(posted); // nothing posted below the clicked card
   });
 });

@@ -41,7 +41,8 @@ export const addPartnerSpec: SlotSpec = {
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
-    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), ask, values: slots, ...refusal }, cardCtx);
+    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
+    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };

@@ -30,6 +30,7 @@ export const linkDistributorSpec: SlotSpec = {
       {
         reseller: ctx.org,
         eligibleDistributors: elig.eligible.map((c) => c.org),
+        notOnPartnerLink: await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id)),
         values: slots,
         ...(ctx.refusal ? { refusal: ctx.refusal } : {}),
       },

@@ -64,7 +64,8 @@ export const multichannelSpec: SlotSpec = {
       return { kind: 'stop', refusals: reasons };
     }
     const ask = ctx.askAll ? (['subscriptionId', 'partnerId'] as const) : (['partnerId'] as const);
-    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: elig.eligible.map((c) => c.org), ask, values: slots, ...refusal }, cardCtx);
+    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
+    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };

@@ -142,6 +142,21 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
       return out;
     },
 
+    /**
+     * The bot's messages in a channel as the person sees them now: what was posted, with every later
+     * chat.update applied (a click answered with a card replaces the clicked message), oldest first.
+     */
+    shown(channel: string): PostedMessage[] {
+      const byTs = new Map<string, PostedMessage>();
+      for (const c of api.calls) {
+        if (c.args.channel !== channel || c.result?.ok !== true) continue;
+        const blocks = (c.args.blocks as unknown[] | undefined) ?? [];
+        if (c.method === 'chat.postMessage') byTs.set(String(c.result.ts), { channel, ts: String(c.result.ts), text: String(c.args.text ?? ''), blocks });
+        else if (c.method === 'chat.update' && byTs.has(String(c.args.ts))) byTs.set(String(c.args.ts), { channel, ts: String(c.args.ts), text: String(c.args.text ?? ''), blocks });
+      }
+      return [...byTs.values()];
+    },
+
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
       await slack.stop();
