@@ -71,7 +71,8 @@ export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { c
 }
 
 /**
- * nedb's line for a flat document: strings, numbers, booleans, null and Dates (`{"$$date":ms}`), as
+ * nedb's line for a flat document: strings, numbers, booleans, null and Dates (`{"$$date":ms}`; an
+ * invalid Date is `null`, as nedb writes it), as
  * conversation state, references and inbox entries are. `undefined` for anything else (an array, a
  * sub-document, a key nedb would check: `$…` or with a dot), which nedb then writes itself.
  */
@@ -85,7 +86,8 @@ export function flatLine(doc: unknown): string | undefined {
     let json: string;
     if (value === undefined) continue;
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') json = JSON.stringify(value);
-    else if (value instanceof Date) json = `{"$$date":${JSON.stringify(value.getTime())}}`;
+    // An invalid Date's toJSON() is null, and nedb writes that null (not {"$$date":null}).
+    else if (value instanceof Date) json = Number.isNaN(value.getTime()) ? 'null' : `{"$$date":${value.getTime()}}`;
     else return undefined;
     line += `${line ? ',' : ''}${JSON.stringify(key)}:${json}`;
   }
