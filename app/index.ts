@@ -5,6 +5,7 @@
  */
 export * from './ports';
 export { Notifier, StoredReach, type NotifierDeps } from './notifications/notifier';
-export { NotificationOutbox, MAX_NOTIFY_ATTEMPTS, retryDelayMs, type Notification } from './notifications/outbox';
+export { NotificationOutbox, MAX_NOTIFY_ATTEMPTS, NOTIFY_SOURCE, retryDelayMs, type Notification } from './notifications/outbox';
 export { ApprovalChannels } from './approval-channels';
 export { Schedules, type ScheduledJob } from './schedules/schedules';
+export { storePruningJob, PRUNE_EVERY_MS, type InboxRetention } from './schedules/store-pruning';

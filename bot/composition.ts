@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { describeSlackTurn, isSlackActivity } from '../adapters/slack';
+import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { ApprovalChannels, Notifier, StoredReach, type ChatTurn, type ScheduledJob } from '../app';
+import { ApprovalChannels, Notifier, NOTIFY_SOURCE, StoredReach, storePruningJob, type ChatTurn, type InboxRetention, type ScheduledJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -19,6 +19,15 @@ export interface BotRuntime {
   /** The periodic work this process does (started by main). */
   jobs: ScheduledJob[];
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long each inbox source's finished records are kept (the store-pruning job). */
+export const INBOX_RETENTION: readonly InboxRetention[] = [
+  { source: SLACK_INBOX_SOURCE, doneKeptMs: SLACK_DONE_KEPT_MS, deadKeptMs: 30 * DAY_MS },
+  { source: NOTIFY_SOURCE, doneKeptMs: 7 * DAY_MS, deadKeptMs: 30 * DAY_MS },
+  // Button payloads the Slack stash kept in the inbox before the key-value store existed.
+  { source: SLACK_LEGACY_KV_SOURCE, doneKeptMs: SLACK_STASH_TTL_MS },
+];
 
 /** How often notifications a platform did not take are retried. */
 export const NOTIFICATION_RETRY_EVERY_MS = 30_000;
@@ -57,6 +66,10 @@ export async function createBotRuntime(store: StorePort, config: Pick<Config, 'p
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.
-  const jobs: ScheduledJob[] = [{ name: 'notification-retry', everyMs: NOTIFICATION_RETRY_EVERY_MS, atStart: true, run: () => notifier.retryPending() }];
+  const jobs: ScheduledJob[] = [
+    { name: 'notification-retry', everyMs: NOTIFICATION_RETRY_EVERY_MS, atStart: true, run: () => notifier.retryPending() },
+    // Done and dead inbox records past their retention, expired key-value entries.
+    storePruningJob(store, INBOX_RETENTION, logger),
+  ];
   return { store, service, notifier, bot, jobs };
 }

@@ -11,7 +11,7 @@ export interface SlackMountDeps {
   notifier: Notifier;
   config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS' | 'SLACK_ACK_BUDGET_MS' | 'SLACK_MAX_TURNS_IN_FLIGHT' | 'slackAckJournalDir'>;
   logger: Logger;
-  store: Pick<StorePort, 'events' | 'conversationState'>;
+  store: Pick<StorePort, 'events' | 'keyValues' | 'conversationState'>;
   /** Tests shorten the Web API back-off. */
   retry?: SlackRetryPolicy;
 }
@@ -33,7 +33,8 @@ export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<Sl
   const runtime = createSlackRuntime({
     bot: deps.bot,
     events: deps.store.events,
-    keyValue: deps.store.conversationState,
+    keyValues: deps.store.keyValues,
+    legacyCards: deps.store.conversationState,
     botToken: token,
     ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),

@@ -52,7 +52,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
 
 /** A processed delivery's record keeps only its ID (to recognise a duplicate), not the body. */
 const DROP_PAYLOAD = { dropPayload: true } as const;
-/** How long a processed delivery's ID is kept: Slack retries within minutes, so a day is ample. */
+/** How long a processed delivery's ID is kept (the store-pruning job): Slack retries within minutes, so a day is ample. */
 export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** How old a pending delivery must be before a starting instance treats it as left by a crash. */
@@ -136,13 +136,6 @@ export class SlackInboxProcessor {
     await this.afterClaim(id, body, status, meta);
   }
 
-  /** Forgets processed deliveries older than `DONE_KEPT_MS` (the inbox would otherwise grow forever). */
-  async prune(): Promise<number> {
-    const removed = await this.deps.events.pruneDone(INBOX_SOURCE, new Date(this.now().getTime() - DONE_KEPT_MS));
-    if (removed) this.deps.logger.debug({ removed }, 'processed Slack deliveries older than a day forgotten');
-    return removed;
-  }
-
   /**
    * Hands journaled deliveries to the inbox (call at start and now and then). Stops at the first store
    * failure (the rest wait for the next call). Returns how many were handed over.
@@ -196,7 +189,7 @@ export class SlackInboxProcessor {
    */
   async recover(limit = 100, graceMs = RECOVERY_GRACE_MS): Promise<number> {
     const before = new Date(this.now().getTime() - graceMs);
-    const pending = (await this.deps.events.listPending(before, limit)).filter((e) => e.source === INBOX_SOURCE);
+    const pending = await this.deps.events.listDue(INBOX_SOURCE, before, limit);
     let taken = 0;
     for (const event of pending) {
       // Another instance starting at the same moment may be recovering the same delivery: one wins.

@@ -1,7 +1,7 @@
 import { ExpressReceiver } from '@slack/bolt';
 import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
-import { errorCode, type ConversationStatePort, type ProcessedEventPort, type ProactiveSenderPort } from '../../domain';
+import { errorCode, type ConversationStatePort, type KeyValuePort, type ProcessedEventPort, type ProactiveSenderPort } from '../../domain';
 import { SlackAckJournal } from './slack-ack-journal';
 import { SlackCardMemory } from './slack-card.memory';
 import { SlackBotAdapter } from './slack-bot.adapter';
@@ -21,8 +21,10 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export interface SlackRuntimeOptions {
   bot: { run(context: TurnContext): Promise<void> };
   events: ProcessedEventPort;
-  /** Where the cards behind posted messages with a ShowCard are kept (the conversation-state store). */
-  keyValue: ConversationStatePort;
+  /** Where stashed button payloads and the cards behind posted messages with a ShowCard are kept. */
+  keyValues: KeyValuePort;
+  /** Where those cards were kept before the key-value store (read on a miss; optional). */
+  legacyCards?: Pick<ConversationStatePort, 'read' | 'delete'>;
   botToken: string;
   /** HTTP mode (required unless appToken is set): every request's signature is checked with it. */
   signingSecret?: string;
@@ -48,7 +50,6 @@ export interface SlackRuntimeOptions {
 }
 
 const JOURNAL_REPLAY_MS = 30_000;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface SlackRuntime {
   mode: 'http' | 'socket';
@@ -76,8 +77,8 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
     app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
-  const stash = new SlackStash(o.events);
-  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValue));
+  const stash = new SlackStash(o.keyValues, o.events);
+  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValues, o.legacyCards));
   const adapter = new SlackBotAdapter(poster);
   adapter.onTurnError = async (_context, err) => {
     o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
@@ -96,8 +97,6 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
   });
   app.attach(inbox);
   let replayTimer: NodeJS.Timeout | undefined;
-  let pruneTimer: NodeJS.Timeout | undefined;
-  const prune = () => inbox.prune().catch((err: unknown) => o.logger.warn({ err }, 'old Slack deliveries could not be pruned; trying again in an hour'));
   const replay = () => inbox.replayJournal().catch((err: unknown) => o.logger.warn({ err }, 'Slack journal replay failed'));
   return {
     mode: socket ? 'socket' : 'http',
@@ -109,9 +108,6 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
       if (socket) await app.start();
       await replay();
       await inbox.recover();
-      void prune();
-      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
-      pruneTimer.unref();
       if (o.ackJournalDir) {
         replayTimer = setInterval(() => void replay(), JOURNAL_REPLAY_MS);
         replayTimer.unref();
@@ -119,7 +115,6 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     },
     async stop() {
       clearInterval(replayTimer);
-      clearInterval(pruneTimer);
       if (socket) await app.stop();
     },
   };

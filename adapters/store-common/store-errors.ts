@@ -12,7 +12,9 @@ export type StoreErrorCode =
   /** A directory import kept colliding with another writer over one identity. */
   | 'IDENTITY_CONTENDED'
   /** A transition broke the port's contract (the next version is not exactly one on): a caller's bug. */
-  | 'TRANSITION_INVALID';
+  | 'TRANSITION_INVALID'
+  /** A key-value write with a key, value or time to live the port does not accept: a caller's bug. */
+  | 'KEY_VALUE_INVALID';
 
 /** A store failure with no more to say than its code and message (the cause kept). */
 export class StoreError extends CodedError<Exclude<StoreErrorCode, 'STORE_OPEN_FAILED' | 'STORE_BUSY' | 'IDENTITY_TAKEN'>> {}

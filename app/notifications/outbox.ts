@@ -1,7 +1,9 @@
 import { postedCardKey, type OutboundMessage, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
 import type { LoggerPort } from '../ports';
 
-const SOURCE = 'notify';
+/** The inbox source of notification records. */
+export const NOTIFY_SOURCE = 'notify';
+const SOURCE = NOTIFY_SOURCE;
 /** After this many failed attempts a notification is given up (and logged as an error). */
 export const MAX_NOTIFY_ATTEMPTS = 8;
 
@@ -36,7 +38,9 @@ export class NotificationOutbox {
 
   async deliver(n: Notification): Promise<void> {
     const id = `${SOURCE}:${n.requestId}:${n.purpose}:${n.ref.key}`;
-    const claimed = await this.store.events.claim({ id, source: SOURCE, payload: { body: JSON.stringify(n) } }, this.now());
+    const now = this.now();
+    // Due for a retry only after the grace: until then it may be this (or another) instance's send in progress.
+    const claimed = await this.store.events.claim({ id, source: SOURCE, payload: { body: JSON.stringify(n) } }, now, { dueAt: new Date(now.getTime() + FIRST_SEND_GRACE_MS) });
     if (claimed === 'duplicate') return;
     await this.attempt(id, n);
   }
@@ -44,7 +48,8 @@ export class NotificationOutbox {
   /** Sends the notifications still pending whose next attempt is due. Returns how many went out. */
   async retryPending(limit = 50): Promise<number> {
     const now = this.now();
-    const pending = (await this.store.events.listPending(now, limit)).filter((e) => e.source === SOURCE);
+    // Filtered by source and due time in the store: other sources' backlogs cannot hide these.
+    const pending = await this.store.events.listDue(SOURCE, now, limit);
     let sent = 0;
     for (const e of pending) {
       // Never tried yet: it may be another instance's send in progress, so give it a minute first.
@@ -79,6 +84,7 @@ export class NotificationOutbox {
       return true;
     } catch (err) {
       const attempts = await this.store.events.recordAttempt(id);
+      await this.store.events.reschedule(id, new Date(this.now().getTime() + retryDelayMs(attempts))).catch(() => undefined);
       this.logger.warn({ err, id, attempts, retryInMs: retryDelayMs(attempts) }, 'notification not delivered yet; kept for a retry');
       return false;
     }

@@ -23,7 +23,7 @@ describe('notifications are kept and retried, never lost, never sent twice', () 
     h.senders.teams.failures = 2;
     const id = await file();
     expect(h.delivered.filter((d) => d.to === 'hiroshi-yamada')).toHaveLength(0); // not delivered yet, but kept:
-    const kept = (await h.store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'notify');
+    const kept = await h.store.events.listDue('notify', new Date(Date.now() + 3_600_000));
     expect(kept).toHaveLength(1);
     expect(kept[0]!.attempts).toBe(1);
 

@@ -57,7 +57,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
   const runtime: BotRuntime = await createBotRuntime(store, config, logger);
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
-  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, conversationState: store.conversationState }, retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
+  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, keyValues: store.keyValues, conversationState: store.conversationState }, retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
   const server: Server = await listen(app, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   let seq = 0;
@@ -74,7 +74,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     /** Waits until every Slack delivery recorded so far has been processed. */
     async settled(): Promise<void> {
       for (let i = 0; i < 400; i++) {
-        const pending = (await store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'slack');
+        const pending = await store.events.listDue('slack', new Date(Date.now() + 1000));
         if (pending.length === 0) return;
         await new Promise((r) => setTimeout(r, 25));
       }
