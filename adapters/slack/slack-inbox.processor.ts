@@ -1,9 +1,9 @@
-import { errorCode, type ProcessedEventPort } from '../../domain';
+import { errorCode, unwrap, type ProcessedEventPort } from '../../domain';
 import type { SlackAckJournal } from './slack-ack-journal';
 import { TurnGate } from './turn-gate';
 import { commandToText, stripMentions } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
-import { inboxIdOf, inputOf, teamOf } from './slack-payloads';
+import { clickOf, inboxIdOf, inputOf, teamOf, type SlackInput } from './slack-payloads';
 import type { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
 
@@ -55,6 +55,26 @@ const DROP_PAYLOAD = { dropPayload: true } as const;
 /** How long a processed delivery's ID is kept (the store-pruning job): Slack retries within minutes, so a day is ample. */
 export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A turn that lost the race for its conversation's state (another turn saved first, ETAG_CONFLICT) is
+ * run again on the current state at once, up to this many runs in all, after a short random pause
+ * (up to CONFLICT_BACKOFF_MS doubling per run) so that two racing instances do not collide again.
+ */
+const MAX_CONFLICT_RUNS = 6;
+const CONFLICT_BACKOFF_MS = 15;
+const isStateConflict = (err: unknown) => unwrap(err).some((e) => (e as { code?: unknown } | null)?.code === 'ETAG_CONFLICT');
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The conversation a delivery's turn reads and writes state of (turns of one are run one at a time here). */
+function conversationOf(input: SlackInput): string | undefined {
+  if (input.kind === 'message') return `${input.origin.teamId}/${input.origin.channel}`;
+  if (input.kind === 'click') {
+    const origin = clickOf(input.body)?.origin;
+    return origin ? `${origin.teamId}/${origin.channel}` : undefined;
+  }
+  return undefined;
+}
+
 /** How old a pending delivery must be before a starting instance treats it as left by a crash. */
 export const RECOVERY_GRACE_MS = 60_000;
 /** How long a recovering instance holds a delivery before another may try it again (if it died meanwhile). */
@@ -76,6 +96,8 @@ export class SlackInboxProcessor {
   private readonly gate: TurnGate;
   /** Until when the store counts as slow (its last claim missed the budget): journal at once, without waiting. */
   private slowUntil = 0;
+  /** Per conversation, the end of the last turn queued for it on this instance. */
+  private readonly conversations = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: SlackInboxDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -209,16 +231,47 @@ export class SlackInboxProcessor {
     return taken;
   }
 
+  /**
+   * Turns of one conversation run one after another on this instance (they would only race for its
+   * state); a turn that still loses the race, to another instance, is run again (see runTurn).
+   */
   private process(id: string, body: Record<string, unknown>): Promise<void> {
-    return this.gate.run(() => this.work(id, body));
+    let input: SlackInput;
+    try {
+      input = inputOf(body, stripMentions, commandToText);
+    } catch (err) {
+      input = { kind: 'ignore', why: `unreadable: ${(err as Error).message}` };
+    }
+    const key = conversationOf(input);
+    if (!key) return this.gate.run(() => this.work(id, input));
+    const run = (this.conversations.get(key) ?? Promise.resolve()).then(() => this.gate.run(() => this.work(id, input)));
+    const tail = run.catch(() => undefined);
+    this.conversations.set(key, tail);
+    void tail.then(() => {
+      if (this.conversations.get(key) === tail) this.conversations.delete(key);
+    });
+    return run;
   }
 
-  private async work(id: string, body: Record<string, unknown>): Promise<void> {
+  /** One turn, run again on the current state when it lost the race for the conversation's state. */
+  private async runTurn(id: string, input: SlackInput): Promise<void> {
+    for (let run = 1; ; run++) {
+      try {
+        if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);
+        else if (input.kind === 'click') await this.deps.turns.click(input.body);
+        return;
+      } catch (err) {
+        if (!isStateConflict(err) || run >= MAX_CONFLICT_RUNS) throw err;
+        this.deps.logger.info({ id, run }, 'Slack turn lost the race for its conversation state; running it again on the current state');
+        await pause(Math.random() * CONFLICT_BACKOFF_MS * 2 ** (run - 1));
+      }
+    }
+  }
+
+  private async work(id: string, input: SlackInput): Promise<void> {
     try {
-      const input = inputOf(body, stripMentions, commandToText);
-      if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);
-      else if (input.kind === 'click') await this.deps.turns.click(input.body);
-      else this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
+      if (input.kind === 'ignore') this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
+      else await this.runTurn(id, input);
       await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
     } catch (err) {
       const slack = findSlackApiError(err);

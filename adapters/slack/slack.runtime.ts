@@ -81,7 +81,9 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
   const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValues, o.legacyCards));
   const adapter = new SlackBotAdapter(poster);
   adapter.onTurnError = async (_context, err) => {
-    o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
+    // A lost race for the conversation's state is run again by the inbox; not an error yet.
+    if (errorCode(err) === 'ETAG_CONFLICT') o.logger.debug({ code: 'ETAG_CONFLICT' }, 'Slack turn lost the race for its conversation state');
+    else o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
     throw err;
   };
   const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
