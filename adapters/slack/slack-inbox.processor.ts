@@ -3,13 +3,16 @@ import type { SlackAckJournal } from './slack-ack-journal';
 import { TurnGate } from './turn-gate';
 import { commandToText, stripMentions } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
+import { checkSlackBody } from './slack-body.schema';
 import { clickOf, inboxIdOf, inputOf, teamOf, type SlackInput } from './slack-payloads';
 import type { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
 
 export const INBOX_SOURCE = 'slack';
-/** A delivery that failed this many times is given up on (and logged) instead of retried forever. */
-const MAX_ATTEMPTS = 5;
+/** A delivery that failed this many times is moved aside as dead (logged, kept, listed by the CLI) instead of retried forever. */
+export const MAX_ATTEMPTS = 5;
+/** Default for `maxRecoveryAgeMs`: a delivery older than this is not replayed at start (SLACK_RECOVERY_MAX_AGE_MINUTES). */
+export const DEFAULT_RECOVERY_MAX_AGE_MS = 60 * 60_000;
 
 const NOT_ALLOWED = 'Partner Link is not available in this Slack workspace. / このワークスペースでは Partner Link をご利用いただけません。';
 
@@ -29,6 +32,11 @@ export interface SlackInboxDeps {
   ackBudgetMs?: number;
   /** At most this many deliveries are worked on at once; the rest wait (at most 30 s) in order. */
   maxTurnsInFlight?: number;
+  /**
+   * A delivery left pending (or journaled) longer than this is not replayed at start: the person has
+   * moved on, and an old click or "yes" would act on what they see now. It is marked dead and logged.
+   */
+  maxRecoveryAgeMs?: number;
 }
 
 const DEFAULT_MAX_TURNS_IN_FLIGHT = 16;
@@ -106,6 +114,13 @@ export class SlackInboxProcessor {
 
   /** `ack` sends Slack's HTTP 200 (or Socket Mode envelope ack); text is shown to the person (commands only). */
   async receive(body: Record<string, unknown>, ack: (text?: string) => Promise<void>, meta: { retryNum?: number } = {}): Promise<void> {
+    const check = checkSlackBody(body);
+    if (!check.ok) {
+      // Acknowledged so that Slack does not send it again; nothing is stored and no turn runs.
+      this.deps.logger.warn({ problem: check.problem, retryNum: meta.retryNum }, 'Slack delivery refused at the edge: not a valid Slack body; acknowledged, nothing stored');
+      await this.acknowledge(ack, '-');
+      return;
+    }
     const team = teamOf(body);
     const allowed = this.deps.allowedTeamIds;
     if (allowed.length > 0 && (!team || !allowed.includes(team))) {
@@ -168,6 +183,7 @@ export class SlackInboxProcessor {
     let count = 0;
     for (const entry of await journal.list()) {
       let status: 'new' | 'duplicate';
+      const at = new Date(entry.at);
       try {
         status = await this.claim(entry.id, entry.body);
       } catch (err) {
@@ -176,14 +192,38 @@ export class SlackInboxProcessor {
       }
       await this.dropFromJournal(entry.id);
       count += 1;
-      if (status === 'new') await this.process(entry.id, entry.body);
+      if (status !== 'new') continue;
+      const dead = (Number.isNaN(at.getTime()) ? undefined : this.tooOld(at)) ?? this.unreadable(entry.body);
+      if (dead) await this.moveAside(entry.id, dead);
+      else await this.process(entry.id, entry.body);
     }
     if (count) this.deps.logger.info({ count }, 'Slack deliveries from the journal were handed to the inbox');
     return count;
   }
 
   private claim(id: string, body: Record<string, unknown>) {
+    // Recorded as received now, also from the journal: recovery's grace keeps another instance off it while it is worked on here.
     return this.deps.events.claim({ id, source: INBOX_SOURCE, payload: { body: JSON.stringify(body) } }, this.now());
+  }
+
+  /** Why a delivery received at `at` is too old to be replayed, or undefined. */
+  private tooOld(at: Date): string | undefined {
+    const maxAge = this.deps.maxRecoveryAgeMs ?? DEFAULT_RECOVERY_MAX_AGE_MS;
+    const age = this.now().getTime() - at.getTime();
+    return age > maxAge ? `expired: received ${Math.round(age / 60_000)} min ago, more than SLACK_RECOVERY_MAX_AGE_MINUTES (${Math.round(maxAge / 60_000)})` : undefined;
+  }
+
+  /** Why a stored body cannot be worked on (a delivery recorded before the edge checked bodies), or undefined. */
+  private unreadable(body: Record<string, unknown> | undefined): string | undefined {
+    if (!body) return 'the stored body cannot be read';
+    const check = checkSlackBody(body);
+    return check.ok ? undefined : `not a valid Slack body: ${check.problem}`;
+  }
+
+  /** Moves a delivery aside as dead (never retried; `partner-link deliveries --dead` lists it) and says so. */
+  private async moveAside(id: string, reason: string, level: 'warn' | 'error' = 'warn'): Promise<void> {
+    await this.deps.events.markDead(id, this.now(), reason);
+    this.deps.logger[level]({ id, reason }, 'Slack delivery moved aside as dead; it is not retried (partner-link deliveries --dead lists it)');
   }
 
   private async acknowledge(ack: (text?: string) => Promise<void>, id: string): Promise<void> {
@@ -218,14 +258,11 @@ export class SlackInboxProcessor {
       const now = this.now();
       if (!(await this.deps.events.takeOver(event.id, now, new Date(now.getTime() + RECOVERY_LEASE_MS)))) continue;
       taken += 1;
-      if (event.attempts >= MAX_ATTEMPTS) {
-        this.deps.logger.error({ id: event.id, attempts: event.attempts }, 'Slack delivery failed too often; given up');
-        await this.deps.events.complete(event.id, this.now()); // the body stays, for whoever looks into it
-        continue;
-      }
-      const body = typeof event.payload.body === 'string' ? (JSON.parse(event.payload.body) as Record<string, unknown>) : undefined;
-      if (body) await this.process(event.id, body);
-      else await this.deps.events.complete(event.id, this.now(), DROP_PAYLOAD);
+      const body = bodyOf(event.payload);
+      const dead =
+        event.attempts >= MAX_ATTEMPTS ? `failed ${event.attempts} times` : (this.tooOld(event.receivedAt) ?? this.unreadable(body));
+      if (dead) await this.moveAside(event.id, dead, event.attempts >= MAX_ATTEMPTS ? 'error' : 'warn');
+      else await this.process(event.id, body!);
     }
     if (taken) this.deps.logger.info({ count: taken }, 'Slack deliveries left pending by a previous run were processed');
     return taken;
@@ -281,8 +318,24 @@ export class SlackInboxProcessor {
         await this.deps.events.complete(id, this.now(), DROP_PAYLOAD).catch(() => undefined);
         return;
       }
-      this.deps.logger.error({ err, id, code: errorCode(err) }, 'Slack delivery could not be processed; it stays pending for the next start');
-      await this.deps.events.recordAttempt(id).catch(() => undefined);
+      const attempts = await this.deps.events.recordAttempt(id).catch(() => 0);
+      if (attempts >= MAX_ATTEMPTS) {
+        this.deps.logger.error({ err, id, code: errorCode(err), attempts }, 'Slack delivery could not be processed');
+        await this.moveAside(id, `failed ${attempts} times; last: ${errorCode(err) ?? (err as Error)?.name ?? 'error'}`, 'error').catch(() => undefined);
+        return;
+      }
+      this.deps.logger.error({ err, id, code: errorCode(err), attempts }, 'Slack delivery could not be processed; it stays pending for the next start');
     }
+  }
+}
+
+/** The Slack body kept in an inbox record, or undefined when it cannot be read. */
+function bodyOf(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (typeof payload.body !== 'string') return undefined;
+  try {
+    const body = JSON.parse(payload.body) as unknown;
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }

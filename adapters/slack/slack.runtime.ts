@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import { errorCode, type ConversationStatePort, type KeyValuePort, type ProcessedEventPort, type ProactiveSenderPort } from '../../domain';
 import { SlackAckJournal } from './slack-ack-journal';
+import { slackBodyGuard } from './slack-body.guard';
 import { SlackCardMemory } from './slack-card.memory';
 import { SlackBotAdapter } from './slack-bot.adapter';
 import { boltLogger } from './slack-bolt.logger';
@@ -47,6 +48,8 @@ export interface SlackRuntimeOptions {
   ackBudgetMs?: number;
   /** At most this many deliveries worked on at once (see SlackInboxProcessor). */
   maxTurnsInFlight?: number;
+  /** Deliveries older than this are not replayed at start (see SlackInboxProcessor). */
+  maxRecoveryAgeMs?: number;
 }
 
 const JOURNAL_REPLAY_MS = 30_000;
@@ -74,6 +77,8 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     app = new SlackInboxApp({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
   } else {
     if (!o.signingSecret || !o.expressApp) throw new Error('Slack over HTTP needs the signing secret and the express app');
+    // Before Bolt's route: a body too large or too deeply nested is refused before anything parses it.
+    o.expressApp.use(SLACK_EVENTS_PATH, slackBodyGuard());
     const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
     app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
@@ -96,6 +101,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     ...(o.ackJournalDir ? { journal: new SlackAckJournal(o.ackJournalDir) } : {}),
     ...(o.ackBudgetMs !== undefined ? { ackBudgetMs: o.ackBudgetMs } : {}),
     ...(o.maxTurnsInFlight !== undefined ? { maxTurnsInFlight: o.maxTurnsInFlight } : {}),
+    ...(o.maxRecoveryAgeMs !== undefined ? { maxRecoveryAgeMs: o.maxRecoveryAgeMs } : {}),
   });
   app.attach(inbox);
   let replayTimer: NodeJS.Timeout | undefined;

@@ -15,7 +15,7 @@ function notification(n: number): Notification {
     purpose: `decided:v${n}`,
     requestId: 'PL-7K2M9Q4D',
     ref: { key: 'person:haruka:teams', platform: 'teams', personId: 'haruka', reference: { conversation: { id: 'a:1' } }, updatedAt: new Date(0) },
-    message: { text: `decided ${n}` },
+    message: { text: `decided ${n}`, summary: `decided ${n}` },
   };
 }
 
