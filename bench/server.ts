@@ -90,7 +90,7 @@ async function product(): Promise<void> {
   // Every port is wrapped (with delay 0 it only counts), so the counting costs the same in every row.
   // The store as the product gets it: the same object, with each port wrapped (any other member, such
   // as ping/close/isUnavailable, passes through untouched, so this keeps up with the StorePort interface).
-  const PORTS = ['directory', 'requests', 'conversationState', 'references', 'events'] as const;
+  const PORTS = ['directory', 'requests', 'conversationState', 'references', 'events', 'keyValues'] as const;
   const wrapped = new Map<string, object>(PORTS.map((name) => [name, slowPort(raw[name], delay, counters, name)]));
   const store = new Proxy(raw, {
     get(target, prop, receiver) {

@@ -14,6 +14,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'nlu "<text>" | --eval <file.jsonl> [--json]   recognize intent and entities (no text: one utterance per stdin line)',
     run: async (args, io) => (await import('./commands/nlu.command')).runNluCommand(args, io),
   },
+  deliveries: {
+    summary: 'deliveries --dead [--source slack|notify] [--limit N] [--json]   list deliveries moved aside as dead (failed too often, unreadable, too old)',
+    run: async (args, io) => (await import('./commands/deliveries.command')).runDeliveriesCommand(args, io),
+  },
   manifest: {
     summary: 'manifest teams|slack [--out <file>] [--socket-mode]   build the Teams app zip or the Slack app manifest',
     run: async (args, io) => (await import('./commands/manifest.command')).runManifestCommand(args, io),

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { describeSlackTurn, isSlackActivity } from '../adapters/slack';
+import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, systemSchedulerClock, type ChatTurn, type ScheduledJob, type SchedulerClock } from '../app';
+import { ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, storePruningJob, systemSchedulerClock, type ChatTurn, type InboxRetention, type ScheduledJob, type SchedulerClock } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -21,6 +21,17 @@ export interface BotRuntime {
   /** Issue 15: the clock the service, the notifier and the schedules read (tests move it by days). */
   clock: SchedulerClock;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long each inbox source's finished records are kept (the store-pruning job). */
+export const INBOX_RETENTION: readonly InboxRetention[] = [
+  { source: SLACK_INBOX_SOURCE, doneKeptMs: SLACK_DONE_KEPT_MS, deadKeptMs: 30 * DAY_MS },
+  // Notification records from before notifications moved into the request's own outbox (pending ones
+  // are not sent any more; they are kept a week, like done ones, then pruned).
+  { source: 'notify', doneKeptMs: 7 * DAY_MS, deadKeptMs: 30 * DAY_MS },
+  // Button payloads the Slack stash kept in the inbox before the key-value store existed.
+  { source: SLACK_LEGACY_KV_SOURCE, doneKeptMs: SLACK_STASH_TTL_MS },
+];
 
 /** How often notifications a platform did not take are retried. */
 export const NOTIFICATION_RETRY_EVERY_MS = 30_000;
@@ -71,6 +82,8 @@ export async function createBotRuntime(
     { name: 'notification-retry', everyMs: NOTIFICATION_RETRY_EVERY_MS, atStart: true, run: () => notifier.retryPending() },
     expiryJob(service, notifier, scheduleMs),
     reminderJob(service, notifier, scheduleMs),
+    // Done and dead inbox records past their retention, expired key-value entries.
+    storePruningJob(store, INBOX_RETENTION, logger),
   ];
   return { store, service, notifier, bot, jobs, clock };
 }

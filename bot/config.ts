@@ -62,6 +62,8 @@ export const ConfigSchema = z.object({
   SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(25),
   /** At most this many Slack deliveries are worked on at once per instance (the rest wait, at most 30 s). */
   SLACK_MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(16),
+  /** A Slack delivery left pending (or journaled) longer than this is not replayed at start but marked dead. */
+  SLACK_RECOVERY_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   /** This instance's folder for that journal (default: slack-ack-journal under DATA_DIR). */
   SLACK_ACK_JOURNAL_DIR: z.string().min(1).optional(),
   ALLOWED_SLACK_TEAM_IDS: list(z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'each entry must be a Slack team ID such as T0123ABCD' })).default([]),

@@ -9,9 +9,9 @@ import type { PartnerLinkBot } from '../dialogs';
 export interface SlackMountDeps {
   bot: PartnerLinkBot;
   notifier: Notifier;
-  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS' | 'SLACK_ACK_BUDGET_MS' | 'SLACK_MAX_TURNS_IN_FLIGHT' | 'slackAckJournalDir'>;
+  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS' | 'SLACK_ACK_BUDGET_MS' | 'SLACK_MAX_TURNS_IN_FLIGHT' | 'SLACK_RECOVERY_MAX_AGE_MINUTES' | 'slackAckJournalDir'>;
   logger: Logger;
-  store: Pick<StorePort, 'events' | 'conversationState'>;
+  store: Pick<StorePort, 'events' | 'keyValues' | 'conversationState'>;
   /** Tests shorten the Web API back-off. */
   retry?: SlackRetryPolicy;
 }
@@ -33,13 +33,15 @@ export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<Sl
   const runtime = createSlackRuntime({
     bot: deps.bot,
     events: deps.store.events,
-    keyValue: deps.store.conversationState,
+    keyValues: deps.store.keyValues,
+    legacyCards: deps.store.conversationState,
     botToken: token,
     ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     allowedTeamIds: config.ALLOWED_SLACK_TEAM_IDS,
     maxTurnsInFlight: config.SLACK_MAX_TURNS_IN_FLIGHT,
+    maxRecoveryAgeMs: config.SLACK_RECOVERY_MAX_AGE_MINUTES * 60_000,
     ...(config.slackAckJournalDir ? { ackJournalDir: config.slackAckJournalDir, ackBudgetMs: config.SLACK_ACK_BUDGET_MS } : {}),
     ...(socket ? {} : { expressApp: app }),
     logger,

@@ -1,15 +1,18 @@
 import type { InboxEvent, ProcessedEventPort } from '../../domain';
-import { asKey, asLimit, DEFAULT_PENDING_LIMIT, DROPPED_PAYLOAD, eventFromDocument, newEventDocument } from '../store-common';
+import { asDate, asKey, asLimit, DEFAULT_PENDING_LIMIT, deadReasonOf, DROPPED_PAYLOAD, eventFromDocument, newEventDocument } from '../store-common';
 import { uniqueViolation, type Collection, type NedbDoc } from './nedb-collections';
+
+/** Due at `now`: its due time has come (a record without one: its receipt time). */
+const dueBy = (now: Date) => ({ $or: [{ dueAt: { $lte: now } }, { dueAt: { $exists: false }, receivedAt: { $lte: now } }] });
 
 /** The durable inbox: claiming is an insert keyed by the event ID, so a second delivery is a duplicate. */
 export class EmbeddedEvents implements ProcessedEventPort {
   constructor(private readonly ds: Collection) {}
 
-  async claim(event: { id: string; source: string; payload: Record<string, unknown> }, now: Date): Promise<'new' | 'duplicate'> {
+  async claim(event: { id: string; source: string; payload: Record<string, unknown> }, now: Date, opts: { dueAt?: Date } = {}): Promise<'new' | 'duplicate'> {
     if (asKey(event.id) === undefined) throw new TypeError('An inbox event needs a string ID.');
     try {
-      await this.ds.insertAsync(newEventDocument(event, now) as NedbDoc);
+      await this.ds.insertAsync(newEventDocument(event, now, opts.dueAt) as NedbDoc);
       return 'new';
     } catch (err) {
       if (uniqueViolation(err)) return 'duplicate';
@@ -22,10 +25,24 @@ export class EmbeddedEvents implements ProcessedEventPort {
     if (k !== undefined) await this.ds.updateAsync({ _id: k }, { $set: { status: 'done', completedAt: now, ...(opts.dropPayload ? { payload: DROPPED_PAYLOAD } : {}) } }, {});
   }
 
+  async markDead(id: string, now: Date, reason: string): Promise<void> {
+    const k = asKey(id);
+    if (k !== undefined) await this.ds.updateAsync({ _id: k, status: 'pending' }, { $set: { status: 'dead', completedAt: now, deadReason: deadReasonOf(reason) } }, {});
+  }
+
   async pruneDone(source: string, before: Date): Promise<number> {
+    return this.prune(source, 'done', before);
+  }
+
+  async pruneDead(source: string, before: Date): Promise<number> {
+    return this.prune(source, 'dead', before);
+  }
+
+  private async prune(source: string, status: 'done' | 'dead', before: Date): Promise<number> {
     const s = asKey(source);
-    if (s === undefined || !(before instanceof Date)) return 0;
-    return this.ds.removeAsync({ source: s, status: 'done', completedAt: { $lt: before } }, { multi: true });
+    const b = asDate(before);
+    if (s === undefined || !b) return 0;
+    return this.ds.removeAsync({ source: s, status, completedAt: { $lt: b } }, { multi: true });
   }
 
   async get(id: string): Promise<InboxEvent | undefined> {
@@ -34,13 +51,31 @@ export class EmbeddedEvents implements ProcessedEventPort {
     return doc ? eventFromDocument(doc) : undefined;
   }
 
-  async listPending(olderThan: Date, limit?: number): Promise<InboxEvent[]> {
-    if (!(olderThan instanceof Date)) return [];
+  async listDue(source: string, now: Date, limit?: number): Promise<InboxEvent[]> {
+    const s = asKey(source);
+    const n = asDate(now);
+    if (s === undefined || !n) return [];
     const docs = await this.ds
-      .findAsync({ status: 'pending', receivedAt: { $lt: olderThan } })
-      .sort({ receivedAt: 1, _id: 1 })
+      .findAsync({ source: s, status: 'pending', ...dueBy(n) })
+      .sort({ dueAt: 1, receivedAt: 1, _id: 1 })
       .limit(asLimit(limit, DEFAULT_PENDING_LIMIT));
     return docs.map(eventFromDocument);
+  }
+
+  async listDead(source?: string, limit?: number): Promise<InboxEvent[]> {
+    const s = source === undefined ? undefined : asKey(source);
+    if (source !== undefined && s === undefined) return [];
+    const docs = await this.ds
+      .findAsync({ status: 'dead', ...(s !== undefined ? { source: s } : {}) })
+      .sort({ completedAt: 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_PENDING_LIMIT));
+    return docs.map(eventFromDocument);
+  }
+
+  async reschedule(id: string, dueAt: Date): Promise<void> {
+    const k = asKey(id);
+    const d = asDate(dueAt);
+    if (k !== undefined && d) await this.ds.updateAsync({ _id: k, status: 'pending' }, { $set: { dueAt: d } }, {});
   }
 
   async takeOver(id: string, now: Date, until: Date): Promise<boolean> {

@@ -7,6 +7,7 @@ import { lockDataDir } from './data-dir-lock';
 import { EmbeddedConversationState } from './embedded-conversation-state';
 import { EmbeddedDirectory } from './embedded-directory.repository';
 import { EmbeddedEvents } from './embedded-event.inbox';
+import { EmbeddedKeyValues } from './embedded-key-value';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
 import { closeDataFiles, COLLECTION_NAMES, openCollections, type Collections } from './nedb-collections';
@@ -38,6 +39,7 @@ export class EmbeddedStore implements StorePort {
   readonly conversationState: EmbeddedConversationState;
   readonly references: EmbeddedReferences;
   readonly events: EmbeddedEvents;
+  readonly keyValues: EmbeddedKeyValues;
   private closed = false;
   private readonly compactTimer: NodeJS.Timeout;
 
@@ -52,6 +54,7 @@ export class EmbeddedStore implements StorePort {
     this.conversationState = new EmbeddedConversationState(collections['conversation-state']);
     this.references = new EmbeddedReferences(collections['conversation-references']);
     this.events = new EmbeddedEvents(collections['inbox-events']);
+    this.keyValues = new EmbeddedKeyValues(collections['key-values']);
     // nedb's own autocompaction timer would keep the process alive; ours does not.
     this.compactTimer = setInterval(() => void this.compact().catch(() => undefined), compactEveryMs);
     this.compactTimer.unref();

@@ -71,8 +71,8 @@ export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { c
 }
 
 /**
- * nedb's line for a flat document: strings, numbers, booleans, null and Dates (`{"$$date":ms}`; an invalid
- * Date is `null`), as
+ * nedb's line for a flat document: strings, numbers, booleans, null and Dates (`{"$$date":ms}`; an
+ * invalid Date is `null`, as nedb writes it), as
  * conversation state, references and inbox entries are. `undefined` for anything else (an array, a
  * sub-document, a key nedb would check: `$…` or with a dot), which nedb then writes itself.
  */
@@ -86,8 +86,8 @@ export function flatLine(doc: unknown): string | undefined {
     let json: string;
     if (value === undefined) continue;
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') json = JSON.stringify(value);
-    // An invalid Date is `null` in nedb's line (JSON.stringify calls Date#toJSON first, which gives null).
-    else if (value instanceof Date) json = Number.isFinite(value.getTime()) ? `{"$$date":${value.getTime()}}` : 'null';
+    // An invalid Date's toJSON() is null, and nedb writes that null (not {"$$date":null}).
+    else if (value instanceof Date) json = Number.isNaN(value.getTime()) ? 'null' : `{"$$date":${value.getTime()}}`;
     else return undefined;
     line += `${line ? ',' : ''}${JSON.stringify(key)}:${json}`;
   }

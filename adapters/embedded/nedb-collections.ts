@@ -16,13 +16,14 @@ export const COLLECTION_NAMES = [
   'conversation-state',
   'conversation-references',
   'inbox-events',
+  'key-values',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 export type Collections = Record<CollectionName, Collection>;
 
 /**
  * Every collection is keyed by `_id` (nedb keeps it unique): organization, person, subscription and
- * request IDs, natural keys for links and relationships, the state key, the event ID. The unique
+ * request IDs, natural keys for links and relationships, the state key, the event ID, the key-value key. The unique
  * indexes below are the other rules the store itself must enforce, whatever the callers do.
  */
 const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolean; sparse?: boolean }>> = {
@@ -36,7 +37,8 @@ const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolea
   requests: [{ fieldName: 'openKey', unique: true }, { fieldName: 'awaitingOrgId' }, { fieldName: 'requester.personId' }, { fieldName: 'status' }],
   'conversation-state': [],
   'conversation-references': [{ fieldName: 'personId' }, { fieldName: 'requestId' }],
-  'inbox-events': [{ fieldName: 'status' }],
+  'inbox-events': [{ fieldName: 'status' }, { fieldName: 'source' }],
+  'key-values': [{ fieldName: 'expiresAt' }],
 };
 
 const openFiles = new WeakMap<Collection, { close(): Promise<void> }>();

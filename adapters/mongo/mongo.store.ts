@@ -6,6 +6,7 @@ import { MongoConversationState } from './mongo-conversation-state';
 import { MongoDirectory } from './mongo-directory.repository';
 import { isMongoUnavailable } from './mongo-errors';
 import { MongoEvents } from './mongo-event.inbox';
+import { MongoKeyValues } from './mongo-key-value';
 import { MongoReferences } from './mongo-reference.repository';
 import { MongoRequests } from './mongo-request.repository';
 import { WriteLocks, type WriteLockOptions } from './write-locks';
@@ -32,6 +33,7 @@ export class MongoStore implements StorePort {
   readonly conversationState: MongoConversationState;
   readonly references: MongoReferences;
   readonly events: MongoEvents;
+  readonly keyValues: MongoKeyValues;
 
   private constructor(
     readonly location: string,
@@ -45,6 +47,7 @@ export class MongoStore implements StorePort {
     this.conversationState = new MongoConversationState(models.state, locks);
     this.references = new MongoReferences(models.references);
     this.events = new MongoEvents(models.events, locks);
+    this.keyValues = new MongoKeyValues(models.keyValues);
   }
 
   static async open(opts: MongoStoreOptions): Promise<MongoStore> {

@@ -18,6 +18,9 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 export const SLACK_EPHEMERAL_KEY = Symbol('slackEphemeralTo');
 /** The turn's thread and response_url (see SlackReplyRoute), set by the Slack turn handler. */
 export const SLACK_REPLY_KEY = Symbol('slackReplyRoute');
+/** What a turn run by processActivity posts, updates and deletes, held until the turn has succeeded. */
+const HELD_KEY = Symbol('slackHeldOutput');
+type Held = () => Promise<unknown>;
 
 /** The message an activity carries, as Slack content. */
 export function contentOf(activity: Partial<Activity>): SlackContent {
@@ -33,6 +36,10 @@ export function contentOf(activity: Partial<Activity>): SlackContent {
  * botbuilder on Slack: turns run through the adapter's middleware and the bot unchanged; what the bot
  * sends is posted with the Web API. Invoke responses stay in the turn state for the caller to use
  * (replace the clicked message, or whisper a refusal).
+ *
+ * A turn's messages, updates and deletions are held until the turn (and its state write) succeeded,
+ * then sent in order: a turn that lost the race for the conversation's state (eTag) is run again on
+ * the current state, and the person sees only the answer of the run that counted, once.
  */
 export class SlackBotAdapter extends BotAdapter {
   constructor(private readonly poster: SlackMessagePoster) {
@@ -44,9 +51,22 @@ export class SlackBotAdapter extends BotAdapter {
     const context = new TurnContext(this, activity);
     if (options.ephemeralTo) context.turnState.set(SLACK_EPHEMERAL_KEY, options.ephemeralTo);
     if (options.reply) context.turnState.set(SLACK_REPLY_KEY, options.reply);
+    const held: Held[] = [];
+    context.turnState.set(HELD_KEY, held);
     await this.runMiddleware(context, logic);
+    // The turn succeeded: what it said goes out now (a failure here is the turn's failure, as before).
+    context.turnState.delete(HELD_KEY);
+    for (const send of held) await send();
     const invoke = context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined;
     return invoke?.value as InvokeResponse | undefined;
+  }
+
+  /** Holds the work while its turn runs (see the class comment); does it at once outside a turn. */
+  private async sendOrHold(context: TurnContext, work: () => Promise<string | undefined>): Promise<string> {
+    const held = context.turnState.get(HELD_KEY) as Held[] | undefined;
+    if (!held) return (await work()) ?? '';
+    held.push(work);
+    return '';
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -65,7 +85,8 @@ export class SlackBotAdapter extends BotAdapter {
       const onlyFor = context.turnState.get(SLACK_EPHEMERAL_KEY) as string | undefined;
       // The route (thread, response_url) is the incoming conversation's; a message sent elsewhere goes to that conversation's top level.
       const route = channel === context.activity.conversation.id ? (context.turnState.get(SLACK_REPLY_KEY) as SlackReplyRoute | undefined) : undefined;
-      out.push({ id: (await this.deliver(channel, onlyFor, contentOf(activity), route)) ?? '' });
+      const content = contentOf(activity);
+      out.push({ id: await this.sendOrHold(context, () => this.deliver(channel, onlyFor, content, route)) });
     }
     return out;
   }
@@ -88,12 +109,15 @@ export class SlackBotAdapter extends BotAdapter {
 
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     if (!activity.id) throw new Error('updateActivity needs the message ts as activity.id');
-    await this.poster.update(activity.conversation?.id ?? context.activity.conversation.id, activity.id, contentOf(activity));
+    const [channel, ts, content] = [activity.conversation?.id ?? context.activity.conversation.id, activity.id, contentOf(activity)];
+    await this.sendOrHold(context, async () => void (await this.poster.update(channel, ts, content)));
   }
 
   override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
-    if (!reference.activityId) return;
-    await this.poster.remove(reference.conversation?.id ?? context.activity.conversation.id, reference.activityId);
+    const ts = reference.activityId;
+    if (!ts) return;
+    const channel = reference.conversation?.id ?? context.activity.conversation.id;
+    await this.sendOrHold(context, async () => void (await this.poster.remove(channel, ts)));
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {

@@ -1,16 +1,19 @@
-import { errorCode, type ProcessedEventPort } from '../../domain';
+import { errorCode, unwrap, type ProcessedEventPort } from '../../domain';
 import type { SlackAckJournal } from './slack-ack-journal';
 import { TurnGate } from './turn-gate';
 import { commandToText, stripMentions } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
-import { inboxIdOf, inputOf } from './slack-payloads';
+import { checkSlackBody } from './slack-body.schema';
+import { clickOf, inboxIdOf, inputOf, type SlackInput } from './slack-payloads';
 import { actingWorkspacesOf, workspacesAllowed } from './slack-workspaces';
 import type { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
 
 export const INBOX_SOURCE = 'slack';
-/** A delivery that failed this many times is given up on (and logged) instead of retried forever. */
-const MAX_ATTEMPTS = 5;
+/** A delivery that failed this many times is moved aside as dead (logged, kept, listed by the CLI) instead of retried forever. */
+export const MAX_ATTEMPTS = 5;
+/** Default for `maxRecoveryAgeMs`: a delivery older than this is not replayed at start (SLACK_RECOVERY_MAX_AGE_MINUTES). */
+export const DEFAULT_RECOVERY_MAX_AGE_MS = 60 * 60_000;
 
 const NOT_ALLOWED = 'Partner Link is not available in this Slack workspace. / このワークスペースでは Partner Link をご利用いただけません。';
 
@@ -30,6 +33,11 @@ export interface SlackInboxDeps {
   ackBudgetMs?: number;
   /** At most this many deliveries are worked on at once; the rest wait (at most 30 s) in order. */
   maxTurnsInFlight?: number;
+  /**
+   * A delivery left pending (or journaled) longer than this is not replayed at start: the person has
+   * moved on, and an old click or "yes" would act on what they see now. It is marked dead and logged.
+   */
+  maxRecoveryAgeMs?: number;
 }
 
 const DEFAULT_MAX_TURNS_IN_FLIGHT = 16;
@@ -56,8 +64,28 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof SLOW> {
 
 /** A processed delivery's record keeps only its ID (to recognise a duplicate), not the body. */
 const DROP_PAYLOAD = { dropPayload: true } as const;
-/** How long a processed delivery's ID is kept: Slack retries within minutes, so a day is ample. */
+/** How long a processed delivery's ID is kept (the store-pruning job): Slack retries within minutes, so a day is ample. */
 export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A turn that lost the race for its conversation's state (another turn saved first, ETAG_CONFLICT) is
+ * run again on the current state at once, up to this many runs in all, after a short random pause
+ * (up to CONFLICT_BACKOFF_MS doubling per run) so that two racing instances do not collide again.
+ */
+const MAX_CONFLICT_RUNS = 6;
+const CONFLICT_BACKOFF_MS = 15;
+const isStateConflict = (err: unknown) => unwrap(err).some((e) => (e as { code?: unknown } | null)?.code === 'ETAG_CONFLICT');
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The conversation a delivery's turn reads and writes state of (turns of one are run one at a time here). */
+function conversationOf(input: SlackInput): string | undefined {
+  if (input.kind === 'message') return `${input.origin.teamId}/${input.origin.channel}`;
+  if (input.kind === 'click') {
+    const origin = clickOf(input.body)?.origin;
+    return origin ? `${origin.teamId}/${origin.channel}` : undefined;
+  }
+  return undefined;
+}
 
 /** How old a pending delivery must be before a starting instance treats it as left by a crash. */
 export const RECOVERY_GRACE_MS = 60_000;
@@ -80,6 +108,8 @@ export class SlackInboxProcessor {
   private readonly gate: TurnGate;
   /** Until when the store counts as slow (its last claim missed the budget): journal at once, without waiting. */
   private slowUntil = 0;
+  /** Per conversation, the end of the last turn queued for it on this instance. */
+  private readonly conversations = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: SlackInboxDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -88,6 +118,13 @@ export class SlackInboxProcessor {
 
   /** `ack` sends Slack's HTTP 200 (or Socket Mode envelope ack); text is shown to the person (commands only). */
   async receive(body: Record<string, unknown>, ack: (text?: string) => Promise<void>, meta: { retryNum?: number } = {}): Promise<void> {
+    const check = checkSlackBody(body);
+    if (!check.ok) {
+      // Acknowledged so that Slack does not send it again; nothing is stored and no turn runs.
+      this.deps.logger.warn({ problem: check.problem, retryNum: meta.retryNum }, 'Slack delivery refused at the edge: not a valid Slack body; acknowledged, nothing stored');
+      await this.acknowledge(ack, '-');
+      return;
+    }
     if (!this.allowed(body, 'refused, nothing stored')) {
       await ack(typeof body.command === 'string' ? NOT_ALLOWED : undefined);
       return;
@@ -146,13 +183,6 @@ export class SlackInboxProcessor {
     await this.afterClaim(id, body, status, meta);
   }
 
-  /** Forgets processed deliveries older than `DONE_KEPT_MS` (the inbox would otherwise grow forever). */
-  async prune(): Promise<number> {
-    const removed = await this.deps.events.pruneDone(INBOX_SOURCE, new Date(this.now().getTime() - DONE_KEPT_MS));
-    if (removed) this.deps.logger.debug({ removed }, 'processed Slack deliveries older than a day forgotten');
-    return removed;
-  }
-
   /**
    * Hands journaled deliveries to the inbox (call at start and now and then). Stops at the first store
    * failure (the rest wait for the next call). Returns how many were handed over.
@@ -163,6 +193,7 @@ export class SlackInboxProcessor {
     let count = 0;
     for (const entry of await journal.list()) {
       let status: 'new' | 'duplicate';
+      const at = new Date(entry.at);
       try {
         status = await this.claim(entry.id, entry.body);
       } catch (err) {
@@ -171,14 +202,38 @@ export class SlackInboxProcessor {
       }
       await this.dropFromJournal(entry.id);
       count += 1;
-      if (status === 'new') await this.process(entry.id, entry.body);
+      if (status !== 'new') continue;
+      const dead = (Number.isNaN(at.getTime()) ? undefined : this.tooOld(at)) ?? this.unreadable(entry.body);
+      if (dead) await this.moveAside(entry.id, dead);
+      else await this.process(entry.id, entry.body);
     }
     if (count) this.deps.logger.info({ count }, 'Slack deliveries from the journal were handed to the inbox');
     return count;
   }
 
   private claim(id: string, body: Record<string, unknown>) {
+    // Recorded as received now, also from the journal: recovery's grace keeps another instance off it while it is worked on here.
     return this.deps.events.claim({ id, source: INBOX_SOURCE, payload: { body: JSON.stringify(body) } }, this.now());
+  }
+
+  /** Why a delivery received at `at` is too old to be replayed, or undefined. */
+  private tooOld(at: Date): string | undefined {
+    const maxAge = this.deps.maxRecoveryAgeMs ?? DEFAULT_RECOVERY_MAX_AGE_MS;
+    const age = this.now().getTime() - at.getTime();
+    return age > maxAge ? `expired: received ${Math.round(age / 60_000)} min ago, more than SLACK_RECOVERY_MAX_AGE_MINUTES (${Math.round(maxAge / 60_000)})` : undefined;
+  }
+
+  /** Why a stored body cannot be worked on (a delivery recorded before the edge checked bodies), or undefined. */
+  private unreadable(body: Record<string, unknown> | undefined): string | undefined {
+    if (!body) return 'the stored body cannot be read';
+    const check = checkSlackBody(body);
+    return check.ok ? undefined : `not a valid Slack body: ${check.problem}`;
+  }
+
+  /** Moves a delivery aside as dead (never retried; `partner-link deliveries --dead` lists it) and says so. */
+  private async moveAside(id: string, reason: string, level: 'warn' | 'error' = 'warn'): Promise<void> {
+    await this.deps.events.markDead(id, this.now(), reason);
+    this.deps.logger[level]({ id, reason }, 'Slack delivery moved aside as dead; it is not retried (partner-link deliveries --dead lists it)');
   }
 
   private async acknowledge(ack: (text?: string) => Promise<void>, id: string): Promise<void> {
@@ -206,41 +261,69 @@ export class SlackInboxProcessor {
    */
   async recover(limit = 100, graceMs = RECOVERY_GRACE_MS): Promise<number> {
     const before = new Date(this.now().getTime() - graceMs);
-    const pending = (await this.deps.events.listPending(before, limit)).filter((e) => e.source === INBOX_SOURCE);
+    const pending = await this.deps.events.listDue(INBOX_SOURCE, before, limit);
     let taken = 0;
     for (const event of pending) {
       // Another instance starting at the same moment may be recovering the same delivery: one wins.
       const now = this.now();
       if (!(await this.deps.events.takeOver(event.id, now, new Date(now.getTime() + RECOVERY_LEASE_MS)))) continue;
       taken += 1;
-      if (event.attempts >= MAX_ATTEMPTS) {
-        this.deps.logger.error({ id: event.id, attempts: event.attempts }, 'Slack delivery failed too often; given up');
-        await this.deps.events.complete(event.id, this.now()); // the body stays, for whoever looks into it
-        continue;
-      }
-      const body = typeof event.payload.body === 'string' ? (JSON.parse(event.payload.body) as Record<string, unknown>) : undefined;
-      if (body) await this.process(event.id, body);
-      else await this.deps.events.complete(event.id, this.now(), DROP_PAYLOAD);
+      const body = bodyOf(event.payload);
+      const dead =
+        event.attempts >= MAX_ATTEMPTS ? `failed ${event.attempts} times` : (this.tooOld(event.receivedAt) ?? this.unreadable(body));
+      if (dead) await this.moveAside(event.id, dead, event.attempts >= MAX_ATTEMPTS ? 'error' : 'warn');
+      else await this.process(event.id, body!);
     }
     if (taken) this.deps.logger.info({ count: taken }, 'Slack deliveries left pending by a previous run were processed');
     return taken;
   }
 
-  private process(id: string, body: Record<string, unknown>): Promise<void> {
-    return this.gate.run(() => this.work(id, body));
+  /**
+   * Turns of one conversation run one after another on this instance (they would only race for its
+   * state); a turn that still loses the race, to another instance, is run again (see runTurn).
+   */
+  private async process(id: string, body: Record<string, unknown>): Promise<void> {
+    // Checked again here: a delivery recovered or replayed from the journal was recorded under an older list.
+    if (!this.allowed(body, 'delivery closed unprocessed')) {
+      await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
+      return;
+    }
+    let input: SlackInput;
+    try {
+      input = inputOf(body, stripMentions, commandToText);
+    } catch (err) {
+      input = { kind: 'ignore', why: `unreadable: ${(err as Error).message}` };
+    }
+    const key = conversationOf(input);
+    if (!key) return this.gate.run(() => this.work(id, input));
+    const run = (this.conversations.get(key) ?? Promise.resolve()).then(() => this.gate.run(() => this.work(id, input)));
+    const tail = run.catch(() => undefined);
+    this.conversations.set(key, tail);
+    void tail.then(() => {
+      if (this.conversations.get(key) === tail) this.conversations.delete(key);
+    });
+    return run;
   }
 
-  private async work(id: string, body: Record<string, unknown>): Promise<void> {
-    try {
-      // Checked again here: a delivery recovered or replayed from the journal was recorded under an older list.
-      if (!this.allowed(body, 'delivery closed unprocessed')) {
-        await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
+  /** One turn, run again on the current state when it lost the race for the conversation's state. */
+  private async runTurn(id: string, input: SlackInput): Promise<void> {
+    for (let run = 1; ; run++) {
+      try {
+        if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);
+        else if (input.kind === 'click') await this.deps.turns.click(input.body);
         return;
+      } catch (err) {
+        if (!isStateConflict(err) || run >= MAX_CONFLICT_RUNS) throw err;
+        this.deps.logger.info({ id, run }, 'Slack turn lost the race for its conversation state; running it again on the current state');
+        await pause(Math.random() * CONFLICT_BACKOFF_MS * 2 ** (run - 1));
       }
-      const input = inputOf(body, stripMentions, commandToText);
-      if (input.kind === 'message') await this.deps.turns.message(input.origin, input.text, input.id);
-      else if (input.kind === 'click') await this.deps.turns.click(input.body);
-      else this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
+    }
+  }
+
+  private async work(id: string, input: SlackInput): Promise<void> {
+    try {
+      if (input.kind === 'ignore') this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
+      else await this.runTurn(id, input);
       await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
     } catch (err) {
       const slack = findSlackApiError(err);
@@ -250,8 +333,24 @@ export class SlackInboxProcessor {
         await this.deps.events.complete(id, this.now(), DROP_PAYLOAD).catch(() => undefined);
         return;
       }
-      this.deps.logger.error({ err, id, code: errorCode(err) }, 'Slack delivery could not be processed; it stays pending for the next start');
-      await this.deps.events.recordAttempt(id).catch(() => undefined);
+      const attempts = await this.deps.events.recordAttempt(id).catch(() => 0);
+      if (attempts >= MAX_ATTEMPTS) {
+        this.deps.logger.error({ err, id, code: errorCode(err), attempts }, 'Slack delivery could not be processed');
+        await this.moveAside(id, `failed ${attempts} times; last: ${errorCode(err) ?? (err as Error)?.name ?? 'error'}`, 'error').catch(() => undefined);
+        return;
+      }
+      this.deps.logger.error({ err, id, code: errorCode(err), attempts }, 'Slack delivery could not be processed; it stays pending for the next start');
     }
+  }
+}
+
+/** The Slack body kept in an inbox record, or undefined when it cannot be read. */
+function bodyOf(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (typeof payload.body !== 'string') return undefined;
+  try {
+    const body = JSON.parse(payload.body) as unknown;
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }

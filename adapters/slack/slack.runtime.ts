@@ -1,8 +1,9 @@
 import { ExpressReceiver } from '@slack/bolt';
 import type { TurnContext } from 'botbuilder';
 import type { Express } from 'express';
-import { errorCode, type ConversationStatePort, type ProcessedEventPort, type ProactiveSenderPort } from '../../domain';
+import { errorCode, type ConversationStatePort, type KeyValuePort, type ProcessedEventPort, type ProactiveSenderPort } from '../../domain';
 import { SlackAckJournal } from './slack-ack-journal';
+import { slackBodyGuard } from './slack-body.guard';
 import { SlackCardMemory } from './slack-card.memory';
 import { SlackBotAdapter } from './slack-bot.adapter';
 import { boltLogger } from './slack-bolt.logger';
@@ -23,8 +24,10 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export interface SlackRuntimeOptions {
   bot: { run(context: TurnContext): Promise<void> };
   events: ProcessedEventPort;
-  /** Where the cards behind posted messages with a ShowCard are kept (the conversation-state store). */
-  keyValue: ConversationStatePort;
+  /** Where stashed button payloads and the cards behind posted messages with a ShowCard are kept. */
+  keyValues: KeyValuePort;
+  /** Where those cards were kept before the key-value store (read on a miss; optional). */
+  legacyCards?: Pick<ConversationStatePort, 'read' | 'delete'>;
   botToken: string;
   /** HTTP mode (required unless appToken is set): every request's signature is checked with it. */
   signingSecret?: string;
@@ -47,10 +50,11 @@ export interface SlackRuntimeOptions {
   ackBudgetMs?: number;
   /** At most this many deliveries worked on at once (see SlackInboxProcessor). */
   maxTurnsInFlight?: number;
+  /** Deliveries older than this are not replayed at start (see SlackInboxProcessor). */
+  maxRecoveryAgeMs?: number;
 }
 
 const JOURNAL_REPLAY_MS = 30_000;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface SlackRuntime {
   mode: 'http' | 'socket';
@@ -75,20 +79,24 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     app = new SlackInboxApp({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
   } else {
     if (!o.signingSecret || !o.expressApp) throw new Error('Slack over HTTP needs the signing secret and the express app');
+    // Before Bolt's route: a body too large or too deeply nested is refused before anything parses it.
+    o.expressApp.use(SLACK_EVENTS_PATH, slackBodyGuard());
     // Before the receiver's route: Bolt checks the signature and refuses old stamps, not future ones.
     o.expressApp.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(o.logger));
     const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
     app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
-  const stash = new SlackStash(o.events);
-  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValue));
+  const stash = new SlackStash(o.keyValues, o.events);
+  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValues, o.legacyCards));
   const adapter = new SlackBotAdapter(poster);
   adapter.onTurnError = async (_context, err) => {
-    o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
+    // A lost race for the conversation's state is run again by the inbox; not an error yet.
+    if (errorCode(err) === 'ETAG_CONFLICT') o.logger.debug({ code: 'ETAG_CONFLICT' }, 'Slack turn lost the race for its conversation state');
+    else o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
     throw err;
   };
   const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
-  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, ims: new SlackImMemory(o.keyValue), bot: o.bot, logger: o.logger });
+  const turns = new SlackTurnHandler({ adapter, poster, locales, stash, ims: new SlackImMemory(o.keyValues), bot: o.bot, logger: o.logger });
   const inbox = new SlackInboxProcessor({
     events: o.events,
     turns,
@@ -97,11 +105,10 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     ...(o.ackJournalDir ? { journal: new SlackAckJournal(o.ackJournalDir) } : {}),
     ...(o.ackBudgetMs !== undefined ? { ackBudgetMs: o.ackBudgetMs } : {}),
     ...(o.maxTurnsInFlight !== undefined ? { maxTurnsInFlight: o.maxTurnsInFlight } : {}),
+    ...(o.maxRecoveryAgeMs !== undefined ? { maxRecoveryAgeMs: o.maxRecoveryAgeMs } : {}),
   });
   app.attach(inbox);
   let replayTimer: NodeJS.Timeout | undefined;
-  let pruneTimer: NodeJS.Timeout | undefined;
-  const prune = () => inbox.prune().catch((err: unknown) => o.logger.warn({ err }, 'old Slack deliveries could not be pruned; trying again in an hour'));
   const replay = () => inbox.replayJournal().catch((err: unknown) => o.logger.warn({ err }, 'Slack journal replay failed'));
   return {
     mode: socket ? 'socket' : 'http',
@@ -113,9 +120,6 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
       if (socket) await app.start();
       await replay();
       await inbox.recover();
-      void prune();
-      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
-      pruneTimer.unref();
       if (o.ackJournalDir) {
         replayTimer = setInterval(() => void replay(), JOURNAL_REPLAY_MS);
         replayTimer.unref();
@@ -123,7 +127,6 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     },
     async stop() {
       clearInterval(replayTimer);
-      clearInterval(pruneTimer);
       if (socket) await app.stop();
     },
   };

@@ -2,6 +2,7 @@
 export * from './directory-documents';
 export * from './directory-keys';
 export * from './event-document';
+export * from './key-value-document';
 export * from './query-keys';
 export * from './reference-document';
 export * from './request-document';

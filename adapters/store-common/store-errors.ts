@@ -16,7 +16,10 @@ export type StoreErrorCode =
   /** A notice handed to a request's outbox is not a valid notice (domain/notices.ts): a caller's bug. */
   | 'NOTICE_INVALID'
   /** A guarded write whose write lock was taken over by another writer (its lease ran out) was refused. */
-  | 'WRITE_LOCK_LOST';
+  | 'WRITE_LOCK_LOST'
+
+  /** A key-value write with a key, value or time to live the port does not accept: a caller's bug. */
+  | 'KEY_VALUE_INVALID';
 
 /** A store failure with no more to say than its code and message (the cause kept). */
 export class StoreError extends CodedError<Exclude<StoreErrorCode, 'STORE_OPEN_FAILED' | 'STORE_BUSY' | 'IDENTITY_TAKEN'>> {}

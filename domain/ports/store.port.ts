@@ -1,6 +1,7 @@
 import type { ConversationReferencePort } from './conversation-reference.port';
 import type { ConversationStatePort } from './conversation-state.port';
 import type { DirectoryPort } from './directory.port';
+import type { KeyValuePort } from './key-value.port';
 import type { ProcessedEventPort } from './processed-event.port';
 import type { RequestRepositoryPort } from './request-repository.port';
 
@@ -13,7 +14,10 @@ export interface StorePort {
   readonly requests: RequestRepositoryPort;
   readonly conversationState: ConversationStatePort;
   readonly references: ConversationReferencePort;
+  /** Platform deliveries (the durable inbox). */
   readonly events: ProcessedEventPort;
+  /** Values with a time to live (its own collection). */
+  readonly keyValues: KeyValuePort;
   /** Whether the store answers right now (for /readyz). */
   ping(): Promise<boolean>;
   /**

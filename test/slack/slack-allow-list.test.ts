@@ -4,7 +4,7 @@ import { eventBody, interactionBody } from './support/signed-request';
 import { createSlackHarness, fixture, PEOPLE, type SlackHarness } from './support/slack-harness';
 
 type Rec = Record<string, unknown>;
-const slackRecords = async (h: SlackHarness) => (await h.store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'slack');
+const slackRecords = async (h: SlackHarness) => (await h.store.events.listDue('slack', new Date(Date.now() + 1000)));
 
 /**
  * ALLOWED_SLACK_TEAM_IDS is about the person acting, not only the workspace the app is installed in:

@@ -55,7 +55,7 @@ describe('Slack: /partner answered where the bot cannot post', () => {
     expect(answers.every((a) => a.response_type === 'ephemeral' && typeof a.text === 'string' && a.text !== '')).toBe(true);
     // Once Slack said no, the rest of the turn goes straight to response_url.
     expect(h.api.called('chat.postMessage').filter((c) => c.args.channel === 'C06NOTBOT')).toHaveLength(1);
-    expect((await h.store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'slack')).toEqual([]);
+    expect((await h.store.events.listDue('slack', new Date(Date.now() + 1000)))).toEqual([]);
   });
 
   it('in a DM between two people: answered through response_url, and the person\'s DM with the bot is kept', async () => {

@@ -1,6 +1,5 @@
 import type { ProcessedEventPort } from '../../domain';
 import { interactionBody } from './support/signed-request';
-import { waitUntil } from '../support/wait';
 import { withEvents } from './support/events-port';
 import { createSlackHarness, type SlackHarness } from './support/slack-harness';
 
@@ -82,7 +81,7 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     expect(h.api.calls.length).toBe(once);
   });
 
-  it('a processed delivery keeps only its ID; processed deliveries older than a day are forgotten at start', async () => {
+  it('a processed delivery keeps only its ID; processed deliveries older than a day are forgotten by the store-pruning job', async () => {
     h = await createSlackHarness();
     const body = h.dmBody('daniel', 'hello');
     await h.send(body);
@@ -93,10 +92,8 @@ describe('Slack inbox: record first, acknowledge, then work', () => {
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     await h.store.events.claim({ id: idOf(old), source: 'slack', payload: { body: old.body } }, twoDaysAgo);
     await h.store.events.complete(idOf(old), twoDaysAgo);
-    const dataDir = h.dataDir;
-    await h.close();
-    h = await createSlackHarness({ dataDir });
-    await waitUntil(async () => (await h.store.events.get(idOf(old))) === undefined);
+    await h.runtime.jobs.find((j) => j.name === 'store-pruning')!.run();
+    expect(await h.store.events.get(idOf(old))).toBeUndefined();
     expect(await h.store.events.get(idOf(body))).toBeDefined(); // a recent one stays, for duplicates
   });
 

@@ -71,7 +71,7 @@ describe('Slack: real payloads', () => {
     const inThread = (payload: Rec) => ({ ...payload, container: { ...(payload.container as Rec), thread_ts: thread }, message: { ...(payload.message as Rec), thread_ts: thread } });
     await h.send(interactionBody(inThread(h.clickPayload('yuki', form, 'submit_form', { partnerId: 'Trey Research Direct' }))));
     await h.settled();
-    const confirmation = h.posted(PEOPLE.yuki.dm).at(-1)!;
+    const confirmation = h.shown(PEOPLE.yuki.dm).at(-1)!; // the click was answered with this card in place of the form
     expect(strings(confirmation.blocks) + confirmation.text).toMatch(/Azure/);
     expect(postsTo(h, PEOPLE.yuki.dm).slice(posted.length).map((c) => c.args.thread_ts)).toEqual(postsTo(h, PEOPLE.yuki.dm).slice(posted.length).map(() => thread));
 

@@ -34,6 +34,6 @@ describe('Slack recovery when two instances start at the same moment', () => {
     const [a, b] = await Promise.all([instance().recover(), instance().recover()]);
     expect(a + b).toBe(5);
     expect(handled.sort()).toEqual(['hello 1', 'hello 2', 'hello 3', 'hello 4', 'hello 5']);
-    expect((await store.events.listPending(new Date())).length).toBe(0);
+    expect((await store.events.listDue('slack', new Date())).length).toBe(0);
   });
 });

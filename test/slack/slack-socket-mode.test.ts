@@ -33,12 +33,12 @@ describe('Slack Socket Mode (SLACK_APP_TOKEN)', () => {
       },
       complete: (id: string, now: Date) => store.events.complete(id, now),
       get: (id: string) => store.events.get(id),
-      listPending: (d: Date, l?: number) => store.events.listPending(d, l),
+      listDue: (s: string, d: Date, l?: number) => store.events.listDue(s, d, l),
       recordAttempt: (id: string) => store.events.recordAttempt(id),
     };
     const seen: unknown[] = [];
     const bot = { run: jest.fn(async (context: { activity: unknown }) => void seen.push(context.activity)) };
-    const runtime = createSlackRuntime({ bot, events, keyValue: store.conversationState, botToken: 'xoxb-0000-test', appToken: 'xapp-1-test', apiUrl: api.url, allowedTeamIds: [], logger: createLogger('silent') });
+    const runtime = createSlackRuntime({ bot, events, keyValues: store.keyValues, botToken: 'xoxb-0000-test', appToken: 'xapp-1-test', apiUrl: api.url, allowedTeamIds: [], logger: createLogger('silent') });
     expect(runtime.mode).toBe('socket');
     // What SocketModeReceiver hands the app for each envelope (its ack sends the envelope ack).
     const body = fixture('event-message-im');

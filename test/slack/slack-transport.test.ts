@@ -4,11 +4,11 @@ import { createLogger } from '../../bot/logger';
 import { mountSlack } from '../../bot/slack.mount';
 import type { Notifier } from '../../app';
 import type { PartnerLinkBot } from '../../dialogs/bot/partner-link.bot';
-import type { ConversationStatePort, ProcessedEventPort } from '../../domain';
+import type { ConversationStatePort, KeyValuePort, ProcessedEventPort } from '../../domain';
 import { eventBody } from './support/signed-request';
 import { createSlackHarness, fixture, type SlackHarness } from './support/slack-harness';
 
-const slackPending = async (h: SlackHarness) => (await h.store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'slack');
+const slackPending = async (h: SlackHarness) => await h.store.events.listDue('slack', new Date(Date.now() + 1000));
 
 describe('Slack transport: POST /slack/events on our express app', () => {
   let h: SlackHarness;
@@ -103,7 +103,7 @@ describe('Slack workspace allow-list (ALLOWED_SLACK_TEAM_IDS)', () => {
     expect(res.status).toBe(200);
     const cmd = await h.send(h.commandBody('yuki', 'D06YUKISZ', 'help'));
     expect(cmd.body).toMatch(/not available in this Slack workspace/);
-    expect(await h.store.events.listPending(new Date(Date.now() + 1000))).toEqual([]);
+    expect(await h.store.events.listDue('slack', new Date(Date.now() + 1000))).toEqual([]);
     expect(await h.store.references.listForPerson('yuki-suzuki')).toEqual([]);
     expect(h.api.called('chat.postMessage')).toEqual([]);
   });
@@ -124,7 +124,7 @@ describe('Slack off', () => {
       notifier: { register: jest.fn() } as unknown as Notifier,
       config: loadConfig({ SEED_DIRECTORY: 'none' }),
       logger,
-      store: { events: {} as ProcessedEventPort, conversationState: {} as ConversationStatePort },
+      store: { events: {} as ProcessedEventPort, keyValues: {} as KeyValuePort, conversationState: {} as ConversationStatePort },
     });
     expect(mounted).toBeUndefined();
     expect(info).toHaveBeenCalledWith(expect.stringMatching(/Slack is off/));

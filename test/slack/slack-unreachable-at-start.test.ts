@@ -1,6 +1,6 @@
 import express from 'express';
 import { createSlackRuntime } from '../../adapters/slack';
-import type { ConversationStatePort, ProcessedEventPort } from '../../domain';
+import type { KeyValuePort, ProcessedEventPort } from '../../domain';
 
 describe('Slack unreachable when the bot starts', () => {
   it('does not take the process down: no request is made that nobody waits for', async () => {
@@ -11,8 +11,8 @@ describe('Slack unreachable when the bot starts', () => {
       const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() };
       const runtime = createSlackRuntime({
         bot: { run: async () => undefined },
-        events: { listPending: async () => [] } as unknown as ProcessedEventPort,
-        keyValue: {} as ConversationStatePort,
+        events: { listDue: async () => [] } as unknown as ProcessedEventPort,
+        keyValues: {} as KeyValuePort,
         botToken: 'xoxb-0000-test-token',
         signingSecret: 'secret',
         apiUrl: 'http://127.0.0.1:1/api/', // nothing listens on port 1: every call fails at once

@@ -1,6 +1,7 @@
 import { describeConversationReferenceContract } from './contract/conversation-reference.contract';
 import { describeConversationStateContract } from './contract/conversation-state.contract';
 import { describeDirectoryContract } from './contract/directory.contract';
+import { describeKeyValueContract } from './contract/key-value.contract';
 import { describeProcessedEventContract } from './contract/processed-event.contract';
 import { describeRequestOutboxContract } from './contract/request-outbox.contract';
 import { describeRequestRepositoryContract } from './contract/request-repository.contract';
@@ -15,5 +16,6 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeConversationStateContract(name, factory);
   describeConversationReferenceContract(name, factory);
   describeProcessedEventContract(name, factory);
+  describeKeyValueContract(name, factory);
   describeStoreLifecycleContract(name, factory);
 }

@@ -9,7 +9,10 @@ const inboxEventSchema = new Schema(
     payload: { type: String, required: true },
     status: { type: String, required: true },
     receivedAt: { type: Date, required: true },
+    /** When it is next due (absent on records written before due times existed: receivedAt). */
+    dueAt: Date,
     completedAt: Date,
+    deadReason: String,
     attempts: { type: Number, required: true },
     /** Recovery's lease: until then, the instance that took the delivery over is working on it. */
     leasedUntil: Date,
@@ -17,5 +20,19 @@ const inboxEventSchema = new Schema(
   { ...STRICT_SCHEMA, collection: 'inbox_events' },
 );
 inboxEventSchema.index({ status: 1, receivedAt: 1 });
+inboxEventSchema.index({ source: 1, status: 1, dueAt: 1 });
 
 export const inboxEventModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('InboxEvent', inboxEventSchema);
+
+/** Values with a time to live (KeyValuePort); expiry is read and pruned by the adapter. */
+const keyValueSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    value: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { ...STRICT_SCHEMA, collection: 'key_values' },
+);
+keyValueSchema.index({ expiresAt: 1 });
+
+export const keyValueModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('KeyValue', keyValueSchema);

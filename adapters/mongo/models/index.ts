@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { conversationModels, type ConversationModels } from './conversation.models';
 import { directoryModels, type DirectoryModels } from './directory.models';
-import { inboxEventModel } from './inbox-event.model';
+import { inboxEventModel, keyValueModel } from './inbox-event.model';
 import { requestModel } from './request.model';
 import type { StoredDoc } from './schema-options';
 import { writeLockModel } from './write-lock.model';
@@ -11,6 +11,7 @@ export type { StoredDoc } from './schema-options';
 export interface MongoModels extends DirectoryModels, ConversationModels {
   requests: Model<StoredDoc>;
   events: Model<StoredDoc>;
+  keyValues: Model<StoredDoc>;
   locks: Model<StoredDoc>;
 }
 
@@ -21,6 +22,7 @@ export function createModels(conn: Connection): MongoModels {
     ...conversationModels(conn),
     requests: requestModel(conn),
     events: inboxEventModel(conn),
+    keyValues: keyValueModel(conn),
     locks: writeLockModel(conn),
   };
 }

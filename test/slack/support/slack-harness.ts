@@ -11,7 +11,7 @@ import { loadConfig } from '../../../bot/config';
 import { createLogger, type Logger } from '../../../bot/logger';
 import { createApp, listen } from '../../../bot/server';
 import { mountSlack } from '../../../bot/slack.mount';
-import type { ProcessedEventPort, StorePort } from '../../../domain';
+import type { ConversationStatePort, ProcessedEventPort, StorePort } from '../../../domain';
 import { loadSampleDirectory } from '../../support/sample-directory';
 import { FakeSlackApi } from './fake-slack-api';
 import { commandBody, eventBody, interactionBody, sendSigned, SIGNING_SECRET, type SendOptions, type SlackHttpResponse } from './signed-request';
@@ -37,6 +37,8 @@ export interface SlackHarnessOptions {
   /** MongoDB instead of the embedded store (a database of the caller's, dropped by the caller). */
   mongodbUri?: string;
   dbName?: string;
+  /** Wraps the conversation state the bot reads and writes (races with another instance). */
+  wrapState?: (state: ConversationStatePort) => ConversationStatePort;
 }
 
 /**
@@ -59,10 +61,10 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
   const logger = o.logger ?? createLogger('silent');
-  const runtime: BotRuntime = await createBotRuntime(store, config, logger);
+  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger);
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
-  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, conversationState: store.conversationState }, retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
+  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, keyValues: store.keyValues, conversationState: store.conversationState }, retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
   const server: Server = await listen(app, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   let seq = 0;
@@ -79,7 +81,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     /** Waits until every Slack delivery recorded so far has been processed. */
     async settled(): Promise<void> {
       for (let i = 0; i < 400; i++) {
-        const pending = (await store.events.listPending(new Date(Date.now() + 1000))).filter((e) => e.source === 'slack');
+        const pending = await store.events.listDue('slack', new Date(Date.now() + 1000));
         if (pending.length === 0) return;
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -171,6 +173,23 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
   return h;
 }
 export type SlackHarness = Awaited<ReturnType<typeof createSlackHarness>>;
+
+/** The store's ports as a plain object (one of them can then be replaced). */
+function bare(store: StorePort): StorePort {
+  return {
+    kind: store.kind,
+    location: store.location,
+    directory: store.directory,
+    requests: store.requests,
+    conversationState: store.conversationState,
+    references: store.references,
+    events: store.events,
+    keyValues: store.keyValues,
+    ping: () => store.ping(),
+    isUnavailable: (err) => store.isUnavailable(err),
+    close: () => store.close(),
+  };
+}
 
 export interface PostedMessage {
   channel: string;

@@ -17,7 +17,7 @@ export function describeProcessedEventContract(name: string, factory: StoreFacto
 
     it('keeps the event: payload, status, times and attempts', async () => {
       await events().claim(slackEvent('Ev02'), T0);
-      expect(await events().get('Ev02')).toEqual({ ...slackEvent('Ev02'), status: 'pending', receivedAt: T0, attempts: 0 });
+      expect(await events().get('Ev02')).toEqual({ ...slackEvent('Ev02'), status: 'pending', receivedAt: T0, dueAt: T0, attempts: 0 });
       await events().complete('Ev02', minutes(1));
       expect(await events().get('Ev02')).toMatchObject({ status: 'done', completedAt: minutes(1) });
       expect(await events().get('Ev-missing')).toBeUndefined();
@@ -44,6 +44,7 @@ export function describeProcessedEventContract(name: string, factory: StoreFacto
       expect(await events().pruneDone('slack', minutes(10))).toBe(1);
       expect(await events().get('Ev-old')).toBeUndefined();
       for (const kept of ['Ev-recent', 'Ev-pending', 'kv-old']) expect(await events().get(kept)).toBeDefined();
+      expect(await events().get('Ev-recent')).toMatchObject({ status: 'done' });
       expect(await events().claim(slackEvent('Ev-old'), minutes(30))).toBe('new'); // forgotten: a day-old duplicate is work again
       for (const bad of INJECTIONS) expect(await events().pruneDone(bad as unknown as string, minutes(60))).toBe(0);
     });
@@ -61,13 +62,56 @@ export function describeProcessedEventContract(name: string, factory: StoreFacto
       expect(await events().get('Ev-orphan')).toMatchObject({ status: 'done' });
     });
 
-    it('lists pending events older than a time, oldest first, up to a limit', async () => {
+    it('lists due events of one source, soonest first, up to a limit; filtered in the store, so another source cannot hide them', async () => {
       for (const [id, at] of [['Ev-b', 2], ['Ev-a', 1], ['Ev-c', 3], ['Ev-late', 30]] as const) await events().claim(slackEvent(id), minutes(at));
       await events().claim(slackEvent('Ev-done'), T0);
       await events().complete('Ev-done', minutes(1));
-      expect((await events().listPending(minutes(10))).map((e) => e.id)).toEqual(['Ev-a', 'Ev-b', 'Ev-c']);
-      expect((await events().listPending(minutes(10), 2)).map((e) => e.id)).toEqual(['Ev-a', 'Ev-b']);
-      expect(await events().listPending(T0)).toEqual([]);
+      // 60 older pending records of another source, more than any limit below.
+      for (let i = 0; i < 60; i++) await events().claim({ ...slackEvent(`other-${i}`), source: 'other' }, T0);
+      expect((await events().listDue('slack', minutes(10))).map((e) => e.id)).toEqual(['Ev-a', 'Ev-b', 'Ev-c']);
+      expect((await events().listDue('slack', minutes(10), 2)).map((e) => e.id)).toEqual(['Ev-a', 'Ev-b']);
+      expect(await events().listDue('slack', minutes(0.5))).toEqual([]);
+      expect(await events().listDue('other', minutes(1), 5)).toHaveLength(5);
+      expect(await events().listDue('nobody', minutes(60))).toEqual([]);
+      for (const bad of INJECTIONS) expect(await events().listDue(bad as unknown as string, minutes(60))).toEqual([]);
+    });
+
+    it('a due time given at claim or by reschedule decides when an event is due', async () => {
+      await events().claim({ ...slackEvent('N-1'), source: 'notify' }, T0, { dueAt: minutes(5) });
+      await events().claim({ ...slackEvent('N-2'), source: 'notify' }, T0);
+      expect(await events().get('N-1')).toMatchObject({ receivedAt: T0, dueAt: minutes(5) });
+      expect((await events().listDue('notify', minutes(1))).map((e) => e.id)).toEqual(['N-2']);
+      expect((await events().listDue('notify', minutes(5))).map((e) => e.id)).toEqual(['N-2', 'N-1']);
+      await events().reschedule('N-2', minutes(20));
+      expect((await events().listDue('notify', minutes(10))).map((e) => e.id)).toEqual(['N-1']);
+      expect((await events().listDue('notify', minutes(20))).map((e) => e.id)).toEqual(['N-1', 'N-2']);
+      for (const bad of INJECTIONS) await events().reschedule(bad as unknown as string, minutes(99));
+      expect((await events().listDue('notify', minutes(20))).map((e) => e.id)).toEqual(['N-1', 'N-2']);
+    });
+
+    it('markDead moves a pending event aside: never due, still a duplicate, payload and reason kept, listed; pruned on its own', async () => {
+      await events().claim(slackEvent('Ev-poison'), T0);
+      await events().claim(slackEvent('Ev-fine'), T0);
+      await events().claim({ ...slackEvent('N-poison'), source: 'notify' }, T0);
+      await events().markDead('Ev-poison', minutes(2), 'failed 5 times:\nTypeError');
+      await events().markDead('N-poison', minutes(3), 'gone');
+      expect(await events().get('Ev-poison')).toMatchObject({ status: 'dead', completedAt: minutes(2), deadReason: 'failed 5 times: TypeError', payload: slackEvent('Ev-poison').payload });
+      expect((await events().listDue('slack', minutes(10))).map((e) => e.id)).toEqual(['Ev-fine']);
+      expect(await events().claim(slackEvent('Ev-poison'), minutes(4))).toBe('duplicate');
+      expect(await events().takeOver('Ev-poison', minutes(4), minutes(9))).toBe(false);
+      expect((await events().listDead()).map((e) => e.id)).toEqual(['Ev-poison', 'N-poison']);
+      expect((await events().listDead('slack')).map((e) => e.id)).toEqual(['Ev-poison']);
+      for (const bad of INJECTIONS) expect(await events().listDead(bad as unknown as string)).toEqual([]);
+      // A done event is not made dead afterwards.
+      await events().complete('Ev-fine', minutes(5));
+      await events().markDead('Ev-fine', minutes(6), 'late');
+      expect(await events().get('Ev-fine')).toMatchObject({ status: 'done' });
+      expect(await events().pruneDone('slack', minutes(60))).toBe(1);
+      expect(await events().get('Ev-poison')).toBeDefined();
+      expect(await events().pruneDead('slack', minutes(1))).toBe(0);
+      expect(await events().pruneDead('slack', minutes(60))).toBe(1);
+      expect(await events().get('Ev-poison')).toBeUndefined();
+      expect(await events().get('N-poison')).toMatchObject({ status: 'dead' });
     });
 
     it('counts attempts, also concurrent ones, without touching the status', async () => {
