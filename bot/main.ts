@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, redactSecrets } from './config';
 import { createLogger } from './logger';
 import { Schedules } from '../app';
 import { createBotRuntime } from './composition';
@@ -47,6 +47,7 @@ async function start(): Promise<void> {
 
 start().catch((e: unknown) => {
   if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
-  else process.stderr.write(`Partner Link could not start: ${(e as Error).stack ?? String(e)}\n`);
+  // Before the logger exists: a driver's message may quote the URI it was given, so secrets come out first.
+  else process.stderr.write(`Partner Link could not start: ${redactSecrets((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 });
