@@ -19,6 +19,8 @@ const SURROUNDING_SPACE_MESSAGE = 'must not start or end with a space or a line 
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** The address to listen on: loopback unless set (0.0.0.0 or :: for every interface, as in a container). */
+  HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, { message: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
   MONGODB_URI: z
@@ -36,6 +38,8 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).optional(),
 
   // Teams (Bot Framework). Names follow botbuilder's own configuration keys.
+  /** off: no /api/messages at all (a Slack-only deployment). */
+  TEAMS: z.enum(['on', 'off']).default('on'),
   MicrosoftAppId: z.string().uuid({ message: 'must be the bot\'s Microsoft App ID (a GUID)' }).optional(),
   MicrosoftAppPassword: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
   // Azure stopped creating multi-tenant bot registrations in July 2025: single-tenant is the default.

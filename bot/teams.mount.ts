@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { TurnContext } from 'botbuilder';
 import {
   createTeamsAdapter,
@@ -13,6 +13,7 @@ import { errorCard } from '../cards';
 import { cardMessage } from '../dialogs';
 import { localeFromTag, type ProactiveSenderPort, type StorePort } from '../domain';
 import { ConfigError, type Config } from './config';
+import { activityBody } from './http-body';
 import type { Logger } from './logger';
 import { startPlaygrounds, playgroundWanted, type RunningPlaygrounds } from './teams-playground';
 
@@ -71,7 +72,7 @@ export function mountTeams(app: Express, deps: TeamsMountDeps, options: { startP
   const logic = tenantGate(settings.allowedTenantIds, (context) => deps.bot.run(context), (tenant) =>
     logger.warn({ tenant: tenant ?? '(none)' }, 'Teams activity from a tenant not in ALLOWED_TENANT_IDS refused; nothing stored'),
   );
-  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+  app.post('/api/messages', activityBody(logger), async (req, res) => {
     const answer = await processTeamsRequest(adapter, req.body, req.headers.authorization, logic, logger);
     res.status(answer.status);
     if (answer.body === undefined) res.end();
