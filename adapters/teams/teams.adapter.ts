@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { errorCode, unwrap } from '../../domain';
 import { botFrameworkAuthentication } from './bot-framework-auth';
+import { serviceUrlProblem } from './service-urls';
 import type { TeamsSettings } from './teams-settings';
 
 /** The little of a logger the adapter uses (pino's shape). */
@@ -20,7 +21,7 @@ export type TurnErrorReply = (context: TurnContext, correlationId: string) => Pr
  * is told plainly, with a correlation ID to quote to support.
  */
 export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger, replyOnError: TurnErrorReply): TeamsCloudAdapter {
-  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings));
+  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings), !settings.appId);
   adapter.onTurnError = async (context, error) => {
     const correlationId = randomUUID();
     const a = context.activity;
@@ -42,6 +43,19 @@ export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger,
  * itself (401 without the token error's text, no console output, our logger) instead of `process()`.
  */
 export class TeamsCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    /** Local development mode: nothing is authenticated, replies go to this machine only. */
+    readonly anonymous = false,
+  ) {
+    super(auth);
+  }
+
+  /** Why the bot may not post to this serviceUrl (see service-urls.ts), or undefined. */
+  serviceUrlProblem(url: unknown): string | undefined {
+    return serviceUrlProblem(url, this.anonymous);
+  }
+
   authenticateAndRun(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(authorization, activity, logic);
   }
@@ -95,6 +109,12 @@ export async function processTeamsRequest(
   if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
     return { status: 400, body: { error: 'The body must be a Bot Framework activity (JSON with a type).' } };
   }
+  // Before anything runs: a turn would reply there, and store it as the person's conversation reference.
+  const refused = adapter.serviceUrlProblem((body as { serviceUrl?: unknown }).serviceUrl);
+  if (refused) {
+    logger.warn({ serviceUrlHost: hostOf((body as { serviceUrl?: unknown }).serviceUrl) }, 'Teams activity refused: serviceUrl not allowed; nothing stored');
+    return { status: 400, body: { error: refused } };
+  }
   try {
     const invokeResponse = await adapter.authenticateAndRun(authorization ?? '', body as Activity, logic);
     return { status: invokeResponse?.status ?? 200, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}) };
@@ -119,4 +139,12 @@ function isUnauthorized(err: unknown): boolean {
   if (err instanceof Error && TOKEN_ERRORS.has(err.name)) return true;
   const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
   return status === 401 || status === 403;
+}
+
+function hostOf(url: unknown): string {
+  try {
+    return typeof url === 'string' ? new URL(url).host.slice(0, 200) : typeof url;
+  } catch {
+    return '(not a URL)';
+  }
 }
