@@ -49,9 +49,17 @@ export function teamsSettings(config: Config): TeamsSettings {
  * local development mode (anonymous), which production refuses. With `startPlayground` (npm start) and
  * no credentials, Microsoft's Agents Playground is started against the endpoint.
  */
-export function mountTeams(app: Express, deps: TeamsMountDeps, options: { startPlayground?: boolean } = {}): TeamsMount {
+export function mountTeams(
+  app: Express,
+  deps: TeamsMountDeps,
+  options: { startPlayground?: boolean } & Pick<TeamsSettings, 'signingKeys' | 'authDeadlineMs'> = {},
+): TeamsMount {
   const { config, logger } = deps;
-  const settings = teamsSettings(config);
+  const settings: TeamsSettings = {
+    ...teamsSettings(config),
+    ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
+    ...(options.authDeadlineMs ? { authDeadlineMs: options.authDeadlineMs } : {}),
+  };
   const anonymous = !settings.appId;
   if (anonymous && config.NODE_ENV === 'production') {
     throw new ConfigError([
@@ -75,6 +83,7 @@ export function mountTeams(app: Express, deps: TeamsMountDeps, options: { startP
   app.post('/api/messages', activityBody(logger), async (req, res) => {
     const answer = await processTeamsRequest(adapter, req.body, req.headers.authorization, logic, logger);
     res.status(answer.status);
+    if (answer.headers) res.set(answer.headers);
     if (answer.body === undefined) res.end();
     else res.json(answer.body);
   });

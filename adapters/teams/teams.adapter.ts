@@ -3,6 +3,7 @@ import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { errorCode, unwrap } from '../../domain';
 import { botFrameworkAuthentication } from './bot-framework-auth';
 import { serviceUrlProblem } from './service-urls';
+import { SigningKeys, SigningKeysUnavailableError } from './signing-keys';
 import type { TeamsSettings } from './teams-settings';
 
 /** The little of a logger the adapter uses (pino's shape). */
@@ -21,7 +22,12 @@ export type TurnErrorReply = (context: TurnContext, correlationId: string) => Pr
  * is told plainly, with a correlation ID to quote to support.
  */
 export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger, replyOnError: TurnErrorReply): TeamsCloudAdapter {
-  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings), !settings.appId);
+  const keys = new SigningKeys({
+    ...settings.signingKeys,
+    onFailure: (url, reason, retryAfterSeconds) =>
+      logger.warn({ metadataUrl: url, reason, retryAfterSeconds }, 'Bot Framework signing keys could not be fetched: Teams requests get 503 until they can'),
+  });
+  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings, keys), !settings.appId);
   adapter.onTurnError = async (context, error) => {
     const correlationId = randomUUID();
     const a = context.activity;
@@ -92,6 +98,7 @@ function plainError(e: Error & { code?: unknown; statusCode?: unknown }): Logged
 
 export interface HttpAnswer {
   status: number;
+  headers?: Record<string, string>;
   body?: unknown;
 }
 
@@ -119,6 +126,10 @@ export async function processTeamsRequest(
     const invokeResponse = await adapter.authenticateAndRun(authorization ?? '', body as Activity, logic);
     return { status: invokeResponse?.status ?? 200, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}) };
   } catch (err) {
+    if (err instanceof SigningKeysUnavailableError) {
+      logger.warn({ retryAfterSeconds: err.retryAfterSeconds }, 'Teams request answered 503: the signing keys are not available');
+      return { status: 503, headers: { 'Retry-After': String(err.retryAfterSeconds) }, body: { error: 'Service Unavailable' } };
+    }
     if (isUnauthorized(err)) {
       logger.warn({ reason: (err as Error).message.slice(0, 200) }, 'Teams request refused: not authenticated');
       return { status: 401, body: { error: 'Unauthorized' } };
