@@ -148,12 +148,9 @@ export function slackBody(logger: Logger): RequestHandler {
     const raw = await readBody(req);
     const text = raw.toString('utf8');
     // Bolt parses a form only when the header is exactly the form type, anything else as JSON.
-    if (req.headers['content-type'] === FORM) {
-      const payload = parseQuery(text).payload;
-      if (typeof payload === 'string') parseJson(payload);
-    } else {
-      parseJson(text);
-    }
+    const parsed = req.headers['content-type'] === FORM ? (typeof parseQuery(text).payload === 'string' ? parseJson(parseQuery(text).payload as string) : {}) : parseJson(text);
+    // Every Slack body is an object; Bolt fails (500) on null, an array or a bare value.
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new HttpBodyError('BODY_NOT_JSON', 'The body must be a JSON object.');
     (req as Request & { rawBody?: Buffer }).rawBody = raw;
   });
 }

@@ -60,6 +60,10 @@ describe('HTTP errors: JSON answers, bounded bodies, every line through the logg
     expectCleanJsonError(await post('/slack/events', `payload=${encodeURIComponent(`{"type":"block_actions","user":"${MARKER}`)}`, 'application/x-www-form-urlencoded'), 400);
   });
 
+  it.each(['null', '[]', '"x"', '42'])('/slack/events: JSON that is not an object (%s) gets 400 as JSON', async (body) => {
+    expectCleanJsonError(await post('/slack/events', body), 400);
+  });
+
   it('/api/messages: JSON nested far too deep gets 400 before anything walks it', async () => {
     expectCleanJsonError(await post('/api/messages', `{"type":"message","text":"hi","value":${'['.repeat(5000)}${']'.repeat(5000)}}`), 400);
   });
