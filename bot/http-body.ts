@@ -107,7 +107,11 @@ function parseJson(text: string, maxDepth = Infinity): unknown {
  */
 export function answerBodyError(err: HttpBodyError, req: Request, res: Response, logger: Logger): void {
   logger.warn({ code: err.code, status: err.status, method: req.method, path: req.path, bytes: req.headers['content-length'] }, 'HTTP request body refused');
-  if (!req.complete) res.setHeader('Connection', 'close');
+  if (!req.complete) {
+    res.setHeader('Connection', 'close');
+    // Node would otherwise read (and drop) the rest of the body until the close is flushed.
+    res.once('finish', () => req.socket.destroy());
+  }
   res.status(err.status).json({ error: err.message });
 }
 
