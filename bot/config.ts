@@ -8,6 +8,10 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+/** A secret pasted with a line break or a space around it (a common copy mistake). */
+const NO_SURROUNDING_SPACE = /^\S(.*\S)?$/s;
+const SURROUNDING_SPACE_MESSAGE = 'must not start or end with a space or a line break (copied with the value?)';
+
 /**
  * Every environment variable the bot reads, in one place. `.env.example` documents each one; keep the
  * two in step (a test checks that every key here appears there).
@@ -15,11 +19,14 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** The address to listen on: loopback unless set (0.0.0.0 or :: for every interface, as in a container). */
+  HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, { message: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, { message: 'must start with mongodb:// or mongodb+srv://' })
+    .regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE })
     .optional(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, { message: 'letters, digits, _ and - only' }).optional(),
   SEED_DIRECTORY: z.string().min(1).default('directory/sample-directory.yaml'),
@@ -37,8 +44,10 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).optional(),
 
   // Teams (Bot Framework). Names follow botbuilder's own configuration keys.
+  /** off: no /api/messages at all (a Slack-only deployment). */
+  TEAMS: z.enum(['on', 'off']).default('on'),
   MicrosoftAppId: z.string().uuid({ message: 'must be the bot\'s Microsoft App ID (a GUID)' }).optional(),
-  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
   // Azure stopped creating multi-tenant bot registrations in July 2025: single-tenant is the default.
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.string().uuid({ message: 'must be a tenant ID (a GUID)' }).optional(),
@@ -50,7 +59,7 @@ export const ConfigSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1024).max(65534).default(56150),
 
   // Slack (Bolt's usual names).
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: 'must be a bot token (xoxb-...)' }).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: 'must be an app-level token (xapp-...)' }).optional(),
   SLACK_API_URL: z.string().url().optional(),
@@ -85,7 +94,24 @@ export class ConfigError extends CodedError<'CONFIG_INVALID'> {
   }
 }
 
-/** Parses the environment once; throws ConfigError naming each bad variable and what it got. */
+/**
+ * The variables that hold secrets. A configuration error names them and the problem, never their value;
+ * `config-secrets.test.ts` checks each one.
+ */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']);
+
+/**
+ * Values that look like a secret whatever variable they were put in: Slack tokens, a URI with a user or
+ * password, a JWT, a private key, or a long unbroken run of letters and digits (a key or a client secret).
+ */
+const SECRET_SHAPES = [/xox[a-z]-/i, /xapp-/i, /:\/\/[^/\s]*@/, /eyJ[\w-]{8,}/, /PRIVATE KEY/, /[A-Za-z0-9+/_~.-]{32,}/];
+
+/** Whether a variable's value may be quoted in an error message: never a secret's, never a secret-shaped one, only a short one. */
+export function mayQuote(key: string, value: string): boolean {
+  return !SECRET_VARIABLES.has(key) && value.length <= 60 && !SECRET_SHAPES.some((shape) => shape.test(value));
+}
+
+/** Parses the environment once; throws ConfigError naming each bad variable and the problem (and the value, where it may be shown). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   // An empty variable means "not set" (a blank line copied from .env.example).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -95,7 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '(environment)');
         const got = env[key];
-        return `${key}: ${i.message}${got !== undefined ? ` (got "${got.slice(0, 80)}")` : ''}`;
+        if (got === undefined) return `${key}: ${i.message}`;
+        return `${key}: ${i.message}${mayQuote(key, got) ? ` (got "${got}")` : ' (value not shown)'}`;
       }),
     );
   }
@@ -116,4 +143,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       reminderEveryDays: c.REMINDER_EVERY_DAYS,
     }),
   };
+}
+
+/**
+ * Text about a failure at start (a driver's error, a stack) with every configured secret's value, any
+ * URI credentials and any Slack token taken out, for printing before the logger exists.
+ */
+export function redactSecrets(text: string, env: NodeJS.ProcessEnv = process.env): string {
+  let out = text;
+  for (const key of SECRET_VARIABLES) {
+    const value = env[key];
+    if (value && value.length >= 4) out = out.split(value).join('[redacted]');
+  }
+  return out.replace(/(\/\/)[^/\s@]*@/g, '$1[redacted]@').replace(/\b(xox[a-z]|xapp)-[\w-]+/gi, '[redacted]');
 }

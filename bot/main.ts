@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, redactSecrets } from './config';
 import { createLogger } from './logger';
 import { Schedules } from '../app';
 import { createBotRuntime } from './composition';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
-import { createApp, listen } from './server';
+import { createApp, finishApp, listen } from './server';
 import { mountSlack } from './slack.mount';
 import { mountTeams } from './teams.mount';
 
@@ -13,19 +13,27 @@ async function start(): Promise<void> {
   const startedAt = process.hrtime.bigint();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Every line through the logger: Node would print these to stderr, past the redaction.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? { name: reason.name, message: reason.message, stack: reason.stack } : { name: 'NonError' } }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err: { name: err.name, message: err.message, stack: err.stack } }, 'uncaught exception: stopping');
+    process.exit(1);
+  });
   const store = await openConfiguredStore(config);
   await seedIfEmpty(store, config, logger);
   const runtime = await createBotRuntime(store, config, logger);
   const app = createApp({ store, logger });
-  mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
+  if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
+  else logger.info('Teams is off (TEAMS=off): no /api/messages');
   const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
+  finishApp(app, logger);
   const schedules = new Schedules(logger, runtime.clock);
   schedules.start(runtime.jobs);
-  const server: Server = await listen(app, config.PORT);
+  const server: Server = await listen(app, config.PORT, config.HOST);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   logger.info(
-    { port: config.PORT, store: store.kind, data: store.location, startupMs: Math.round(ms) },
-    `Partner Link is listening on http://localhost:${config.PORT} (health: /healthz); data lives in ${store.kind === 'embedded' ? 'the embedded store at ' : 'MongoDB at '}${store.location}`,
+    { host: config.HOST, port: config.PORT, store: store.kind, data: store.location, startupMs: Math.round(ms) },
+    `Partner Link is listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT} (health: /healthz); data lives in ${store.kind === 'embedded' ? 'the embedded store at ' : 'MongoDB at '}${store.location}`,
   );
 
   let stopping = false;
@@ -47,6 +55,7 @@ async function start(): Promise<void> {
 
 start().catch((e: unknown) => {
   if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
-  else process.stderr.write(`Partner Link could not start: ${(e as Error).stack ?? String(e)}\n`);
+  // Before the logger exists: a driver's message may quote the URI it was given, so secrets come out first.
+  else process.stderr.write(`Partner Link could not start: ${redactSecrets((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 });

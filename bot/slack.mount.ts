@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { createSlackRuntime, SLACK_EVENTS_PATH, type SlackRetryPolicy, type SlackRuntime } from '../adapters/slack';
 import type { StorePort } from '../domain';
 import type { Config } from './config';
+import { jsonErrorAnswers, slackBody } from './http-body';
 import type { Logger } from './logger';
 import type { Notifier } from '../app';
 import type { PartnerLinkBot } from '../dialogs';
@@ -30,6 +31,8 @@ export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<Sl
     logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode) to turn it on');
     return undefined;
   }
+  // In front of Bolt's own route: a bounded body, refusals as JSON (see http-body.ts).
+  if (!socket) app.post(SLACK_EVENTS_PATH, jsonErrorAnswers(), slackBody(logger));
   const runtime = createSlackRuntime({
     bot: deps.bot,
     events: deps.store.events,

@@ -76,7 +76,7 @@ export function startPlaygrounds(config: Config, logger: Logger, options: Playgr
     logger.warn({ configFile }, 'Agents Playground: mock users file not found; not starting it');
     return undefined;
   }
-  const botUrl = options.botUrl ?? `http://localhost:${config.PORT}/api/messages`;
+  const botUrl = options.botUrl ?? `http://${reachableHost(config.HOST)}:${config.PORT}/api/messages`;
   const firstPort = options.port ?? config.PLAYGROUND_PORT;
   const work = mkdtempSync(join(tmpdir(), 'pl-playground-'));
   // The Playground opens a browser at start; on a machine without a desktop that must do nothing.
@@ -139,4 +139,11 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Where a local client reaches a server listening on `host` (an any-address means loopback). */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '::1') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { TurnContext } from 'botbuilder';
 import {
   createTeamsAdapter,
@@ -13,6 +13,7 @@ import { errorCard } from '../cards';
 import { cardMessage } from '../dialogs';
 import { localeFromTag, type ProactiveSenderPort, type StorePort } from '../domain';
 import { ConfigError, type Config } from './config';
+import { activityBody } from './http-body';
 import type { Logger } from './logger';
 import { startPlaygrounds, playgroundWanted, type RunningPlaygrounds } from './teams-playground';
 
@@ -48,9 +49,17 @@ export function teamsSettings(config: Config): TeamsSettings {
  * local development mode (anonymous), which production refuses. With `startPlayground` (npm start) and
  * no credentials, Microsoft's Agents Playground is started against the endpoint.
  */
-export function mountTeams(app: Express, deps: TeamsMountDeps, options: { startPlayground?: boolean } = {}): TeamsMount {
+export function mountTeams(
+  app: Express,
+  deps: TeamsMountDeps,
+  options: { startPlayground?: boolean } & Pick<TeamsSettings, 'signingKeys' | 'authDeadlineMs'> = {},
+): TeamsMount {
   const { config, logger } = deps;
-  const settings = teamsSettings(config);
+  const settings: TeamsSettings = {
+    ...teamsSettings(config),
+    ...(options.signingKeys ? { signingKeys: options.signingKeys } : {}),
+    ...(options.authDeadlineMs ? { authDeadlineMs: options.authDeadlineMs } : {}),
+  };
   const anonymous = !settings.appId;
   if (anonymous && config.NODE_ENV === 'production') {
     throw new ConfigError([
@@ -71,9 +80,10 @@ export function mountTeams(app: Express, deps: TeamsMountDeps, options: { startP
   const logic = tenantGate(settings.allowedTenantIds, (context) => deps.bot.run(context), (tenant) =>
     logger.warn({ tenant: tenant ?? '(none)' }, 'Teams activity from a tenant not in ALLOWED_TENANT_IDS refused; nothing stored'),
   );
-  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+  app.post('/api/messages', activityBody(logger), async (req, res) => {
     const answer = await processTeamsRequest(adapter, req.body, req.headers.authorization, logic, logger);
     res.status(answer.status);
+    if (answer.headers) res.set(answer.headers);
     if (answer.body === undefined) res.end();
     else res.json(answer.body);
   });

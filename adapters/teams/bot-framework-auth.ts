@@ -1,4 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { GuardedBotFrameworkAuthentication } from './guarded-auth';
+import { SigningKeys } from './signing-keys';
 import type { TeamsSettings } from './teams-settings';
 
 /**
@@ -6,7 +8,7 @@ import type { TeamsSettings } from './teams-settings';
  * Bot Connector's OpenID metadata and the app ID; outbound calls get tokens for the app (client secret,
  * or the managed identity). With no app ID botbuilder runs anonymously: nothing is checked.
  */
-export function botFrameworkAuthentication(s: TeamsSettings): ConfigurationBotFrameworkAuthentication {
+export function botFrameworkAuthentication(s: TeamsSettings, keys?: SigningKeys): ConfigurationBotFrameworkAuthentication {
   if (!s.appId) return new ConfigurationBotFrameworkAuthentication({});
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppType: s.appType,
@@ -14,5 +16,6 @@ export function botFrameworkAuthentication(s: TeamsSettings): ConfigurationBotFr
     ...(s.appPassword ? { MicrosoftAppPassword: s.appPassword } : {}),
     ...(s.tenantId ? { MicrosoftAppTenantId: s.tenantId } : {}),
   };
-  return new ConfigurationBotFrameworkAuthentication(options);
+  // The signing keys are fetched with a time-out and shared (guarded-auth.ts); botbuilder checks the token.
+  return new GuardedBotFrameworkAuthentication(options, keys ?? new SigningKeys(), s.authDeadlineMs);
 }

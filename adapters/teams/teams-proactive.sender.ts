@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
-import type { OutboundMessage, ProactiveSenderPort, StoredReference } from '../../domain';
+import { CodedError, type OutboundMessage, type ProactiveSenderPort, type StoredReference } from '../../domain';
+import { serviceUrlProblem } from './service-urls';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -25,7 +26,14 @@ export class TeamsProactiveSender implements ProactiveSenderPort {
     private readonly appId: string,
   ) {}
 
+  /** A reference stored before serviceUrls were checked may name any host: never post there. */
+  private check(ref: StoredReference): void {
+    const problem = serviceUrlProblem(ref.reference.serviceUrl, this.appId === '');
+    if (problem) throw new ServiceUrlRefusedError(ref.key, problem);
+  }
+
   async send(ref: StoredReference, message: OutboundMessage): Promise<{ messageId?: string }> {
+    this.check(ref);
     let messageId: string | undefined;
     await this.adapter.continueConversationAsync(this.appId, conversationReference(ref), async (context) => {
       // The continuation activity has a made-up ID; without it the message is posted to the conversation
@@ -39,6 +47,7 @@ export class TeamsProactiveSender implements ProactiveSenderPort {
   async update(posted: StoredReference, message: OutboundMessage): Promise<void> {
     const activityId = posted.reference.activityId;
     if (typeof activityId !== 'string' || !activityId) throw new Error(`posted card ${posted.key} has no activityId`);
+    this.check(posted);
     await this.adapter.continueConversationAsync(this.appId, conversationReference(posted), async (context) => {
       await context.updateActivity({ ...toActivity(message), id: activityId });
     });
@@ -49,4 +58,11 @@ export class TeamsProactiveSender implements ProactiveSenderPort {
 function conversationReference(ref: StoredReference): Partial<ConversationReference> {
   const { activityId: _activityId, locale: _locale, ...reference } = ref.reference;
   return reference as Partial<ConversationReference>;
+}
+
+/** A stored reference whose serviceUrl the bot may not post to (see service-urls.ts). */
+export class ServiceUrlRefusedError extends CodedError<'SERVICE_URL_REFUSED'> {
+  constructor(key: string, problem: string) {
+    super('SERVICE_URL_REFUSED', `Not posting to reference ${key}: ${problem}`);
+  }
 }

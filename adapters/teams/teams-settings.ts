@@ -12,6 +12,9 @@ export interface TeamsSettings {
   tenantId?: string;
   /** Entra tenants whose users may use the bot; empty allows any. Lower-case GUIDs. */
   allowedTenantIds: readonly string[];
+  /** Tests shorten these: the signing-key fetch (see signing-keys.ts) and the whole authentication. */
+  signingKeys?: { timeoutMs?: number; retryAfterMs?: number };
+  authDeadlineMs?: number;
 }
 
 /** Problems with the settings, one line each naming the variable; empty when they are usable. */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { errorCode, unwrap } from '../../domain';
 import { botFrameworkAuthentication } from './bot-framework-auth';
+import { serviceUrlProblem } from './service-urls';
+import { SigningKeys, SigningKeysUnavailableError } from './signing-keys';
 import type { TeamsSettings } from './teams-settings';
 
 /** The little of a logger the adapter uses (pino's shape). */
@@ -20,7 +22,12 @@ export type TurnErrorReply = (context: TurnContext, correlationId: string) => Pr
  * is told plainly, with a correlation ID to quote to support.
  */
 export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger, replyOnError: TurnErrorReply): TeamsCloudAdapter {
-  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings));
+  const keys = new SigningKeys({
+    ...settings.signingKeys,
+    onFailure: (url, reason, retryAfterSeconds) =>
+      logger.warn({ metadataUrl: url, reason, retryAfterSeconds }, 'Bot Framework signing keys could not be fetched: Teams requests get 503 until they can'),
+  });
+  const adapter = new TeamsCloudAdapter(botFrameworkAuthentication(settings, keys), !settings.appId);
   adapter.onTurnError = async (context, error) => {
     const correlationId = randomUUID();
     const a = context.activity;
@@ -42,6 +49,19 @@ export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger,
  * itself (401 without the token error's text, no console output, our logger) instead of `process()`.
  */
 export class TeamsCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    /** Local development mode: nothing is authenticated, replies go to this machine only. */
+    readonly anonymous = false,
+  ) {
+    super(auth);
+  }
+
+  /** Why the bot may not post to this serviceUrl (see service-urls.ts), or undefined. */
+  serviceUrlProblem(url: unknown): string | undefined {
+    return serviceUrlProblem(url, this.anonymous);
+  }
+
   authenticateAndRun(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(authorization, activity, logic);
   }
@@ -78,6 +98,7 @@ function plainError(e: Error & { code?: unknown; statusCode?: unknown }): Logged
 
 export interface HttpAnswer {
   status: number;
+  headers?: Record<string, string>;
   body?: unknown;
 }
 
@@ -95,10 +116,20 @@ export async function processTeamsRequest(
   if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
     return { status: 400, body: { error: 'The body must be a Bot Framework activity (JSON with a type).' } };
   }
+  // Before anything runs: a turn would reply there, and store it as the person's conversation reference.
+  const refused = adapter.serviceUrlProblem((body as { serviceUrl?: unknown }).serviceUrl);
+  if (refused) {
+    logger.warn({ serviceUrlHost: hostOf((body as { serviceUrl?: unknown }).serviceUrl) }, 'Teams activity refused: serviceUrl not allowed; nothing stored');
+    return { status: 400, body: { error: refused } };
+  }
   try {
     const invokeResponse = await adapter.authenticateAndRun(authorization ?? '', body as Activity, logic);
     return { status: invokeResponse?.status ?? 200, ...(invokeResponse?.body !== undefined ? { body: invokeResponse.body } : {}) };
   } catch (err) {
+    if (err instanceof SigningKeysUnavailableError) {
+      logger.warn({ retryAfterSeconds: err.retryAfterSeconds }, 'Teams request answered 503: the signing keys are not available');
+      return { status: 503, headers: { 'Retry-After': String(err.retryAfterSeconds) }, body: { error: 'Service Unavailable' } };
+    }
     if (isUnauthorized(err)) {
       logger.warn({ reason: (err as Error).message.slice(0, 200) }, 'Teams request refused: not authenticated');
       return { status: 401, body: { error: 'Unauthorized' } };
@@ -119,4 +150,12 @@ function isUnauthorized(err: unknown): boolean {
   if (err instanceof Error && TOKEN_ERRORS.has(err.name)) return true;
   const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
   return status === 401 || status === 403;
+}
+
+function hostOf(url: unknown): string {
+  try {
+    return typeof url === 'string' ? new URL(url).host.slice(0, 200) : typeof url;
+  } catch {
+    return '(not a URL)';
+  }
 }

@@ -6,6 +6,7 @@ import { startTeamsTestApp, type TeamsTestApp } from './support/teams-test-app';
 
 const FUJI_TENANT = '718293a4-b5c6-47de-88f9-0a1b2c3d4e56'; // Mei's (message fixture)
 const CONTOSO_TENANT = '8a1f6c2e-3b4d-4e5f-9a6b-7c8d9e0f1a21'; // Hiroshi's
+const LOCAL_CONNECTOR = 'http://localhost:3979';
 
 /**
  * ALLOWED_TENANT_IDS: activities from other Entra tenants are refused politely before the bot runs,
@@ -20,8 +21,12 @@ describe('Teams: tenant allow-list', () => {
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    connector = fakeConnector();
+    // Anonymous mode posts only to this machine: the recorded activities' Bot Connector address is
+    // swapped for a loopback one, where the fake connector answers.
+    connector = fakeConnector(LOCAL_CONNECTOR);
     app = await startTeamsTestApp({ ALLOWED_TENANT_IDS: CONTOSO_TENANT.toUpperCase() });
+    const post = app.post.bind(app);
+    app.post = (body, headers) => post({ ...(body as Record<string, unknown>), serviceUrl: `${LOCAL_CONNECTOR}/apac/` }, headers);
     client = teamsClient(app);
   });
   afterAll(async () => {

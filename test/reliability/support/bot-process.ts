@@ -16,6 +16,9 @@ export async function freePort(): Promise<number> {
 export class BotProcess {
   private child?: ChildProcess;
   log = '';
+  /** Everything the process wrote to each stream, whole (for tests of what reaches the output). */
+  stdout = '';
+  stderr = '';
   constructor(readonly port: number, readonly env: Record<string, string>) {}
 
   get url() {
@@ -30,8 +33,14 @@ export class BotProcess {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', PLAYGROUND: 'off', PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout?.on('data', (b: Buffer) => (this.log = (this.log + b.toString()).slice(-8000)));
-    this.child.stderr?.on('data', (b: Buffer) => (this.log = (this.log + b.toString()).slice(-8000)));
+    this.child.stdout?.on('data', (b: Buffer) => {
+      this.log = (this.log + b.toString()).slice(-8000);
+      this.stdout += b.toString();
+    });
+    this.child.stderr?.on('data', (b: Buffer) => {
+      this.log = (this.log + b.toString()).slice(-8000);
+      this.stderr += b.toString();
+    });
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`the bot exited (${this.child.exitCode}):\n${this.log}`);
@@ -40,6 +49,11 @@ export class BotProcess {
       if (Date.now() > deadline) throw new Error(`the bot was not ready in time:\n${this.log}`);
       await new Promise((r) => setTimeout(r, 150));
     }
+  }
+
+  /** Whether the process is still running. */
+  get alive(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** SIGKILL: no shutdown handler runs, as in a crash. */

@@ -22,14 +22,14 @@ export interface TeamsTestApp {
   received: Record<string, unknown>[];
   /** Log lines (parsed pino JSON), for assertions that nothing secret is logged. */
   logs: Record<string, unknown>[];
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; headers?: Headers }>;
   /** Lines in the store's files a turn could write: references, conversation state, requests. */
   footprint(): Record<string, number>;
   close(): Promise<void>;
 }
 
 /** The real HTTP server with Teams mounted, on a free port, over an embedded store with the sample directory. */
-export async function startTeamsTestApp(env: Record<string, string> = {}): Promise<TeamsTestApp> {
+export async function startTeamsTestApp(env: Record<string, string> = {}, mountOptions: Parameters<typeof mountTeams>[2] = {}): Promise<TeamsTestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pl-teams-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, SEED_DIRECTORY: 'none', PLAYGROUND: 'off', ...env });
   const logs: Record<string, unknown>[] = [];
@@ -44,7 +44,7 @@ export async function startTeamsTestApp(env: Record<string, string> = {}): Promi
     if (req.body && typeof (req.body as { type?: unknown }).type === 'string') received.push(structuredClone(req.body as Record<string, unknown>));
     next();
   });
-  const teams = mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
+  const teams = mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, mountOptions);
   const server: Server = await listen(app, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -57,7 +57,7 @@ export async function startTeamsTestApp(env: Record<string, string> = {}): Promi
     async post(body, headers = {}) {
       const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
       const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: res.headers };
     },
     footprint() {
       return Object.fromEntries(WRITTEN_BY_TURNS.map((name) => [name, lines(join(dataDir, `${name}.db`))]));
