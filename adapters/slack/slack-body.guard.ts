@@ -12,6 +12,20 @@ export const MAX_SLACK_BODY_BYTES = 1024 * 1024;
 export function slackBodyGuard(maxBytes = MAX_SLACK_BODY_BYTES): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST') return next();
+    const refuseDeep = (raw: Buffer) => {
+      const text = raw.toString('utf8');
+      // Interactivity and commands are form-encoded (the JSON is in `payload`); events are JSON.
+      const json = String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded') ? (new URLSearchParams(text).get('payload') ?? '') : text;
+      return jsonTextDepth(json) > MAX_BODY_DEPTH;
+    };
+    // Already read by the server's own bounded reader (bot/http-body.ts): the stream is consumed, so
+    // check the bytes it kept instead of waiting for a stream that will not end.
+    const already = (req as unknown as { rawBody?: unknown }).rawBody;
+    if (Buffer.isBuffer(already)) {
+      if (already.length > maxBytes) return void res.status(413).set('Connection', 'close').json({ error: 'request body too large' });
+      if (refuseDeep(already)) return void res.status(400).set('Connection', 'close').json({ error: `request body nests deeper than ${MAX_BODY_DEPTH} levels` });
+      return next();
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
@@ -38,10 +52,7 @@ export function slackBodyGuard(maxBytes = MAX_SLACK_BODY_BYTES): RequestHandler 
     req.on('end', () => {
       if (done) return;
       const raw = Buffer.concat(chunks);
-      const text = raw.toString('utf8');
-      // Interactivity and commands are form-encoded (the JSON is in `payload`); events are JSON.
-      const json = String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded') ? (new URLSearchParams(text).get('payload') ?? '') : text;
-      if (jsonTextDepth(json) > MAX_BODY_DEPTH) return refuse(400, `request body nests deeper than ${MAX_BODY_DEPTH} levels`);
+      if (refuseDeep(raw)) return refuse(400, `request body nests deeper than ${MAX_BODY_DEPTH} levels`);
       done = true;
       (req as unknown as { rawBody: Buffer }).rawBody = raw;
       next();

@@ -116,7 +116,8 @@ describe.each(bothStores())('a store failing mid-dialog ($name store)', (store) 
     try {
       await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
       await h.click('yuki', h.posted('D06YUKISZ').at(-1)!, 'submit_form', { partnerId: 'Trey Research Direct' });
-      const confirmation = h.posted('D06YUKISZ').at(-1)!;
+      // The click is answered with the confirmation in place of the form (h.shown: with updates applied).
+      const confirmation = h.shown('D06YUKISZ').at(-1)!;
       expect(confirmation.text).toContain('Please check your request');
       const create = jest.spyOn(h.store.requests, 'create').mockRejectedValueOnce(outageOf(store.name));
       const before = h.api.calls.length;
@@ -125,10 +126,13 @@ describe.each(bothStores())('a store failing mid-dialog ($name store)', (store) 
       const told = h.api.calls.slice(before).filter((c) => c.method.startsWith('chat.') && c.args.channel === 'D06YUKISZ');
       expect(told.map((c) => `${String(c.args.text ?? '')} ${strings(c.args.blocks)}`).join('\n')).toContain(UNAVAILABLE);
       expect(await h.store.requests.listByRequester('yuki-suzuki')).toEqual([]);
+      const again = h.api.calls.length;
       await h.click('yuki', confirmation, 'confirm');
       const filed = await h.store.requests.listByRequester('yuki-suzuki');
       expect(filed).toHaveLength(1);
-      expect(strings(h.posted('D06YUKISZ').at(-1))).toContain(filed[0]!.id);
+      // The answer to the second click names the request (posted, or in place of the clicked card).
+      const answered = h.api.calls.slice(again).filter((c) => c.method.startsWith('chat.') && c.args.channel === 'D06YUKISZ');
+      expect(answered.map((c) => `${String(c.args.text ?? '')} ${strings(c.args.blocks)}`).join('\n')).toContain(filed[0]!.id);
     } finally {
       await h.destroy();
       await store.cleanUp();
