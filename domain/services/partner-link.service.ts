@@ -1,15 +1,17 @@
 import { RequestContendedError } from '../errors';
-import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
+import { approvalSteps, decide, statusLabel, type LifecycleCommand } from '../lifecycle';
+import type { RuleCode } from '../rule-codes';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
 import type { DirectoryPort } from '../ports/directory.port';
 import type { RequestRepositoryPort } from '../ports/request-repository.port';
-import { subjectKey, type AuditPlatform, type PartnerRequest, type RequestSubject } from '../request';
+import { isClosed, subjectKey, type AuditEntry, type AuditPlatform, type PartnerRequest, type RequestSubject } from '../request';
 import { refusal, type Advisory, type Refusal, type Verdict } from '../result';
 import type { Workload } from '../workload';
 import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners } from './eligibility';
 import { verdictFor, type FactSources, type Validation } from './facts';
+import { decidersOf } from './request-view';
 
 export interface ServiceDeps {
   directory: DirectoryPort;
@@ -27,6 +29,8 @@ export type SubmitOutcome =
 
 export type ActOutcome =
   | { kind: 'applied'; request: PartnerRequest; previous: PartnerRequest }
+  /** A note or a hand-over was added to the trail; `request` includes it. */
+  | { kind: 'appended'; request: PartnerRequest; entry: AuditEntry }
   | { kind: 'unchanged'; request: PartnerRequest }
   | { kind: 'refused'; refusal: Refusal; request?: PartnerRequest };
 
@@ -150,6 +154,10 @@ export class PartnerLinkService {
         policy: this.deps.policy,
       });
       if (d.kind === 'unchanged') return { kind: 'unchanged', request: current };
+      if (d.kind === 'appended') {
+        await this.deps.requests.appendAudit(requestId, d.entry);
+        return { kind: 'appended', request: { ...current, audit: [...current.audit, d.entry] }, entry: d.entry };
+      }
       if (d.kind === 'refused') {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
         return { kind: 'refused', refusal: d.refusal, request: current };
@@ -181,6 +189,68 @@ export class PartnerLinkService {
     }
     return expired;
   }
+
+  // --- Approval work (issue 15): who must act, change, hand over, notes, filing again. ---
+
+  /**
+   * The people who can decide the request now: the admin it was handed over to, if it was, else every
+   * admin of the current step's organization. Shown only to people who may see the request.
+   */
+  async whoMustAct(request: PartnerRequest): Promise<Person[]> {
+    return decidersOf(request, await this.approversFor(request));
+  }
+
+  /**
+   * The requester files a new version of a pending request (another distributor, another partner): the
+   * new subject is checked against every rule again (the request itself does not count as a duplicate),
+   * then replaces the old one with its approval steps from the start.
+   */
+  async change(requestId: string, subject: RequestSubject, person: Person, opts: ActOptions): Promise<ActOutcome> {
+    const current = await this.deps.requests.get(requestId);
+    if (!current) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    if (current.audit.some((e) => opts.commandId !== undefined && e.commandId === opts.commandId)) return { kind: 'unchanged', request: current };
+    let checks: readonly RuleCode[] = current.checks;
+    if (person.id === current.requester.personId && !isClosed(current.status) && subjectKey(subject) !== subjectKey(current.subject)) {
+      const validation = await this.validate(subject, person);
+      if (validation.kind === 'refused') return { kind: 'refused', refusal: validation.refusal, request: current };
+      if (!validation.verdict.ok) return { kind: 'refused', refusal: validation.verdict.refusals[0]!, request: current };
+      checks = validation.verdict.passed;
+    }
+    return this.act(requestId, { type: 'change', subject, checks }, person, opts);
+  }
+
+  /** An approver passes the request to another admin of the same organization (looked up by ID). */
+  async handOver(requestId: string, toPersonId: string, person: Person, opts: ActOptions): Promise<ActOutcome> {
+    const to = await this.deps.directory.getPerson(toPersonId);
+    const request = await this.deps.requests.get(requestId);
+    if (!request) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    if (!to) return { kind: 'refused', refusal: refusal('HANDOVER_TARGET_INVALID', { org: request.steps[request.stage]?.orgId ?? '' }, 'handoverTo'), request };
+    return this.act(requestId, { type: 'handover', to }, person, opts);
+  }
+
+  /** Other admins of the current step's organization, to whom this approver may hand the request over. */
+  async handOverCandidates(request: PartnerRequest, person: Person): Promise<Person[]> {
+    return (await this.approversFor(request)).filter((p) => p.id !== person.id);
+  }
+
+  /** The requester or an approver adds a short note (bounded; validated by the domain). */
+  addNote(requestId: string, text: string, person: Person, opts: ActOptions): Promise<ActOutcome> {
+    return this.act(requestId, { type: 'note', text }, person, opts);
+  }
+
+  /**
+   * The subject of a rejected, cancelled or expired request, for filing it again (the dialog then checks
+   * it against the rules and asks for confirmation); only its requester may.
+   */
+  async resubmittable(requestId: string, person: Person): Promise<{ kind: 'ok'; request: PartnerRequest } | { kind: 'refused'; refusal: Refusal }> {
+    const r = await this.deps.requests.get(requestId);
+    if (!r) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    if (r.requester.personId !== person.id) return { kind: 'refused', refusal: refusal('NOT_THE_REQUESTER') };
+    if (!['rejected', 'cancelled', 'expired'].includes(r.status)) return { kind: 'refused', refusal: refusal('NOT_RESUBMITTABLE', { requestId, status: statusLabel(r.status) }) };
+    return { kind: 'ok', request: r };
+  }
+
+  // --- end of approval work ---
 
   get(requestId: string): Promise<PartnerRequest | undefined> {
     return this.deps.requests.get(requestId);
