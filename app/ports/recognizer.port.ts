@@ -19,6 +19,11 @@ export const INTENT_NAMES = [
   'policy_question',
   'help',
   'greeting',
+  // Issue 15, approval work.
+  'change_request',
+  'resubmit_request',
+  'add_note',
+  'handover_request',
   'none',
 ] as const;
 /** The intents the classifier learns from nlu/train.*.yaml. */
