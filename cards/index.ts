@@ -26,3 +26,4 @@ export { MAX_CHOICES } from './form-parts';
 export { clickData, type Click } from './click';
 export { cardSummary } from './summary';
 export { notificationCards } from './notification-cards';
+export { noteCard } from './note.card';

@@ -119,10 +119,14 @@ export interface MyRequestsModel {
   organizations: readonly Organization[];
   /** The reader: requests they filed and that are still open get a Cancel button. */
   viewer: Person;
+  /** Issue 15 (who must act): for pending requests, by request ID, the names of the people who can decide now. */
+  deciders?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RequestDetailModel extends RequestView {
   viewer?: Person;
+  /** Issue 15: for an approver of the current step, the other admins they may hand the request over to. */
+  handoverCandidates?: readonly Person[];
 }
 
 export interface RefusalModel {

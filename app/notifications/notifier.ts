@@ -1,4 +1,6 @@
 import {
+  subjectKey,
+  type AuditEntry,
   channelReferenceKey,
   isClosed,
   localeFromTag,
@@ -74,8 +76,14 @@ export class Notifier implements NotificationPort {
 
   async requestUpdated(request: PartnerRequest, previous: PartnerRequest): Promise<void> {
     await this.updatePostedCards(request);
+    // Issue 15: a changed request is a new version: every approver of its (new) first step gets a new card.
+    if (request.status === 'pending_approval' && subjectKey(request.subject) !== subjectKey(previous.subject)) {
+      await this.approvalRequested(request);
+      return;
+    }
     if (request.status === 'pending_approval' && request.stage !== previous.stage) {
       await this.approvalRequested(request);
+      await this.tellRequesterStepDone(request);
       return;
     }
     if (!isClosed(request.status) || request.status === 'cancelled') return;
@@ -84,9 +92,55 @@ export class Notifier implements NotificationPort {
     const view = await requestView(this.store.directory, request);
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }), request, `decided:v${request.version}`);
+      await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }, { forRequester: true }), request, `decided:v${request.version}`);
     }
   }
+
+  // --- Issue 15 (approval work): step done, hand-over, notes. ---
+
+  /** After a step of a two-step request: the requester hears who approved and who decides next. */
+  private async tellRequesterStepDone(request: PartnerRequest): Promise<void> {
+    const requester = await this.store.directory.getPerson(request.requester.personId);
+    if (!requester) return;
+    const view = await requestView(this.store.directory, request);
+    for (const ref of await this.store.references.listForPerson(requester.id)) {
+      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
+      await this.deliver(ref, this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}) }), request, `step:v${request.version}`);
+    }
+  }
+
+  async handedOver(request: PartnerRequest, entry: AuditEntry): Promise<void> {
+    const to = entry.handedTo && (await this.store.directory.getPerson(entry.handedTo.personId));
+    if (!to || request.status !== 'pending_approval') return;
+    const view = await requestView(this.store.directory, request);
+    const userIds = await this.reach.platformUserIds(await this.service.approversFor(request));
+    const at = entry.at.getTime();
+    for (const ref of await this.store.references.listForPerson(to.id)) {
+      const locale = referenceLocale(ref) ?? to.locale ?? 'en';
+      const card = this.cards.approval(view, userIds, { locale, ...(to.timeZone ? { timeZone: to.timeZone } : {}), now: new Date() });
+      await this.deliver(ref, card, request, `handover:v${request.version}:${at}`, locale);
+    }
+  }
+
+  async noteAdded(request: PartnerRequest, entry: AuditEntry): Promise<void> {
+    if (entry.actor.type !== 'person') return;
+    const writer = entry.actor.personId;
+    const deciders = await this.service.whoMustAct(request);
+    const byApprover = writer !== request.requester.personId;
+    const requester = byApprover ? await this.store.directory.getPerson(request.requester.personId) : undefined;
+    const readers = [...deciders, ...(requester ? [requester] : [])].filter((p, i, all) => p.id !== writer && all.findIndex((q) => q.id === p.id) === i);
+    if (!readers.length) return;
+    const view = await requestView(this.store.directory, request);
+    for (const person of readers) {
+      for (const ref of await this.store.references.listForPerson(person.id)) {
+        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+        const card = this.cards.note(view, entry, { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}) });
+        await this.deliver(ref, card, request, `note:${entry.at.getTime()}:${writer}`);
+      }
+    }
+  }
+
+  // --- end of issue 15 ---
 
   /**
    * Every approval card posted about this request now shows its current state, for everyone who can

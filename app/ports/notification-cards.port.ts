@@ -1,4 +1,4 @@
-import type { Locale, OutboundMessage, RequestView } from '../../domain';
+import type { AuditEntry, Locale, OutboundMessage, RequestView } from '../../domain';
 
 /** The reader a card is drawn for. */
 export interface ReaderContext {
@@ -14,5 +14,7 @@ export interface NotificationCardsPort {
   /** The approval card: with Approve and Reject for approvers (`buttons`, the default), a status view otherwise. */
   approval(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, options?: { buttons?: boolean }): OutboundMessage;
   /** The card that tells a request's outcome. */
-  decided(view: RequestView, reader: ReaderContext): OutboundMessage;
+  decided(view: RequestView, reader: ReaderContext, options?: { forRequester?: boolean }): OutboundMessage;
+  /** Issue 15: a note someone added to a request (with a Details button). */
+  note(view: RequestView, entry: AuditEntry, reader: ReaderContext): OutboundMessage;
 }

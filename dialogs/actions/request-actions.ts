@@ -1,8 +1,9 @@
-import { refusalCard, requestDetailCard, type AdaptiveCard, type CardAction } from '../../cards';
+import { refusalCard, type AdaptiveCard, type CardAction } from '../../cards';
 import { refusal, type LifecycleCommand, type PartnerRequest, type Person } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import { cardContext, type TurnInfo } from '../turn-info';
-import { requestView, subjectOrgIds } from '../../domain';
+import { subjectOrgIds } from '../../domain';
+import { detailCardFor } from '../work/work-actions';
 import { currentRequestCard } from './request-cards';
 
 export type RequestActionVerb = 'approve' | 'reject' | 'refresh' | 'cancel_request' | 'show_request';
@@ -43,8 +44,7 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     const request = await deps.service.get(action.requestId);
     if (!request || !maySee(request, person)) return notFound();
     if (action.verb === 'refresh') return currentRequestCard(deps, request, person, ctx);
-    const view = await requestView(deps.directory, request);
-    return requestDetailCard({ ...view, ...(person ? { viewer: person } : {}) }, ctx);
+    return detailCardFor(deps, request, person, info);
   }
   if (!person) return refusalCard({ refusals: [refusal(command.type === 'cancel' ? 'NOT_THE_REQUESTER' : 'NOT_AN_APPROVER', { org: '—' })] }, ctx);
   const outcome = await deps.service.act(action.requestId, command, person, {
@@ -56,7 +56,7 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     await deps.notifier.requestUpdated(outcome.request, outcome.previous);
     return currentRequestCard(deps, outcome.request, person, ctx);
   }
-  if (outcome.kind === 'unchanged') return currentRequestCard(deps, outcome.request, person, ctx);
+  if (outcome.kind === 'unchanged' || outcome.kind === 'appended') return currentRequestCard(deps, outcome.request, person, ctx);
   if (outcome.request && SHOW_CURRENT.has(outcome.refusal.code)) return currentRequestCard(deps, outcome.request, person, ctx);
   if (!outcome.request) return notFound();
   return refusalCard({ refusals: [outcome.refusal] }, ctx);

@@ -15,7 +15,7 @@ export function mayDecide(request: PartnerRequest, person: Person | undefined): 
  */
 export async function currentRequestCard(deps: DialogDeps, request: PartnerRequest, reader: Person | undefined, ctx: CardContext): Promise<AdaptiveCard> {
   const view = await requestView(deps.directory, request);
-  if (isClosed(request.status)) return decidedCard({ view }, ctx);
+  if (isClosed(request.status)) return decidedCard({ view }, ctx, { forRequester: reader?.id === request.requester.personId });
   const approvers = await deps.service.approversFor(request);
   const approverUserIds = await deps.reach.platformUserIds(approvers);
   return approvalCard({ view, approverUserIds }, ctx, { buttons: mayDecide(request, reader) });

@@ -12,6 +12,7 @@ import type { ChatTurn, LoggerPort } from '../../app/ports';
 import { parseExecuteAction, parseCardAction } from '../../cards';
 import { personReferenceKey, type StorePort } from '../../domain';
 import { handleRequestAction, isRequestAction } from '../actions/request-actions';
+import { answerWorkClick, isCardWorkClick } from '../work/work-actions';
 import type { ConversationPrefs } from '../conversation-prefs';
 import type { DialogDeps } from '../dialog-deps';
 import { PartnerLinkDialogs } from '../partner-link.dialogs';
@@ -94,6 +95,11 @@ export class PartnerLinkBot extends ActivityHandler {
     const info = await this.prepare(context, parsed);
     if (info.action && isRequestAction(info.action) && info.person) {
       const card = await handleRequestAction(this.deps.dialogs, info.action, info);
+      return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
+    }
+    // Issue 15: a note or a hand-over is answered with the card that replaces the clicked one, too.
+    if (info.action && isCardWorkClick(info.action) && info.person) {
+      const card = await answerWorkClick(this.deps.dialogs, info.action, info);
       return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
     }
     await this.dialogs.run(context);
