@@ -51,7 +51,8 @@ run('two instances sharing one MongoDB: schedules', () => {
     await a.say('lena-vogel', 'hello', 'en-US', 'teams');
     const file = async (h: BotHarness, who: string, text: string, platform: 'teams' | 'slack') => {
       const confirmation = (await h.say(who, text, 'en-US', platform)).at(-1)!;
-      const done = (await h.execute(who, buttonData(confirmation.card, 'confirm')!, 'en-US', platform)).replies.at(-1)!;
+      const clicked = await h.execute(who, buttonData(confirmation.card, 'confirm')!, 'en-US', platform);
+      const done = (clicked.answer ?? clicked.replies.at(-1))!;
       return /PL-[0-9A-Z]{8}/.exec(done.cardText)![0];
     };
     const ids = [await file(a, 'mei-kobayashi', 'link us with Contoso Distribution Japan', 'teams'), await file(b, 'camille-martin', 'link us with Northwind Distribution', 'slack')];

@@ -115,8 +115,8 @@ describe.each(bothStores())('a store failing mid-dialog ($name store)', (store) 
     const h = await createSlackHarness(store.options());
     try {
       await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
-      await h.click('yuki', h.posted('D06YUKISZ').at(-1)!, 'submit_form', { partnerId: 'Trey Research Direct' });
-      const confirmation = h.posted('D06YUKISZ').at(-1)!;
+      await h.click('yuki', h.shown('D06YUKISZ').at(-1)!, 'submit_form', { partnerId: 'Trey Research Direct' });
+      const confirmation = h.shown('D06YUKISZ').at(-1)!;
       expect(confirmation.text).toContain('Please check your request');
       const create = jest.spyOn(h.store.requests, 'create').mockRejectedValueOnce(outageOf(store.name));
       const before = h.api.calls.length;
@@ -128,7 +128,7 @@ describe.each(bothStores())('a store failing mid-dialog ($name store)', (store) 
       await h.click('yuki', confirmation, 'confirm');
       const filed = await h.store.requests.listByRequester('yuki-suzuki');
       expect(filed).toHaveLength(1);
-      expect(strings(h.posted('D06YUKISZ').at(-1))).toContain(filed[0]!.id);
+      expect(strings(h.shown('D06YUKISZ').find((m) => m.ts === confirmation.ts))).toContain(filed[0]!.id);
     } finally {
       await h.destroy();
       await store.cleanUp();
