@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
+import { NOTE_MAX_LENGTH, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
 
 /**
  * THE contract for what a click sends back. Teams (Action.Execute: `verb` plus `data`; Action.Submit:
@@ -16,6 +16,9 @@ export const INPUT_IDS = {
   partnerId: 'partnerId',
   subscriptionId: 'subscriptionId',
   reason: 'reason',
+  /** Issue 15: the note box and the hand-over choice on the request detail card. */
+  note: 'note',
+  handoverTo: 'handoverTo',
 } as const;
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 
@@ -80,6 +83,11 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('refresh'), ...ForRequest }).strict(),
   z.object({ verb: z.literal('cancel_request'), ...ForRequest }).strict(),
   z.object({ verb: z.literal('show_request'), requestId: RequestId }).strict(),
+  // Issue 15, approval work. The note is bounded here as on the card; the domain checks it again.
+  z.object({ verb: z.literal('add_note'), requestId: RequestId, note: z.string().max(NOTE_MAX_LENGTH).default('') }).strict(),
+  z.object({ verb: z.literal('handover'), ...ForRequest, handoverTo: optional(SlugSchema) }).strict(),
+  z.object({ verb: z.literal('change_request'), ...ForRequest }).strict(),
+  z.object({ verb: z.literal('resubmit'), requestId: RequestId }).strict(),
   z.discriminatedUnion('form', [LinkDistributorForm, AddPartnerForm, MultichannelForm]),
   z.object({ verb: z.literal('confirm'), draftId: DraftId, owner: DraftOwner }).strict(),
   z.object({ verb: z.literal('edit'), draftId: DraftId, owner: DraftOwner }).strict(),

@@ -4,7 +4,7 @@ import { button, refreshExecute } from './click';
 import { adaptiveCard, bullets, factSet, heading, nestedCard, note, showCard, styled, subheading, textBlock, textInput } from './elements';
 import { orgNamer } from './format';
 import type { ApprovalModel, ApprovalOptions, CardContext } from './models';
-import { expiryText, identityFacts, requestFacts } from './request-facts';
+import { expiryText, historyLines, identityFacts, requestFacts } from './request-facts';
 import type { AdaptiveCard, CardActionElement, CardElement, Refresh } from './schema';
 import { stringsFor } from './strings';
 
@@ -37,6 +37,7 @@ export function approvalCard(model: ApprovalModel, ctx: CardContext, options: Ap
       : [heading(s.approval.title)]),
     textBlock(s.approval.asks(asker, names.name(r.requester.orgId), s.kind[r.subject.kind])),
     ...(step && r.steps.length > 1 ? [note(s.approval.stepOf(r.stage + 1, r.steps.length, s.approverRole[step.as]))] : []),
+    ...historyLines(model.view, s, ctx).map((line) => textBlock(line, { spacing: 'small' })),
     factSet([...requestFacts(model.view, names, s, ctx), ...identityFacts(requesterOrg, s)], { spacing: 'medium' }),
     subheading(s.approval.checksTitle),
     checks.length > 0 ? bullets(checks, { marker: '✓', spacing: 'small' }) : note(s.approval.noChecks),
@@ -63,6 +64,8 @@ export function approvalCard(model: ApprovalModel, ctx: CardContext, options: Ap
     actions.push(
       button(s.button.approve, { verb: 'approve', ...ids }, { universalActions: universal, style: 'positive', inputs: 'none' }),
       showCard(s.button.reject, reject, 'destructive'),
+      // Issue 15: the detail card has Hand over and Add a note.
+      button(s.button.details, { verb: 'show_request', requestId: r.id }, { universalActions: universal, inputs: 'none' }),
     );
   }
   const refresh: Refresh | undefined =

@@ -1,7 +1,8 @@
 import { isClosed, type AuditEntry, type PartnerRequest } from '../domain';
 import { adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
 import { clip, formatDateTime, orgNamer } from './format';
-import type { CardContext, DecidedModel } from './models';
+import { button } from './click';
+import type { CardContext, CardOptions, DecidedModel } from './models';
 import { requestFacts } from './request-facts';
 import type { AdaptiveCard, CardElement, ContainerStyle, TextColor } from './schema';
 import { stringsFor } from './strings';
@@ -15,6 +16,13 @@ const TONE: Record<PartnerRequest['status'], { style: ContainerStyle; color: Tex
   expired: { style: 'warning', color: 'warning' },
 };
 
+const RESUBMITTABLE: readonly PartnerRequest['status'][] = ['rejected', 'cancelled', 'expired'];
+
+export interface DecidedOptions extends CardOptions {
+  /** The reader filed the request: a closed one that can be filed again gets a File again button. */
+  forRequester?: boolean;
+}
+
 /** The last approval of an earlier step, for a request that moved on to its next approver. */
 function lastStepApproval(r: PartnerRequest): AuditEntry | undefined {
   return [...r.audit].reverse().find((e) => e.action === 'approve');
@@ -25,11 +33,13 @@ function lastStepApproval(r: PartnerRequest): AuditEntry | undefined {
  * or expired, by whom and when. No buttons. For a two-step request whose first step was approved it says
  * so and names who decides next.
  */
-export function decidedCard(model: DecidedModel, ctx: CardContext): AdaptiveCard {
+export function decidedCard(model: DecidedModel, ctx: CardContext, options: DecidedOptions = {}): AdaptiveCard {
   const s = stringsFor(ctx.locale);
   const r = model.view.request;
   const names = orgNamer(model.view.organizations, ctx.locale);
   const tone = TONE[r.status];
+  // Issue 15: the requester's copy of a rejected, cancelled or expired request offers to file it again.
+  const resubmit = options.forRequester === true && RESUBMITTABLE.includes(r.status);
   const banner: CardElement[] = [textBlock(s.decided.title[r.status], { weight: 'bolder', size: 'medium', color: tone.color })];
   const d = r.decision;
   if (d) {
@@ -46,11 +56,13 @@ export function decidedCard(model: DecidedModel, ctx: CardContext): AdaptiveCard
       heading(s.kind[r.subject.kind]),
       container(banner, { style: tone.style, spacing: 'medium' }),
       factSet(requestFacts(model.view, names, s, ctx), { spacing: 'medium' }),
-      ...(isClosed(r.status) ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
+      ...(isClosed(r.status) && !resubmit ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
+      ...(resubmit ? [note(s.work.resubmitHint, { spacing: 'medium' })] : []),
     ],
     {
       locale: ctx.locale,
       fallbackText: `${s.decided.title[r.status]}: ${r.id}`,
+      ...(resubmit ? { actions: [button(s.work.button.resubmit, { verb: 'resubmit', requestId: r.id }, { ...options, inputs: 'none' })] } : {}),
     },
   );
 }

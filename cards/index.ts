@@ -28,3 +28,4 @@ export { cardSummary } from './summary';
 export { notificationCards } from './notification-cards';
 export { waitingToJoinCard } from './waiting-to-join.card';
 export { noticeCard } from './notice.card';
+export { noteCard } from './note.card';

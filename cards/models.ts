@@ -125,10 +125,14 @@ export interface MyRequestsModel {
   viewer: Person;
   /** Pending requests waiting for an organization to join (request ID -> organization ID): said on the row. */
   awaitingJoin?: Readonly<Record<string, string>>;
+  /** Issue 15 (who must act): for pending requests, by request ID, the names of the people who can decide now. */
+  deciders?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RequestDetailModel extends RequestView {
   viewer?: Person;
+  /** Issue 15: for an approver of the current step, the other admins they may hand the request over to. */
+  handoverCandidates?: readonly Person[];
 }
 
 export interface RefusalModel {

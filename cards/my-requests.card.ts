@@ -1,4 +1,4 @@
-import { isClosed, type PartnerRequest } from '../domain';
+import { currentApproverOrg, isClosed, type PartnerRequest } from '../domain';
 import { button } from './click';
 import { actionSet, adaptiveCard, column, columnSet, heading, note, textBlock } from './elements';
 import { formatDate, orgNamer, type OrgNamer } from './format';
@@ -19,7 +19,17 @@ const STATUS_COLOR: Record<PartnerRequest['status'], TextColor> = {
   expired: 'warning',
 };
 
-function row(r: PartnerRequest, mine: boolean, names: OrgNamer, s: CardStrings, ctx: CardContext, options: CardOptions, awaitingJoin?: string): CardElement {
+function row(
+  r: PartnerRequest,
+  mine: boolean,
+  names: OrgNamer,
+  s: CardStrings,
+  ctx: CardContext,
+  options: CardOptions,
+  awaitingJoin?: string,
+  deciders?: readonly string[],
+): CardElement {
+  const awaiting = currentApproverOrg(r);
   const actions: CardActionElement[] = [button(s.button.details, { verb: 'show_request', requestId: r.id }, options)];
   if (mine && !isClosed(r.status)) {
     actions.push(button(s.button.cancelRequest, { verb: 'cancel_request', requestId: r.id, version: r.version }, { ...options, style: 'destructive' }));
@@ -31,6 +41,10 @@ function row(r: PartnerRequest, mine: boolean, names: OrgNamer, s: CardStrings, 
           textBlock(s.myRequests.line(s.kind[r.subject.kind], names.name(counterpartId(r.subject))), { weight: 'bolder' }),
           textBlock(`${r.id} · ${formatDate(r.createdAt, ctx)}`, { isSubtle: true, size: 'small', spacing: 'none' }),
           textBlock(awaitingJoin ? `${s.status[r.status]} · ${s.join.waitingFor(names.name(awaitingJoin))}` : s.status[r.status], { color: awaitingJoin ? 'warning' : STATUS_COLOR[r.status], spacing: 'none' }),
+          // Issue 15: who must act, for a pending request.
+          ...(awaiting && deciders
+            ? [textBlock(`${s.work.stepValue(r.stage + 1, r.steps.length, names.name(awaiting))} · ${s.labelled(s.work.canDecide, deciders.length ? deciders.join(', ') : s.work.nobodyOnRecord)}`, { isSubtle: true, size: 'small', spacing: 'none' })]
+            : []),
         ],
         { width: 'stretch' },
       ),
@@ -49,7 +63,7 @@ export function myRequestsCard(model: MyRequestsModel, ctx: CardContext, options
   const hidden = sorted.length - shown.length;
   const body: CardElement[] = [heading(s.myRequests.title)];
   if (shown.length === 0) body.push(textBlock(s.myRequests.empty));
-  for (const r of shown) body.push(row(r, r.requester.personId === model.viewer.id, names, s, ctx, options, model.awaitingJoin?.[r.id]));
+  for (const r of shown) body.push(row(r, r.requester.personId === model.viewer.id, names, s, ctx, options, model.awaitingJoin?.[r.id], model.deciders?.[r.id]));
   if (hidden > 0) body.push(note(s.myRequests.moreNotShown(hidden), { spacing: 'medium' }));
   return adaptiveCard(body, {
     locale: ctx.locale,

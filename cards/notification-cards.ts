@@ -1,4 +1,5 @@
-import type { OutboundMessage, RequestView } from '../domain';
+import type { AuditEntry, OutboundMessage, RequestView } from '../domain';
+import { noteCard } from './note.card';
 import { approvalCard } from './approval.card';
 import { decidedCard } from './decided.card';
 import type { AdaptiveCard } from './schema';
@@ -21,8 +22,11 @@ export const notificationCards = {
   reminder(view: RequestView, approverUserIds: readonly string[], ctx: CardContext, reminder: { waitedDays: number }): OutboundMessage {
     return outbound(approvalCard({ view, approverUserIds }, ctx, { reminder }));
   },
-  decided(view: RequestView, ctx: CardContext): OutboundMessage {
-    return outbound(decidedCard({ view }, ctx));
+  decided(view: RequestView, ctx: CardContext, options: { forRequester?: boolean } = {}): OutboundMessage {
+    return outbound(decidedCard({ view }, ctx, options));
+  },
+  note(view: RequestView, entry: AuditEntry, ctx: CardContext): OutboundMessage {
+    return outbound(noteCard({ view, entry }, ctx));
   },
   waitingToJoin(view: RequestView, ctx: CardContext): OutboundMessage {
     return outbound(waitingToJoinCard({ view }, ctx));

@@ -2,6 +2,8 @@ import {
   CHANNEL_LABELS,
   WORKLOAD_LABELS,
   currentApproverOrg,
+  handedOverTo,
+  isClosed as isClosedStatus,
   type Organization,
   type PartnerRequest,
   type RequestSubject,
@@ -89,6 +91,36 @@ export function requestFacts(view: RequestView, names: OrgNamer, s: CardStrings,
     [s.fact.requestedBy, requesterLabel(view, names)],
     [s.fact.submitted, formatDateTime(r.createdAt, ctx)],
     [s.fact.awaiting, awaiting ? names.name(awaiting) : undefined],
+    ...whoMustActFacts(view, names, s),
     [s.fact.expires, awaiting ? expiryText(r, s, ctx) : undefined],
   ];
+}
+
+/** Issue 15: the current step (of how many, which organization) and the people who can decide it. */
+export function whoMustActFacts(view: RequestView, names: OrgNamer, s: CardStrings): FactPair[] {
+  const r = view.request;
+  const awaiting = currentApproverOrg(r);
+  if (!awaiting || view.deciders === undefined) return [];
+  const people = view.deciders.map((p) => p.name);
+  return [
+    [s.work.currentStep, s.work.stepValue(r.stage + 1, r.steps.length, names.name(awaiting))],
+    [s.work.canDecide, people.length ? people.join(', ') : s.work.nobodyOnRecord],
+  ];
+}
+
+/** Issue 15: the lines that say what happened before this card (earlier steps, hand-over, change). */
+export function historyLines(view: RequestView, s: CardStrings, ctx: CardContext): string[] {
+  const r = view.request;
+  const lines: string[] = [];
+  const lastChange = [...r.audit].reverse().find((e) => e.action === 'change');
+  for (const e of r.audit) {
+    if (e.action === 'approve' && e.stage !== undefined && e.stage < r.stage && (!lastChange || e.at >= lastChange.at)) {
+      lines.push(s.work.stepApprovedBy(e.stage + 1, e.actor.name, formatDateTime(e.at, ctx)));
+    }
+  }
+  if (lastChange && !isClosedStatus(r.status)) lines.push(s.work.changedBy(lastChange.actor.name, formatDateTime(lastChange.at, ctx)));
+  const handed = handedOverTo(r);
+  const handover = handed && [...r.audit].reverse().find((e) => e.action === 'handover');
+  if (handed && handover) lines.push(s.work.handedOverBy(handover.actor.name, handed.name));
+  return lines;
 }

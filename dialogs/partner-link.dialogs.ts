@@ -19,6 +19,7 @@ import { simpleText } from './simple/simple.text';
 import { StatusDialog } from './simple/status.dialog';
 import { useChannelForApprovals } from './simple/approval-channel';
 import { messageText, turnInfo } from './turn-info';
+import { handleWorkAction, handleWorkIntent, isWorkAction, isWorkIntent, WORK_INTENTS } from './work/work-actions';
 
 /**
  * The language to answer in: Japanese text gets Japanese; a sentence of English words gets English;
@@ -33,7 +34,7 @@ function replyLocale(text: string, channelLocale: Locale): Locale {
 export const MAX_RECOGNIZED = 1000;
 
 /** Intents that start a dialog of their own (and so may interrupt another). */
-const DIALOG_INTENTS: readonly string[] = [...REQUEST_KINDS, 'request_status', 'cancel_request'];
+const DIALOG_INTENTS: readonly string[] = [...REQUEST_KINDS, 'request_status', 'cancel_request', ...WORK_INTENTS];
 const isRequestKind = (x: string): x is RequestKind => (REQUEST_KINDS as readonly string[]).includes(x);
 
 const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
@@ -42,6 +43,10 @@ const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
   multichannel_support: { en: 'multi-channel support', ja: 'マルチチャンネル サポート' },
   request_status: { en: 'my requests', ja: '申請の状況' },
   cancel_request: { en: 'cancel a request', ja: '申請の取り消し' },
+  change_request: { en: 'change a request', ja: '申請の変更' },
+  resubmit_request: { en: 'file a request again', ja: '再申請' },
+  add_note: { en: 'add a note', ja: 'メモの追加' },
+  handover_request: { en: 'hand a request over', ja: '申請の引き継ぎ' },
 };
 
 /**
@@ -169,6 +174,7 @@ export class PartnerLinkDialogs {
       await dc.beginDialog(intent, { recognition: rec } satisfies RequestDialogOptions);
       return;
     }
+    if (isWorkIntent(intent)) return handleWorkIntent(dc, this.deps, intent, rec);
     switch (intent) {
       case 'request_status':
       case 'cancel_request':
@@ -203,6 +209,7 @@ export class PartnerLinkDialogs {
       await dc.context.sendActivity(simpleText(info.locale).notYourDraft);
       return;
     }
+    if (isWorkAction(action)) return handleWorkAction(dc, this.deps, action);
     if (isRequestAction(action)) {
       await sendCard(dc.context, await handleRequestAction(this.deps, action, info));
       return;

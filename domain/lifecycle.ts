@@ -1,5 +1,7 @@
 import { isAdmin, type Person } from './person';
 import type { DomainPolicy } from './policy';
+import { NoteTextSchema, NOTE_MAX_LENGTH, subjectKey } from './request';
+import type { RuleCode } from './rule-codes';
 import {
   isClosed,
   type Actor,
@@ -46,7 +48,14 @@ export type LifecycleCommand =
   | { type: 'approve' }
   | { type: 'reject'; reason: string }
   | { type: 'cancel'; reason?: string }
-  | { type: 'expire' };
+  | { type: 'expire' }
+  // Approval work (issue 15): a new version of the subject, passing the request on, a note.
+  /** The requester files a new version: the subject (already checked against the rules) and the checks that passed. */
+  | { type: 'change'; subject: RequestSubject; checks: readonly RuleCode[] }
+  /** An approver of the current step passes the request to another admin of the same organization. */
+  | { type: 'handover'; to: Person }
+  /** The requester or an approver adds a short note. */
+  | { type: 'note'; text: string };
 
 export interface CommandContext {
   /** The person acting, from the directory; absent for the system. */
@@ -74,7 +83,9 @@ export type Decision =
    * `expire` (issue 15): the command came after the request's expiry, which the schedule has not
    * applied yet; the store applies this expiry first (compare-and-set), then records the attempt.
    */
-  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry; repeatOf?: number; expire?: { next: PartnerRequest; entry: AuditEntry } };
+  | { kind: 'refused'; refusal: Refusal; attempt?: AuditEntry; repeatOf?: number; expire?: { next: PartnerRequest; entry: AuditEntry } }
+  /** A note or a hand-over: only an entry for the trail (appended; state and version stay as they are). */
+  | { kind: 'appended'; entry: AuditEntry };
 
 /**
  * Refused attempts kept in full per person and request; later ones only bump a counter on the last
@@ -147,6 +158,11 @@ function target(r: PartnerRequest, cmd: LifecycleCommand): RequestStatus | Refus
       return 'cancelled';
     case 'expire':
       return 'expired';
+    case 'change':
+      return subjectKey(cmd.subject) === subjectKey(r.subject) ? refusal('CHANGE_NOT_DIFFERENT', { requestId: r.id }) : r.status;
+    case 'handover':
+    case 'note':
+      return r.status;
   }
 }
 
@@ -158,6 +174,11 @@ function authorize(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext
       return undefined; // the system's own steps
     case 'cancel':
       return p && p.id === r.requester.personId ? undefined : refusal('NOT_THE_REQUESTER');
+    case 'change':
+      return p && p.id === r.requester.personId ? undefined : refusal('ONLY_REQUESTER_CHANGES');
+    case 'note':
+      return p && (p.id === r.requester.personId || (isAdmin(p) && r.steps.some((s) => s.orgId === p.orgId))) ? undefined : refusal('NOT_A_PARTY');
+    case 'handover':
     case 'approve':
     case 'reject': {
       const org = r.steps[r.stage]?.orgId ?? '';
@@ -182,10 +203,11 @@ export function decide(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandCon
   }
   const to = target(r, cmd);
   if (typeof to !== 'string') return { kind: 'refused', refusal: to };
+  if (cmd.type === 'note' || cmd.type === 'handover') return appendOnly(r, cmd, ctx);
   if (cmd.type === 'expire' && r.expiresAt.getTime() > ctx.now.getTime()) {
     return { kind: 'unchanged', request: r };
   }
-  return { kind: 'applied', ...apply(r, cmd, ctx, to) };
+  return { kind: 'applied', ...apply(r, cmd as Exclude<LifecycleCommand, { type: 'note' | 'handover' }>, ctx, to) };
 }
 
 /**
@@ -203,7 +225,33 @@ function expiredBeforeCommand(r: PartnerRequest, cmd: LifecycleCommand, ctx: Com
   return { kind: 'refused', refusal: why, ...(attempt?.kind === 'refused' && attempt.attempt ? { attempt: attempt.attempt } : {}), expire };
 }
 
-function apply(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext, to: RequestStatus) {
+/** A note or a hand-over, checked: the trail entry to append (no new version, so posted cards stay valid). */
+function appendOnly(r: PartnerRequest, cmd: Extract<LifecycleCommand, { type: 'note' | 'handover' }>, ctx: CommandContext): Decision {
+  const base = { at: ctx.now, actor: actorOf(ctx), platform: ctx.platform, from: r.status, to: r.status, stage: r.stage, ...(ctx.commandId ? { commandId: ctx.commandId } : {}) };
+  if (cmd.type === 'note') {
+    const text = NoteTextSchema.safeParse(cmd.text);
+    if (!text.success) return { kind: 'refused', refusal: refusal('NOTE_INVALID', { max: NOTE_MAX_LENGTH }, 'note') };
+    return { kind: 'appended', entry: { ...base, action: 'note', note: text.data } };
+  }
+  const org = r.steps[r.stage]?.orgId ?? '';
+  const t = cmd.to;
+  if (t.orgId !== org || !isAdmin(t) || t.id === ctx.person?.id) return { kind: 'refused', refusal: refusal('HANDOVER_TARGET_INVALID', { org }, 'handoverTo') };
+  return { kind: 'appended', entry: { ...base, action: 'handover', handedTo: { personId: t.id, name: t.name } } };
+}
+
+/** The admin the current step was last handed over to, if it was (issue 15: who must act). */
+export function handedOverTo(r: PartnerRequest): { personId: string; name: string } | undefined {
+  if (r.status !== 'pending_approval') return undefined;
+  for (let i = r.audit.length - 1; i >= 0; i--) {
+    const e = r.audit[i]!;
+    if (e.action === 'change' || (e.stage !== undefined && e.stage !== r.stage)) return undefined;
+    if (e.action === 'handover' && e.stage === r.stage) return e.handedTo;
+  }
+  return undefined;
+}
+
+function apply(r: PartnerRequest, cmd: Exclude<LifecycleCommand, { type: 'note' | 'handover' }>, ctx: CommandContext, to: RequestStatus) {
+  if (cmd.type === 'change') return applyChange(r, cmd, ctx);
   const actor = actorOf(ctx);
   const reason = cmd.type === 'reject' || cmd.type === 'cancel' ? cmd.reason?.trim() || undefined : undefined;
   const entry: AuditEntry = {
@@ -232,6 +280,32 @@ function apply(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext, to
     updatedAt: ctx.now,
     audit: [...r.audit, entry],
     ...(isClosed(to) ? { decision: { status: to, actor, platform: ctx.platform, at: ctx.now, ...(reason ? { reason } : {}) } } : {}),
+  };
+  return { next, entry };
+}
+
+/** A new version of a pending request: the new subject, its approval steps from the start, the new checks. */
+function applyChange(r: PartnerRequest, cmd: Extract<LifecycleCommand, { type: 'change' }>, ctx: CommandContext) {
+  const entry: AuditEntry = {
+    at: ctx.now,
+    actor: actorOf(ctx),
+    platform: ctx.platform,
+    action: 'change',
+    from: r.status,
+    to: r.status,
+    stage: r.stage,
+    previousSubject: r.subject,
+    ...(ctx.commandId ? { commandId: ctx.commandId } : {}),
+  };
+  const next: PartnerRequest = {
+    ...r,
+    subject: cmd.subject,
+    version: r.version + 1,
+    steps: approvalSteps(cmd.subject),
+    stage: 0,
+    checks: [...cmd.checks],
+    updatedAt: ctx.now,
+    audit: [...r.audit, entry],
   };
   return { next, entry };
 }

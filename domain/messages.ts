@@ -133,6 +133,31 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
     en: () => 'You have no request waiting for approval, so there is nobody to remind. Say "my requests" to see yours.',
     ja: () => '承認待ちの申請がないため、催促する相手がいません。「申請の状況」と入力すると、申請の一覧が表示されます。',
   },
+  // Approval work (issue 15).
+  ONLY_REQUESTER_CHANGES: {
+    en: () => 'Only the person who filed this request can change it. Nothing was changed; the attempt has been recorded.',
+    ja: () => 'この申請を変更できるのは申請者本人だけです。変更は行われず、この操作は記録されました。',
+  },
+  CHANGE_NOT_DIFFERENT: {
+    en: (p) => `Request ${v(p, 'requestId')} already asks for exactly this. Nothing was changed.`,
+    ja: (p) => `申請 ${v(p, 'requestId')} はすでにこの内容です。変更は行われていません。`,
+  },
+  HANDOVER_TARGET_INVALID: {
+    en: (p) => `A request can be handed over only to another admin of ${v(p, 'org')}. Pick one of the admins offered.`,
+    ja: (p) => `申請を引き継げるのは ${v(p, 'org')} の別の管理者だけです。表示された管理者から選んでください。`,
+  },
+  NOT_A_PARTY: {
+    en: () => 'Only the requester and the approvers of this request can add a note to it. Nothing was changed; the attempt has been recorded.',
+    ja: () => 'この申請にメモを追加できるのは申請者と承認者だけです。変更は行われず、この操作は記録されました。',
+  },
+  NOTE_INVALID: {
+    en: (p) => `A note must be 1 to ${v(p, 'max')} characters. Please write it again, shorter.`,
+    ja: (p) => `メモは 1 ～ ${v(p, 'max')} 文字で入力してください。短くしてもう一度入力してください。`,
+  },
+  NOT_RESUBMITTABLE: {
+    en: (p) => `Request ${v(p, 'requestId')} is ${v(p, 'status')}; only a rejected, cancelled or expired request can be filed again.`,
+    ja: (p) => `申請 ${v(p, 'requestId')} は「${v(p, 'status')}」です。もう一度申請できるのは、却下・取り消し・期限切れの申請だけです。`,
+  },
 };
 
 const ADVISORY_TEXT: Record<AdvisoryCode, { en: Template; ja: Template }> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isClosed, type PartnerRequest } from './request';
+import { isClosed, subjectKey, type AuditEntry, type PartnerRequest } from './request';
 
 /**
  * What people must be told after a request changed, kept in the request's own document and written by
@@ -12,8 +12,14 @@ import { isClosed, type PartnerRequest } from './request';
  * - `cards`: every approval card already posted about the request is redrawn (best effort).
  * - `reminder`: the approvers of the current step are reminded (issue 15; written by the same
  *   compare-and-set that records the reminder on the request, so each reminder is sent exactly once).
+ * - Issue 15 (approval work): `step`: a step of a two-step request was approved (the requester hears
+ *   who approved and who decides next; written with the transition); `handover`: the approval card for
+ *   the admin the request was handed over to (`to`); `note`: a note was added (the current deciders,
+ *   and the requester when an approver wrote it). Hand-overs and notes are appended to the trail
+ *   without a new version, so their notices are added to the outbox right after (keyed by the entry's
+ *   time and writer, so each is sent once).
  */
-export const NOTICE_KINDS = ['approval', 'decided', 'cards', 'reminder'] as const;
+export const NOTICE_KINDS = ['approval', 'decided', 'cards', 'reminder', 'step', 'handover', 'note'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NoticeSchema = z.object({
@@ -48,8 +54,12 @@ export function newNotice(kind: NoticeKind, version: number, now: Date): Notice 
 export function noticesFor(next: PartnerRequest, previous: PartnerRequest, now: Date): Notice[] {
   const out: Notice[] = [];
   if (previous.status === 'pending_approval') out.push(newNotice('cards', next.version, now));
-  if (next.status === 'pending_approval' && (previous.status !== 'pending_approval' || next.stage !== previous.stage)) out.push(newNotice('approval', next.version, now));
-  else if (isClosed(next.status) && next.status !== 'cancelled') out.push(newNotice('decided', next.version, now));
+  // Issue 15: a change is a new version of the request: the approvers of its (new) first step get a new card.
+  const changed = previous.status === 'pending_approval' && subjectKey(next.subject) !== subjectKey(previous.subject);
+  if (next.status === 'pending_approval' && (previous.status !== 'pending_approval' || next.stage !== previous.stage || changed)) {
+    out.push(newNotice('approval', next.version, now));
+    if (!changed && previous.status === 'pending_approval' && next.stage > previous.stage) out.push(newNotice('step', next.version, now));
+  } else if (isClosed(next.status) && next.status !== 'cancelled') out.push(newNotice('decided', next.version, now));
   return out;
 }
 
@@ -61,4 +71,23 @@ export function reminderNotice(count: number, version: number, now: Date): Notic
 /** Issue 15: the approval card of the request's current step for one admin who can be reached only now. */
 export function addressedApprovalNotice(personId: string, version: number, now: Date): Notice {
   return { ...newNotice('approval', version, now), key: `approval:v${version}:to:${personId}`.slice(0, 100), to: personId };
+}
+
+// --- Issue 15 (approval work): hand-over and note notices (audit-only writes, no new version). ---
+
+/** The approval card for the admin a request was handed over to (the entry's `handedTo`), once per hand-over. */
+export function handoverNotice(entry: AuditEntry, version: number): Notice | undefined {
+  if (entry.action !== 'handover' || !entry.handedTo) return undefined;
+  return { ...newNotice('handover', version, entry.at), key: `handover:v${version}:${entry.at.getTime()}`.slice(0, 100), to: entry.handedTo.personId };
+}
+
+/** The notice key of a note entry: its time and writer (unique within the request). */
+export function noteNoticeKey(entry: AuditEntry): string {
+  return `note:${entry.at.getTime()}:${entry.actor.type === 'person' ? entry.actor.personId : 'system'}`.slice(0, 100);
+}
+
+/** Telling the request's parties about a note (resolved from the entry with the notice's time and key). */
+export function noteNotice(entry: AuditEntry, version: number): Notice | undefined {
+  if (entry.action !== 'note') return undefined;
+  return { ...newNotice('note', version, entry.at), key: noteNoticeKey(entry) };
 }

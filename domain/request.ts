@@ -51,6 +51,29 @@ export function subjectKey(s: RequestSubject): string {
   }
 }
 
+// --- Issue 15 (h-approvals): change, hand over, note. All additions for them are in this block. ---
+/** The longest note a requester or approver may add to a request. */
+export const NOTE_MAX_LENGTH = 500;
+/** A note as stored: trimmed, not empty, at most NOTE_MAX_LENGTH characters. */
+export const NoteTextSchema = z.string().trim().min(1).max(NOTE_MAX_LENGTH);
+/**
+ * Audit actions of the approval work: `change` (the requester filed a new version of a pending request),
+ * `handover` (an approver passed it to another admin of the same organization), `note` (a short note).
+ * A note and a hand-over change neither state nor version (they are appended to the trail), so the
+ * cards people hold stay valid.
+ */
+export const APPROVAL_WORK_ACTIONS = ['change', 'handover', 'note'] as const;
+const PersonRefSchema = z.object({ personId: SlugSchema, name: z.string().max(200) });
+const APPROVAL_WORK_AUDIT_FIELDS = {
+  /** For `note`: the note's text. */
+  note: NoteTextSchema.optional(),
+  /** For `handover`: the admin the request was passed to. */
+  handedTo: PersonRefSchema.optional(),
+  /** For `change`: the subject before the change (the request now holds the new one). */
+  previousSubject: RequestSubjectSchema.optional(),
+};
+// --- end of issue 15 (h-approvals) block ---
+
 export const ActorSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('person'), personId: SlugSchema, name: z.string(), orgId: SlugSchema }),
   z.object({ type: z.literal('system'), name: z.string() }),
@@ -60,7 +83,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const AuditPlatformSchema = z.union([PlatformSchema, z.enum(['system', 'cli'])]);
 export type AuditPlatform = z.infer<typeof AuditPlatformSchema>;
 
-export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind'] as const;
+export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind', ...APPROVAL_WORK_ACTIONS] as const;
 export const AuditEntrySchema = z.object({
   at: z.coerce.date(),
   actor: ActorSchema,
@@ -81,6 +104,7 @@ export const AuditEntrySchema = z.object({
    */
   repeats: z.number().int().min(1).optional(),
   lastRepeatAt: z.coerce.date().optional(),
+  ...APPROVAL_WORK_AUDIT_FIELDS,
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

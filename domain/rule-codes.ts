@@ -36,6 +36,13 @@ export const RULE_CODES = [
   'REQUEST_EXPIRED',
   'REMINDED_RECENTLY',
   'NOT_AWAITING_APPROVAL',
+  // Approval work (issue 15): change, hand over, notes, filing again.
+  'ONLY_REQUESTER_CHANGES',
+  'CHANGE_NOT_DIFFERENT',
+  'HANDOVER_TARGET_INVALID',
+  'NOT_A_PARTY',
+  'NOTE_INVALID',
+  'NOT_RESUBMITTABLE',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

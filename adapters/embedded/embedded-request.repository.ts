@@ -22,6 +22,7 @@ import {
   isDate,
   OPEN_STATUSES,
   reminderUpdate,
+  appendUpdate,
   reminderFilter,
   requestFromDocument,
   requestToDocument,
@@ -122,10 +123,10 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     return numAffected === 1 ? 'ok' : 'conflict';
   }
 
-  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+  async appendAudit(id: string, entry: AuditEntry, notices?: readonly Notice[]): Promise<void> {
     const k = asKey(id);
     if (k === undefined) return;
-    await this.ds.updateAsync({ _id: k }, { $push: { audit: entry } }, {});
+    await this.ds.updateAsync({ _id: k }, appendUpdate(entry, notices), {});
   }
 
   async getNotices(id: string): Promise<RequestNotices | undefined> {

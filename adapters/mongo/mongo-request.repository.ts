@@ -23,6 +23,7 @@ import {
   isDate,
   OPEN_STATUSES,
   reminderUpdate,
+  appendUpdate,
   reminderFilter,
   requestFromDocument,
   requestToDocument,
@@ -140,10 +141,10 @@ export class MongoRequests implements RequestRepositoryPort {
     });
   }
 
-  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+  async appendAudit(id: string, entry: AuditEntry, notices?: readonly Notice[]): Promise<void> {
     const k = asKey(id);
     if (k === undefined) return;
-    await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, {}, { $push: { audit: entry } }));
+    await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, {}, appendUpdate(entry, notices)));
   }
 
   async getNotices(id: string): Promise<RequestNotices | undefined> {

@@ -82,6 +82,13 @@ export function reminderUpdate(reminders: ReminderState, entry: AuditEntry, noti
 }
 
 /** The reminder state as stored: validated (dates as dates), so nothing else reaches the document. */
+/** Issue 15: an entry appended to the trail (a note, a hand-over) with its notices, in one write. */
+export function appendUpdate(entry: AuditEntry, notices: readonly Notice[] = []): Record<string, unknown> {
+  const checked = notices.map(checkedNotice);
+  if (!checked.length) return { $push: { audit: entry } };
+  return { $push: { audit: entry, notices: { $each: checked } }, $inc: { noticesRev: 1 } };
+}
+
 export function reminderFields(r: ReminderState): ReminderState {
   return ReminderStateSchema.parse(r);
 }

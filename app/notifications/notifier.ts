@@ -1,5 +1,7 @@
 import {
   awaitingOrganizationToJoin,
+  type AuditEntry,
+  noteNoticeKey,
   channelReferenceKey,
   isAdmin,
   organizationReachable,
@@ -99,6 +101,10 @@ export class Notifier implements NotificationPort {
       return this.approvalNotifications(request, notice);
     }
     if (notice.kind === 'reminder') return this.reminderNotifications(request, notice);
+    // Issue 15 (approval work).
+    if (notice.kind === 'step') return this.stepNotifications(request, notice);
+    if (notice.kind === 'handover') return this.handoverNotifications(request, notice);
+    if (notice.kind === 'note') return this.noteNotifications(request, notice);
     return this.decidedNotifications(request, notice.key);
   }
 
@@ -190,7 +196,8 @@ export class Notifier implements NotificationPort {
     const out: Notification[] = [];
     for (const ref of await this.store.references.listForPerson(requester.id)) {
       const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() }) });
+      const reader = { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() };
+      out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, reader, { forRequester: true }) });
     }
     if (request.status === 'expired') {
       // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
@@ -253,6 +260,74 @@ export class Notifier implements NotificationPort {
     }
     return out;
   }
+
+  // --- Issue 15 (approval work): step done, hand-over, notes. ---
+
+  /**
+   * After a step of a two-step request (the `step` notice, written with the approval): the requester
+   * hears who approved and who decides next.
+   */
+  private async stepNotifications(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    if (request.status !== 'pending_approval' || request.version !== notice.version) return [];
+    const requester = await this.store.directory.getPerson(request.requester.personId);
+    if (!requester) return [];
+    const view = await requestView(this.store.directory, request);
+    const out: Notification[] = [];
+    for (const ref of await this.store.references.listForPerson(requester.id)) {
+      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
+      out.push({ purpose: notice.key, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() }) });
+    }
+    return out;
+  }
+
+  /** The request was handed over: its notice was stored with the entry (the request's outbox); sent now. */
+  async handedOver(request: PartnerRequest, _entry: AuditEntry): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /** The admin the request was handed over to gets the approval card (while the request is at that version). */
+  private async handoverNotifications(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    const to = notice.to ? await this.store.directory.getPerson(notice.to) : undefined;
+    if (!to || request.status !== 'pending_approval' || request.version !== notice.version) return [];
+    const view = await requestView(this.store.directory, request);
+    const userIds = await this.reach.platformUserIds(await this.service.approversFor(request));
+    const out: Notification[] = [];
+    for (const ref of await this.store.references.listForPerson(to.id)) {
+      const locale = referenceLocale(ref) ?? to.locale ?? 'en';
+      const card = this.cards.approval(view, userIds, { locale, ...(to.timeZone ? { timeZone: to.timeZone } : {}), now: this.clock.now() });
+      out.push({ purpose: notice.key, requestId: request.id, ref, message: card, trackAs: locale });
+    }
+    return out;
+  }
+
+  /** A note was added: its notice was stored with the entry (the request's outbox); sent now. */
+  async noteAdded(request: PartnerRequest, _entry: AuditEntry): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /** The current deciders, and the requester when an approver wrote it, hear of a note (never the writer). */
+  private async noteNotifications(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    const entry = request.audit.find((e) => e.action === 'note' && e.at.getTime() === notice.createdAt.getTime() && noteNoticeKey(e) === notice.key);
+    if (!entry || entry.actor.type !== 'person') return [];
+    const writer = entry.actor.personId;
+    const deciders = await this.service.whoMustAct(request);
+    const byApprover = writer !== request.requester.personId;
+    const requester = byApprover ? await this.store.directory.getPerson(request.requester.personId) : undefined;
+    const readers = [...deciders, ...(requester ? [requester] : [])].filter((p, i, all) => p.id !== writer && all.findIndex((q) => q.id === p.id) === i);
+    if (!readers.length) return [];
+    const view = await requestView(this.store.directory, request);
+    const out: Notification[] = [];
+    for (const person of readers) {
+      for (const ref of await this.store.references.listForPerson(person.id)) {
+        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+        const card = this.cards.note(view, entry, { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() });
+        out.push({ purpose: notice.key, requestId: request.id, ref, message: card });
+      }
+    }
+    return out;
+  }
+
+  // --- end of issue 15 ---
 
   /**
    * Every approval card posted about this request now shows its current state, for everyone who can

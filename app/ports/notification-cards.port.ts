@@ -1,4 +1,4 @@
-import type { Locale, OutboundMessage, RequestView } from '../../domain';
+import type { AuditEntry, Locale, OutboundMessage, RequestView } from '../../domain';
 
 /** The reader a card is drawn for. */
 export interface ReaderContext {
@@ -16,7 +16,9 @@ export interface NotificationCardsPort {
   /** Issue 15: the approval card again, saying how long it has waited and when it expires. */
   reminder(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, reminder: { waitedDays: number }): OutboundMessage;
   /** The card that tells a request's outcome. */
-  decided(view: RequestView, reader: ReaderContext): OutboundMessage;
+  decided(view: RequestView, reader: ReaderContext, options?: { forRequester?: boolean }): OutboundMessage;
   /** Tells the requester that nobody at the organization of the current step can decide yet. */
   waitingToJoin(view: RequestView, reader: ReaderContext): OutboundMessage;
+  /** Issue 15: a note someone added to a request (with a Details button). */
+  note(view: RequestView, entry: AuditEntry, reader: ReaderContext): OutboundMessage;
 }

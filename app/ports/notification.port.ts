@@ -1,4 +1,4 @@
-import type { PartnerRequest, Person, RecordedReminder } from '../../domain';
+import type { AuditEntry, PartnerRequest, Person, RecordedReminder } from '../../domain';
 
 /**
  * Telling people about requests outside the conversation they are in: approvers when a request
@@ -19,6 +19,10 @@ export interface NotificationPort {
    * cards waiting for their organization are delivered to them if they decide for it.
    */
   personReachable(person: Person): Promise<void>;
+  /** Issue 15: the request was handed over (the entry names to whom): that admin gets the approval card. */
+  handedOver(request: PartnerRequest, entry: AuditEntry): Promise<void>;
+  /** Issue 15: a note was added: the approvers of the current step are told, and the requester when an approver wrote it. */
+  noteAdded(request: PartnerRequest, entry: AuditEntry): Promise<void>;
 }
 
 /** Where people can be reached, from the conversations the bot has had with them. */

@@ -21,6 +21,11 @@ export const INTENT_NAMES = [
   'greeting',
   // Issue 15: the requester asks for the approvers to be reminded ("remind them", 「催促して」).
   'remind_approvers',
+  // Issue 15, approval work.
+  'change_request',
+  'resubmit_request',
+  'add_note',
+  'handover_request',
   'none',
 ] as const;
 /** The intents the classifier learns from nlu/train.*.yaml. */

@@ -189,4 +189,32 @@ export interface CardStrings {
     /** Under a form whose choices include a marked organization. */
     formNote: string;
   };
+
+  /** Issue 15, approval work: who must act, change, hand over, notes, filing again. */
+  work: {
+    currentStep: string;
+    stepValue: (step: number, of: number, org: string) => string;
+    canDecide: string;
+    nobodyOnRecord: string;
+    /** On the approval card of a later step, and on the previous approver's card. */
+    stepApprovedBy: (step: number, name: string, at: string) => string;
+    /** On the card the requester gets after a step: who decides next. */
+    nextDeciders: (org: string, names: string) => string;
+    handedOverBy: (from: string, to: string) => string;
+    changedBy: (name: string, at: string) => string;
+    notesTitle: string;
+    noteBy: (name: string, at: string) => string;
+    noteLabel: string;
+    notePlaceholder: string;
+    noteError: (max: number) => string;
+    newNoteTitle: string;
+    newNoteIntro: (name: string, id: string) => string;
+    handoverLabel: string;
+    handoverPlaceholder: string;
+    handoverError: string;
+    handedOverTitle: string;
+    stepDoneTitle: string;
+    resubmitHint: string;
+    button: { addNote: string; sendNote: string; handOver: string; sendHandover: string; change: string; resubmit: string };
+  };
 }

@@ -1,9 +1,10 @@
-import { refusalCard, requestDetailCard, type AdaptiveCard, type CardAction } from '../../cards';
-import { nameOf, refusal, type DirectoryPort, type LifecycleCommand, type PartnerRequest, type Person, type Refusal } from '../../domain';
+import { refusalCard, type AdaptiveCard, type CardAction } from '../../cards';
+import { refusal, type LifecycleCommand, type PartnerRequest, type Person } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import { cardContext, type TurnInfo } from '../turn-info';
-import { requestView, subjectOrgIds } from '../../domain';
-import { currentRequestCard } from './request-cards';
+import { subjectOrgIds } from '../../domain';
+import { detailCardFor } from '../work/work-actions';
+import { currentRequestCard, withOrgNames } from './request-cards';
 
 export type RequestActionVerb = 'approve' | 'reject' | 'refresh' | 'cancel_request' | 'show_request';
 const VERBS: readonly string[] = ['approve', 'reject', 'refresh', 'cancel_request', 'show_request'];
@@ -43,9 +44,7 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     const request = await deps.service.get(action.requestId);
     if (!request || !maySee(request, person)) return notFound();
     if (action.verb === 'refresh') return currentRequestCard(deps, request, person, ctx);
-    const view = await requestView(deps.directory, request);
-    const awaitingJoin = await deps.reach.awaitingJoin(request);
-    return requestDetailCard({ ...view, ...(awaitingJoin ? { awaitingJoin } : {}), ...(person ? { viewer: person } : {}) }, ctx);
+    return detailCardFor(deps, request, person, info);
   }
   if (!person) return refusalCard({ refusals: [refusal(command.type === 'cancel' ? 'NOT_THE_REQUESTER' : 'NOT_AN_APPROVER', { org: '—' })] }, ctx);
   const outcome = await deps.service.act(action.requestId, command, person, {
@@ -57,7 +56,7 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     await deps.notifier.requestUpdated(outcome.request, outcome.previous);
     return currentRequestCard(deps, outcome.request, person, ctx);
   }
-  if (outcome.kind === 'unchanged') return currentRequestCard(deps, outcome.request, person, ctx);
+  if (outcome.kind === 'unchanged' || outcome.kind === 'appended') return currentRequestCard(deps, outcome.request, person, ctx);
   // Issue 15: too late; the click expired the request, so everyone concerned is told, as the schedule would.
   if (outcome.kind === 'refused' && outcome.expired) await deps.notifier.requestExpired(outcome.expired.request, outcome.expired.previous);
   // Someone outside the request's organizations gets what a request that does not exist gets: not
@@ -65,12 +64,4 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
   if (!outcome.request || !maySee(outcome.request, person)) return notFound();
   if (SHOW_CURRENT.has(outcome.refusal.code)) return currentRequestCard(deps, outcome.request, person, ctx);
   return refusalCard({ refusals: [await withOrgNames(deps.directory, outcome.refusal)] }, ctx);
-}
-
-/** The domain names organizations by ID (it has no directory at hand); people read their display names. */
-async function withOrgNames(directory: DirectoryPort, r: Refusal): Promise<Refusal> {
-  const id = r.params.org;
-  if (r.code !== 'NOT_AN_APPROVER' || typeof id !== 'string') return r;
-  const org = await directory.getOrganization(id);
-  return refusal(r.code, { ...r.params, org: org ? nameOf(org) : '—' }, r.field);
 }

@@ -126,7 +126,8 @@ export class PartnerLinkBot extends ActivityHandler {
       return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
     }
     // Universal Actions: the card the dialogs answer with (the next form, the confirmation, the
-    // submitted card, a refusal) replaces the clicked one instead of being posted below it.
+    // submitted card, a refusal; issue 15: a note or a hand-over too) replaces the clicked one instead
+    // of being posted below it.
     const answer = new InvokeAnswer(context);
     try {
       await this.dialogs.run(context);

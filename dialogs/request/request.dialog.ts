@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmationCard, refusalCard, submittedCard, type SubmitFormAction } from '../../cards';
-import { checkFiler, type Organization, type Person, type Refusal, type RequestSubject, type Validation, type Verdict } from '../../domain';
+import { checkFiler, isClosed, type Organization, type Person, type Refusal, type RequestSubject, type Validation, type Verdict } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import { DialogError } from '../dialog-errors';
 import type { Recognition } from '../recognition';
@@ -12,10 +12,15 @@ import { orgsFor, requestView, subjectOrgIds } from '../../domain';
 import { yesNo } from './confirm-words';
 import type { SlotSpec, Slots, SpecContext } from './slot-spec';
 import { requestDialogText } from './request-dialog.text';
+import { describeRequest, workText } from '../work/work.text';
 
 export interface RequestDialogOptions {
   recognition?: Recognition;
   action?: SubmitFormAction;
+  /** Issue 15: start from these slots (the request being changed or filed again). */
+  prefill?: Slots;
+  /** Issue 15: this dialog changes the open request with this ID instead of filing a new one. */
+  change?: { requestId: string };
 }
 
 /** Everything this dialog keeps between turns: plain data, stored with the conversation. */
@@ -24,6 +29,8 @@ interface State {
   stage: 'collect' | 'confirm';
   draftId?: string;
   refusal?: Refusal;
+  /** Issue 15: the open request this dialog changes (a new version), instead of filing a new one. */
+  change?: { requestId: string };
 }
 
 /**
@@ -44,14 +51,27 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       await sendCard(dc.context, refusalCard({ refusals: [notFiler] }, cardContext(ctx.info)));
       return dc.endDialog();
     }
-    const slots: Slots = {
+    const named = {
       ...(options.recognition ? await this.spec.fromEntities(options.recognition, ctx) : {}),
       ...(options.action ? this.spec.fromForm(options.action) : {}),
     };
+    const slots: Slots = { ...options.prefill, ...named };
     // Work on the stored state object itself: whatever advance() sets (the draft ID) must persist.
     const state = dc.activeDialog!.state as State;
     state.slots = slots;
     state.stage = 'collect';
+    if (options.change) {
+      state.change = options.change;
+      // Nothing new named yet ("change my request"): show the form with the current values to change.
+      // (the form offers only eligible choices, so it starts empty rather than from the current values).
+      const changed = Object.entries(named).some(([k, v]) => options.prefill?.[k] !== v);
+      if (!changed) {
+        state.slots = { ...named };
+        return this.advance(dc, state, ctx);
+      }
+    } else if (!options.prefill) {
+      await this.mentionOpen(dc.context, ctx);
+    }
     return this.advance(dc, state, ctx);
   }
 
@@ -174,6 +194,7 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       state.stage = 'collect';
       return this.advance(dc, state, ctx);
     }
+    if (state.change) return this.submitChange(dc, state, ctx, next.subject);
     const outcome = await this.deps.service.submit(next.subject, ctx.person, {
       platform: ctx.info.platform,
       ...(state.draftId ? { commandId: state.draftId } : {}),
@@ -193,6 +214,41 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
     const view = { ...(await requestView(this.deps.directory, outcome.request)), ...(awaitingJoin ? { awaitingJoin } : {}) };
     await sendCard(dc.context, submittedCard({ view, approvers: outcome.approvers, advisories: outcome.advisories }, cardContext(ctx.info)));
     if (outcome.kind === 'submitted') await this.deps.notifier.approvalRequested(outcome.request);
+    return dc.endDialog(outcome.request.id);
+  }
+
+  // --- Issue 15: asking for a request while one of the same kind is open names it; changing one. ---
+
+  /** A new request of a kind the person already has open: say which one, and how to change it instead. */
+  private async mentionOpen(context: TurnContext, ctx: SpecContext): Promise<void> {
+    const open = (await this.deps.service.listMine(ctx.person.id)).filter((r) => r.subject.kind === this.spec.kind && !isClosed(r.status));
+    if (!open.length) return;
+    const organizations = await orgsFor(this.deps.directory, open.flatMap((r) => subjectOrgIds(r.subject)));
+    await context.sendActivity(workText(ctx.info.locale).alreadyOpen(open.map((r) => describeRequest(r, organizations, ctx.info.locale))));
+  }
+
+  /** Files the change as a new version of the open request; its approvers get the new card. */
+  private async submitChange(dc: DialogContext, state: State, ctx: SpecContext, subject: RequestSubject): Promise<DialogTurnResult> {
+    const outcome = await this.deps.service.change(state.change!.requestId, subject, ctx.person, {
+      platform: ctx.info.platform,
+      ...(state.draftId ? { commandId: state.draftId } : {}),
+    });
+    const cctx = cardContext(ctx.info);
+    if (outcome.kind === 'refused') {
+      const fixable = outcome.refusal.field && this.spec.slots.includes(outcome.refusal.field) ? outcome.refusal : undefined;
+      if (!fixable) {
+        await sendCard(dc.context, refusalCard({ refusals: [outcome.refusal] }, cctx));
+        return dc.endDialog();
+      }
+      delete state.slots[fixable.field!];
+      state.refusal = fixable;
+      state.stage = 'collect';
+      return this.advance(dc, state, ctx);
+    }
+    if (outcome.kind === 'applied') await this.deps.notifier.requestUpdated(outcome.request, outcome.previous);
+    const view = await requestView(this.deps.directory, outcome.request);
+    await dc.context.sendActivity(workText(ctx.info.locale).changed(outcome.request.id, outcome.request.version));
+    await sendCard(dc.context, submittedCard({ view, approvers: view.deciders ?? [] }, cctx));
     return dc.endDialog(outcome.request.id);
   }
 }

@@ -35,7 +35,11 @@ export class StatusDialog extends Dialog {
         const orgId = await this.deps.reach.awaitingJoin(r);
         if (orgId) awaitingJoin[r.id] = orgId;
       }
-      await sendCard(dc.context, myRequestsCard({ requests: mine, organizations, viewer: person, awaitingJoin }, ctx));
+      // Issue 15: who must act on each pending request (the reader filed them, so may see who).
+      const deciders = Object.fromEntries(
+        await Promise.all(mine.filter((r) => r.status === 'pending_approval').map(async (r) => [r.id, (await this.deps.service.whoMustAct(r)).map((p) => p.name)] as const)),
+      );
+      await sendCard(dc.context, myRequestsCard({ requests: mine, organizations, viewer: person, awaitingJoin, deciders }, ctx));
     }
     if (awaiting.length) {
       await dc.context.sendActivity(t.awaiting(awaiting.length));

@@ -48,8 +48,11 @@ export interface RequestRepositoryPort {
   setNotices(id: string, rev: number, notices: readonly Notice[]): Promise<boolean>;
   /** IDs of requests with a notice whose `nextAt` is at or before `now`, soonest first (filtered in the store). */
   listNoticesDue(now: Date, limit?: number): Promise<string[]>;
-  /** Appends an audit entry (a refused attempt) without changing state or version. */
-  appendAudit(id: string, entry: AuditEntry): Promise<void>;
+  /**
+   * Appends an audit entry (a refused attempt; issue 15: a note or a hand-over) without changing state or
+   * version, and the notices it asks for onto the request's outbox in the same write (revision bumped).
+   */
+  appendAudit(id: string, entry: AuditEntry, notices?: readonly Notice[]): Promise<void>;
   /**
    * Counts one more refused attempt on the audit entry at `index` (its `repeats` + 1, `lastRepeatAt`
    * = at) without changing state or version; the entry must exist (entries are only ever appended).

@@ -60,7 +60,7 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     getNotices: (id) => requests.getNotices(id),
     setNotices: (id, rev, notices) => requests.setNotices(id, rev, notices),
     listNoticesDue: (now, limit) => requests.listNoticesDue(now, limit),
-    appendAudit: (id, entry) => requests.appendAudit(id, entry),
+    appendAudit: (id, entry, notices) => requests.appendAudit(id, entry, notices),
     recordReminder: (id, expected, reminders, entry, notices) => requests.recordReminder(id, expected, reminders, entry, notices),
     countRepeatedAttempt: (id, index, at) => requests.countRepeatedAttempt(id, index, at),
     countByStatus: () => requests.countByStatus(),

@@ -1,17 +1,19 @@
 import { RequestContendedError } from '../errors';
-import { approvalSteps, decide, type LifecycleCommand } from '../lifecycle';
+import { approvalSteps, decide, statusLabel, type LifecycleCommand } from '../lifecycle';
 import { daysWaiting, requesterReminder, scheduledReminder } from '../reminders';
-import { noticesFor, reminderNotice } from '../notices';
+import { handoverNotice, noteNotice, noticesFor, reminderNotice } from '../notices';
+import type { RuleCode } from '../rule-codes';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
 import type { DirectoryPort } from '../ports/directory.port';
 import type { RequestRepositoryPort } from '../ports/request-repository.port';
-import { subjectKey, type AuditPlatform, type PartnerRequest, type RequestSubject } from '../request';
+import { isClosed, subjectKey, type AuditEntry, type AuditPlatform, type PartnerRequest, type RequestSubject } from '../request';
 import { refusal, type Advisory, type Refusal, type Verdict } from '../result';
 import type { Workload } from '../workload';
 import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners } from './eligibility';
 import { verdictFor, type FactSources, type Validation } from './facts';
+import { decidersOf } from './request-view';
 
 export interface ServiceDeps {
   directory: DirectoryPort;
@@ -29,6 +31,8 @@ export type SubmitOutcome =
 
 export type ActOutcome =
   | { kind: 'applied'; request: PartnerRequest; previous: PartnerRequest }
+  /** A note or a hand-over was added to the trail; `request` includes it. */
+  | { kind: 'appended'; request: PartnerRequest; entry: AuditEntry }
   | { kind: 'unchanged'; request: PartnerRequest }
   /** `expired` (issue 15): the command came too late and expired the request; tell people about that. */
   | { kind: 'refused'; refusal: Refusal; request?: PartnerRequest; expired?: { request: PartnerRequest; previous: PartnerRequest } };
@@ -178,6 +182,12 @@ export class PartnerLinkService {
         const expired = d.attempt ? { ...d.expire.next, audit: [...d.expire.next.audit, d.attempt] } : d.expire.next;
         return { kind: 'refused', refusal: d.refusal, request: expired, expired: { request: expired, previous: current } };
       }
+      if (d.kind === 'appended') {
+        // Issue 15: who must hear of the note or hand-over is stored in the same write (the outbox).
+        const notice = handoverNotice(d.entry, current.version) ?? noteNotice(d.entry, current.version);
+        await this.deps.requests.appendAudit(requestId, d.entry, notice ? [notice] : []);
+        return { kind: 'appended', request: { ...current, audit: [...current.audit, d.entry] }, entry: d.entry };
+      }
       if (d.kind === 'refused') {
         if (d.attempt) await this.deps.requests.appendAudit(requestId, d.attempt);
         else if (d.repeatOf !== undefined) await this.deps.requests.countRepeatedAttempt(requestId, d.repeatOf, this.deps.clock.now());
@@ -276,6 +286,67 @@ export class PartnerLinkService {
   async listMinePending(personId: string): Promise<PartnerRequest[]> {
     return (await this.deps.requests.listByRequester(personId, { limit: 50 })).filter((r) => r.status === 'pending_approval');
   }
+  // --- Approval work (issue 15): who must act, change, hand over, notes, filing again. ---
+
+  /**
+   * The people who can decide the request now: the admin it was handed over to, if it was, else every
+   * admin of the current step's organization. Shown only to people who may see the request.
+   */
+  async whoMustAct(request: PartnerRequest): Promise<Person[]> {
+    return decidersOf(request, await this.approversFor(request));
+  }
+
+  /**
+   * The requester files a new version of a pending request (another distributor, another partner): the
+   * new subject is checked against every rule again (the request itself does not count as a duplicate),
+   * then replaces the old one with its approval steps from the start.
+   */
+  async change(requestId: string, subject: RequestSubject, person: Person, opts: ActOptions): Promise<ActOutcome> {
+    const current = await this.deps.requests.get(requestId);
+    if (!current) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    if (current.audit.some((e) => opts.commandId !== undefined && e.commandId === opts.commandId)) return { kind: 'unchanged', request: current };
+    let checks: readonly RuleCode[] = current.checks;
+    if (person.id === current.requester.personId && !isClosed(current.status) && subjectKey(subject) !== subjectKey(current.subject)) {
+      const validation = await this.validate(subject, person);
+      if (validation.kind === 'refused') return { kind: 'refused', refusal: validation.refusal, request: current };
+      if (!validation.verdict.ok) return { kind: 'refused', refusal: validation.verdict.refusals[0]!, request: current };
+      checks = validation.verdict.passed;
+    }
+    return this.act(requestId, { type: 'change', subject, checks }, person, opts);
+  }
+
+  /** An approver passes the request to another admin of the same organization (looked up by ID). */
+  async handOver(requestId: string, toPersonId: string, person: Person, opts: ActOptions): Promise<ActOutcome> {
+    const to = await this.deps.directory.getPerson(toPersonId);
+    const request = await this.deps.requests.get(requestId);
+    if (!request) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    if (!to) return { kind: 'refused', refusal: refusal('HANDOVER_TARGET_INVALID', { org: request.steps[request.stage]?.orgId ?? '' }, 'handoverTo'), request };
+    return this.act(requestId, { type: 'handover', to }, person, opts);
+  }
+
+  /** Other admins of the current step's organization, to whom this approver may hand the request over. */
+  async handOverCandidates(request: PartnerRequest, person: Person): Promise<Person[]> {
+    return (await this.approversFor(request)).filter((p) => p.id !== person.id);
+  }
+
+  /** The requester or an approver adds a short note (bounded; validated by the domain). */
+  addNote(requestId: string, text: string, person: Person, opts: ActOptions): Promise<ActOutcome> {
+    return this.act(requestId, { type: 'note', text }, person, opts);
+  }
+
+  /**
+   * The subject of a rejected, cancelled or expired request, for filing it again (the dialog then checks
+   * it against the rules and asks for confirmation); only its requester may.
+   */
+  async resubmittable(requestId: string, person: Person): Promise<{ kind: 'ok'; request: PartnerRequest } | { kind: 'refused'; refusal: Refusal }> {
+    const r = await this.deps.requests.get(requestId);
+    if (!r) return { kind: 'refused', refusal: refusal('REQUEST_NOT_FOUND', { requestId }) };
+    if (r.requester.personId !== person.id) return { kind: 'refused', refusal: refusal('NOT_THE_REQUESTER') };
+    if (!['rejected', 'cancelled', 'expired'].includes(r.status)) return { kind: 'refused', refusal: refusal('NOT_RESUBMITTABLE', { requestId, status: statusLabel(r.status) }) };
+    return { kind: 'ok', request: r };
+  }
+
+  // --- end of approval work ---
 
   get(requestId: string): Promise<PartnerRequest | undefined> {
     return this.deps.requests.get(requestId);

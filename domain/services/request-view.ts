@@ -2,7 +2,8 @@ import type { DirectoryPort } from '../ports/directory.port';
 import type { Organization } from '../organization';
 import type { PartnerRequest, RequestSubject } from '../request';
 import type { Subscription } from '../relationship';
-import type { Person } from '../person';
+import { isAdmin, type Person } from '../person';
+import { handedOverTo } from '../lifecycle';
 
 /** A request and the organizations it names; ids not found among them are shown as they are. */
 export interface RequestView {
@@ -18,6 +19,11 @@ export interface RequestView {
    * knows the stored references (ReachPort.awaitingJoin); cards say "waiting for … to join".
    */
   awaitingJoin?: string;
+  /**
+   * Issue 15 (who must act): the people who can decide the request now (the admin it was handed over
+   * to, or every admin of the current step's organization); empty when closed or nobody is on record.
+   */
+  deciders?: readonly Person[];
 }
 
 /** Organization IDs a subject names. */
@@ -33,10 +39,19 @@ export async function orgsFor(directory: DirectoryPort, ids: readonly string[]):
 /** Everything a card needs to show one request: its organizations, requester and subscription. */
 export async function requestView(directory: DirectoryPort, request: PartnerRequest): Promise<RequestView> {
   const s = request.subject;
-  const [organizations, requester, subscription] = await Promise.all([
+  const awaiting = request.status === 'pending_approval' ? request.steps[request.stage]?.orgId : undefined;
+  const [organizations, requester, subscription, deciders] = await Promise.all([
     orgsFor(directory, subjectOrgIds(s)),
     directory.getPerson(request.requester.personId),
     s.kind === 'multichannel_support' ? directory.getSubscription(s.subscriptionId) : Promise.resolve(undefined),
+    awaiting ? directory.listPeople(awaiting).then((people) => decidersOf(request, people.filter(isAdmin))) : Promise.resolve([]),
   ]);
-  return { request, organizations, ...(requester ? { requester } : {}), ...(subscription ? { subscription } : {}) };
+  return { request, organizations, deciders, ...(requester ? { requester } : {}), ...(subscription ? { subscription } : {}) };
+}
+
+/** Who can decide now: the admin the step was handed over to (if still an admin), else all its admins. */
+export function decidersOf(request: PartnerRequest, admins: readonly Person[]): Person[] {
+  const handed = handedOverTo(request);
+  const to = handed && admins.find((p) => p.id === handed.personId);
+  return to ? [to] : [...admins];
 }

@@ -30,11 +30,11 @@ describeIfChromium('cards in headless Chromium (official renderer)', () => {
 
   const model = { view: { request: linkPending, organizations: ORGANIZATIONS, requester: PEOPLE.haruka }, approverUserIds: APPROVER_USER_IDS };
 
-  it.each<Locale>(['en', 'ja'])('the approval card (%s) shows Approve and Reject', async (locale) => {
+  it.each<Locale>(['en', 'ja'])('the approval card (%s) shows Approve and Reject (and Details, for hand over and notes)', async (locale) => {
     const s = stringsFor(locale);
     const result = await renderer.render(approvalCard(model, sampleContext(locale)), { locale });
     expect(result.warnings).toEqual([]);
-    expect(result.buttons).toEqual([s.button.approve, s.button.reject]);
+    expect(result.buttons).toEqual([s.button.approve, s.button.reject, s.button.details]);
   });
 
   it('the fallback approval card opens the reject form with its reason box and button', async () => {
@@ -43,7 +43,7 @@ describeIfChromium('cards in headless Chromium (official renderer)', () => {
       locale: 'en',
       expand: s.button.reject,
     });
-    expect(result.buttons).toEqual([s.button.approve, s.button.reject, s.button.sendRejection]);
+    expect(result.buttons).toEqual([s.button.approve, s.button.reject, s.button.details, s.button.sendRejection]);
   });
 
   it('the status view shows no buttons', async () => {

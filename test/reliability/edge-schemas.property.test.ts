@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CardActionSchema, MAX_ACTION_DATA_BYTES, MENU_INTENTS, REASON_MAX_LENGTH, parseCardAction, parseExecuteAction } from '../../cards';
-import { WORKLOADS, parseDirectory } from '../../domain';
+import { NOTE_MAX_LENGTH, WORKLOADS, parseDirectory } from '../../domain';
 
 /**
  * Two kinds of input reach the edge schemas: garbage (anything at all), and near-misses (what a card
@@ -63,6 +63,7 @@ const guid = fc.uuid().chain((u) => fc.boolean().map((upper) => (upper ? u.toUpp
 const draftId = fc.string({ unit: fc.constantFrom(...'abcXYZ019_-'.split('')), minLength: 1, maxLength: 64 });
 const reasonText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constant('x'.repeat(REASON_MAX_LENGTH)));
 
+const noteText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constant('n'.repeat(NOTE_MAX_LENGTH)));
 const req = (value: Field['value'], maxLength?: number): Field => ({ value, optional: false, ...(maxLength ? { maxLength } : {}) });
 const opt = (value: Field['value'], maxLength?: number): Field => ({ value, optional: true, ...(maxLength ? { maxLength } : {}) });
 const forRequest = { requestId: req(requestId, 11), version: req(version) };
@@ -81,6 +82,11 @@ const VARIANTS: Variant[] = [
   { verb: 'edit', fields: { draftId: req(draftId, 64), owner: opt(slug, 64) } },
   { verb: 'menu', fields: { intent: req(fc.constantFrom(...MENU_INTENTS), 16) } },
   { verb: 'start_over', fields: { draftId: opt(draftId, 64), owner: opt(slug, 64) } },
+  // Issue 15: a note (at most 500 characters; empty is the domain's to refuse), a hand-over, change, file again.
+  { verb: 'add_note', fields: { requestId: req(requestId, 11), note: opt(noteText, NOTE_MAX_LENGTH) } },
+  { verb: 'handover', fields: { ...forRequest, handoverTo: opt(slug, 64) } },
+  { verb: 'change_request', fields: forRequest },
+  { verb: 'resubmit', fields: { requestId: req(requestId, 11) } },
 ];
 
 /** A valid payload: the verb (and form), every required field, and each optional field or not. */

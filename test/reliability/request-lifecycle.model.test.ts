@@ -43,6 +43,8 @@ interface Scenario {
   subject: RequestSubject;
   requester: string;
   steps: StepSpec[];
+  /** What a change by the requester switches to (and back): another subject and its approvers. */
+  alt: { subject: RequestSubject; steps: StepSpec[] };
 }
 
 const SCENARIO_LIST: Scenario[] = [
@@ -51,6 +53,7 @@ const SCENARIO_LIST: Scenario[] = [
     subject: { kind: 'link_distributor', resellerId: 'fuji-it-partners', providerId: 'contoso-distribution-jp' },
     requester: 'mei-kobayashi',
     steps: [{ admins: ['hiroshi-yamada', 'emily-clark'], colleagues: ['naoki-mori'] }],
+    alt: { subject: { kind: 'link_distributor', resellerId: 'fuji-it-partners', providerId: 'northwind-distribution-eu' }, steps: [{ admins: ['lena-vogel'], colleagues: [] }] },
   },
   {
     name: 'add partner: trey-research-direct for yamato-manufacturing, asked by a non-admin',
@@ -60,6 +63,13 @@ const SCENARIO_LIST: Scenario[] = [
       { admins: ['daniel-park'], colleagues: [] },
       { admins: ['taro-ito'], colleagues: ['yuki-suzuki'] },
     ],
+    alt: {
+      subject: { kind: 'add_partner', customerId: 'yamato-manufacturing', partnerId: 'sakura-cloud', workload: 'azure' },
+      steps: [
+        { admins: ['aiko-tanaka'], colleagues: ['ken-sato'] },
+        { admins: ['taro-ito'], colleagues: ['yuki-suzuki'] },
+      ],
+    },
   },
   {
     // The requester is also the admin who gives the customer's consent at the second step.
@@ -70,24 +80,35 @@ const SCENARIO_LIST: Scenario[] = [
       { admins: ['daniel-park'], colleagues: [] },
       { admins: ['taro-ito'], colleagues: ['yuki-suzuki'] },
     ],
+    alt: {
+      subject: { kind: 'add_partner', customerId: 'yamato-manufacturing', partnerId: 'sakura-cloud', workload: 'microsoft365' },
+      steps: [
+        { admins: ['aiko-tanaka'], colleagues: ['ken-sato'] },
+        { admins: ['taro-ito'], colleagues: ['yuki-suzuki'] },
+      ],
+    },
   },
   {
     name: 'multichannel: sakura-cloud for a yamato-manufacturing subscription',
     subject: { kind: 'multichannel_support', customerId: 'yamato-manufacturing', partnerId: 'sakura-cloud', subscriptionId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61' },
     requester: 'yuki-suzuki',
     steps: [{ admins: ['aiko-tanaka'], colleagues: ['ken-sato'] }],
+    alt: {
+      subject: { kind: 'multichannel_support', customerId: 'yamato-manufacturing', partnerId: 'trey-research-direct', subscriptionId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61' },
+      steps: [{ admins: ['daniel-park'], colleagues: [] }],
+    },
   },
 ];
 /** Counterexamples name the scenario instead of printing it whole. */
 const SCENARIOS = SCENARIO_LIST.map((s) => Object.assign(s, { [fc.toStringMethod]: () => `scenario(${s.name})` }));
 /** Admins of organizations that take no part in any scenario, and a non-admin likewise. */
-const OTHER_ORG_ADMINS = ['lena-vogel', 'james-wilson', 'olivia-brown'];
+const OTHER_ORG_ADMINS = ['james-wilson', 'olivia-brown', 'sam-rivera'];
 const STRANGERS = ['camille-martin', 'riku-endo'];
 
 // ---------------------------------------------------------------------------------------------------
 // The model.
 
-type Kind = 'applied' | 'unchanged' | 'refused';
+type Kind = 'applied' | 'unchanged' | 'refused' | 'appended';
 interface Expected {
   kind: Kind;
   code?: string;
@@ -111,7 +132,13 @@ interface Model {
   audit: { action: string; from: RequestStatus | null; to: RequestStatus; code?: string; by?: string; repeats?: number }[];
   commandIds: Set<string>;
   relationshipsRecorded: number;
+  /** 0: the scenario's subject; 1: its alternative (after an odd number of changes). */
+  variant: 0 | 1;
 }
+
+/** The approvers of the subject the request now has. */
+const stepsOf = (m: Model): StepSpec[] => (m.variant === 0 ? m.scenario.steps : m.scenario.alt.steps);
+const subjectOf = (m: Model): RequestSubject => (m.variant === 0 ? m.scenario.subject : m.scenario.alt.subject);
 
 const OPEN: RequestStatus[] = ['submitted', 'pending_approval'];
 const isOpen = (s: RequestStatus) => OPEN.includes(s);
@@ -133,7 +160,7 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
   if (m.now >= m.expiresAt) return { kind: 'refused', code: 'REQUEST_EXPIRED', audited: who !== undefined, expires: true };
   if (act.type === 'cancel') {
     if (who !== m.requester) return { kind: 'refused', code: 'NOT_THE_REQUESTER', audited: true };
-  } else if (m.status !== 'pending_approval' || who === undefined || !m.scenario.steps[m.stage]!.admins.includes(who)) {
+  } else if (m.status !== 'pending_approval' || who === undefined || !stepsOf(m)[m.stage]!.admins.includes(who)) {
     return { kind: 'refused', code: 'NOT_AN_APPROVER', audited: true };
   }
   if (seen !== undefined && seen !== m.version) return { kind: 'refused', code: 'STALE_CARD', audited: false };
@@ -141,21 +168,24 @@ function expectPerson(m: Model, act: Act, who: string | undefined, seen: number 
   return { kind: 'applied' };
 }
 
+/** A refused attempt in the trail: each person's first KEPT_REFUSED_ATTEMPTS kept, later ones counted on the last. */
+function recordRefused(m: Model, who: string | undefined, code: string | undefined): void {
+  const mine = m.audit.filter((a) => a.action === 'refused' && a.by === (who ?? 'system'));
+  const last = mine.at(-1);
+  if (mine.length >= KEPT_REFUSED_ATTEMPTS && last) last.repeats = (last.repeats ?? 0) + 1;
+  else m.audit.push({ action: 'refused', from: m.status, to: m.status, code, by: who ?? 'system' });
+}
+
 function applyPerson(m: Model, act: Act, who: string | undefined, e: Expected, commandId: string | undefined): void {
   if (e.expires) applyExpire(m, { kind: 'applied' });
-  if (e.kind === 'refused' && e.audited) {
-    const mine = m.audit.filter((a) => a.action === 'refused' && a.by === (who ?? 'system'));
-    const last = mine.at(-1);
-    if (mine.length >= KEPT_REFUSED_ATTEMPTS && last) last.repeats = (last.repeats ?? 0) + 1;
-    else m.audit.push({ action: 'refused', from: m.status, to: m.status, code: e.code, by: who ?? 'system' });
-  }
+  if (e.kind === 'refused' && e.audited) recordRefused(m, who, e.code);
   if (e.kind !== 'applied' || who === undefined) return;
   const from = m.status;
   if (commandId !== undefined) m.commandIds.add(commandId);
   m.version += 1;
   if (act.type === 'approve') {
     m.decidedBy[m.stage] = who;
-    if (m.stage + 1 < m.scenario.steps.length) m.stage += 1;
+    if (m.stage + 1 < stepsOf(m).length) m.stage += 1;
     else {
       m.status = 'approved';
       m.decision = { status: 'approved', by: who };
@@ -276,6 +306,7 @@ function setup(scenario: Scenario): { model: Model; real: Real } {
     audit: [{ action: 'submit', from: null, to: 'submitted' }],
     commandIds: new Set(['submit-1']),
     relationshipsRecorded: 0,
+    variant: 0,
   };
   return { model, real };
 }
@@ -283,6 +314,59 @@ function setup(scenario: Scenario): { model: Model; real: Real } {
 /** The one place that reads the service's outcome type: adapt here if its shape changes. */
 function observe(out: ActOutcome): { kind: Kind; code?: string } {
   return out.kind === 'refused' ? { kind: 'refused', code: out.refusal.code } : { kind: out.kind };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Issue 15: change (a new version), hand over, note. The rules in plain words, as for the others.
+
+type WorkAct = { type: 'change' } | { type: 'handover'; target: Target } | { type: 'note'; text: string };
+type Target = 'co_admin' | 'self' | 'colleague' | 'other_org_admin';
+
+function resolveTarget(m: Model, target: Target, who: string | undefined, pick: number): string {
+  const here = stepsOf(m)[m.stage]!;
+  const from = (xs: string[]) => xs[pick % xs.length]!;
+  switch (target) {
+    case 'co_admin': {
+      const others = here.admins.filter((a) => a !== who);
+      return others.length ? from(others) : from(here.admins);
+    }
+    case 'self':
+      return who ?? from(here.admins);
+    case 'colleague':
+      return here.colleagues.length ? from(here.colleagues) : from(STRANGERS);
+    case 'other_org_admin':
+      return from(OTHER_ORG_ADMINS);
+  }
+}
+
+function expectWork(m: Model, act: WorkAct, who: string | undefined, seen: number | undefined, commandId: string | undefined, to?: string): Expected {
+  if (commandId !== undefined && m.commandIds.has(commandId)) return { kind: 'unchanged' };
+  if (!isOpen(m.status)) return { kind: 'refused', code: 'REQUEST_ALREADY_CLOSED', audited: who !== undefined };
+  const steps = stepsOf(m);
+  if (act.type === 'change' && who !== m.requester) return { kind: 'refused', code: 'ONLY_REQUESTER_CHANGES', audited: true };
+  if (act.type === 'note' && !(who !== undefined && (who === m.requester || steps.some((st) => st.admins.includes(who))))) return { kind: 'refused', code: 'NOT_A_PARTY', audited: true };
+  if (act.type === 'handover' && (m.status !== 'pending_approval' || who === undefined || !steps[m.stage]!.admins.includes(who))) return { kind: 'refused', code: 'NOT_AN_APPROVER', audited: true };
+  if (seen !== undefined && seen !== m.version) return { kind: 'refused', code: 'STALE_CARD', audited: false };
+  if (act.type === 'note') {
+    const n = act.text.trim().length;
+    return n >= 1 && n <= 500 ? { kind: 'appended' } : { kind: 'refused', code: 'NOTE_INVALID', audited: false };
+  }
+  if (act.type === 'handover') {
+    return to !== undefined && to !== who && steps[m.stage]!.admins.includes(to) ? { kind: 'appended' } : { kind: 'refused', code: 'HANDOVER_TARGET_INVALID', audited: false };
+  }
+  return { kind: 'applied' }; // a change always goes to the other subject here, so it is a real change
+}
+
+function applyWork(m: Model, act: WorkAct, who: string | undefined, e: Expected, commandId: string | undefined): void {
+  if (e.kind === 'refused' && e.audited) recordRefused(m, who, e.code);
+  if (e.kind !== 'applied' && e.kind !== 'appended') return;
+  if (commandId !== undefined) m.commandIds.add(commandId);
+  m.audit.push({ action: act.type, from: m.status, to: m.status });
+  if (act.type !== 'change') return; // a note or a hand-over leaves state and version as they are
+  m.variant = m.variant === 0 ? 1 : 0;
+  m.version += 1;
+  m.stage = 0;
+  m.decidedBy = stepsOf(m).map(() => undefined);
 }
 
 /** An equality check whose failure says which command, as it ran, went wrong. */
@@ -305,6 +389,7 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
   const now = (await r.requests.get(r.id))!;
   expect(RequestSchema.safeParse(now).success).toBe(true);
   const seen = {
+    subject: now.subject,
     status: now.status,
     stage: now.stage,
     version: now.version,
@@ -326,6 +411,7 @@ async function compare(m: Model, r: Real, e: Expected, out: ActOutcome, before: 
     relationshipsRecorded: r.relationships,
   };
   const want = {
+    subject: subjectOf(m),
     status: m.status,
     stage: m.stage,
     version: m.version,
@@ -411,6 +497,55 @@ class PersonCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
+class WorkCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly act: WorkAct,
+    readonly role: Role,
+    readonly pick: number,
+    readonly seen: Seen,
+    readonly commandId: string | undefined,
+  ) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const who = resolvePerson(m, this.role, this.pick);
+    const version = resolveSeen(m, this.seen);
+    const to = this.act.type === 'handover' ? resolveTarget(m, this.act.target, who, this.pick) : undefined;
+    const label = `${this.toString()} by ${who} with card v${version ?? '-'} on v${m.version} ${m.status}@${m.stage}${to ? ` to ${to}` : ''}`;
+    const before = (await r.requests.get(r.id))!;
+    const e = expectWork(m, this.act, who, version, this.commandId, to);
+    const cmd: LifecycleCommand =
+      this.act.type === 'change'
+        ? { type: 'change', subject: m.variant === 0 ? m.scenario.alt.subject : m.scenario.subject, checks: [] }
+        : this.act.type === 'note'
+          ? { type: 'note', text: this.act.text }
+          : { type: 'handover', to: person(to!) };
+    const out = await r.service.act(r.id, cmd, who === undefined ? undefined : person(who), {
+      platform: 'slack',
+      ...(version !== undefined ? { expectedVersion: version } : {}),
+      ...(this.commandId ? { commandId: this.commandId } : {}),
+    });
+    applyWork(m, this.act, who, e, this.commandId);
+    await compare(m, r, e, out, before, label);
+  }
+  toString() {
+    const what = this.act.type === 'handover' ? `handover(${this.act.target})` : this.act.type === 'note' ? `note(${this.act.text.length} chars)` : 'change';
+    return `${what}(${this.role}#${this.pick}, card ${this.seen.kind}${this.commandId ? `, ${this.commandId}` : ''})`;
+  }
+}
+
+/** A change to the same subject the request has: refused, nothing recorded. */
+class SameChangeCommand implements fc.AsyncCommand<Model, Real> {
+  check = (m: Readonly<Model>) => isOpen(m.status);
+  async run(m: Model, r: Real) {
+    const before = (await r.requests.get(r.id))!;
+    const out = await r.service.act(r.id, { type: 'change', subject: subjectOf(m), checks: [] }, person(m.requester), { platform: 'teams' });
+    await compare(m, r, { kind: 'refused', code: 'CHANGE_NOT_DIFFERENT' }, out, before, `same change on v${m.version}`);
+  }
+  toString() {
+    return 'sameChange()';
+  }
+}
+
 class RouteCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, r: Real) {
@@ -470,6 +605,17 @@ const blank = fc.constantFrom('', ' ', '  \n\t');
 const reason = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Credit check pending', '  MPA not signed  '));
 // Mostly hours to days; sometimes a jump of a month or more, so that people also act after the expiry (issue 15).
 const advance = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 3 * DAY }) }, { weight: 1, arbitrary: fc.integer({ min: 30 * DAY, max: 100 * DAY }) });
+const workSeen = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<Seen>({ kind: 'none' }) },
+  { weight: 3, arbitrary: fc.constant<Seen>({ kind: 'current' }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }).map<Seen>((by) => ({ kind: 'stale', by })) },
+);
+const noteText = fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.constantFrom('', '   ', 'x'.repeat(500), 'y'.repeat(501), ` ${'z'.repeat(500)} `));
+const target = fc.constantFrom<Target>('co_admin', 'co_admin', 'self', 'colleague', 'other_org_admin');
+const workCommand = (act: fc.Arbitrary<WorkAct>) =>
+  fc.tuple(act, role, fc.nat(5), workSeen, fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('click-1', 'note-1') })).map(
+    ([a, ro, p, s, id]) => new WorkCommand(a, ro, p, s, id),
+  );
 const commandId = fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('click-1', 'click-2', 'submit-1') });
 const personCommand = (act: fc.Arbitrary<Act>) =>
   fc.tuple(act, role, fc.nat(5), seen, advance, commandId).map(([a, ro, p, s, adv, id]) => new PersonCommand(a, ro, p, s, adv, id));
@@ -482,6 +628,10 @@ const commands = fc.commands(
     personCommand(fc.option(fc.oneof(reason, blank), { nil: undefined }).map<Act>((why) => (why === undefined ? { type: 'cancel' } : { type: 'cancel', reason: why }))),
     fc.constant(new RouteCommand()),
     fc.tuple(fc.constantFrom<When>('before', 'before', 'at', 'after'), fc.double({ min: 0, max: 1, noNaN: true })).map(([w, f]) => new ExpireCommand(w, f)),
+    workCommand(fc.constant<WorkAct>({ type: 'change' })),
+    workCommand(target.map<WorkAct>((t) => ({ type: 'handover', target: t }))),
+    workCommand(noteText.map<WorkAct>((text) => ({ type: 'note', text }))),
+    fc.constant(new SameChangeCommand()),
   ],
   { maxCommands: 20 },
 );
@@ -489,7 +639,7 @@ const commands = fc.commands(
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 
 describe('request lifecycle against a model (fast-check commands)', () => {
-  it('approve, reject, cancel and expire by anyone, with any card, do what the rules say', async () => {
+  it('approve, reject, cancel, expire, change, hand over and note by anyone, with any card, do what the rules say', async () => {
     const outcomes = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...SCENARIOS), commands, async (scenario, cmds) => {
@@ -509,7 +659,7 @@ describe('request lifecycle against a model (fast-check commands)', () => {
     // outcome, or the comparisons above would be checking less than they seem to.
     const reached = Object.fromEntries(['approved', 'rejected', 'cancelled', 'expired', 'pending_approval@1'].map((s) => [s, (outcomes.get(s) ?? 0) > 0]));
     expect(reached).toEqual({ approved: true, rejected: true, cancelled: true, expired: true, 'pending_approval@1': true });
-    const codes = ['applied', 'unchanged', 'NOT_AN_APPROVER', 'NOT_THE_REQUESTER', 'STALE_CARD', 'REASON_REQUIRED', 'REQUEST_ALREADY_CLOSED', 'REQUEST_EXPIRED'];
+    const codes = ['applied', 'unchanged', 'NOT_AN_APPROVER', 'NOT_THE_REQUESTER', 'STALE_CARD', 'REASON_REQUIRED', 'REQUEST_ALREADY_CLOSED', 'REQUEST_EXPIRED', 'appended', 'ONLY_REQUESTER_CHANGES', 'CHANGE_NOT_DIFFERENT', 'HANDOVER_TARGET_INVALID', 'NOT_A_PARTY', 'NOTE_INVALID'];
     expect(Object.fromEntries(codes.map((c) => [c, (tally.get(c) ?? 0) > 0]))).toEqual(Object.fromEntries(codes.map((c) => [c, true])));
   });
 });

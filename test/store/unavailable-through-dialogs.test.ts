@@ -115,7 +115,7 @@ describe.each(bothStores())('a store failing mid-dialog ($name store)', (store) 
     const h = await createSlackHarness(store.options());
     try {
       await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
-      await h.click('yuki', h.posted('D06YUKISZ').at(-1)!, 'submit_form', { partnerId: 'Trey Research Direct' });
+      await h.click('yuki', h.shown('D06YUKISZ').at(-1)!, 'submit_form', { partnerId: 'Trey Research Direct' });
       // The click is answered with the confirmation in place of the form (h.shown: with updates applied).
       const confirmation = h.shown('D06YUKISZ').at(-1)!;
       expect(confirmation.text).toContain('Please check your request');

@@ -24,6 +24,8 @@ export const PEOPLE = {
   yuki: { teamId: 'T06YAMATO', userId: 'U06YUKISZ', dm: 'D06YUKISZ', domain: 'yamato-mfg' },
   taro: { teamId: 'T06YAMATO', userId: 'U06TAROITO', dm: 'D06TAROITO', domain: 'yamato-mfg' },
   olivia: { teamId: 'T07COHOWN', userId: 'U07OLIVIAB', dm: 'D07OLIVIAB', domain: 'cohowinery' },
+  /** Not in the sample directory: a second Trey Research admin that a test adds (issue 15, hand over). */
+  grace: { teamId: 'T05TREYRS', userId: 'U05GRACEK', dm: 'D05GRACEK', domain: 'treyresearch' },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
@@ -124,7 +126,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
       return res;
     },
 
-    /** The block_actions payload of `who` clicking a button (found by verb; '*' = the first one; '#showCard' = the first ShowCard) on a posted message, with inputs set. */
+    /** The block_actions payload of `who` clicking a button (found by verb; '*' = the first one; '#showCard' = the first ShowCard; '#showCard=Title' = that one) on a posted message, with inputs set. */
     clickPayload(who: Who, posted: PostedMessage, verb: string, inputs: Record<string, string> = {}) {
       return buildClick(who, posted, verb, inputs, ++seq);
     },
@@ -256,6 +258,8 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
     if (!click.ok) continue;
     const v = click.kind === 'execute' ? click.verb : click.kind === 'submit' ? (click.data.verb as string | undefined) : undefined;
     if (v === verb || (verb === '*' && click.kind !== 'openUrl' && click.kind !== 'showCard') || (verb === '#showCard' && click.kind === 'showCard')) return payload;
+    // '#showCard=Title': the ShowCard button with that title (a card with more than one).
+    if (verb.startsWith('#showCard=') && click.kind === 'showCard' && (button.text as Rec | undefined)?.text === verb.slice('#showCard='.length)) return payload;
   }
   throw new Error(`no "${verb}" button on message ${posted.ts} in ${posted.channel}`);
 }

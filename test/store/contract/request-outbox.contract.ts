@@ -1,4 +1,4 @@
-import { newNotice, type Notice } from '../../../domain';
+import { newNotice, noteNotice, type AuditEntry, type Notice } from '../../../domain';
 import { linkSubject, minutes, nextState, pendingRequest, submittedRequest, T0 } from '../../support/request-fixtures';
 import { INJECTIONS, useStore, type StoreFactory } from './store-factory';
 
@@ -32,6 +32,20 @@ export function describeRequestOutboxContract(name: string, factory: StoreFactor
       expect(await repo().transition(quiet.next, step.next.version, quiet.entry)).toBe('ok');
       expect(await repo().getNotices(r.id)).toEqual({ rev: 1, notices: [approval] });
       expect(await repo().getNotices('PL-00000000')).toBeUndefined();
+    });
+
+    it('issue 15: appendAudit stores a note and its notice in the same write, without a new version', async () => {
+      const r = pendingRequest();
+      await repo().create(r);
+      const entry: AuditEntry = { at: minutes(2), actor: { type: 'person', personId: 'mei-kobayashi', name: 'Mei Kobayashi', orgId: 'fuji-it-partners' }, platform: 'teams', action: 'note', from: 'pending_approval', to: 'pending_approval', stage: 0, note: 'MPA signed' };
+      const notice = noteNotice(entry, r.version)!;
+      await repo().appendAudit(r.id, entry, [notice]);
+      expect(await repo().getNotices(r.id)).toEqual({ rev: 1, notices: [notice] });
+      const after = (await repo().get(r.id))!;
+      expect(after.version).toBe(r.version);
+      expect(after.audit.at(-1)).toEqual(entry);
+      await repo().appendAudit(r.id, { ...entry, at: minutes(3), note: 'no notice' });
+      expect(await repo().getNotices(r.id)).toEqual({ rev: 1, notices: [notice] });
     });
 
     it('setNotices is a compare-and-set on the revision and never touches the request', async () => {
