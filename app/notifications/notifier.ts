@@ -22,7 +22,7 @@ import {
   postedCardKey,
   addressedApprovalNotice,
 } from '../../domain';
-import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort } from '../ports';
+import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext } from '../ports';
 import { NotificationOutbox, type Notification } from './outbox';
 
 export interface NotifierDeps {
@@ -89,6 +89,34 @@ export class Notifier implements NotificationPort {
     }
   }
 
+  /**
+   * One notification for each chat the bot has with this person, drawn for the reader: the language the
+   * chat's client reported (else the person's), their time zone, the clock's now. `track` remembers a
+   * posted approval card so it can be redrawn later; `skip` leaves out chats that should not get it.
+   */
+  private async toPerson(
+    person: Person,
+    request: PartnerRequest,
+    purpose: string,
+    draw: (reader: ReaderContext & { now: Date }) => OutboundMessage,
+    opts: { track?: boolean; skip?: (ref: StoredReference) => boolean } = {},
+  ): Promise<Notification[]> {
+    const out: Notification[] = [];
+    for (const ref of await this.store.references.listForPerson(person.id)) {
+      if (opts.skip?.(ref)) continue;
+      const locale = referenceLocale(ref) ?? person.locale ?? 'en';
+      const message = draw({ locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() });
+      out.push({ purpose, requestId: request.id, ref, message, ...(opts.track ? { trackAs: locale } : {}) });
+    }
+    return out;
+  }
+
+  /** The organization's approval channels on the platforms this bot runs (none: each approver's chats). */
+  private async approvalChannels(orgId: string): Promise<StoredReference[]> {
+    const refs = await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))));
+    return refs.filter((r): r is StoredReference => r !== undefined);
+  }
+
   /** Who gets what for one stored notice, drawn from the request as it is now. */
   private async resolve(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
     if (notice.kind === 'cards') {
@@ -115,38 +143,24 @@ export class Notifier implements NotificationPort {
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(approvers);
-    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.approval(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() });
-    const out: Notification[] = [];
+    const card = (reader: ReaderContext) => this.cards.approval(view, userIds, reader);
     if (notice.to) {
       // An admin who became reachable after the request reached this step: their own card, once (not
       // to the chats that already have a card about this request).
       const person = approvers.find((a) => a.id === notice.to);
       if (!person) return [];
       const posted = (await this.store.references.listForRequest(request.id)).map((r) => r.key);
-      for (const ref of await this.store.references.listForPerson(person.id)) {
-        if (posted.some((k) => k.startsWith(`${postedCardKey(request.id, ref.key)}:`))) continue;
-        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        out.push({ purpose, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
-      }
-      return out;
+      const hasCard = (ref: StoredReference) => posted.some((k) => k.startsWith(`${postedCardKey(request.id, ref.key)}:`));
+      return this.toPerson(person, request, purpose, card, { track: true, skip: hasCard });
     }
-    const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
-      (r): r is StoredReference => r !== undefined,
-    );
+    const channels = await this.approvalChannels(orgId);
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) out.push({ purpose, requestId: request.id, ref, message: card(locale), trackAs: locale });
-      return out;
+      return channels.map((ref) => ({ purpose, requestId: request.id, ref, message: card({ locale, now: this.clock.now() }), trackAs: locale }));
     }
-    let reachable = 0;
-    for (const person of approvers) {
-      for (const ref of await this.store.references.listForPerson(person.id)) {
-        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        out.push({ purpose, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
-        if (this.senders.has(ref.platform)) reachable++;
-      }
-    }
-    if (reachable === 0) out.push(...(await this.nobodyToReach(request, orgId, purpose)));
+    const out: Notification[] = [];
+    for (const person of approvers) out.push(...(await this.toPerson(person, request, purpose, card, { track: true })));
+    if (!out.some((n) => this.senders.has(n.ref.platform))) out.push(...(await this.nobodyToReach(request, orgId, purpose)));
     return out;
   }
 
@@ -163,13 +177,7 @@ export class Notifier implements NotificationPort {
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return [];
     const view = { ...(await requestView(this.store.directory, request)), awaitingJoin: orgId };
-    const out: Notification[] = [];
-    for (const ref of await this.store.references.listForPerson(requester.id)) {
-      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      const reader = { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() };
-      out.push({ purpose: `${purpose}:waiting`, requestId: request.id, ref, message: this.cards.waitingToJoin(view, reader) });
-    }
-    return out;
+    return this.toPerson(requester, request, `${purpose}:waiting`, (reader) => this.cards.waitingToJoin(view, reader));
   }
 
   /**
@@ -193,21 +201,11 @@ export class Notifier implements NotificationPort {
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return [];
     const view = await requestView(this.store.directory, request);
-    const out: Notification[] = [];
-    for (const ref of await this.store.references.listForPerson(requester.id)) {
-      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      const reader = { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() };
-      out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, reader, { forRequester: true }) });
-    }
+    const out = await this.toPerson(requester, request, purpose, (reader) => this.cards.decided(view, reader, { forRequester: true }));
     if (request.status === 'expired') {
       // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
       const waitedFor = await this.service.approversFor({ ...request, status: 'pending_approval' });
-      for (const person of waitedFor.filter((p) => p.id !== requester.id)) {
-        for (const ref of await this.store.references.listForPerson(person.id)) {
-          const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-          out.push({ purpose, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() }) });
-        }
-      }
+      for (const person of waitedFor.filter((p) => p.id !== requester.id)) out.push(...(await this.toPerson(person, request, purpose, (reader) => this.cards.decided(view, reader))));
     }
     return out;
   }
@@ -242,22 +240,14 @@ export class Notifier implements NotificationPort {
     const approvers = await this.service.approversFor(request);
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(approvers);
-    const card = (locale: 'en' | 'ja', timeZone?: string) => this.cards.reminder(view, userIds, { locale, ...(timeZone ? { timeZone } : {}), now: this.clock.now() }, { waitedDays });
-    const channels = (await Promise.all([...this.senders.keys()].map((p) => this.store.references.get(channelReferenceKey(orgId, p as 'teams' | 'slack'))))).filter(
-      (r): r is StoredReference => r !== undefined,
-    );
-    const out: Notification[] = [];
+    const card = (reader: ReaderContext) => this.cards.reminder(view, userIds, reader, { waitedDays });
+    const channels = await this.approvalChannels(orgId);
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      for (const ref of channels) out.push({ purpose: notice.key, requestId: request.id, ref, message: card(locale), trackAs: locale });
-      return out;
+      return channels.map((ref) => ({ purpose: notice.key, requestId: request.id, ref, message: card({ locale, now: this.clock.now() }), trackAs: locale }));
     }
-    for (const person of approvers) {
-      for (const ref of await this.store.references.listForPerson(person.id)) {
-        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        out.push({ purpose: notice.key, requestId: request.id, ref, message: card(locale, person.timeZone), trackAs: locale });
-      }
-    }
+    const out: Notification[] = [];
+    for (const person of approvers) out.push(...(await this.toPerson(person, request, notice.key, card, { track: true })));
     return out;
   }
 
@@ -272,12 +262,7 @@ export class Notifier implements NotificationPort {
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return [];
     const view = await requestView(this.store.directory, request);
-    const out: Notification[] = [];
-    for (const ref of await this.store.references.listForPerson(requester.id)) {
-      const locale = referenceLocale(ref) ?? requester.locale ?? 'en';
-      out.push({ purpose: notice.key, requestId: request.id, ref, message: this.cards.decided(view, { locale, ...(requester.timeZone ? { timeZone: requester.timeZone } : {}), now: this.clock.now() }) });
-    }
-    return out;
+    return this.toPerson(requester, request, notice.key, (reader) => this.cards.decided(view, reader));
   }
 
   /** The request was handed over: its notice was stored with the entry (the request's outbox); sent now. */
@@ -291,13 +276,7 @@ export class Notifier implements NotificationPort {
     if (!to || request.status !== 'pending_approval' || request.version !== notice.version) return [];
     const view = await requestView(this.store.directory, request);
     const userIds = await this.reach.platformUserIds(await this.service.approversFor(request));
-    const out: Notification[] = [];
-    for (const ref of await this.store.references.listForPerson(to.id)) {
-      const locale = referenceLocale(ref) ?? to.locale ?? 'en';
-      const card = this.cards.approval(view, userIds, { locale, ...(to.timeZone ? { timeZone: to.timeZone } : {}), now: this.clock.now() });
-      out.push({ purpose: notice.key, requestId: request.id, ref, message: card, trackAs: locale });
-    }
-    return out;
+    return this.toPerson(to, request, notice.key, (reader) => this.cards.approval(view, userIds, reader), { track: true });
   }
 
   /** A note was added: its notice was stored with the entry (the request's outbox); sent now. */
@@ -317,13 +296,7 @@ export class Notifier implements NotificationPort {
     if (!readers.length) return [];
     const view = await requestView(this.store.directory, request);
     const out: Notification[] = [];
-    for (const person of readers) {
-      for (const ref of await this.store.references.listForPerson(person.id)) {
-        const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-        const card = this.cards.note(view, entry, { locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() });
-        out.push({ purpose: notice.key, requestId: request.id, ref, message: card });
-      }
-    }
+    for (const person of readers) out.push(...(await this.toPerson(person, request, notice.key, (reader) => this.cards.note(view, entry, reader))));
     return out;
   }
 
