@@ -51,7 +51,7 @@ export function subjectKey(s: RequestSubject): string {
   }
 }
 
-// --- Issue 15 (h-approvals): change, hand over, note. All additions for them are in this block. ---
+// --- Issue 15: change, hand over, note. All additions for them are in this block. ---
 /** The longest note a requester or approver may add to a request. */
 export const NOTE_MAX_LENGTH = 500;
 /** A note as stored: trimmed, not empty, at most NOTE_MAX_LENGTH characters. */
@@ -72,7 +72,7 @@ const APPROVAL_WORK_AUDIT_FIELDS = {
   /** For `change`: the subject before the change (the request now holds the new one). */
   previousSubject: RequestSubjectSchema.optional(),
 };
-// --- end of issue 15 (h-approvals) block ---
+// --- end of the issue 15 block ---
 
 export const ActorSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('person'), personId: SlugSchema, name: z.string(), orgId: SlugSchema }),
