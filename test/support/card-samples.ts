@@ -136,7 +136,8 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   {
     name: 'approval-reminder',
     caption: 'Reminder to the approvers (issue 15): how long it waited, when it expires, the buttons',
-    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, ctx, { reminder: { waitedDays: 10 } }),
+    // Drawn ten days after the request was filed, as the reminder says.
+    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, { ...ctx, now: new Date(linkPending.createdAt.getTime() + 10 * 86_400_000) }, { reminder: { waitedDays: 10 } }),
   },
   {
     name: 'approval-step-2',
