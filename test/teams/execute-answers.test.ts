@@ -1,12 +1,8 @@
-import nock from 'nock';
 import { buttonData, strings } from '../support/bot-harness';
-import { BOT_APP_ID, BOT_TENANT_ID, newSigningKey, serveOpenIdMetadata, serveTokenEndpoint } from './support/bot-framework-fakes';
-import { fakeConnector, type ConnectorCall } from './support/connector-fake';
-import { conversationOf, teamsClient } from './support/teams-client';
-import { startTeamsTestApp, type TeamsTestApp } from './support/teams-test-app';
+import { cardOf, useAuthenticatedTeamsApp } from './support/authenticated-app';
+import { conversationOf } from './support/teams-client';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
-const cardOf = (c: ConnectorCall | undefined) => (c?.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined)?.find((a) => a.contentType === CARD)?.content;
 
 /**
  * Issue 14 item 21: clicks on form and confirmation cards (Action.Execute, invoke adaptiveCard/action)
@@ -15,33 +11,9 @@ const cardOf = (c: ConnectorCall | undefined) => (c?.activity.attachments as { c
  * click with a card that says why; never with "Received" and a new card posted below.
  */
 describe('Teams: Action.Execute on forms and confirmations is answered with a card', () => {
-  const key = newSigningKey();
-  let app: TeamsTestApp;
-  let connector: ReturnType<typeof fakeConnector>;
-  let client: ReturnType<typeof teamsClient>;
+  const t = useAuthenticatedTeamsApp();
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    serveOpenIdMetadata(key);
-    serveTokenEndpoint();
-    connector = fakeConnector();
-  });
-  beforeEach(async () => {
-    connector.calls.length = 0;
-    app = await startTeamsTestApp({ MicrosoftAppId: BOT_APP_ID, MicrosoftAppPassword: 'test-client-secret-not-real', MicrosoftAppTenantId: BOT_TENANT_ID });
-    client = teamsClient(app, key);
-  });
-  afterEach(async () => {
-    await app.close();
-    nock.abortPendingRequests();
-  });
-  afterAll(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-
-  const inMeisChat = () => connector.calls.filter((c) => c.conversationId === conversationOf('mei'));
+  const inMeisChat = () => t.connector.calls.filter((c) => c.conversationId === conversationOf('mei'));
   /** The invoke response's card; fails unless the click was answered with a card. */
   function answered(res: { status: number; body: unknown }): Record<string, unknown> {
     expect(res.status).toBe(200);
@@ -55,13 +27,13 @@ describe('Teams: Action.Execute on forms and confirmations is answered with a ca
     ['English', 'I want to link with a distributor', 'Send request', 'Request sent'],
     ['Japanese', '国内のディストリビューターと連携したい', '申請を送信', '申請を送信しました'],
   ])('%s: Continue on the form is answered with the confirmation, Send with the submitted card; nothing is posted below', async (_lang, ask, confirmText, submittedText) => {
-    await client.say('mei', ask);
+    await t.client.say('mei', ask);
     const form = cardOf(inMeisChat().at(-1));
     const posted = inMeisChat().length;
 
-    const confirmation = answered(await client.execute('mei', { ...buttonData(form, 'submit_form')!, providerId: 'contoso-distribution-jp' }));
+    const confirmation = answered(await t.client.execute('mei', { ...buttonData(form, 'submit_form')!, providerId: 'contoso-distribution-jp' }));
     expect(strings(confirmation)).toContain(confirmText);
-    const submitted = answered(await client.execute('mei', buttonData(confirmation, 'confirm')!));
+    const submitted = answered(await t.client.execute('mei', buttonData(confirmation, 'confirm')!));
     expect(strings(submitted)).toContain(submittedText);
     expect(strings(submitted)).toMatch(/PL-[0-9A-Z]{8}/);
 
@@ -69,30 +41,30 @@ describe('Teams: Action.Execute on forms and confirmations is answered with a ca
   });
 
   it('Change on the confirmation is answered with the form again', async () => {
-    await client.say('mei', 'I want to link with a distributor');
-    const confirmation = answered(await client.execute('mei', { ...buttonData(cardOf(inMeisChat().at(-1)), 'submit_form')!, providerId: 'contoso-distribution-jp' }));
-    const form = answered(await client.execute('mei', buttonData(confirmation, 'edit')!));
+    await t.client.say('mei', 'I want to link with a distributor');
+    const confirmation = answered(await t.client.execute('mei', { ...buttonData(cardOf(inMeisChat().at(-1)), 'submit_form')!, providerId: 'contoso-distribution-jp' }));
+    const form = answered(await t.client.execute('mei', buttonData(confirmation, 'edit')!));
     expect(buttonData(form, 'submit_form')).toBeDefined();
     expect(strings(form)).toContain('Contoso Distribution Japan');
   });
 
   it('a refused click (data that does not validate) is answered with a card that says why', async () => {
-    await client.say('mei', 'I want to link with a distributor');
+    await t.client.say('mei', 'I want to link with a distributor');
     const posted = inMeisChat().length;
-    const refusal = answered(await client.execute('mei', { verb: 'submit_form', form: 'link_distributor', providerId: { $gt: '' } }));
+    const refusal = answered(await t.client.execute('mei', { verb: 'submit_form', form: 'link_distributor', providerId: { $gt: '' } }));
     expect(strings(refusal)).toContain('That button sent something I cannot accept, so nothing was done.');
     expect(inMeisChat()).toHaveLength(posted);
   });
 
   it('a click on a confirmation card that is no longer current is answered with the current card, and says so below', async () => {
-    await client.say('mei', 'I want to link with a distributor');
-    const confirmation = answered(await client.execute('mei', { ...buttonData(cardOf(inMeisChat().at(-1)), 'submit_form')!, providerId: 'contoso-distribution-jp' }));
+    await t.client.say('mei', 'I want to link with a distributor');
+    const confirmation = answered(await t.client.execute('mei', { ...buttonData(cardOf(inMeisChat().at(-1)), 'submit_form')!, providerId: 'contoso-distribution-jp' }));
     const stale = { ...buttonData(confirmation, 'confirm')!, draftId: 'not-the-current-draft' };
     const posted = inMeisChat().length;
-    const current = answered(await client.execute('mei', stale));
+    const current = answered(await t.client.execute('mei', stale));
     expect(strings(current)).toContain('Send request');
     const below = inMeisChat().slice(posted);
     expect(below.map((c) => c.activity.text)).toEqual(['That card is out of date. Here is where we are now:']);
-    expect(await app.store.requests.listByRequester('mei-kobayashi')).toHaveLength(0);
+    expect(await t.app.store.requests.listByRequester('mei-kobayashi')).toHaveLength(0);
   });
 });

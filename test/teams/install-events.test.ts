@@ -1,13 +1,8 @@
-import nock from 'nock';
 import { buttonData, strings } from '../support/bot-harness';
-import { BOT_APP_ID, BOT_TENANT_ID, newSigningKey, serveOpenIdMetadata, serveTokenEndpoint } from './support/bot-framework-fakes';
-import { fakeConnector, type ConnectorCall } from './support/connector-fake';
+import { cardOf, useAuthenticatedTeamsApp } from './support/authenticated-app';
 import { teamsFixture } from './support/fixtures';
-import { conversationOf, teamsClient } from './support/teams-client';
-import { startTeamsTestApp, type TeamsTestApp } from './support/teams-test-app';
+import { conversationOf } from './support/teams-client';
 
-const CARD = 'application/vnd.microsoft.card.adaptive';
-const cardOf = (c: ConnectorCall | undefined) => (c?.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined)?.find((a) => a.contentType === CARD)?.content;
 
 /**
  * Issue 14 item 18: a personal install whose membersAdded lists only the bot (as Sentry recorded it),
@@ -15,41 +10,17 @@ const cardOf = (c: ConnectorCall | undefined) => (c?.activity.attachments as { c
  * approver who only installed the app gets approval cards; a notifier with nobody to reach logs it.
  */
 describe('Teams: personal install events', () => {
-  const key = newSigningKey();
-  let app: TeamsTestApp;
-  let connector: ReturnType<typeof fakeConnector>;
-  let client: ReturnType<typeof teamsClient>;
+  const t = useAuthenticatedTeamsApp();
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    serveOpenIdMetadata(key);
-    serveTokenEndpoint();
-    connector = fakeConnector();
-  });
-  beforeEach(async () => {
-    connector.calls.length = 0;
-    app = await startTeamsTestApp({ MicrosoftAppId: BOT_APP_ID, MicrosoftAppPassword: 'test-client-secret-not-real', MicrosoftAppTenantId: BOT_TENANT_ID });
-    client = teamsClient(app, key);
-  });
-  afterEach(async () => {
-    await app.close();
-    nock.abortPendingRequests();
-  });
-  afterAll(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-
-  const toHiroshi = () => connector.calls.filter((c) => c.conversationId === conversationOf('hiroshi'));
+  const toHiroshi = () => t.connector.calls.filter((c) => c.conversationId === conversationOf('hiroshi'));
   const welcomes = () => toHiroshi().filter((c) => strings(cardOf(c)).includes('Hiroshi Yamada') && !/PL-[0-9A-Z]{8}/.test(strings(cardOf(c))));
 
   /** Mei files a link request with Contoso Distribution Japan (Hiroshi's organization); the clicks are answered with cards. */
   async function meiFilesLinkRequest(): Promise<string> {
-    expect((await client.say('mei', 'I want to link with a distributor')).status).toBe(200);
-    const form = cardOf(connector.calls.filter((c) => c.conversationId === conversationOf('mei')).at(-1));
-    const confirmation = await client.execute('mei', { ...buttonData(form, 'submit_form')!, providerId: 'contoso-distribution-jp' });
-    const sent = await client.execute('mei', buttonData((confirmation.body as { value: unknown }).value, 'confirm')!);
+    expect((await t.client.say('mei', 'I want to link with a distributor')).status).toBe(200);
+    const form = cardOf(t.connector.calls.filter((c) => c.conversationId === conversationOf('mei')).at(-1));
+    const confirmation = await t.client.execute('mei', { ...buttonData(form, 'submit_form')!, providerId: 'contoso-distribution-jp' });
+    const sent = await t.client.execute('mei', buttonData((confirmation.body as { value: unknown }).value, 'confirm')!);
     const requestId = /PL-[0-9A-Z]{8}/.exec(strings((sent.body as { value: unknown }).value))?.[0];
     expect(requestId).toBeDefined();
     return requestId!;
@@ -59,8 +30,8 @@ describe('Teams: personal install events', () => {
     ['conversationUpdate whose membersAdded lists only the bot (Sentry)', 'conversation-update.personal-bot-only'],
     ['installationUpdate, action add', 'installation-update.personal-add'],
   ] as const)('%s: the installer is remembered, greeted, and later gets the approval card', async (_name, fixture) => {
-    expect((await client.send(teamsFixture(fixture))).status).toBe(200);
-    expect((await app.store.references.listForPerson('hiroshi-yamada')).map((r) => r.reference.conversation)).toEqual([
+    expect((await t.client.send(teamsFixture(fixture))).status).toBe(200);
+    expect((await t.app.store.references.listForPerson('hiroshi-yamada')).map((r) => r.reference.conversation)).toEqual([
       expect.objectContaining({ id: conversationOf('hiroshi') }),
     ]);
     expect(welcomes()).toHaveLength(1);
@@ -72,23 +43,23 @@ describe('Teams: personal install events', () => {
   });
 
   it('both install events, one after the other or at once, greet the installer once', async () => {
-    await client.send(teamsFixture('installation-update.personal-add'));
-    await client.send(teamsFixture('conversation-update.personal-bot-only'));
+    await t.client.send(teamsFixture('installation-update.personal-add'));
+    await t.client.send(teamsFixture('conversation-update.personal-bot-only'));
     expect(welcomes()).toHaveLength(1);
-    await client.send(teamsFixture('installation-update.personal-add'));
+    await t.client.send(teamsFixture('installation-update.personal-add'));
     expect(welcomes()).toHaveLength(1);
   });
 
   it('two install events arriving at the same moment still greet once', async () => {
-    await Promise.all([client.send(teamsFixture('installation-update.personal-add')), client.send(teamsFixture('conversation-update.personal-bot-only'))]);
+    await Promise.all([t.client.send(teamsFixture('installation-update.personal-add')), t.client.send(teamsFixture('conversation-update.personal-bot-only'))]);
     expect(welcomes()).toHaveLength(1);
-    expect(await app.store.references.listForPerson('hiroshi-yamada')).toHaveLength(1);
+    expect(await t.app.store.references.listForPerson('hiroshi-yamada')).toHaveLength(1);
   });
 
   it('a request whose approvers the bot cannot reach is logged (request and organization IDs, nothing personal)', async () => {
     const requestId = await meiFilesLinkRequest();
     expect(toHiroshi()).toHaveLength(0);
-    const line = app.logs.find((l) => l.msg === 'approval waits: nobody who decides for this organization can be reached yet');
+    const line = t.app.logs.find((l) => l.msg === 'approval waits: nobody who decides for this organization can be reached yet');
     expect(line).toMatchObject({ level: 40, requestId, orgId: 'contoso-distribution-jp' });
     const text = JSON.stringify(line);
     for (const personal of ['Hiroshi', 'Mei', 'Kobayashi', '22222222-bbbb', '11111111-aaaa', '29:']) expect(text).not.toContain(personal);
