@@ -1,5 +1,7 @@
 import { parse as parseQuery } from 'node:querystring';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+// The one counter of JSON nesting read from the text, also used by the Slack adapter's guard.
+import { jsonTextDepth } from '../adapters/slack/slack-body.schema';
 import { CodedError } from '../domain';
 import type { Logger } from './logger';
 
@@ -73,26 +75,9 @@ function mediaType(req: Request): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Nesting depth of JSON text, counted without parsing (brackets inside strings do not count). */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return max;
-}
-
 /** Parses JSON text the bot takes: valid and at most `maxDepth` deep. */
 function parseJson(text: string, maxDepth = Infinity): unknown {
-  if (maxDepth !== Infinity && jsonDepth(text) > maxDepth) throw new HttpBodyError('BODY_TOO_DEEP', `The JSON is nested more than ${maxDepth} deep.`);
+  if (maxDepth !== Infinity && jsonTextDepth(text, maxDepth) > maxDepth) throw new HttpBodyError('BODY_TOO_DEEP', `The JSON is nested more than ${maxDepth} deep.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
