@@ -222,7 +222,9 @@ function expiredBeforeCommand(r: PartnerRequest, cmd: LifecycleCommand, ctx: Com
   const { person: _person, commandId: _commandId, ...system } = ctx;
   const expire = apply(r, { type: 'expire' }, { ...system, platform: 'system' }, 'expired');
   const attempt = ctx.person ? refuseAttempt(expire.next, cmd, ctx, why) : undefined;
-  return { kind: 'refused', refusal: why, ...(attempt?.kind === 'refused' && attempt.attempt ? { attempt: attempt.attempt } : {}), expire };
+  // The attempt is recorded as any refused one: in full, or counted on this person's last kept entry.
+  const recorded = attempt?.kind === 'refused' ? { ...(attempt.attempt ? { attempt: attempt.attempt } : {}), ...(attempt.repeatOf !== undefined ? { repeatOf: attempt.repeatOf } : {}) } : {};
+  return { kind: 'refused', refusal: why, ...recorded, expire };
 }
 
 /** A note or a hand-over, checked: the trail entry to append (no new version, so posted cards stay valid). */

@@ -104,6 +104,22 @@ describe('request lifecycle', () => {
     expect(record('naoki-mori').repeatOf).toBe(lastKept);
   });
 
+  it('a refused attempt after the expiry is bounded like any other: beyond the kept ones it is counted, and the request still expires', () => {
+    // Found by the model test (seed -428202718): the late path dropped the count.
+    const r = linkReq();
+    for (let i = 0; i < KEPT_REFUSED_ATTEMPTS; i++) {
+      const d = decide(r, { type: 'approve' }, ctx('naoki-mori'));
+      if (d.kind === 'refused' && d.attempt) r.audit.push(d.attempt);
+    }
+    const lastKept = r.audit.length - 1;
+    const late = decide(r, { type: 'approve' }, ctx('naoki-mori', { now: new Date(r.expiresAt.getTime() + 1) }));
+    if (late.kind !== 'refused') throw new Error(`expected refused, got ${late.kind}`);
+    expect(late.refusal.code).toBe('REQUEST_EXPIRED');
+    expect(late.expire?.next.status).toBe('expired');
+    expect(late.attempt).toBeUndefined();
+    expect(late.repeatOf).toBe(lastKept);
+  });
+
   it('REASON_REQUIRED: a rejection needs a reason', () => {
     expect(decide(linkReq(), { type: 'reject', reason: '   ' }, ctx('hiroshi-yamada'))).toMatchObject({ kind: 'refused', refusal: { code: 'REASON_REQUIRED' } });
     const d = applied(linkReq(), { type: 'reject', reason: 'Credit check pending' }, ctx('hiroshi-yamada'));
