@@ -95,9 +95,20 @@ function crossCheck(d: DirectoryData): DirectoryIssue[] {
   });
   const tenants = new Map<string, string>();
   d.organizations.forEach((o, index) => {
-    const other = tenants.get(o.tenantId);
+    const other = tenants.get(o.tenantId.toLowerCase());
     if (other) issues.push({ section: 'organizations', index, record: o.id, field: 'tenantId', reason: `Tenant ID already used by "${other}"; a tenant belongs to one organization.` });
-    tenants.set(o.tenantId, o.id);
+    tenants.set(o.tenantId.toLowerCase(), o.id);
+  });
+  // A Slack workspace or Enterprise Grid organization belongs to one organization, as a tenant does.
+  const workspaces = new Map<string, string>();
+  d.organizations.forEach((o, index) => {
+    for (const [field, ids] of [['slackTeamIds', o.slackTeamIds], ['slackEnterpriseIds', o.slackEnterpriseIds]] as const) {
+      ids.forEach((w, j) => {
+        const other = workspaces.get(w);
+        if (other && other !== o.id) issues.push({ section: 'organizations', index, record: o.id, field: `${field}.${j}`, reason: `Slack ID ${w} already belongs to "${other}"; a workspace belongs to one organization.` });
+        workspaces.set(w, o.id);
+      });
+    }
   });
   const people = new Set<string>();
   const identities = new Map<string, string>();

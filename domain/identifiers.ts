@@ -23,6 +23,11 @@ export const TenantIdSchema = z
 export type TenantId = z.infer<typeof TenantIdSchema>;
 
 /** Our own stable identifier for a directory record: lower-case slug, safe in keys and card data. */
+/** A Slack workspace (team) ID, T0123ABCD. */
+export const SlackTeamIdSchema = z.string().regex(/^T[A-Z0-9]{2,20}$/, { message: 'A Slack workspace ID looks like T0123ABCD.' });
+/** A Slack Enterprise Grid organization ID, E0123ABCD. */
+export const SlackEnterpriseIdSchema = z.string().regex(/^E[A-Z0-9]{2,20}$/, { message: 'A Slack Enterprise Grid ID looks like E0123ABCD.' });
+
 export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'Use lower-case letters, digits and dashes (max 64).' });

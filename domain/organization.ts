@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CloudSchema, CountrySchema } from './geography';
-import { DomainNameSchema, PartnerIdSchema, SlugSchema, TenantIdSchema } from './identifiers';
+import { DomainNameSchema, PartnerIdSchema, SlackEnterpriseIdSchema, SlackTeamIdSchema, SlugSchema, TenantIdSchema } from './identifiers';
 import { WorkloadSchema } from './workload';
 
 export const ORGANIZATION_KINDS = ['indirect_provider', 'indirect_reseller', 'direct_bill_partner', 'customer'] as const;
@@ -16,6 +16,10 @@ const OrganizationBase = z.object({
   country: CountrySchema,
   cloud: CloudSchema.default('public'),
   primaryDomain: DomainNameSchema.optional(),
+  /** The Slack workspaces that belong to this organization (a message from one of them is from this organization). */
+  slackTeamIds: z.array(SlackTeamIdSchema).max(100).default([]),
+  /** Enterprise Grid organizations whose every workspace belongs to this organization (org-wide installs). */
+  slackEnterpriseIds: z.array(SlackEnterpriseIdSchema).max(20).default([]),
 });
 
 const PartnerFields = {

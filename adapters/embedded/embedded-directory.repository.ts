@@ -8,6 +8,7 @@ import type {
   Person,
   PlatformIdentity,
   ProviderResellerLink,
+  Role,
   Subscription,
 } from '../../domain';
 import { identityKey } from '../../domain';
@@ -24,6 +25,7 @@ import {
   relationshipToDocument,
   subscriptionFromDocument,
   subscriptionImportUpdate,
+  WorkspaceTakenError,
 } from '../store-common';
 import { uniqueViolation, type Collections, type NedbDoc } from './nedb-collections';
 
@@ -41,7 +43,10 @@ const BY_ID = { _id: 1 };
 export class EmbeddedDirectory implements DirectoryPort {
   private readonly organizations = new Kept(async (): Promise<Organizations> => {
     const all = (await this.c.organizations.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(organizationFromDocument(doc)));
-    return { all, byId: new Map(all.map((o) => [o.id, o])) };
+    const byTenant = new Map(all.map((o) => [o.tenantId.toLowerCase(), o]));
+    const bySlack = new Map<string, Organization>();
+    for (const o of all) for (const w of [...o.slackTeamIds, ...o.slackEnterpriseIds]) if (!bySlack.has(w)) bySlack.set(w, o);
+    return { all, byId: new Map(all.map((o) => [o.id, o])), byTenant, bySlack };
   });
   private readonly links = new Kept(async (): Promise<Links> => {
     const all = (await this.c.links.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(linkFromDocument(doc)));
@@ -107,6 +112,48 @@ export class EmbeddedDirectory implements DirectoryPort {
     const k = asKey(orgId);
     if (k === undefined) return [];
     return (await this.c.people.findAsync({ orgId: k }).sort(BY_ID)).map(personFromDocument);
+  }
+
+  async findOrganizationByTenant(tenantId: string): Promise<Organization | undefined> {
+    const k = asKey(tenantId);
+    return k === undefined ? undefined : (await this.organizations.get()).byTenant.get(k.toLowerCase());
+  }
+
+  async findOrganizationBySlackWorkspace(workspace: { teamId: string; enterpriseId?: string }): Promise<Organization | undefined> {
+    const { bySlack } = await this.organizations.get();
+    const team = asKey(workspace.teamId);
+    const enterprise = asKey(workspace.enterpriseId);
+    return (team !== undefined ? bySlack.get(team) : undefined) ?? (enterprise !== undefined ? bySlack.get(enterprise) : undefined);
+  }
+
+  async bindSlackWorkspace(orgId: string, teamId: string): Promise<void> {
+    const id = asKey(orgId);
+    const team = asKey(teamId);
+    if (id === undefined || team === undefined) return;
+    const owner = await this.findOrganizationBySlackWorkspace({ teamId: team });
+    if (owner && owner.id !== id && owner.slackTeamIds.includes(team)) throw new WorkspaceTakenError(team, id, owner.id);
+    if (owner?.id === id) return;
+    await this.changing(() => this.c.organizations.updateAsync({ _id: id }, { $addToSet: { slackTeamIds: team } }, {}));
+  }
+
+  async addPerson(person: Person): Promise<'added' | 'exists'> {
+    if (await this.c.people.findOneAsync({ _id: person.id })) return 'exists';
+    return this.changing(async () => {
+      try {
+        await this.c.people.insertAsync(personToDocument(person) as NedbDoc);
+        return 'added';
+      } catch (err) {
+        if (uniqueViolation(err)) return 'exists';
+        throw err;
+      }
+    });
+  }
+
+  async setPersonRoles(personId: string, roles: Role[]): Promise<boolean> {
+    const id = asKey(personId);
+    if (id === undefined) return false;
+    const n = await this.changing(() => this.c.people.updateAsync({ _id: id }, { $set: { roles: [...new Set(roles)] } }, {}));
+    return n.numAffected > 0;
   }
 
   async listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]> {
@@ -233,6 +280,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 interface Organizations {
   all: readonly Organization[];
   byId: ReadonlyMap<string, Organization>;
+  /** By lower-case tenant ID. */
+  byTenant: ReadonlyMap<string, Organization>;
+  /** By Slack workspace or Enterprise Grid ID. */
+  bySlack: ReadonlyMap<string, Organization>;
 }
 
 /** Shared cached objects must not be changed by whoever receives them. */

@@ -8,6 +8,7 @@ import type {
   Person,
   PlatformIdentity,
   ProviderResellerLink,
+  Role,
   Subscription,
 } from '../../domain';
 import { identityKey } from '../../domain';
@@ -22,6 +23,7 @@ import {
   relationshipToDocument,
   subscriptionFromDocument,
   subscriptionImportUpdate,
+  WorkspaceTakenError,
 } from '../store-common';
 import type { DirectoryModels } from './models/directory.models';
 import type { StoredDoc } from './models';
@@ -45,7 +47,7 @@ export class MongoDirectory implements DirectoryPort {
   async getOrganization(id: string): Promise<Organization | undefined> {
     const k = asKey(id);
     const doc = k === undefined ? null : await this.m.organizations.findById(k).lean<StoredDoc>();
-    return doc ? organizationFromDocument(doc) : undefined;
+    return doc ? organizationFromDocument(stripKeys(doc)) : undefined;
   }
 
   async listOrganizations(filter?: { kind?: OrganizationKind }): Promise<Organization[]> {
@@ -53,7 +55,7 @@ export class MongoDirectory implements DirectoryPort {
     // A kind that is not a string is no kind at all, not "every kind".
     if (filter?.kind !== undefined && kind === undefined) return [];
     const docs = await this.m.organizations.find(kind === undefined ? {} : { kind }).sort(BY_ID).lean<StoredDoc[]>();
-    return docs.map(organizationFromDocument);
+    return docs.map((d) => organizationFromDocument(stripKeys(d)));
   }
 
   async getPerson(id: string): Promise<Person | undefined> {
@@ -71,6 +73,48 @@ export class MongoDirectory implements DirectoryPort {
     const k = asKey(orgId);
     if (k === undefined) return [];
     return (await this.m.people.find({ orgId: k }).sort(BY_ID).lean<StoredDoc[]>()).map(personFromDocument);
+  }
+
+  async findOrganizationByTenant(tenantId: string): Promise<Organization | undefined> {
+    const k = asKey(tenantId);
+    if (k === undefined) return undefined;
+    // Stored as the file wrote it; the lower-case copy is what is indexed and compared.
+    const doc = await this.m.organizations.findOne({ tenantKey: k.toLowerCase() }).sort(BY_ID).lean<StoredDoc>();
+    return doc ? organizationFromDocument(stripKeys(doc)) : undefined;
+  }
+
+  async findOrganizationBySlackWorkspace(workspace: { teamId: string; enterpriseId?: string }): Promise<Organization | undefined> {
+    const team = asKey(workspace.teamId);
+    const enterprise = asKey(workspace.enterpriseId);
+    if (team !== undefined) {
+      const doc = await this.m.organizations.findOne({ slackTeamIds: team }).sort(BY_ID).lean<StoredDoc>();
+      if (doc) return organizationFromDocument(stripKeys(doc));
+    }
+    if (enterprise === undefined) return undefined;
+    const doc = await this.m.organizations.findOne({ slackEnterpriseIds: enterprise }).sort(BY_ID).lean<StoredDoc>();
+    return doc ? organizationFromDocument(stripKeys(doc)) : undefined;
+  }
+
+  async bindSlackWorkspace(orgId: string, teamId: string): Promise<void> {
+    const id = asKey(orgId);
+    const team = asKey(teamId);
+    if (id === undefined || team === undefined) return;
+    await this.locks.with(`slack-workspace:${team}`, async () => {
+      const owner = await this.m.organizations.findOne({ slackTeamIds: team }, { _id: 1 }).lean<StoredDoc>();
+      if (owner && owner._id !== id) throw new WorkspaceTakenError(team, id, String(owner._id));
+      if (!owner) await this.m.organizations.updateOne({ _id: id }, { $addToSet: { slackTeamIds: team } });
+    });
+  }
+
+  addPerson(person: Person): Promise<'added' | 'exists'> {
+    return this.people.add(person);
+  }
+
+  async setPersonRoles(personId: string, roles: Role[]): Promise<boolean> {
+    const id = asKey(personId);
+    if (id === undefined) return false;
+    const r = await this.m.people.updateOne({ _id: id }, { $set: { roles: [...new Set(roles)] } });
+    return r.matchedCount > 0;
   }
 
   async listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]> {
@@ -117,7 +161,7 @@ export class MongoDirectory implements DirectoryPort {
     // No transactions: an interrupted import is partial, and running it again completes it, since
     // every step is an idempotent upsert by key.
     for (const o of data.organizations) {
-      const doc = organizationToDocument(o);
+      const doc = { ...organizationToDocument(o), tenantKey: o.tenantId.toLowerCase() };
       await retryOnDuplicate(() => this.m.organizations.replaceOne({ _id: o.id }, doc, { upsert: true }));
     }
     for (const p of data.people) await this.people.put(p);
@@ -140,6 +184,12 @@ export class MongoDirectory implements DirectoryPort {
   async isEmpty(): Promise<boolean> {
     return (await this.m.organizations.findOne({}, { _id: 1 }).lean<StoredDoc>()) === null;
   }
+}
+
+/** An organization document without the store's own lookup fields. */
+function stripKeys(doc: StoredDoc): StoredDoc {
+  const { tenantKey: _t, ...rest } = doc;
+  return rest;
 }
 
 /** A filter from the given string fields only; undefined when a given field is not a string. */

@@ -30,6 +30,33 @@ export class MongoPeopleWriter {
     await this.m.identities.deleteMany({ personId: p.id, _id: trusted({ $nin: keys }) });
   }
 
+  /**
+   * Adds a person who is not there yet: their identities are claimed first, then the person is
+   * inserted (never replaced). 'exists' when the ID or an identity is already someone's; whatever this
+   * attempt claimed is given back.
+   */
+  async add(p: Person): Promise<'added' | 'exists'> {
+    if (await this.m.people.findById(p.id).lean<StoredDoc>()) return 'exists';
+    const claimed: string[] = [];
+    const giveBack = () => (claimed.length ? this.m.identities.deleteMany({ _id: trusted({ $in: claimed }), personId: p.id }) : undefined);
+    for (const key of personIdentityKeys(p)) {
+      const owner = await this.claim(key, p.id);
+      if (owner === 'claimed') claimed.push(key);
+      else if (owner !== p.id) {
+        await giveBack();
+        return 'exists';
+      }
+    }
+    try {
+      await this.m.people.create(personToDocument(p));
+      return 'added';
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      await giveBack();
+      return 'exists';
+    }
+  }
+
   /** 'claimed' when this call took the identity, else the ID of the person who holds it. */
   private async claim(key: string, personId: string): Promise<string> {
     // Retried: the holder may release the identity between our insert and our lookup.

@@ -52,3 +52,13 @@ export class IdentityTakenError extends CodedError<'IDENTITY_TAKEN'> {
     super('IDENTITY_TAKEN', `The identity ${identityKey} of "${personId}" already belongs to ${ownerId ? `"${ownerId}"` : 'another person'}; an identity belongs to one person.`);
   }
 }
+
+export class WorkspaceTakenError extends CodedError<'WORKSPACE_TAKEN'> {
+  constructor(
+    readonly teamId: string,
+    readonly orgId: string,
+    readonly ownerId: string,
+  ) {
+    super('WORKSPACE_TAKEN', `The Slack workspace ${teamId} already belongs to "${ownerId}", not "${orgId}"; a workspace belongs to one organization.`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Organization, OrganizationKind } from '../organization';
-import type { Person, PlatformIdentity } from '../person';
+import type { Person, PlatformIdentity, Role } from '../person';
 import type { PartnerCustomerRelationship, ProviderResellerLink, Subscription } from '../relationship';
 import type { DirectoryData } from '../directory-file';
 
@@ -11,6 +11,26 @@ export interface DirectoryPort {
   /** The person behind a Teams or Slack identity, if the directory knows them. */
   findPersonByIdentity(identity: PlatformIdentity): Promise<Person | undefined>;
   listPeople(orgId: string): Promise<Person[]>;
+  /** The organization whose Entra tenant this is (compared without regard to case). */
+  findOrganizationByTenant(tenantId: string): Promise<Organization | undefined>;
+  /**
+   * The organization a Slack workspace belongs to: the one naming the workspace in `slackTeamIds`, else
+   * the one naming its Enterprise Grid organization in `slackEnterpriseIds`.
+   */
+  findOrganizationBySlackWorkspace(workspace: { teamId: string; enterpriseId?: string }): Promise<Organization | undefined>;
+  /**
+   * Records that a Slack workspace belongs to an organization (an admin of it installed the app). A
+   * no-op when it already does; WorkspaceTakenError when another organization has it.
+   */
+  bindSlackWorkspace(orgId: string, teamId: string): Promise<void>;
+  /**
+   * Adds one person who is not in the directory yet (someone who wrote from their organization's
+   * tenant or workspace). 'exists' when a person with that ID or one of its identities is already
+   * there (another instance added them first): nothing is changed then.
+   */
+  addPerson(person: Person): Promise<'added' | 'exists'>;
+  /** Replaces one person's roles (approver management); false when there is no such person. */
+  setPersonRoles(personId: string, roles: Role[]): Promise<boolean>;
   listLinks(filter: { resellerId?: string; providerId?: string }): Promise<ProviderResellerLink[]>;
   listRelationships(filter: { customerId?: string; partnerId?: string }): Promise<PartnerCustomerRelationship[]>;
   getSubscription(id: string): Promise<Subscription | undefined>;

@@ -9,6 +9,8 @@ const organizationSchema = new Schema(
     name: { type: String, required: true },
     nameJa: String,
     tenantId: { type: String, required: true },
+    /** tenantId in lower case: what lookups by tenant compare (Entra GUIDs are case-insensitive). */
+    tenantKey: String,
     country: { type: String, required: true },
     cloud: String,
     primaryDomain: String,
@@ -17,10 +19,15 @@ const organizationSchema = new Schema(
     cspTransactingTenant: Boolean,
     authorized: Boolean,
     enrolled: Boolean,
+    slackTeamIds: OPTIONAL_STRINGS,
+    slackEnterpriseIds: OPTIONAL_STRINGS,
   },
   { ...STRICT_SCHEMA, collection: 'organizations' },
 );
 organizationSchema.index({ kind: 1 });
+organizationSchema.index({ tenantKey: 1 });
+organizationSchema.index({ slackTeamIds: 1 });
+organizationSchema.index({ slackEnterpriseIds: 1 });
 
 const personSchema = new Schema(
   {

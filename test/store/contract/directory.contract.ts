@@ -1,5 +1,5 @@
-import { identityKey, type PlatformIdentity, type StorePort } from '../../../domain';
-import { directoryFixture, IDENTITIES, SUBSCRIPTION_IDS } from '../../support/directory-fixtures';
+import { identityKey, PersonSchema, PlatformIdentitySchema, type PlatformIdentity, type StorePort } from '../../../domain';
+import { directoryFixture, IDENTITIES, SUBSCRIPTION_IDS, TENANTS } from '../../support/directory-fixtures';
 import { INJECTIONS, useStore, type StoreFactory } from './store-factory';
 
 const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
@@ -131,6 +131,61 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       await dir().importDirectory(directoryFixture());
       expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa))?.supportedBy).toHaveLength(3);
       expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoAzure))?.supportedBy).toEqual(['fab-direct']);
+    });
+
+    it('finds an organization by its tenant (any case) and by its Slack workspace or Enterprise Grid', async () => {
+      await dir().importDirectory(
+        directoryFixture((raw) => {
+          raw.organizations[1]!.slackTeamIds = ['T0BLUE01'];
+          raw.organizations[4]!.slackEnterpriseIds = ['E0CONTOSO'];
+        }),
+      );
+      expect((await dir().findOrganizationByTenant(TENANTS.acme))?.id).toBe('acme-dist');
+      expect((await dir().findOrganizationByTenant(TENANTS.acme.toUpperCase()))?.id).toBe('acme-dist');
+      expect(await dir().findOrganizationByTenant('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+      expect((await dir().findOrganizationBySlackWorkspace({ teamId: 'T0BLUE01' }))?.id).toBe('blue-reseller');
+      expect((await dir().findOrganizationBySlackWorkspace({ teamId: 'T0ANYWHERE', enterpriseId: 'E0CONTOSO' }))?.id).toBe('contoso');
+      // The workspace itself wins over an enterprise named by another organization.
+      expect((await dir().findOrganizationBySlackWorkspace({ teamId: 'T0BLUE01', enterpriseId: 'E0CONTOSO' }))?.id).toBe('blue-reseller');
+      expect(await dir().findOrganizationBySlackWorkspace({ teamId: 'T0ANYWHERE' })).toBeUndefined();
+      expect((await dir().getOrganization('blue-reseller'))?.slackTeamIds).toEqual(['T0BLUE01']);
+    });
+
+    it('binds a Slack workspace to one organization: again is a no-op, another organization is refused (WORKSPACE_TAKEN)', async () => {
+      await dir().importDirectory(directoryFixture());
+      expect(await dir().findOrganizationBySlackWorkspace({ teamId: 'T0GREEN1' })).toBeUndefined(); // read before: no stale copy after
+      await dir().bindSlackWorkspace('green-reseller', 'T0GREEN1');
+      await dir().bindSlackWorkspace('green-reseller', 'T0GREEN1');
+      expect((await dir().findOrganizationBySlackWorkspace({ teamId: 'T0GREEN1' }))?.id).toBe('green-reseller');
+      expect((await dir().getOrganization('green-reseller'))?.slackTeamIds).toEqual(['T0GREEN1']);
+      await expect(dir().bindSlackWorkspace('contoso', 'T0GREEN1')).rejects.toMatchObject({ code: 'WORKSPACE_TAKEN' });
+      expect((await dir().getOrganization('contoso'))?.slackTeamIds).toEqual([]);
+    });
+
+    it('adds a person once: a second add of the same ID or identity (another instance) changes nothing', async () => {
+      await dir().importDirectory(directoryFixture());
+      const who = PlatformIdentitySchema.parse({ platform: 'teams', aadObjectId: 'bbbbbbbb-2222-4333-8444-555566667777', tenantId: TENANTS.blue });
+      expect(await dir().findPersonByIdentity(who)).toBeUndefined(); // a miss first: no stale miss after
+      const newcomer = PersonSchema.parse({ id: 'blue-newcomer', orgId: 'blue-reseller', name: 'Nia New', roles: ['requester'], identities: [who] });
+      const [a, b] = await Promise.all([dir().addPerson(newcomer), dir().addPerson({ ...newcomer, name: 'Other Name' })]);
+      expect([a, b].sort()).toEqual(['added', 'exists']);
+      expect((await dir().findPersonByIdentity(who))?.id).toBe('blue-newcomer');
+      expect(await dir().addPerson({ ...newcomer, id: 'blue-newcomer-2' })).toBe('exists');
+      expect(await dir().getPerson('blue-newcomer-2')).toBeUndefined();
+      // The refused person left no identity claim behind: the holder keeps it.
+      expect((await dir().findPersonByIdentity(who))?.id).toBe('blue-newcomer');
+      expect(ids(await dir().listPeople('blue-reseller'))).toEqual(['blue-admin', 'blue-newcomer', 'blue-user']);
+    });
+
+    it("sets one person's roles and leaves the rest of them as they were", async () => {
+      await dir().importDirectory(directoryFixture());
+      expect((await dir().findPersonByIdentity(IDENTITIES.blueUserSlack))?.roles).toEqual(['requester']); // cached read first
+      expect(await dir().setPersonRoles('blue-user', ['requester', 'admin', 'admin'])).toBe(true);
+      const ben = await dir().findPersonByIdentity(IDENTITIES.blueUserSlack);
+      expect(ben?.roles).toEqual(['requester', 'admin']);
+      expect(ben?.email).toBe('ben@blue.example');
+      expect(await dir().setPersonRoles('nobody', ['admin'])).toBe(false);
+      for (const bad of INJECTIONS) expect(await dir().setPersonRoles(bad, ['admin'])).toBe(false);
     });
 
     it('treats operator-shaped IDs as plain values: nothing found, nothing thrown', async () => {
