@@ -8,3 +8,4 @@ export * from './notification-cards.port';
 export * from './notification.port';
 export * from './recognizer.port';
 export * from './turn.port';
+export * from './partner-center.port';
