@@ -22,6 +22,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'manifest teams|slack [--out <file>] [--socket-mode]   build the Teams app zip or the Slack app manifest',
     run: async (args, io) => (await import('./commands/manifest.command')).runManifestCommand(args, io),
   },
+  'partner-center': {
+    summary: 'partner-center login   sign in to Partner Center once (device code, MFA); the token cache is stored encrypted',
+    run: async (args, io) => (await import('./commands/partner-center.command')).runPartnerCenterCommand(args, io),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,2 @@
+export * from './partner-center.client';
+export * from './msal-tokens';
