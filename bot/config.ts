@@ -98,7 +98,7 @@ export class ConfigError extends CodedError<'CONFIG_INVALID'> {
  * The variables that hold secrets. A configuration error names them and the problem, never their value;
  * `config-secrets.test.ts` checks each one.
  */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'PARTNER_CENTER_CLIENT_SECRET', 'PARTNER_CENTER_CACHE_KEY']);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']);
 
 /**
  * Values that look like a secret whatever variable they were put in: Slack tokens, a URI with a user or
