@@ -98,4 +98,18 @@ describe.each(bothStores())('people join by writing ($name store)', (store) => {
     expect(refused!.text).toContain('not available to your organization');
     expect((await h.store.directory.listPeople('sakura-cloud')).some((p) => p.identities.some((i) => i.platform === 'slack' && i.userId === 'U09GUEST'))).toBe(false);
   });
+
+  it('Teams across tenants: people from two tenants are each served, and where to reach each keeps its own tenant', async () => {
+    const SAKURA_TENANT = '60718293-a4b5-46cd-97e8-f90a1b2c3d45';
+    const other = '55555555-eeee-4eee-8eee-000000000002';
+    await h.sayAs({ ...teamsNewcomer(NEW_AAD, FUJI_TENANT, 'Nao Fujimoto'), locale: 'en-US' }, 'hello');
+    await h.sayAs({ ...teamsNewcomer(other, SAKURA_TENANT, 'Rin Aoki'), locale: 'ja-JP' }, 'こんにちは');
+    const fuji = await h.store.directory.findPersonByIdentity({ platform: 'teams', aadObjectId: NEW_AAD } as never);
+    const sakura = await h.store.directory.findPersonByIdentity({ platform: 'teams', aadObjectId: other } as never);
+    expect([fuji?.orgId, sakura?.orgId]).toEqual(['fuji-it-partners', 'sakura-cloud']);
+    // Proactive messages (approval cards, decisions) continue these references: each names its tenant.
+    const tenantOf = async (id: string) => (await h.store.references.listForPerson(id)).map((r) => (r.reference.conversation as { tenantId?: string }).tenantId);
+    expect(await tenantOf(fuji!.id)).toEqual([FUJI_TENANT]);
+    expect(await tenantOf(sakura!.id)).toEqual([SAKURA_TENANT]);
+  });
 });
