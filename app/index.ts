@@ -10,3 +10,4 @@ export { ApprovalChannels } from './approval-channels';
 export { expiryJob, reminderJob, DEFAULT_REQUEST_SCHEDULE_EVERY_MS } from './schedules/request-schedules';
 export { Schedules, systemSchedulerClock, type ScheduledJob, type SchedulerClock } from './schedules/schedules';
 export { storePruningJob, PRUNE_EVERY_MS, type InboxRetention } from './schedules/store-pruning';
+export { admit, newcomerId, type Admission } from './people/newcomers';

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, storePruningJob, systemSchedulerClock, type ChatTurn, type InboxRetention, type ScheduledJob, type SchedulerClock } from '../app';
+import { admit, ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, storePruningJob, systemSchedulerClock, type ChatTurn, type InboxRetention, type ScheduledJob, type SchedulerClock } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -65,6 +65,7 @@ export async function createBotRuntime(
     store,
     logger,
     describeTurn,
+    admit: (turn, fallbackName) => admit(store.directory, turn, logger, fallbackName),
     dialogs: {
       service,
       directory: store.directory,

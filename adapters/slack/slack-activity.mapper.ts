@@ -13,6 +13,8 @@ export interface SlackOrigin {
    */
   channelType?: string;
   locale?: string;
+  /** The person's display name (users.info), when known. */
+  userName?: string;
   /** A reply in a thread: answered in that thread. */
   threadTs?: string;
   /** A slash command's or click's response_url (checked): the answer's way when the bot cannot post here. */
@@ -39,7 +41,7 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
     channelId: SLACK_CHANNEL_ID,
     serviceUrl: 'slack',
     timestamp: new Date(),
-    from: { id: origin.userId, name: origin.userId },
+    from: { id: origin.userId, name: origin.userName ?? origin.userId },
     recipient: BOT,
     conversation: {
       id: origin.channel,

@@ -3,6 +3,8 @@ import { callSlack } from './slack-api.errors';
 
 interface Entry {
   locale: string | undefined;
+  /** The person's display name from the same lookup (a newcomer joins with it). */
+  name: string | undefined;
   expires: number;
 }
 
@@ -28,11 +30,18 @@ export class SlackLocaleCache {
     try {
       const res = await callSlack('users.info', () => this.client.users.info({ user: userId, include_locale: true }));
       const locale = res.user?.locale;
-      this.entries.set(key, { locale, expires: this.now() + this.ttlMs });
+      const raw = res.user?.profile?.display_name || res.user?.real_name || res.user?.profile?.real_name;
+      const name = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 200) : undefined;
+      this.entries.set(key, { locale, name, expires: this.now() + this.ttlMs });
       return locale;
     } catch (err) {
       this.onError(err);
       return undefined;
     }
+  }
+
+  /** The name the last lookup of this person (localeOf) found; no call of its own. */
+  nameOf(teamId: string, userId: string): string | undefined {
+    return this.entries.get(`${teamId}:${userId}`)?.name;
   }
 }

@@ -45,7 +45,8 @@ export class SlackTurnHandler {
     const origin = await this.resolveDm(incoming);
     const locale = await this.deps.locales.localeOf(origin.teamId, origin.userId);
     const route = routeOf(origin);
-    await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}) }, text, id), (c) => this.deps.bot.run(c), { reply: route }));
+    const userName = this.deps.locales.nameOf(origin.teamId, origin.userId);
+    await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}), ...(userName ? { userName } : {}) }, text, id), (c) => this.deps.bot.run(c), { reply: route }));
     await this.learnFrom(origin, route);
   }
 

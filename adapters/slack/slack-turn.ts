@@ -12,12 +12,16 @@ export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
   const s = (activity.channelData as SlackChannelData | undefined)?.slack;
   const type = activity.conversation?.conversationType;
   const locale = localeFromTag(activity.locale);
+  const name = typeof activity.from?.name === 'string' ? activity.from.name.trim().slice(0, 200) : '';
   return {
     platform: 'slack',
     ...(s?.teamId && s.userId ? { identity: { platform: 'slack', teamId: s.teamId, userId: s.userId } } : {}),
     conversationKind: type === undefined || type === 'im' ? 'personal' : 'channel',
     ...(s?.reachable === false ? { reachable: false } : {}),
     ...(locale ? { locale } : {}),
+    // The identity's workspace is the person's own (the user's team first, see slack-payloads.ts).
+    ...(s?.teamId ? { home: { platform: 'slack' as const, teamId: s.teamId } } : {}),
+    ...(name && name !== s?.userId ? { displayName: name } : {}),
   };
 }
 

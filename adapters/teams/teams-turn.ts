@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { ChatTurn, ConversationKind } from '../../app/ports';
 import { localeFromTag, type PlatformIdentity } from '../../domain';
+import { activityTenantOf } from './tenant-gate';
 
 /** An Entra object ID as Teams sends it (the directory schema checks it fully). */
 const GUID = /^[0-9a-f-]{36}$/i;
@@ -22,11 +23,15 @@ export function describeTeamsTurn(activity: Partial<Activity>): ChatTurn {
   const identity: PlatformIdentity | undefined = aad && GUID.test(aad) ? ({ platform: 'teams', aadObjectId: aad.toLowerCase() } as PlatformIdentity) : undefined;
   const locale = localeFromTag(activity.locale);
   const timeZone = typeof activity.localTimezone === 'string' && activity.localTimezone ? activity.localTimezone : undefined;
+  const tenant = activityTenantOf(activity);
+  const name = typeof activity.from?.name === 'string' ? activity.from.name.trim().slice(0, 200) : '';
   return {
     platform: 'teams',
     ...(identity ? { identity } : {}),
     conversationKind: kindOf(activity.conversation?.conversationType),
     ...(locale ? { locale } : {}),
     ...(timeZone ? { timeZone } : {}),
+    ...(tenant && GUID.test(tenant) ? { home: { platform: 'teams' as const, tenantId: tenant } } : {}),
+    ...(name ? { displayName: name } : {}),
   };
 }

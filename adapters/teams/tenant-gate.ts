@@ -4,7 +4,10 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** The Entra tenant a Teams activity comes from (conversation.tenantId, else channelData.tenant.id). */
 export function activityTenant(context: TurnContext): string | undefined {
-  const a = context.activity;
+  return activityTenantOf(context.activity);
+}
+
+export function activityTenantOf(a: Partial<TurnContext['activity']>): string | undefined {
   const fromChannel = (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   const id = a.conversation?.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined);
   return id?.toLowerCase();

@@ -8,14 +8,16 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { ChatTurn, LoggerPort } from '../../app/ports';
+import type { AdmitPort, ChatTurn, LoggerPort } from '../../app/ports';
 import { parseExecuteAction, parseCardAction } from '../../cards';
-import { personReferenceKey, type Person, type StorePort } from '../../domain';
+import { localeFromTag, personReferenceKey, type Person, type StorePort } from '../../domain';
 import { handleRequestAction, isRequestAction } from '../actions/request-actions';
 import type { ConversationPrefs } from '../conversation-prefs';
 import type { DialogDeps } from '../dialog-deps';
 import { PartnerLinkDialogs } from '../partner-link.dialogs';
+import { detectLocale } from '../recognition';
 import { cardMessage } from '../replies';
+import { simpleText } from '../simple/simple.text';
 import { setTurnInfo, type TurnInfo } from '../turn-info';
 import { InvokeAnswer } from './invoke-answer';
 import { OptimisticConversationState } from './optimistic-conversation-state';
@@ -29,12 +31,16 @@ export interface BotDeps {
    * conversation, the client's language); bot/ picks the adapter by the activity's channel.
    */
   describeTurn(activity: Partial<Activity>): ChatTurn;
+  /** Who writes: known, added on first contact from their organization's tenant or workspace, or an outsider. */
+  admit: AdmitPort;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 /** Inbox source of the one-welcome-per-install claims. */
 const WELCOME = 'welcome';
+/** turnState key of the person admit() found or added for this turn. */
+const ADMITTED = Symbol('partner-link.admitted');
 
 /**
  * The one bot behind Teams and Slack. Each turn: find the person in the directory, remember where to
@@ -108,6 +114,7 @@ export class PartnerLinkBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     try {
+      if (!(await this.admit(context))) return;
       await super.run(context);
       await this.state.saveChanges(context);
     } catch (err) {
@@ -115,6 +122,32 @@ export class PartnerLinkBot extends ActivityHandler {
       this.deps.logger.error({ err, conversation: context.activity.conversation?.id }, 'store unavailable: turn not processed');
       await context.sendActivity(storeUnavailableText(context.activity.locale));
     }
+  }
+
+  /**
+   * Who writes, before anything is read or written for the conversation. Someone not in the directory
+   * who writes from a known organization's tenant (Teams) or their own workspace (Slack) is added as a
+   * requester of that organization and served at once; someone writing from a tenant or workspace that
+   * belongs to no organization is refused politely, and nothing is stored for them (no person, no
+   * reference, no conversation state). False when the turn was refused.
+   */
+  private async admit(context: TurnContext): Promise<boolean> {
+    const turn = this.deps.describeTurn(context.activity);
+    if (turn.platform === 'system' || turn.platform === 'cli') return true;
+    const admission = await this.deps.admit(turn, context.activity.from?.id ?? 'new person');
+    if (admission.kind === 'known' || admission.kind === 'joined') context.turnState.set(ADMITTED, admission.person);
+    if (admission.kind !== 'outsider') return true;
+    this.deps.logger.warn({ platform: turn.platform, home: admission.home }, 'message from a tenant or workspace that belongs to no organization refused; nothing stored');
+    const a = context.activity;
+    const text = a.type === 'message' && typeof a.text === 'string' ? a.text : '';
+    const locale = detectLocale(text) === 'ja' ? 'ja' : (turn.locale ?? localeFromTag(a.locale) ?? 'en');
+    const refusal = simpleText(locale).notAvailable;
+    if (a.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: MESSAGE, value: refusal } } });
+    } else if (a.type === 'message') {
+      await context.sendActivity(refusal);
+    }
+    return false;
   }
 
   /** Action.Execute: answer with the card that replaces the clicked one, within Teams' time limit. */
@@ -163,7 +196,8 @@ export class PartnerLinkBot extends ActivityHandler {
   private async prepare(context: TurnContext, parsed: ReturnType<typeof parseCardAction> | undefined): Promise<TurnInfo> {
     const activity = context.activity;
     const turn = this.deps.describeTurn(activity);
-    const person = turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined;
+    const admitted = context.turnState.get(ADMITTED) as Person | undefined;
+    const person = admitted ?? (turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined);
     const platform = turn.platform;
     // An explicit language choice, then the language the person last wrote in, then the client's, then the directory's.
     const prefs = await this.prefs.get(context, {});

@@ -8,6 +8,8 @@ const TEXT = {
     pickToCancel: 'Which request should I cancel? Use its Cancel button below.',
     unknownUser:
       "I don't know you yet, so I can't file requests for you. Ask your organization's Partner Link administrator to add you to the directory (with your Teams or Slack account), then say hello again. Nothing was filed.",
+    notAvailable:
+      "Sorry, Partner Link is not available to your organization yet: your organization's account or workspace is not one Partner Link serves. Ask your administrator to contact the Partner Link operator. Nothing was stored.",
     didNotUnderstand: "Sorry, I didn't understand that. Here is what I can do:",
     cancelled: 'OK, I stopped. Nothing was filed.',
     startedOver: "OK, let's start over.",
@@ -25,6 +27,8 @@ const TEXT = {
     pickToCancel: 'どの申請を取り消しますか？下の「取り消し」ボタンを使ってください。',
     unknownUser:
       'まだディレクトリに登録されていないため、申請を受け付けられません。御社の Partner Link 管理者に、Teams または Slack のアカウントでの登録を依頼してから、もう一度話しかけてください。申請は行われていません。',
+    notAvailable:
+      '申し訳ありませんが、Partner Link はまだお客様の組織ではご利用いただけません。お客様の組織のテナントまたはワークスペースは Partner Link の対象になっていません。管理者から Partner Link の運営者にお問い合わせください。何も保存されていません。',
     didNotUnderstand: '申し訳ありません、うまく理解できませんでした。できることは次のとおりです。',
     cancelled: '承知しました。中止しました。申請は行われていません。',
     startedOver: '最初からやり直しましょう。',

@@ -1,4 +1,5 @@
-import { commandToText, conversationTypeOf, stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { commandToText, conversationTypeOf, messageActivity, stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { describeSlackTurn } from '../../adapters/slack/slack-turn';
 import { SlackLocaleCache } from '../../adapters/slack/slack-locale.cache';
 import { inboxIdOf, inputOf } from '../../adapters/slack/slack-payloads';
 import type { WebClient } from '@slack/web-api';
@@ -56,4 +57,18 @@ describe('SlackLocaleCache', () => {
     expect(info).toHaveBeenCalledTimes(3);
     expect(info).toHaveBeenCalledWith({ user: 'U06YUKISZ', include_locale: true });
   });
+
+  it('keeps the display name from the same users.info answer; a message activity carries it as from.name and the turn as displayName', async () => {
+    // users.info's user object: profile.display_name, real_name (api.slack.com/methods/users.info).
+    const info = jest.fn().mockResolvedValue({ ok: true, user: { locale: 'ja-JP', real_name: 'Aoi Mori', profile: { display_name: '', real_name: 'Aoi Mori' } } });
+    const cache = new SlackLocaleCache({ users: { info } } as unknown as WebClient);
+    expect(cache.nameOf('T01SAKURA', 'U01NEWBIE')).toBeUndefined();
+    await cache.localeOf('T01SAKURA', 'U01NEWBIE');
+    const userName = cache.nameOf('T01SAKURA', 'U01NEWBIE');
+    expect(userName).toBe('Aoi Mori');
+    const activity = messageActivity({ teamId: 'T01SAKURA', userId: 'U01NEWBIE', channel: 'D01', channelType: 'im', ...(userName ? { userName } : {}) }, 'hello', '1');
+    expect(describeSlackTurn(activity)).toMatchObject({ displayName: 'Aoi Mori', home: { platform: 'slack', teamId: 'T01SAKURA' } });
+    expect(describeSlackTurn(messageActivity({ teamId: 'T01SAKURA', userId: 'U01NEWBIE', channel: 'D01' }, 'hello', '2')).displayName).toBeUndefined();
+  });
 });
+
