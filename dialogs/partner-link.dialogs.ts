@@ -19,7 +19,7 @@ import { simpleText } from './simple/simple.text';
 import { StatusDialog } from './simple/status.dialog';
 import { useChannelForApprovals } from './simple/approval-channel';
 import { messageText, turnInfo } from './turn-info';
-import { handleWorkAction, handleWorkIntent, isWorkAction, isWorkIntent, WORK_INTENTS } from './work/work-actions';
+import { detailAskedFor, handleWorkAction, handleWorkIntent, isWorkAction, isWorkIntent, showDetail, WORK_INTENTS } from './work/work-actions';
 
 /**
  * The language to answer in: Japanese text gets Japanese; a sentence of English words gets English;
@@ -170,6 +170,9 @@ export class PartnerLinkDialogs {
   private async route(dc: DialogContext, rec: Recognition): Promise<void> {
     const info = turnInfo(dc.context);
     const intent: IntentName = rec.intent;
+    // A request ID with "details" / 「の詳細」 opens that request, whatever the classifier made of it.
+    const detailOf = isWorkIntent(intent) ? undefined : detailAskedFor(rec.text);
+    if (detailOf) return showDetail(dc, this.deps, detailOf);
     if (isRequestKind(intent)) {
       await dc.beginDialog(intent, { recognition: rec } satisfies RequestDialogOptions);
       return;

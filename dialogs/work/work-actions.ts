@@ -25,6 +25,21 @@ export const isWorkIntent = (x: string): x is WorkIntent => (WORK_INTENTS as rea
 
 const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
 
+/** "PL-… details", "show PL-…", 「PL-…の詳細」: the request named, when the message asks to see it. */
+const DETAIL_WORDS = /\b(details?|show|open|view)\b|詳細|詳しく|見せて|表示/i;
+
+export function detailAskedFor(text: string): string | undefined {
+  const id = REQUEST_ID.exec(text)?.[0];
+  return id && DETAIL_WORDS.test(text.normalize('NFKC')) ? id.toUpperCase() : undefined;
+}
+
+/** Opens the detail card of a request the reader may see (otherwise: not found, nothing else said). */
+export async function showDetail(dc: DialogContext, deps: DialogDeps, requestId: string): Promise<void> {
+  const info = turnInfo(dc.context);
+  const r = await load(deps, requestId, info.person!);
+  await sendCard(dc.context, r ? await detailCardFor(deps, r, info.person, info) : notFound(requestId, info));
+}
+
 /** The slots a request dialog starts from to ask for this subject again. */
 export function slotsOf(subject: RequestSubject): Slots {
   switch (subject.kind) {

@@ -57,6 +57,21 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
     });
   });
 
+  describe('typed details (issue 18)', () => {
+    it.each([
+      ['en-US', (id: string) => `${id} details`, 'Current step'],
+      ['ja-JP', (id: string) => `${id}の詳細`, '現在'],
+    ])('%s: a request ID with "details" opens its detail card; a stranger learns nothing', async (locale, ask, heading) => {
+      const id = await fileLink(h, locale, locale === 'en-US' ? 'link us with Contoso Distribution Japan' : 'コントソ・ディストリビューション・ジャパンと連携したい');
+      const [detail] = await h.say('mei-kobayashi', ask(id), locale);
+      expect(detail!.cardText).toContain(id);
+      expect(detail!.cardText).toContain(heading);
+      expect(detail!.cardText).toContain('Hiroshi Yamada');
+      const [stranger] = await h.say('lena-vogel', ask(id), locale);
+      expect(stranger!.cardText).not.toContain('Hiroshi Yamada');
+    });
+  });
+
   describe('change a pending request', () => {
     it('in English: asking again names the open request; the change is a new version, the old approvers\' cards are replaced, the audit shows it', async () => {
       await h.say('hiroshi-yamada', 'hello', 'en-US');

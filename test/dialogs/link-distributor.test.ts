@@ -7,6 +7,18 @@ describe('reseller links with a distributor (Teams)', () => {
   });
   afterEach(() => h.destroy());
 
+  it.each([
+    ['en-US', 'link us with Contoso Distribution Japan', 'Tailspin Distribution KK'],
+    ['ja-JP', 'コントソ・ディストリビューション・ジャパンと連携したい', 'テイルスピン・ディストリビューション'],
+  ])('%s: Change on the confirmation asks for the distributor again, with the choices (issue 18)', async (locale, text, other) => {
+    const confirmation = (await h.say('mei-kobayashi', text, locale)).at(-1)!;
+    const edit = buttonData(confirmation.card, 'edit')!;
+    expect(edit).toBeDefined();
+    const form = (await h.execute('mei-kobayashi', edit, locale)).answer!;
+    expect(form.cardText).toContain(other);
+    expect(buttonData(form.card, 'submit_form')).toBeDefined();
+  });
+
   it('in Japanese: asks, offers only eligible distributors, confirms, files, the distributor admin approves', async () => {
     await h.say('hiroshi-yamada', 'こんにちは', 'ja-JP'); // the approver has talked to the bot: it can reach him later
 

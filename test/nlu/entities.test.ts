@@ -90,6 +90,14 @@ describe('organization names from the directory (fuzzy, both scripts)', () => {
     expect(values('Northwind Traders', 'organization')).toEqual([]);
   });
 
+  it('a katakana name inside a longer katakana word is not the organization', () => {
+    const katakana = new EntityExtractor([{ id: 'kumo', names: ['クモ'] }, { id: 'sakura-cloud', names: ['さくらクラウドソリューションズ'] }]);
+    const orgs = (text: string) => katakana.extract(text).filter((e) => e.type === 'organization').map((e) => e.value);
+    expect(orgs('スクモールに頼む')).toEqual([]);
+    expect(orgs('クモさんに頼む')).toEqual(['kumo']);
+    expect(orgs('「クモ」と連携')).toEqual(['kumo']);
+  });
+
   it('finds nothing without a directory', () => {
     expect(new EntityExtractor().extract('Contoso Distribution Japan').filter((e) => e.type === 'organization')).toEqual([]);
   });
@@ -197,6 +205,14 @@ describe('country and cloud', () => {
     ['the public cloud', 'public'],
   ])('%s -> cloud %s', (text, cloud) => {
     expect(values(text, 'cloud')).toContain(cloud);
+  });
+
+  it('リマインド is not India: katakana countries respect katakana word boundaries', () => {
+    expect(values('承認者にリマインドしてください', 'country')).toEqual([]);
+    expect(values('リマインド', 'country')).toEqual([]);
+    expect(values('ｲﾝﾄﾞﾈｼｱ', 'country')).toEqual(['ID']);
+    expect(values('インドの販売店', 'country')).toEqual(['IN']);
+    expect(values('インドとドイツ', 'country')).toEqual(['IN', 'DE']);
   });
 
   it('Germany alone is a country, not the closed cloud', () => {

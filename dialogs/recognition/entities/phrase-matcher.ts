@@ -25,6 +25,9 @@ export interface CompiledPhrase<V> {
   maxEdits: number;
   /** maxEdits + 1 disjoint pieces of the key: any close enough match contains one of them unchanged. */
   pieces: string[];
+  /** The phrase begins / ends with katakana: it must not be cut out of a longer katakana word. */
+  kanaStart: boolean;
+  kanaEnd: boolean;
 }
 
 interface Candidate<V> {
@@ -103,7 +106,10 @@ export class PhraseMatcher<V> {
         const japanese = hasJapanese(key);
         const words = japanese ? 1 : (folded.match(WORD) ?? []).length;
         const maxEdits = options.fuzzy ? allowedEdits(key.length, japanese) : 0;
-        this.phrases.push({ value: entry.value, key, japanese, words, maxEdits, pieces: pieces(key, maxEdits) });
+        const typed = [...phrase.normalize('NFKC')].filter((ch) => isCompactChar(ch.toLowerCase()));
+        const kanaStart = isKatakana(typed[0]);
+        const kanaEnd = isKatakana(typed[typed.length - 1]);
+        this.phrases.push({ value: entry.value, key, japanese, words, maxEdits, pieces: pieces(key, maxEdits), kanaStart, kanaEnd });
       }
     }
     this.phrases.forEach((p, i) => {
@@ -144,7 +150,10 @@ export class PhraseMatcher<V> {
       if (!p.pieces.some((piece) => compact.includes(piece))) continue;
       if (p.japanese) {
         for (const c of findInCompact(compact, p)) {
-          candidates.push({ value: p.value, from: compactIndex[c.start]!, to: compactIndex[c.start + c.length - 1]! + 1, length: c.length, score: c.score });
+          const from = compactIndex[c.start]!;
+          const to = compactIndex[c.start + c.length - 1]! + 1;
+          if (cutsKatakanaWord(f, p, from, to)) continue;
+          candidates.push({ value: p.value, from, to, length: c.length, score: c.score });
         }
         continue;
       }
@@ -198,6 +207,23 @@ function findInCompact<V>(compact: string, p: CompiledPhrase<V>): { start: numbe
     }
   }
   return found;
+}
+
+// Full-width katakana and the long-vowel mark, and half-width katakana (the source is not folded).
+const KATAKANA = /[\u30a1-\u30fa\u30fc-\u30fe\uff66-\uff9f]/;
+
+function isKatakana(ch: string | undefined): boolean {
+  return ch !== undefined && KATAKANA.test(ch);
+}
+
+/**
+ * Katakana words are written without spaces, so a katakana phrase found inside a longer katakana run is a
+ * piece of another word (the インド of リマインド), not the phrase: its edge must meet a non-katakana
+ * character (or the text's start or end) in what the person typed.
+ */
+function cutsKatakanaWord<V>(f: FoldedText, p: CompiledPhrase<V>, from: number, to: number): boolean {
+  const { start, end } = sourceSpan(f, from, to);
+  return (p.kanaStart && isKatakana(f.source[start - 1])) || (p.kanaEnd && isKatakana(f.source[end]));
 }
 
 /** Words of one phrase are separated by spaces or punctuation only, never by Japanese text. */

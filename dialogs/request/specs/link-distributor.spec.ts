@@ -32,6 +32,8 @@ export const linkDistributorSpec: SlotSpec = {
         eligibleDistributors: elig.eligible.map((c) => c.org),
         notOnPartnerLink: await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id)),
         values: slots,
+        // "Change" on the confirmation: the distributor is asked again, with its choices (as the other specs do).
+        ...(ctx.askAll ? { ask: ['providerId'] as const } : {}),
         ...(ctx.refusal ? { refusal: ctx.refusal } : {}),
       },
       cardContext(ctx.info),
