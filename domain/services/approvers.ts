@@ -45,3 +45,19 @@ export async function changeApprover(
   await deps.setPersonRoles(target.id, roles);
   return { kind: 'removed', person: { ...target, roles } };
 }
+
+/**
+ * The person of the asker's organization a name or ID in a message means ("Ken", "ken-sato", "Ken Sato"):
+ * an exact ID, else one whole name, else one person whose first name matches. Undefined when none or
+ * several match (the dialog then asks), so another organization's people are never considered.
+ */
+export function resolvePersonByName(people: Person[], text: string): Person | undefined {
+  const q = text.trim().replace(/^@/, '').toLowerCase();
+  if (!q) return undefined;
+  const byId = people.find((p) => p.id === q);
+  if (byId) return byId;
+  const whole = people.filter((p) => p.name.toLowerCase() === q);
+  if (whole.length === 1) return whole[0];
+  const first = people.filter((p) => p.name.toLowerCase().split(/\s+/)[0] === q);
+  return first.length === 1 ? first[0] : undefined;
+}

@@ -41,3 +41,15 @@ describe('approver management on the embedded store', () => {
     expect((await store.directory.getPerson('mei-kobayashi'))?.orgId).toBe('fuji-it-partners');
   });
 });
+
+describe('resolvePersonByName', () => {
+  it('finds one person of the organization by ID, whole name or first name, and nobody when it is ambiguous', async () => {
+    const { resolvePersonByName } = await import('../../domain/services/approvers');
+    const people = [person('hiroshi-yamada'), person('emily-clark'), person('naoki-mori')];
+    expect(resolvePersonByName(people, 'naoki-mori')?.id).toBe('naoki-mori');
+    expect(resolvePersonByName(people, `@${person('emily-clark').name.split(' ')[0]}`)?.id).toBe('emily-clark');
+    expect(resolvePersonByName(people, person('hiroshi-yamada').name.toUpperCase())?.id).toBe('hiroshi-yamada');
+    expect(resolvePersonByName(people, 'Aiko')).toBeUndefined();
+    expect(resolvePersonByName([...people, { ...person('naoki-mori'), id: 'naoki-other' }], person('naoki-mori').name)).toBeUndefined();
+  });
+});
