@@ -25,3 +25,4 @@ export * from './services/partner-link.service';
 export * from './who-files';
 export * from './services/request-view';
 export * from './services/reachability';
+export * from './services/approvers';
