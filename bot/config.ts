@@ -63,6 +63,13 @@ export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: 'must be a bot token (xoxb-...)' }).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: 'must be an app-level token (xapp-...)' }).optional(),
   SLACK_API_URL: z.string().url().optional(),
+  /** A distributed app (OAuth, one installation per workspace): the app's client ID and secret. */
+  SLACK_CLIENT_ID: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
+  /** Signs the OAuth state; also the key for bot tokens at rest unless SLACK_TOKEN_KEY is set. */
+  SLACK_STATE_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** A dedicated key for bot tokens at rest (AES-256-GCM); unset: SLACK_STATE_SECRET. */
+  SLACK_TOKEN_KEY: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   /** Slack workspaces (team IDs) allowed to use the bot (empty: any workspace the app is installed in). */
   /**
    * How long Slack's acknowledgement may wait for the store to record a delivery; a slower store hands
@@ -98,7 +105,7 @@ export class ConfigError extends CodedError<'CONFIG_INVALID'> {
  * The variables that hold secrets. A configuration error names them and the problem, never their value;
  * `config-secrets.test.ts` checks each one.
  */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY']);
 
 /**
  * Values that look like a secret whatever variable they were put in: Slack tokens, a URI with a user or

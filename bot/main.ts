@@ -5,6 +5,7 @@ import { Schedules } from '../app';
 import { createBotRuntime } from './composition';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, finishApp, listen } from './server';
+import { mountSlackOAuth } from './slack-oauth.mount';
 import { mountSlack } from './slack.mount';
 import { mountTeams } from './teams.mount';
 
@@ -25,6 +26,7 @@ async function start(): Promise<void> {
   const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');
+  mountSlackOAuth(app, { config, store, logger });
   const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
   finishApp(app, logger);
   const schedules = new Schedules(logger, runtime.clock);

@@ -8,6 +8,7 @@ import { EmbeddedConversationState } from './embedded-conversation-state';
 import { EmbeddedDirectory } from './embedded-directory.repository';
 import { EmbeddedEvents } from './embedded-event.inbox';
 import { EmbeddedKeyValues } from './embedded-key-value';
+import { EmbeddedSlackInstallations } from './embedded-slack-installation';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
 import { closeDataFiles, COLLECTION_NAMES, openCollections, type Collections } from './nedb-collections';
@@ -40,6 +41,7 @@ export class EmbeddedStore implements StorePort {
   readonly references: EmbeddedReferences;
   readonly events: EmbeddedEvents;
   readonly keyValues: EmbeddedKeyValues;
+  readonly slackInstallations: EmbeddedSlackInstallations;
   private closed = false;
   private readonly compactTimer: NodeJS.Timeout;
 
@@ -55,6 +57,7 @@ export class EmbeddedStore implements StorePort {
     this.references = new EmbeddedReferences(collections['conversation-references']);
     this.events = new EmbeddedEvents(collections['inbox-events']);
     this.keyValues = new EmbeddedKeyValues(collections['key-values']);
+    this.slackInstallations = new EmbeddedSlackInstallations(collections['slack-installations']);
     // nedb's own autocompaction timer would keep the process alive; ours does not.
     this.compactTimer = setInterval(() => void this.compact().catch(() => undefined), compactEveryMs);
     this.compactTimer.unref();

@@ -17,6 +17,7 @@ export const COLLECTION_NAMES = [
   'conversation-references',
   'inbox-events',
   'key-values',
+  'slack-installations',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 export type Collections = Record<CollectionName, Collection>;
@@ -39,6 +40,7 @@ const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolea
   'conversation-references': [{ fieldName: 'personId' }, { fieldName: 'requestId' }],
   'inbox-events': [{ fieldName: 'status' }, { fieldName: 'source' }],
   'key-values': [{ fieldName: 'expiresAt' }],
+  'slack-installations': [],
 };
 
 const openFiles = new WeakMap<Collection, { close(): Promise<void> }>();

@@ -7,6 +7,7 @@ import { MongoDirectory } from './mongo-directory.repository';
 import { isMongoUnavailable } from './mongo-errors';
 import { MongoEvents } from './mongo-event.inbox';
 import { MongoKeyValues } from './mongo-key-value';
+import { MongoSlackInstallations } from './mongo-slack-installation';
 import { MongoReferences } from './mongo-reference.repository';
 import { MongoRequests } from './mongo-request.repository';
 import { WriteLocks, type WriteLockOptions } from './write-locks';
@@ -34,6 +35,7 @@ export class MongoStore implements StorePort {
   readonly references: MongoReferences;
   readonly events: MongoEvents;
   readonly keyValues: MongoKeyValues;
+  readonly slackInstallations: MongoSlackInstallations;
 
   private constructor(
     readonly location: string,
@@ -48,6 +50,7 @@ export class MongoStore implements StorePort {
     this.references = new MongoReferences(models.references);
     this.events = new MongoEvents(models.events, locks);
     this.keyValues = new MongoKeyValues(models.keyValues);
+    this.slackInstallations = new MongoSlackInstallations(models.slackInstallations);
   }
 
   static async open(opts: MongoStoreOptions): Promise<MongoStore> {

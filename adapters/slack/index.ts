@@ -15,3 +15,5 @@ export { DEFAULT_SLACK_RETRY, slackClientOptions } from './slack-client.options'
 export type { SlackRetryPolicy } from './slack-client.options';
 export type { SlackLogger } from './slack.types';
 export { describeSlackTurn, isSlackActivity } from './slack-turn';
+export { manifestBotScopes, slackOAuthHandlers, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from './slack-oauth';
+export { InstallationSealer, SealedInstallationStore, tokenKeySecret } from './slack-installation.store';

@@ -9,3 +9,4 @@ export * from './request-document';
 export * from './state-item';
 export * from './store-errors';
 export * from './uri-redaction';
+export * from './slack-installation-document';

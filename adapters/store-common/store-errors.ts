@@ -19,7 +19,9 @@ export type StoreErrorCode =
   | 'WRITE_LOCK_LOST'
 
   /** A key-value write with a key, value or time to live the port does not accept: a caller's bug. */
-  | 'KEY_VALUE_INVALID';
+  | 'KEY_VALUE_INVALID'
+  /** A Slack installation saved without its IDs or sealed content: a caller's bug. */
+  | 'INSTALLATION_INVALID';
 
 /** A store failure with no more to say than its code and message (the cause kept). */
 export class StoreError extends CodedError<Exclude<StoreErrorCode, 'STORE_OPEN_FAILED' | 'STORE_BUSY' | 'IDENTITY_TAKEN'>> {}

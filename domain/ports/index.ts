@@ -7,3 +7,4 @@ export * from './processed-event.port';
 export * from './request-repository.port';
 export * from './store.port';
 export * from './proactive-sender.port';
+export * from './slack-installation.port';

@@ -4,6 +4,7 @@ import type { DirectoryPort } from './directory.port';
 import type { KeyValuePort } from './key-value.port';
 import type { ProcessedEventPort } from './processed-event.port';
 import type { RequestRepositoryPort } from './request-repository.port';
+import type { SlackInstallationPort } from './slack-installation.port';
 
 /** One store gives every port; the embedded store and MongoDB each implement it. */
 export interface StorePort {
@@ -18,6 +19,8 @@ export interface StorePort {
   readonly events: ProcessedEventPort;
   /** Values with a time to live (its own collection). */
   readonly keyValues: KeyValuePort;
+  /** Slack installations, one per workspace or org-wide install (tokens sealed by the Slack adapter). */
+  readonly slackInstallations: SlackInstallationPort;
   /** Whether the store answers right now (for /readyz). */
   ping(): Promise<boolean>;
   /**

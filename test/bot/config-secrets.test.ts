@@ -25,6 +25,10 @@ describe('configuration errors never show a secret', () => {
     ['MONGODB_URI', 'mongodb://partnerlink:S3cr3t-Passw0rd!@db.example.internal:27017/pl\n', 'S3cr3t-Passw0rd!'],
     ['MicrosoftAppPassword', ' Xy8Q~abcdefGHIJKLmnopQRSTuvwxYZ0123456789 ', 'Xy8Q~abcdefGHIJKLmnopQRSTuvwxYZ0123456789'],
     ['SLACK_SIGNING_SECRET', '8f742231b10e8888abcd99yyyzzz85a5\n', '8f742231b10e8888abcd99yyyzzz85a5'],
+    ['SLACK_CLIENT_SECRET', ' 3c9e1f2a7b6d5c4e3f2a1b0c9d8e7f6a ', '3c9e1f2a7b6d5c4e3f2a1b0c9d8e7f6a'],
+    // Too short to be a key, yet still never shown.
+    ['SLACK_STATE_SECRET', 'shortSecret9', 'shortSecret9'],
+    ['SLACK_TOKEN_KEY', 'tinyKey42', 'tinyKey42'],
   ];
 
   it('lists every secret variable this test covers', () => {

@@ -5,6 +5,7 @@ import { describeKeyValueContract } from './contract/key-value.contract';
 import { describeProcessedEventContract } from './contract/processed-event.contract';
 import { describeRequestOutboxContract } from './contract/request-outbox.contract';
 import { describeRequestRepositoryContract } from './contract/request-repository.contract';
+import { describeSlackInstallationContract } from './contract/slack-installation.contract';
 import { describeStoreLifecycleContract } from './contract/store-lifecycle.contract';
 import type { StoreFactory } from './contract/store-factory';
 
@@ -17,5 +18,6 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeConversationReferenceContract(name, factory);
   describeProcessedEventContract(name, factory);
   describeKeyValueContract(name, factory);
+  describeSlackInstallationContract(name, factory);
   describeStoreLifecycleContract(name, factory);
 }

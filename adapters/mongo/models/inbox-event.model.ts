@@ -36,3 +36,19 @@ const keyValueSchema = new Schema(
 keyValueSchema.index({ expiresAt: 1 });
 
 export const keyValueModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('KeyValue', keyValueSchema);
+
+/** Slack installations (SlackInstallationPort); `sealed` is encrypted by the Slack adapter. */
+const slackInstallationSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    teamId: String,
+    enterpriseId: String,
+    isEnterpriseInstall: { type: Boolean, required: true },
+    installerUserId: String,
+    installedAt: { type: Date, required: true },
+    sealed: { type: String, required: true },
+  },
+  { ...STRICT_SCHEMA, collection: 'slack_installations' },
+);
+
+export const slackInstallationModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('SlackInstallation', slackInstallationSchema);

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { conversationModels, type ConversationModels } from './conversation.models';
 import { directoryModels, type DirectoryModels } from './directory.models';
-import { inboxEventModel, keyValueModel } from './inbox-event.model';
+import { inboxEventModel, keyValueModel, slackInstallationModel } from './inbox-event.model';
 import { requestModel } from './request.model';
 import type { StoredDoc } from './schema-options';
 import { writeLockModel } from './write-lock.model';
@@ -12,6 +12,7 @@ export interface MongoModels extends DirectoryModels, ConversationModels {
   requests: Model<StoredDoc>;
   events: Model<StoredDoc>;
   keyValues: Model<StoredDoc>;
+  slackInstallations: Model<StoredDoc>;
   locks: Model<StoredDoc>;
 }
 
@@ -23,6 +24,7 @@ export function createModels(conn: Connection): MongoModels {
     requests: requestModel(conn),
     events: inboxEventModel(conn),
     keyValues: keyValueModel(conn),
+    slackInstallations: slackInstallationModel(conn),
     locks: writeLockModel(conn),
   };
 }

@@ -187,6 +187,7 @@ function bare(store: StorePort): StorePort {
     references: store.references,
     events: store.events,
     keyValues: store.keyValues,
+    slackInstallations: store.slackInstallations,
     ping: () => store.ping(),
     isUnavailable: (err) => store.isUnavailable(err),
     close: () => store.close(),
