@@ -12,15 +12,8 @@ export function asSlackId(value: unknown): string | undefined {
 export const teamInstallKey = (teamId: string): string => `team:${teamId}`;
 export const enterpriseInstallKey = (enterpriseId: string): string => `enterprise:${enterpriseId}`;
 
-export interface SlackInstallationDocument {
-  _id: string;
-  teamId?: string;
-  enterpriseId?: string;
-  isEnterpriseInstall: boolean;
-  installerUserId?: string;
-  installedAt: Date;
-  sealed: string;
-}
+/** The record as both stores keep it, under its install key. */
+export type SlackInstallationDocument = SlackInstallationRecord & { _id: string };
 
 /** Checks a save() before it reaches a store and gives the document both stores keep. */
 export function slackInstallationDocument(r: SlackInstallationRecord): SlackInstallationDocument {
