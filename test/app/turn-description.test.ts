@@ -9,11 +9,13 @@ import { describeTurn } from '../../bot/composition';
 const teamsFixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'teams', 'fixtures', name), 'utf8')) as Partial<Activity>;
 
 describe('each adapter describes its own activities as one neutral turn', () => {
-  it('Teams personal chat (recorded shape): the Entra object ID, the client language and time zone', () => {
+  it('Teams personal chat (recorded shape): the Entra object ID, the tenant it wrote from, its name, the client language and time zone', () => {
     const a = teamsFixture('message.personal.json');
     expect(describeTeamsTurn(a)).toEqual({
       platform: 'teams',
       identity: { platform: 'teams', aadObjectId: a.from!.aadObjectId!.toLowerCase() },
+      home: { platform: 'teams', tenantId: a.conversation!.tenantId!.toLowerCase() },
+      displayName: a.from!.name,
       conversationKind: 'personal',
       locale: 'en',
       timeZone: 'Asia/Tokyo',
@@ -38,7 +40,13 @@ describe('each adapter describes its own activities as one neutral turn', () => 
 
   it('Slack: a DM is personal, a channel is shared; the person is the workspace and user', () => {
     const dm = messageActivity({ teamId: 'T06YAMATO', userId: 'U06YUKISZ', channel: 'D06YUKISZ', channelType: 'im', locale: 'ja-JP' }, 'hello', 'e1');
-    expect(describeSlackTurn(dm)).toEqual({ platform: 'slack', identity: { platform: 'slack', teamId: 'T06YAMATO', userId: 'U06YUKISZ' }, conversationKind: 'personal', locale: 'ja' });
+    expect(describeSlackTurn(dm)).toEqual({
+      platform: 'slack',
+      identity: { platform: 'slack', teamId: 'T06YAMATO', userId: 'U06YUKISZ' },
+      home: { platform: 'slack', teamId: 'T06YAMATO' },
+      conversationKind: 'personal',
+      locale: 'ja',
+    });
     const channel = messageActivity({ teamId: 'T06YAMATO', userId: 'U06YUKISZ', channel: 'C06APPROVE', channelType: 'channel' }, 'hello', 'e2');
     expect(describeSlackTurn(channel)).toMatchObject({ conversationKind: 'channel' });
     expect(describeSlackTurn(channel).locale).toBeUndefined();
