@@ -83,6 +83,20 @@ export const ConfigSchema = z.object({
   /** This instance's folder for that journal (default: slack-ack-journal under DATA_DIR). */
   SLACK_ACK_JOURNAL_DIR: z.string().min(1).optional(),
   ALLOWED_SLACK_TEAM_IDS: list(z.string().regex(/^[TE][A-Z0-9]{2,20}$/, { message: 'each entry must be a Slack team ID such as T0123ABCD' })).default([]),
+
+  // Microsoft Partner Center (optional; off unless PARTNER_CENTER_ENABLED=true).
+  PARTNER_CENTER_ENABLED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The App ID registered in Partner Center (Account settings, App management). */
+  PARTNER_CENTER_CLIENT_ID: z.string().uuid({ message: 'must be the App ID (a GUID) from Partner Center App management' }).optional(),
+  /** The partner's own Entra tenant (GUID or its domain). */
+  PARTNER_CENTER_TENANT_ID: z.string().regex(/^[A-Za-z0-9.-]{3,253}$/, { message: "must be the partner's tenant ID (a GUID) or its domain" }).optional(),
+  /** The app's client secret, for app-only calls (client credentials). */
+  PARTNER_CENTER_CLIENT_SECRET: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
+  /** 32 bytes, base64 or hex: the key of the stored (encrypted) Microsoft token cache. */
+  PARTNER_CENTER_CACHE_KEY: z.string().min(1).regex(NO_SURROUNDING_SPACE, { message: SURROUNDING_SPACE_MESSAGE }).optional(),
+  PARTNER_CENTER_API_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://api.partnercenter.microsoft.com/v1'),
+  PARTNER_CENTER_AUTHORITY_HOST: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://login.microsoftonline.com'),
+  PARTNER_CENTER_GRAPH_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0'),
 });
 export type RawConfig = z.infer<typeof ConfigSchema>;
 
@@ -105,7 +119,7 @@ export class ConfigError extends CodedError<'CONFIG_INVALID'> {
  * The variables that hold secrets. A configuration error names them and the problem, never their value;
  * `config-secrets.test.ts` checks each one.
  */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY']);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['MONGODB_URI', 'MicrosoftAppPassword', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY', 'PARTNER_CENTER_CLIENT_SECRET', 'PARTNER_CENTER_CACHE_KEY']);
 
 /**
  * Values that look like a secret whatever variable they were put in: Slack tokens, a URI with a user or
@@ -134,6 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const c = parsed.data;
+  if (c.PARTNER_CENTER_ENABLED) {
+    const missing = (['PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CACHE_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: must be set when PARTNER_CENTER_ENABLED=true`));
+  }
   const dataDir = resolve(cwd, c.DATA_DIR);
   const journal = c.SLACK_ACK_BUDGET_MS === 0 ? undefined : resolve(cwd, c.SLACK_ACK_JOURNAL_DIR ?? resolve(dataDir, 'slack-ack-journal'));
   const seed = c.SEED_DIRECTORY.toLowerCase() === 'none' ? undefined : resolve(cwd, c.SEED_DIRECTORY);

@@ -1,36 +1,12 @@
 import { PublicClientApplication } from '@azure/msal-node';
-import { z } from 'zod';
 import type { StorePort } from '../../domain';
-import { APP_USER_SCOPES, EncryptedStoreCachePlugin, asTokenError, msalConfiguration, parseCacheKey, type MsalSettings } from '../../adapters/partner-center';
-import { ConfigError, loadConfig } from '../config';
+import { APP_USER_SCOPES, EncryptedStoreCachePlugin, asTokenError, msalConfiguration } from '../../adapters/partner-center';
+import { loadConfig } from '../config';
+import { partnerCenterSettings } from '../partner-center.wiring';
 import { openConfiguredStore } from '../runtime';
 import type { CommandIo } from './command-io';
 
 const USAGE = 'Usage: partner-link partner-center login';
-
-const PartnerCenterEnv = z.object({
-  PARTNER_CENTER_CLIENT_ID: z.string().uuid({ message: 'must be the App ID (a GUID) from Partner Center App management' }),
-  PARTNER_CENTER_TENANT_ID: z.string().min(1, { message: "must be the partner's tenant ID or domain" }),
-  PARTNER_CENTER_CLIENT_SECRET: z.string().min(1).optional(),
-  PARTNER_CENTER_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
-  PARTNER_CENTER_CACHE_KEY: z.string().min(1, { message: 'must be set (openssl rand -base64 32)' }),
-});
-
-/** The Microsoft login settings for Partner Center from the environment; a ConfigError names what is wrong (never a value). */
-export function partnerCenterSettings(env: NodeJS.ProcessEnv): MsalSettings & { cacheKey: Buffer } {
-  const parsed = PartnerCenterEnv.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message} (needed by partner-link partner-center)`));
-  }
-  const e = parsed.data;
-  let cacheKey: Buffer;
-  try {
-    cacheKey = parseCacheKey(e.PARTNER_CENTER_CACHE_KEY);
-  } catch (err) {
-    throw new ConfigError([(err as Error).message]);
-  }
-  return { clientId: e.PARTNER_CENTER_CLIENT_ID, tenantId: e.PARTNER_CENTER_TENANT_ID, clientSecret: e.PARTNER_CENTER_CLIENT_SECRET, authorityHost: e.PARTNER_CENTER_AUTHORITY_HOST, cacheKey };
-}
 
 /**
  * `partner-link partner-center login`: the one interactive sign-in of the secure application model.
@@ -48,7 +24,7 @@ export async function runPartnerCenterCommand(
     io.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const settings = partnerCenterSettings(env);
+  const settings = partnerCenterSettings(loadConfig(env), 'partner-link partner-center login');
   const store = await openStore();
   try {
     const plugin = new EncryptedStoreCachePlugin(store.keyValues, settings.cacheKey);

@@ -29,6 +29,9 @@ describe('configuration errors never show a secret', () => {
     // Too short to be a key, yet still never shown.
     ['SLACK_STATE_SECRET', 'shortSecret9', 'shortSecret9'],
     ['SLACK_TOKEN_KEY', 'tinyKey42', 'tinyKey42'],
+    // Partner Center's client secret and token-cache key, pasted with a line break.
+    ['PARTNER_CENTER_CLIENT_SECRET', 'Qw8Q~zyxwvUTSRqponMLKJihgfED0987654321abc\n', 'Qw8Q~zyxwvUTSRqponMLKJihgfED0987654321abc'],
+    ['PARTNER_CENTER_CACHE_KEY', ' q3JtYy1rZXktZm9yLXRlc3RzLW9ubHktMzJieXRlcw== ', 'q3JtYy1rZXktZm9yLXRlc3RzLW9ubHktMzJieXRlcw=='],
   ];
 
   it('lists every secret variable this test covers', () => {

@@ -1,0 +1,58 @@
+import { PartnerCenterClient } from '../../adapters/partner-center';
+import { ConfigError, loadConfig } from '../../bot/config';
+import { partnerCenterFrom } from '../../bot/partner-center.wiring';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../adapters/open-store';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const SETTINGS = {
+  PARTNER_CENTER_CLIENT_ID: '3a0f2b7e-5a44-4c1f-9d8e-1b2c3d4e5f60',
+  PARTNER_CENTER_TENANT_ID: 'contoso-distribution.onmicrosoft.com',
+  PARTNER_CENTER_CACHE_KEY: KEY,
+};
+
+describe('Partner Center configuration', () => {
+  it('is off by default: no client, and nothing else is required', () => {
+    const config = loadConfig({});
+    expect(config.PARTNER_CENTER_ENABLED).toBe(false);
+    expect(config.PARTNER_CENTER_API_URL).toBe('https://api.partnercenter.microsoft.com/v1');
+    expect(partnerCenterFrom(config, { keyValues: undefined as never })).toBeUndefined();
+  });
+
+  it('turned on without its settings, names each missing variable (and no value)', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PARTNER_CENTER_ENABLED: 'true', PARTNER_CENTER_CLIENT_SECRET: 'Qw8Q~zyxwvUTSRqponMLKJihgfED0987654321abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const k of ['PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CACHE_KEY']) expect(message).toContain(`${k}: must be set when PARTNER_CENTER_ENABLED=true`);
+    expect(message).not.toContain('Qw8Q~');
+  });
+
+  it('accepts only true or false for the switch', () => {
+    expect(() => loadConfig({ PARTNER_CENTER_ENABLED: 'yes' })).toThrow(/PARTNER_CENTER_ENABLED/);
+  });
+
+  it('turned on with its settings, gives the bot a Partner Center client', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pl-pc-config-'));
+    const store = await openStore({ dataDir: dir });
+    try {
+      const config = loadConfig({ PARTNER_CENTER_ENABLED: 'true', ...SETTINGS, PARTNER_CENTER_API_URL: 'https://pc.test.example/v1' });
+      expect(partnerCenterFrom(config, store)).toBeInstanceOf(PartnerCenterClient);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache key of the wrong length is refused with the rule, not the value', async () => {
+    const config = loadConfig({ PARTNER_CENTER_ENABLED: 'true', ...SETTINGS, PARTNER_CENTER_CACHE_KEY: 'c2hvcnQta2V5' });
+    expect(() => partnerCenterFrom(config, { keyValues: undefined as never })).toThrow(ConfigError);
+    expect(() => partnerCenterFrom(config, { keyValues: undefined as never })).not.toThrow(/c2hvcnQta2V5/);
+  });
+});
