@@ -26,8 +26,8 @@ async function start(): Promise<void> {
   const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');
-  mountSlackOAuth(app, { config, store, logger });
-  const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store });
+  const installations = mountSlackOAuth(app, { config, store, logger });
+  const slack = await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store, ...(installations ? { installations } : {}) });
   finishApp(app, logger);
   const schedules = new Schedules(logger, runtime.clock);
   schedules.start(runtime.jobs);

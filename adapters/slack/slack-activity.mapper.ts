@@ -1,8 +1,17 @@
 import { ActivityTypes, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
+import type { SlackWorkspace } from './slack-tokens';
 
 /** Where a Slack interaction happened and who did it. */
 export interface SlackOrigin {
+  /** The acting person's own workspace (in a Slack Connect channel, not necessarily the install's). */
   teamId: string;
+  /** The person's Enterprise Grid organization, if any. */
+  enterpriseId?: string;
+  /**
+   * The installation the request came through (the body's team and enterprise): every Web API call of
+   * the turn acts there, with its token. Unset (older callers): the person's own workspace.
+   */
+  install?: SlackWorkspace;
   userId: string;
   /** The channel (D… for a DM) the message or click was in. */
   channel: string;
@@ -23,9 +32,13 @@ export interface SlackOrigin {
 
 export const SLACK_CHANNEL_ID = 'slack';
 
+/** The installation a turn acts through (see SlackOrigin.install). */
+export const installOf = (origin: Pick<SlackOrigin, 'teamId' | 'enterpriseId' | 'install'>): SlackWorkspace =>
+  origin.install ?? { teamId: origin.teamId, ...(origin.enterpriseId ? { enterpriseId: origin.enterpriseId } : {}) };
+
 /** What this adapter puts in an activity's channelData: the workspace, the user and the channel. */
 export interface SlackChannelData {
-  slack?: { teamId?: string; userId?: string; channel?: string; threadTs?: string; reachable?: false };
+  slack?: { teamId?: string; enterpriseId?: string; userId?: string; channel?: string; threadTs?: string; reachable?: false };
 }
 const BOT: ChannelAccount = { id: 'partner-link', name: 'Partner Link' };
 
@@ -36,6 +49,7 @@ export function conversationTypeOf(channel: string, channelType?: string): 'im' 
 }
 
 function base(origin: SlackOrigin, id: string): Partial<Activity> {
+  const install = installOf(origin);
   return {
     id,
     channelId: SLACK_CHANNEL_ID,
@@ -48,10 +62,15 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
       conversationType: conversationTypeOf(origin.channel, origin.channelType),
       isGroup: conversationTypeOf(origin.channel, origin.channelType) !== 'im',
       name: origin.channel,
+      // The workspace the conversation is reached through: a stored reference keeps it, so a later
+      // message there is sent with that workspace's token (see slack-tokens.ts).
+      tenantId: install.teamId,
+      ...(install.enterpriseId ? { properties: { slackEnterpriseId: install.enterpriseId } } : {}),
     },
     channelData: {
       slack: {
         teamId: origin.teamId,
+        ...(origin.enterpriseId ? { enterpriseId: origin.enterpriseId } : {}),
         userId: origin.userId,
         channel: origin.channel,
         ...(origin.threadTs ? { threadTs: origin.threadTs } : {}),

@@ -11,6 +11,7 @@ import {
 import { continuationActivity } from './slack-activity.mapper';
 import type { SlackContent, SlackMessagePoster } from './slack-message.poster';
 import type { SlackReplyRoute } from './slack-reply.route';
+import { workspaceOfConversation, type SlackWorkspace } from './slack-tokens';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -21,6 +22,12 @@ export const SLACK_REPLY_KEY = Symbol('slackReplyRoute');
 /** What a turn run by processActivity posts, updates and deletes, held until the turn has succeeded. */
 const HELD_KEY = Symbol('slackHeldOutput');
 type Held = () => Promise<unknown>;
+
+/** The workspace a message acts in: its own conversation's, else the turn's (never another's). */
+function workspaceOf(context: TurnContext, activity: Partial<Activity>): SlackWorkspace | undefined {
+  const own = activity.conversation?.id && activity.conversation.id !== context.activity.conversation.id;
+  return own ? workspaceOfConversation(activity.conversation) : (workspaceOfConversation(activity.conversation) ?? workspaceOfConversation(context.activity.conversation));
+}
 
 /** The message an activity carries, as Slack content. */
 export function contentOf(activity: Partial<Activity>): SlackContent {
@@ -86,18 +93,19 @@ export class SlackBotAdapter extends BotAdapter {
       // The route (thread, response_url) is the incoming conversation's; a message sent elsewhere goes to that conversation's top level.
       const route = channel === context.activity.conversation.id ? (context.turnState.get(SLACK_REPLY_KEY) as SlackReplyRoute | undefined) : undefined;
       const content = contentOf(activity);
-      out.push({ id: await this.sendOrHold(context, () => this.deliver(channel, onlyFor, content, route)) });
+      const w = workspaceOf(context, activity);
+      out.push({ id: await this.sendOrHold(context, () => this.deliver(w, channel, onlyFor, content, route)) });
     }
     return out;
   }
 
   /** Posts (or whispers) one message; where the bot cannot post, through the route's response_url instead. */
-  private async deliver(channel: string, onlyFor: string | undefined, content: SlackContent, route: SlackReplyRoute | undefined): Promise<string | undefined> {
+  private async deliver(w: SlackWorkspace | undefined, channel: string, onlyFor: string | undefined, content: SlackContent, route: SlackReplyRoute | undefined): Promise<string | undefined> {
     const where = route?.threadTs ? { threadTs: route.threadTs } : {};
     if (route?.unreachable && route.responseUrl) return void (await this.poster.respond(route.responseUrl, content));
     try {
-      if (onlyFor) return void (await this.poster.whisper(channel, onlyFor, content, where));
-      const ts = await this.poster.post(channel, content, where);
+      if (onlyFor) return void (await this.poster.whisper(w, channel, onlyFor, content, where));
+      const ts = await this.poster.post(w, channel, content, where);
       if (route) route.posted = true;
       return ts;
     } catch (err) {
@@ -109,15 +117,16 @@ export class SlackBotAdapter extends BotAdapter {
 
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     if (!activity.id) throw new Error('updateActivity needs the message ts as activity.id');
-    const [channel, ts, content] = [activity.conversation?.id ?? context.activity.conversation.id, activity.id, contentOf(activity)];
-    await this.sendOrHold(context, async () => void (await this.poster.update(channel, ts, content)));
+    const [channel, ts, content, w] = [activity.conversation?.id ?? context.activity.conversation.id, activity.id, contentOf(activity), workspaceOf(context, activity)];
+    await this.sendOrHold(context, async () => void (await this.poster.update(w, channel, ts, content)));
   }
 
   override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const ts = reference.activityId;
     if (!ts) return;
     const channel = reference.conversation?.id ?? context.activity.conversation.id;
-    await this.sendOrHold(context, async () => void (await this.poster.remove(channel, ts)));
+    const w = workspaceOfConversation(reference.conversation) ?? workspaceOfConversation(context.activity.conversation);
+    await this.sendOrHold(context, async () => void (await this.poster.remove(w, channel, ts)));
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {

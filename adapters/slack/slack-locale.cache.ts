@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { callSlack } from './slack-api.errors';
+import type { SlackTokenSource, SlackWorkspace } from './slack-tokens';
 
 interface Entry {
   locale: string | undefined;
@@ -18,17 +19,20 @@ export class SlackLocaleCache {
 
   constructor(
     private readonly client: WebClient,
+    private readonly tokens: SlackTokenSource,
     private readonly ttlMs = 60 * 60 * 1000,
     private readonly now: () => number = Date.now,
     private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
-  async localeOf(teamId: string, userId: string): Promise<string | undefined> {
+  /** `via`: the installation the lookup acts through (its token); the person may be from another workspace. */
+  async localeOf(via: SlackWorkspace | undefined, teamId: string, userId: string): Promise<string | undefined> {
     const key = `${teamId}:${userId}`;
     const hit = this.entries.get(key);
     if (hit && hit.expires > this.now()) return hit.locale;
     try {
-      const res = await callSlack('users.info', () => this.client.users.info({ user: userId, include_locale: true }));
+      const token = await this.tokens.tokenFor(via);
+      const res = await callSlack('users.info', () => this.client.users.info({ token, user: userId, include_locale: true }));
       const locale = res.user?.locale;
       const raw = res.user?.profile?.display_name || res.user?.real_name || res.user?.profile?.real_name;
       const name = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 200) : undefined;

@@ -3,6 +3,7 @@ import { renderCard, type AdaptiveCardJson, type RenderResult } from './block-ki
 import { callSlack, SlackApiError } from './slack-api.errors';
 import type { SlackCardMemory } from './slack-card.memory';
 import type { SlackStash } from './slack-stash';
+import type { SlackTokenSource, SlackWorkspace } from './slack-tokens';
 
 /** What to show: an Adaptive Card (rendered as Block Kit) and/or plain text, with a summary. */
 export interface SlackContent {
@@ -29,13 +30,20 @@ const RESPONSE_URL_TIMEOUT_MS = 10_000;
 /**
  * Posts, replaces and whispers messages through the Web API. Cards become blocks plus a plain-text
  * `text` (Slack shows it in notifications and to screen readers); every failure is a SlackApiError.
+ * Every call names the workspace it acts in and carries that workspace's own bot token.
  */
 export class SlackMessagePoster {
   constructor(
     private readonly client: WebClient,
     private readonly stash: SlackStash,
     private readonly cards: SlackCardMemory,
+    private readonly tokens: SlackTokenSource,
   ) {}
+
+  /** The bot token of the workspace the call acts in (rejects when it has none: nothing is sent). */
+  private token(w: SlackWorkspace | undefined): Promise<string> {
+    return this.tokens.tokenFor(w);
+  }
 
   private async payload(content: SlackContent): Promise<Payload> {
     if (!content.card) return { text: content.text ?? content.summary ?? '' };
@@ -45,24 +53,27 @@ export class SlackMessagePoster {
   }
 
   /** Returns the posted message's ts. Text beside a card is posted first, as its own message. */
-  async post(channel: string, content: SlackContent, where: SlackPlace = {}): Promise<string | undefined> {
-    if (content.card && content.text) await this.post(channel, { text: content.text }, where);
+  async post(w: SlackWorkspace | undefined, channel: string, content: SlackContent, where: SlackPlace = {}): Promise<string | undefined> {
+    const token = await this.token(w);
+    if (content.card && content.text) await this.post(w, channel, { text: content.text }, where);
     const body = await this.payload(content.card ? { card: content.card, ...(content.summary ? { summary: content.summary } : {}) } : content);
-    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel, ...inThread(where), ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
+    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ token, channel, ...inThread(where), ...body } as Parameters<WebClient['chat']['postMessage']>[0]));
     await this.remember(res.channel ?? channel, res.ts, content.card, 'new');
     return res.ts;
   }
 
-  async update(channel: string, ts: string, content: SlackContent): Promise<void> {
+  async update(w: SlackWorkspace | undefined, channel: string, ts: string, content: SlackContent): Promise<void> {
+    const token = await this.token(w);
     const body = await this.payload(content);
-    await callSlack('chat.update', () => this.client.chat.update({ channel, ts, ...body } as Parameters<WebClient['chat']['update']>[0]));
+    await callSlack('chat.update', () => this.client.chat.update({ token, channel, ts, ...body } as Parameters<WebClient['chat']['update']>[0]));
     await this.remember(channel, ts, content.card, 'replaced');
   }
 
   /** Blocks already rendered (a ShowCard's inner card); `root` is kept as the card behind the new message. */
-  async postRendered(channel: string, rendered: RenderResult, opts: { root: Record<string, unknown>; onlyFor?: string } & SlackPlace): Promise<void> {
+  async postRendered(w: SlackWorkspace | undefined, channel: string, rendered: RenderResult, opts: { root: Record<string, unknown>; onlyFor?: string } & SlackPlace): Promise<void> {
+    const token = await this.token(w);
     await this.stash.flush();
-    const body = { text: rendered.text, blocks: rendered.blocks, ...inThread(opts) };
+    const body = { token, text: rendered.text, blocks: rendered.blocks, ...inThread(opts) };
     if (opts.onlyFor) {
       const user = opts.onlyFor;
       await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
@@ -83,9 +94,10 @@ export class SlackMessagePoster {
   }
 
   /** Only `user` sees it (a refusal, a result in a shared channel). */
-  async whisper(channel: string, user: string, content: SlackContent, where: SlackPlace = {}): Promise<void> {
+  async whisper(w: SlackWorkspace | undefined, channel: string, user: string, content: SlackContent, where: SlackPlace = {}): Promise<void> {
+    const token = await this.token(w);
     const body = await this.payload(content);
-    await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, ...inThread(where), ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
+    await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({ token, channel, user, ...inThread(where), ...body } as Parameters<WebClient['chat']['postEphemeral']>[0]));
   }
 
   /**
@@ -114,7 +126,8 @@ export class SlackMessagePoster {
     });
   }
 
-  async remove(channel: string, ts: string): Promise<void> {
-    await callSlack('chat.delete', () => this.client.chat.delete({ channel, ts }));
+  async remove(w: SlackWorkspace | undefined, channel: string, ts: string): Promise<void> {
+    const token = await this.token(w);
+    await callSlack('chat.delete', () => this.client.chat.delete({ token, channel, ts }));
   }
 }

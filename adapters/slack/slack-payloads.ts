@@ -1,5 +1,21 @@
 import type { SlackOrigin } from './slack-activity.mapper';
 import { responseUrlOf } from './slack-reply.route';
+import type { SlackWorkspace } from './slack-tokens';
+import { actingWorkspacesOf } from './slack-workspaces';
+
+/**
+ * The installation a request came through (the body's team and enterprise) and the acting person's
+ * enterprise: the Web API calls of its turn act there. Undefined when the body names no workspace.
+ */
+function installFrom(body: Record<string, unknown>): { install?: SlackWorkspace; enterpriseId?: string } {
+  const w = actingWorkspacesOf(body);
+  const team = w.installTeam ?? w.userTeam;
+  return {
+    ...(team ? { install: { teamId: team, ...(w.enterprise ? { enterpriseId: w.enterprise } : {}) } } : {}),
+    // The enterprise is the install's; it is the person's too only when they are from the install's workspace.
+    ...(w.enterprise && (w.userTeam === undefined || w.userTeam === w.installTeam) ? { enterpriseId: w.enterprise } : {}),
+  };
+}
 
 /** The author of Slack's own notices in the app's DM ("… archived the channel …"): not a person. */
 const SLACK_SYSTEM_USER = 'USLACK';
@@ -13,7 +29,7 @@ export interface SlackEventCallbackBody {
   type: 'event_callback';
   team_id?: string;
   event_id?: string;
-  event?: { type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; team?: string };
+  event?: { type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; team?: string; user_team?: string };
 }
 
 export interface SlackBlockActionsBody {
@@ -92,7 +108,7 @@ export function clickOf(body: SlackBlockActionsBody): { origin: Omit<SlackOrigin
   // A message the bot posted (not an ephemeral one) in a DM can only be in the bot's own DM.
   const dm = isDm(channel, body.channel?.name) ? { channelType: ephemeral ? 'dm' : 'im' } : {};
   return {
-    origin: { teamId, userId, channel, ...dm, ...(threadTs ? { threadTs } : {}), ...(responseUrl ? { responseUrl } : {}) },
+    origin: { teamId, userId, channel, ...installFrom(body as unknown as Record<string, unknown>), ...dm, ...(threadTs ? { threadTs } : {}), ...(responseUrl ? { responseUrl } : {}) },
     ...(messageTs ? { messageTs } : {}),
     id,
   };
@@ -106,20 +122,21 @@ export function inputOf(body: Record<string, unknown>, mentionText: (text: strin
     // A DM here may be one between two people: the turn handler tells the bot's own DM apart.
     const channelType = isDm(channel, body.channel_name) ? 'dm' : 'channel';
     const responseUrl = responseUrlOf(body.response_url);
-    return { kind: 'message', origin: { teamId, userId, channel, channelType, ...(responseUrl ? { responseUrl } : {}) }, text: commandText(body.text), id: body.trigger_id ?? String(Date.now()) };
+    return { kind: 'message', origin: { teamId, userId, channel, ...installFrom(body), channelType, ...(responseUrl ? { responseUrl } : {}) }, text: commandText(body.text), id: body.trigger_id ?? String(Date.now()) };
   }
   if (body.type === 'block_actions') return { kind: 'click', body: body as unknown as SlackBlockActionsBody };
   if (body.type !== 'event_callback') return { kind: 'ignore', why: `type ${String(body.type)}` };
   const b = body as unknown as SlackEventCallbackBody;
   const e = b.event;
-  const teamId = e?.team ?? b.team_id;
+  // The person's own workspace: in a Slack Connect channel `user_team` (see slack-workspaces.ts).
+  const teamId = e?.user_team ?? e?.team ?? b.team_id;
   if (!e || !teamId || !e.user || !e.channel || !e.ts) return { kind: 'ignore', why: 'event without user, channel or ts' };
   if (e.user === SLACK_SYSTEM_USER) return { kind: 'ignore', why: 'Slack system notice' };
   // Edits, joins and bots' own messages (including ours) are not requests; a message with a file is, by its text.
   if ((e.subtype && e.subtype !== 'file_share') || e.bot_id) return { kind: 'ignore', why: `message subtype ${e.subtype ?? 'bot'}` };
   if (e.subtype === 'file_share' && !e.text?.trim()) return { kind: 'ignore', why: 'a file without text' };
   const threadTs = tsOf(e.thread_ts);
-  const origin = { teamId, userId: e.user, channel: e.channel, ...(threadTs ? { threadTs } : {}) };
+  const origin = { teamId, userId: e.user, channel: e.channel, ...installFrom(body), ...(threadTs ? { threadTs } : {}) };
   if (e.type === 'message' && e.channel_type === 'im') return { kind: 'message', origin: { ...origin, channelType: 'im' }, text: e.text ?? '', id: e.ts };
   // A mention inside the bot's DM also arrives as message.im; answer that one only.
   if (e.type === 'app_mention' && e.channel.startsWith('D')) return { kind: 'ignore', why: 'mention in a DM' };

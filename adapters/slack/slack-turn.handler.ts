@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { clickToActionData, renderShowCard, stashedKey, type AdaptiveCardJson, type ClickResult } from './block-kit';
-import { conversationTypeOf, executeActivity, messageActivity, submitActivity, type SlackOrigin } from './slack-activity.mapper';
+import { conversationTypeOf, executeActivity, installOf, messageActivity, submitActivity, type SlackOrigin } from './slack-activity.mapper';
 import { findSlackApiError, plainSlackFailure } from './slack-api.errors';
 import type { SlackBotAdapter } from './slack-bot.adapter';
 import type { SlackImMemory } from './slack-im.memory';
@@ -43,7 +43,7 @@ export class SlackTurnHandler {
 
   async message(incoming: Omit<SlackOrigin, 'locale'>, text: string, id: string): Promise<void> {
     const origin = await this.resolveDm(incoming);
-    const locale = await this.deps.locales.localeOf(origin.teamId, origin.userId);
+    const locale = await this.deps.locales.localeOf(installOf(origin), origin.teamId, origin.userId);
     const route = routeOf(origin);
     const userName = this.deps.locales.nameOf(origin.teamId, origin.userId);
     await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}), ...(userName ? { userName } : {}) }, text, id), (c) => this.deps.bot.run(c), { reply: route }));
@@ -77,7 +77,7 @@ export class SlackTurnHandler {
     }
     const { messageTs, id } = where;
     const origin = await this.resolveDm(where.origin);
-    const locale = await this.deps.locales.localeOf(origin.teamId, origin.userId);
+    const locale = await this.deps.locales.localeOf(installOf(origin), origin.teamId, origin.userId);
     const full: SlackOrigin = { ...origin, ...(locale ? { locale } : {}) };
     const click = await this.read(body);
     const route = routeOf(origin);
@@ -96,7 +96,7 @@ export class SlackTurnHandler {
           const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id), (c) => this.deps.bot.run(c), { reply: route, ...(shared ? { ephemeralTo: origin.userId } : {}) });
           const answer = response?.body as { type?: string; value?: Record<string, unknown> } | undefined;
           if (answer?.type !== CARD || !answer.value) return;
-          if (!shared && messageTs) await this.deps.poster.update(origin.channel, messageTs, { card: answer.value });
+          if (!shared && messageTs) await this.deps.poster.update(installOf(origin), origin.channel, messageTs, { card: answer.value });
           else await this.whisper(origin, { card: answer.value }, route);
         }
       }
@@ -108,7 +108,7 @@ export class SlackTurnHandler {
   private async whisper(origin: Omit<SlackOrigin, 'locale'>, content: SlackContent, route: SlackReplyRoute): Promise<void> {
     if (route.unreachable && route.responseUrl) return this.deps.poster.respond(route.responseUrl, content);
     try {
-      await this.deps.poster.whisper(origin.channel, origin.userId, content, route.threadTs ? { threadTs: route.threadTs } : {});
+      await this.deps.poster.whisper(installOf(origin), origin.channel, origin.userId, content, route.threadTs ? { threadTs: route.threadTs } : {});
     } catch (err) {
       if (!route.fallsBack(err) || !route.responseUrl) throw err;
       await this.deps.poster.respond(route.responseUrl, content);
@@ -134,7 +134,7 @@ export class SlackTurnHandler {
     const card = messageTs ? await this.deps.poster.cardOf(origin.channel, messageTs) : undefined;
     const inner = card ? renderShowCard(card as AdaptiveCardJson, path, { stash: this.deps.stash.stash }) : undefined;
     if (!card || !inner) return this.refuseClick(origin, { ok: false, error: 'unknown_encoding', message: 'The card behind this message is not known.' }, route);
-    await this.deps.poster.postRendered(origin.channel, inner, { root: card, ...(shared ? { onlyFor: origin.userId } : {}), ...(route.threadTs ? { threadTs: route.threadTs } : {}) });
+    await this.deps.poster.postRendered(installOf(origin), origin.channel, inner, { root: card, ...(shared ? { onlyFor: origin.userId } : {}), ...(route.threadTs ? { threadTs: route.threadTs } : {}) });
   }
 
   /** A Slack failure while answering is told to the person plainly, then rethrown for the inbox. */
@@ -145,7 +145,7 @@ export class SlackTurnHandler {
       const slack = findSlackApiError(err);
       if (slack && slack.method !== 'chat.postEphemeral' && slack.method !== 'response_url') {
         const where = origin.threadTs ? { threadTs: origin.threadTs } : {};
-        await this.deps.poster.whisper(origin.channel, origin.userId, { text: plainSlackFailure(slack, lang(locale)) }, where).catch(() => undefined);
+        await this.deps.poster.whisper(installOf(origin), origin.channel, origin.userId, { text: plainSlackFailure(slack, lang(locale)) }, where).catch(() => undefined);
       }
       throw err;
     }

@@ -18,6 +18,7 @@ import { refuseFutureTimestamps } from './slack-request-time';
 import { SlackStash } from './slack-stash';
 import { SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
+import { SlackNotInstalledError, type SlackTokenSource } from './slack-tokens';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -28,7 +29,10 @@ export interface SlackRuntimeOptions {
   keyValues: KeyValuePort;
   /** Where those cards were kept before the key-value store (read on a miss; optional). */
   legacyCards?: Pick<ConversationStatePort, 'read' | 'delete'>;
-  botToken: string;
+  /** Where each Web API call gets the token of the workspace it acts in (SLACK_BOT_TOKEN, or the installations). */
+  tokens: SlackTokenSource;
+  /** Told when Slack says the app was removed from a workspace (app_uninstalled, tokens_revoked for the bot). */
+  onUninstalled?: (workspace: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
   /** HTTP mode (required unless appToken is set): every request's signature is checked with it. */
   signingSecret?: string;
   /** Socket Mode: the bot connects out to Slack; no public URL needed. */
@@ -74,9 +78,14 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
   // Slack unreachable at start-up would kill the process. Nothing here needs that call's answer.
   const clientOptions = slackClientOptions({ ...(o.apiUrl ? { apiUrl: o.apiUrl } : {}), ...(o.retry ? { retry: o.retry } : {}) });
   const socket = o.appToken !== undefined;
+  // Bolt's own per-request authorization: the token of the workspace (or Grid organization) the request names.
+  const authorize = async (source: { teamId?: string; enterpriseId?: string }) => {
+    if (!source.teamId) throw new SlackNotInstalledError(undefined);
+    return { botToken: await o.tokens.tokenFor({ teamId: source.teamId, ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}) }) };
+  };
   let app: SlackInboxApp;
   if (socket) {
-    app = new SlackInboxApp({ token: o.botToken, appToken: o.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
+    app = new SlackInboxApp({ authorize, appToken: o.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
   } else {
     if (!o.signingSecret || !o.expressApp) throw new Error('Slack over HTTP needs the signing secret and the express app');
     // Before Bolt's route: a body too large or too deeply nested is refused before anything parses it.
@@ -84,10 +93,10 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     // Before the receiver's route: Bolt checks the signature and refuses old stamps, not future ones.
     o.expressApp.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(o.logger));
     const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, app: o.expressApp, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
-    app = new SlackInboxApp({ token: o.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
+    app = new SlackInboxApp({ authorize, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
   const stash = new SlackStash(o.keyValues, o.events);
-  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValues, o.legacyCards));
+  const poster = new SlackMessagePoster(app.client, stash, new SlackCardMemory(o.keyValues, o.legacyCards), o.tokens);
   const adapter = new SlackBotAdapter(poster);
   adapter.onTurnError = async (_context, err) => {
     // A lost race for the conversation's state is run again by the inbox; not an error yet.
@@ -95,7 +104,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     else o.logger.error({ err, code: errorCode(err) }, 'Slack turn failed');
     throw err;
   };
-  const locales = new SlackLocaleCache(app.client, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
+  const locales = new SlackLocaleCache(app.client, o.tokens, o.localeTtlMs, Date.now, (err) => o.logger.warn({ err }, 'users.info failed; using the directory language'));
   const turns = new SlackTurnHandler({ adapter, poster, locales, stash, ims: new SlackImMemory(o.keyValues), bot: o.bot, logger: o.logger });
   const inbox = new SlackInboxProcessor({
     events: o.events,

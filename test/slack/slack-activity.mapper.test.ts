@@ -1,6 +1,7 @@
 import { commandToText, conversationTypeOf, messageActivity, stripMentions } from '../../adapters/slack/slack-activity.mapper';
 import { describeSlackTurn } from '../../adapters/slack/slack-turn';
 import { SlackLocaleCache } from '../../adapters/slack/slack-locale.cache';
+import { singleWorkspaceToken } from '../../adapters/slack/slack-tokens';
 import { inboxIdOf, inputOf } from '../../adapters/slack/slack-payloads';
 import type { WebClient } from '@slack/web-api';
 import { fixture } from './support/slack-harness';
@@ -24,7 +25,7 @@ describe('Slack requests -> what the bot understands', () => {
 
   it('fixtures: message.im and app_mention become messages; inbox IDs are stable per delivery', () => {
     const im = fixture('event-message-im');
-    expect(inputOf(im, stripMentions, commandToText)).toEqual({ kind: 'message', origin: { teamId: 'T06YAMATO', userId: 'U06YUKISZ', channel: 'D06YUKISZ', channelType: 'im' }, text: 'hello', id: '1732399999.000100' });
+    expect(inputOf(im, stripMentions, commandToText)).toEqual({ kind: 'message', origin: { teamId: 'T06YAMATO', userId: 'U06YUKISZ', channel: 'D06YUKISZ', channelType: 'im', install: { teamId: 'T06YAMATO' } }, text: 'hello', id: '1732399999.000100' });
     expect(inboxIdOf(im)).toBe('slack:event:Ev08YUKI0001');
     const mention = fixture('event-app-mention');
     expect(inputOf(mention, stripMentions, commandToText)).toMatchObject({ kind: 'message', origin: { channel: 'C06APPROVE', channelType: 'channel' }, text: 'use this channel for approvals' });
@@ -43,27 +44,29 @@ describe('Slack requests -> what the bot understands', () => {
   });
 });
 
+const YAMATO = { teamId: 'T06YAMATO' };
+
 describe('SlackLocaleCache', () => {
   it('asks users.info (include_locale) once per user until the entry expires; failures are not cached', async () => {
     let now = 0;
     const info = jest.fn().mockRejectedValueOnce(new Error('down')).mockResolvedValue({ ok: true, user: { locale: 'ja-JP' } });
-    const cache = new SlackLocaleCache({ users: { info } } as unknown as WebClient, 1000, () => now);
-    expect(await cache.localeOf('T06YAMATO', 'U06YUKISZ')).toBeUndefined();
-    expect(await cache.localeOf('T06YAMATO', 'U06YUKISZ')).toBe('ja-JP');
-    expect(await cache.localeOf('T06YAMATO', 'U06YUKISZ')).toBe('ja-JP');
+    const cache = new SlackLocaleCache({ users: { info } } as unknown as WebClient, singleWorkspaceToken('xoxb-0000-test'), 1000, () => now);
+    expect(await cache.localeOf(YAMATO, 'T06YAMATO', 'U06YUKISZ')).toBeUndefined();
+    expect(await cache.localeOf(YAMATO, 'T06YAMATO', 'U06YUKISZ')).toBe('ja-JP');
+    expect(await cache.localeOf(YAMATO, 'T06YAMATO', 'U06YUKISZ')).toBe('ja-JP');
     expect(info).toHaveBeenCalledTimes(2);
     now = 1001;
-    await cache.localeOf('T06YAMATO', 'U06YUKISZ');
+    await cache.localeOf(YAMATO, 'T06YAMATO', 'U06YUKISZ');
     expect(info).toHaveBeenCalledTimes(3);
-    expect(info).toHaveBeenCalledWith({ user: 'U06YUKISZ', include_locale: true });
+    expect(info).toHaveBeenCalledWith({ token: 'xoxb-0000-test', user: 'U06YUKISZ', include_locale: true });
   });
 
   it('keeps the display name from the same users.info answer; a message activity carries it as from.name and the turn as displayName', async () => {
     // users.info's user object: profile.display_name, real_name (api.slack.com/methods/users.info).
     const info = jest.fn().mockResolvedValue({ ok: true, user: { locale: 'ja-JP', real_name: 'Aoi Mori', profile: { display_name: '', real_name: 'Aoi Mori' } } });
-    const cache = new SlackLocaleCache({ users: { info } } as unknown as WebClient);
+    const cache = new SlackLocaleCache({ users: { info } } as unknown as WebClient, singleWorkspaceToken('xoxb-0000-test'));
     expect(cache.nameOf('T01SAKURA', 'U01NEWBIE')).toBeUndefined();
-    await cache.localeOf('T01SAKURA', 'U01NEWBIE');
+    await cache.localeOf({ teamId: 'T01SAKURA' }, 'T01SAKURA', 'U01NEWBIE');
     const userName = cache.nameOf('T01SAKURA', 'U01NEWBIE');
     expect(userName).toBe('Aoi Mori');
     const activity = messageActivity({ teamId: 'T01SAKURA', userId: 'U01NEWBIE', channel: 'D01', channelType: 'im', ...(userName ? { userName } : {}) }, 'hello', '1');

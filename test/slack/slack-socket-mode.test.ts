@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../adapters/open-store';
-import { createSlackRuntime } from '../../adapters/slack';
+import { createSlackRuntime, singleWorkspaceToken } from '../../adapters/slack';
 import { createLogger } from '../../bot/logger';
 import type { StorePort } from '../../domain';
 import { FakeSlackApi } from './support/fake-slack-api';
@@ -38,7 +38,7 @@ describe('Slack Socket Mode (SLACK_APP_TOKEN)', () => {
     };
     const seen: unknown[] = [];
     const bot = { run: jest.fn(async (context: { activity: unknown }) => void seen.push(context.activity)) };
-    const runtime = createSlackRuntime({ bot, events, keyValues: store.keyValues, botToken: 'xoxb-0000-test', appToken: 'xapp-1-test', apiUrl: api.url, allowedTeamIds: [], logger: createLogger('silent') });
+    const runtime = createSlackRuntime({ bot, events, keyValues: store.keyValues, tokens: singleWorkspaceToken('xoxb-0000-test'), appToken: 'xapp-1-test', apiUrl: api.url, allowedTeamIds: [], logger: createLogger('silent') });
     expect(runtime.mode).toBe('socket');
     // What SocketModeReceiver hands the app for each envelope (its ack sends the envelope ack).
     const body = fixture('event-message-im');

@@ -1,5 +1,5 @@
 import express from 'express';
-import { createSlackRuntime } from '../../adapters/slack';
+import { createSlackRuntime, singleWorkspaceToken } from '../../adapters/slack';
 import type { KeyValuePort, ProcessedEventPort } from '../../domain';
 
 describe('Slack unreachable when the bot starts', () => {
@@ -13,7 +13,7 @@ describe('Slack unreachable when the bot starts', () => {
         bot: { run: async () => undefined },
         events: { listDue: async () => [] } as unknown as ProcessedEventPort,
         keyValues: {} as KeyValuePort,
-        botToken: 'xoxb-0000-test-token',
+        tokens: singleWorkspaceToken('xoxb-0000-test-token'),
         signingSecret: 'secret',
         apiUrl: 'http://127.0.0.1:1/api/', // nothing listens on port 1: every call fails at once
         allowedTeamIds: [],

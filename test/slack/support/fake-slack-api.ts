@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** The bot token the call carried (its Authorization: Bearer header). */
+  token?: string;
   /** What the fake answered. */
   status?: number;
   result?: Record<string, unknown>;
@@ -55,7 +57,8 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: Record<string, unknown> }> {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decode(await readBody(req), req.headers['content-type']);
-    const call: SlackCall = { method, args };
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const call: SlackCall = { method, args, ...(bearer ? { token: bearer } : {}) };
     this.calls.push(call);
     const answer = this.answer(method, args);
     call.status = answer.status;
