@@ -23,6 +23,8 @@ export interface SlackInboxDeps {
   /** Workspaces allowed to use the bot; empty means any. */
   allowedTeamIds: readonly string[];
   logger: SlackLogger;
+  /** Deletes the installation Slack says was removed (distributed app); unset: such events are ignored. */
+  onUninstalled?: (workspace: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
   now?: () => Date;
   /**
    * Where a delivery is kept when the store is too slow to record it within `ackBudgetMs`; without
@@ -320,12 +322,24 @@ export class SlackInboxProcessor {
     }
   }
 
+  private async uninstalled(id: string, workspace: Extract<SlackInput, { kind: 'uninstalled' }>['workspace']): Promise<void> {
+    if (!this.deps.onUninstalled) return this.deps.logger.info({ id, ...workspace }, 'Slack app removed from a workspace; single-workspace mode keeps no installation');
+    await this.deps.onUninstalled(workspace);
+  }
+
   private async work(id: string, input: SlackInput): Promise<void> {
     try {
       if (input.kind === 'ignore') this.deps.logger.debug({ id, why: input.why }, 'Slack delivery ignored');
+      else if (input.kind === 'uninstalled') await this.uninstalled(id, input.workspace);
       else await this.runTurn(id, input);
       await this.deps.events.complete(id, this.now(), DROP_PAYLOAD);
     } catch (err) {
+      if (errorCode(err) === 'NOT_INSTALLED') {
+        // No token for the workspace: nothing could be answered; trying again gives the same answer until it is installed.
+        this.deps.logger.error({ id, code: 'NOT_INSTALLED', message: (err as Error).message }, 'Slack delivery from a workspace without an installation; delivery closed');
+        await this.deps.events.complete(id, this.now(), DROP_PAYLOAD).catch(() => undefined);
+        return;
+      }
       const slack = findSlackApiError(err);
       if (slack && !slack.retryable) {
         // The person was told (see SlackTurnHandler); trying again would fail the same way.

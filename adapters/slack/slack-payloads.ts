@@ -61,6 +61,8 @@ export type SlackBody = SlackEventCallbackBody | SlackBlockActionsBody | SlackCo
 export type SlackInput =
   | { kind: 'message'; origin: Omit<SlackOrigin, 'locale'>; text: string; id: string }
   | { kind: 'click'; body: SlackBlockActionsBody }
+  /** app_uninstalled, or tokens_revoked naming the bot: the workspace's installation is to be deleted. */
+  | { kind: 'uninstalled'; workspace: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean } }
   | { kind: 'ignore'; why: string };
 
 const isCommand = (b: Record<string, unknown>): b is SlackCommandBody & Record<string, unknown> => typeof b.command === 'string';
@@ -114,6 +116,22 @@ export function clickOf(body: SlackBlockActionsBody): { origin: Omit<SlackOrigin
   };
 }
 
+/**
+ * app_uninstalled (the app was removed) and tokens_revoked with a bot user among its `tokens.bot` (the
+ * bot token no longer works): the installation of the body's workspace, or of its Grid organization
+ * for an org-wide install (`is_enterprise_install`), is deleted. A revoked user token alone changes nothing.
+ */
+function uninstalledOf(body: Record<string, unknown>): SlackInput | undefined {
+  const e = body.event as { type?: unknown; tokens?: { bot?: unknown } } | undefined;
+  if (e?.type !== 'app_uninstalled' && e?.type !== 'tokens_revoked') return undefined;
+  if (e.type === 'tokens_revoked' && !(Array.isArray(e.tokens?.bot) && e.tokens.bot.length > 0)) return { kind: 'ignore', why: 'user tokens revoked' };
+  const teamId = typeof body.team_id === 'string' && body.team_id ? body.team_id : undefined;
+  const enterpriseId = typeof body.enterprise_id === 'string' && body.enterprise_id ? body.enterprise_id : undefined;
+  const isEnterpriseInstall = body.is_enterprise_install === true;
+  if (!teamId && !(isEnterpriseInstall && enterpriseId)) return { kind: 'ignore', why: `${e.type} without a workspace` };
+  return { kind: 'uninstalled', workspace: { ...(teamId ? { teamId } : {}), ...(enterpriseId ? { enterpriseId } : {}), isEnterpriseInstall } };
+}
+
 /** What a request body asks the bot to do; `mentionText` strips the bot's mention from app_mention text. */
 export function inputOf(body: Record<string, unknown>, mentionText: (text: string) => string, commandText: (text?: string) => string): SlackInput {
   if (isCommand(body)) {
@@ -128,6 +146,8 @@ export function inputOf(body: Record<string, unknown>, mentionText: (text: strin
   if (body.type !== 'event_callback') return { kind: 'ignore', why: `type ${String(body.type)}` };
   const b = body as unknown as SlackEventCallbackBody;
   const e = b.event;
+  const removed = uninstalledOf(body);
+  if (removed) return removed;
   // The person's own workspace: in a Slack Connect channel `user_team` (see slack-workspaces.ts).
   const teamId = e?.user_team ?? e?.team ?? b.team_id;
   if (!e || !teamId || !e.user || !e.channel || !e.ts) return { kind: 'ignore', why: 'event without user, channel or ts' };

@@ -111,6 +111,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     turns,
     allowedTeamIds: o.allowedTeamIds,
     logger: o.logger,
+    ...(o.onUninstalled ? { onUninstalled: o.onUninstalled } : {}),
     ...(o.ackJournalDir ? { journal: new SlackAckJournal(o.ackJournalDir) } : {}),
     ...(o.ackBudgetMs !== undefined ? { ackBudgetMs: o.ackBudgetMs } : {}),
     ...(o.maxTurnsInFlight !== undefined ? { maxTurnsInFlight: o.maxTurnsInFlight } : {}),

@@ -11,6 +11,7 @@ import { loadConfig } from '../../../bot/config';
 import { createLogger, type Logger } from '../../../bot/logger';
 import { createApp, listen } from '../../../bot/server';
 import { mountSlack } from '../../../bot/slack.mount';
+import { mountSlackOAuth } from '../../../bot/slack-oauth.mount';
 import type { ConversationStatePort, ProcessedEventPort, StorePort } from '../../../domain';
 import { loadSampleDirectory } from '../../support/sample-directory';
 import { FakeSlackApi } from './fake-slack-api';
@@ -41,7 +42,12 @@ export interface SlackHarnessOptions {
   dbName?: string;
   /** Wraps the conversation state the bot reads and writes (races with another instance). */
   wrapState?: (state: ConversationStatePort) => ConversationStatePort;
+  /** The distributed app: no SLACK_BOT_TOKEN; /slack/install and /slack/oauth_redirect are on and each workspace uses its installation. */
+  oauth?: boolean;
 }
+
+/** The OAuth variables of the distributed-app harness (the client ID and secret are made up). */
+export const OAUTH_ENV = { SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret-for-tests', SLACK_STATE_SECRET: 'state-secret-for-tests-0123' } as const;
 
 /**
  * The real process minus the network: embedded store in a temp DATA_DIR with the sample directory, the
@@ -58,7 +64,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     SEED_DIRECTORY: 'none',
     LOG_LEVEL: 'silent',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-0000-test-token',
+    ...(o.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: 'xoxb-0000-test-token' }),
     SLACK_API_URL: api.url,
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
@@ -66,7 +72,8 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
   const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger);
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
-  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, keyValues: store.keyValues, conversationState: store.conversationState }, retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
+  const installations = o.oauth ? mountSlackOAuth(app, { config, store, logger }) : undefined;
+  const slack = (await mountSlack(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store: { events, keyValues: store.keyValues, conversationState: store.conversationState }, ...(installations ? { installations } : {}), retry: { retries: 2, minTimeoutMs: 0, maxTimeoutMs: 0 } })) as SlackRuntime;
   const server: Server = await listen(app, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   let seq = 0;
@@ -77,6 +84,8 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     runtime,
     slack,
     url,
+    /** The server's address (for /slack/install and /slack/oauth_redirect). */
+    base: url.replace(/\/slack\/events$/, ''),
     dataDir,
     send: (b: { body: string; type: string }, opts?: SendOptions): Promise<SlackHttpResponse> => sendSigned(url, b.body, b.type, opts),
 
