@@ -16,6 +16,7 @@ export type { SlackRetryPolicy } from './slack-client.options';
 export type { SlackLogger } from './slack.types';
 export { describeSlackTurn, isSlackActivity } from './slack-turn';
 export { manifestBotScopes, slackOAuthHandlers, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from './slack-oauth';
+export type { SlackInstallOutcome } from './slack-oauth';
 export { InstallationSealer, SealedInstallationStore, tokenKeySecret } from './slack-installation.store';
 export { installationTokens, singleWorkspaceToken, SlackNotInstalledError, workspaceOfConversation } from './slack-tokens';
 export type { SlackTokenSource, SlackWorkspace } from './slack-tokens';

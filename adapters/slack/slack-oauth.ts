@@ -23,8 +23,11 @@ export interface SlackOAuthOptions {
   scopes: string[];
   installationStore: InstallationStore;
   clientOptions?: WebClientOptions;
-  /** Told once an installation is stored (e.g. to bind the workspace to the installer's organization). */
-  onInstalled?: (installation: Installation) => Promise<void>;
+  /**
+   * Told once an installation is stored (binds the workspace to its organization); what it answers
+   * chooses the page the installer sees. Unset or undefined: the plain success page.
+   */
+  onInstalled?: (installation: Installation) => Promise<SlackInstallOutcome | void>;
   /** Logs a failed install without its details (no code, state or token). */
   onFailure?: (code: string) => void;
 }
@@ -41,6 +44,27 @@ const quietLogger: Logger = {
 };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** How an installation ended for the directory (see bindSlackInstallation). */
+export type SlackInstallOutcome = 'bound' | 'first-admin' | 'unbound' | 'taken';
+
+/** The page after the redirect, in English and Japanese (the installer's language is not known here). */
+const PAGES: Record<SlackInstallOutcome | 'failed', { status: number; text: string }> = {
+  bound: { status: 200, text: 'Partner Link is installed in your Slack workspace. / Partner Link を Slack ワークスペースにインストールしました。' },
+  'first-admin': {
+    status: 200,
+    text: 'Partner Link is installed in your Slack workspace, and you are now the first admin of your organization in Partner Link. / Partner Link を Slack ワークスペースにインストールしました。あなたが Partner Link でのこの組織の最初の管理者になりました。',
+  },
+  unbound: {
+    status: 200,
+    text: 'Partner Link is installed, but this workspace does not belong to any organization Partner Link knows yet, so people here cannot use it. Ask the operator to add the workspace to your organization. / Partner Link をインストールしましたが、このワークスペースはまだどの組織にも属していないため、ここでは利用できません。運用担当者にワークスペースを組織へ追加するよう依頼してください。',
+  },
+  taken: {
+    status: 409,
+    text: 'Partner Link is installed, but this workspace already belongs to another organization, so it was not linked to yours. Ask the operator to check the directory. / Partner Link をインストールしましたが、このワークスペースは別の組織に属しているため、あなたの組織には関連付けませんでした。運用担当者にディレクトリの確認を依頼してください。',
+  },
+  failed: { status: 500, text: 'The installation was stored, but it could not be linked to your organization. / インストールは保存されましたが、組織との関連付けに失敗しました。' },
+};
 
 /**
  * "Add to Slack" for a distributed app: GET /slack/install starts Slack's OAuth v2 flow (state signed
@@ -69,8 +93,8 @@ export function slackOAuthHandlers(o: SlackOAuthOptions): { provider: InstallPro
       provider.handleCallback(req, res, {
         success: (installation) => {
           void (o.onInstalled?.(installation as Installation) ?? Promise.resolve()).then(
-            () => page(res, 200, 'Partner Link is installed in your Slack workspace. / Partner Link を Slack ワークスペースにインストールしました。'),
-            () => page(res, 500, 'The installation was stored, but it could not be linked to your organization. / インストールは保存されましたが、組織との関連付けに失敗しました。'),
+            (outcome) => page(res, PAGES[outcome ?? 'bound'].status, PAGES[outcome ?? 'bound'].text),
+            () => page(res, PAGES.failed.status, PAGES.failed.text),
           );
         },
         failure: (error) => {

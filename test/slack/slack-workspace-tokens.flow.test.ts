@@ -26,7 +26,7 @@ function workspaceOfCall(args: Record<string, unknown>): string {
 }
 
 /** Installs the app in one workspace through GET /slack/install and /slack/oauth_redirect; Slack's side is nock. */
-async function install(h: SlackHarness, w: typeof CUSTOMER): Promise<void> {
+async function install(h: SlackHarness, w: typeof CUSTOMER): Promise<string> {
   const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
   expect(start.status).toBe(302);
   const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
@@ -39,8 +39,10 @@ async function install(h: SlackHarness, w: typeof CUSTOMER): Promise<void> {
     .matchHeader('authorization', `Bearer ${w.token}`)
     .reply(200, { ok: true, url: `https://${w.team.toLowerCase()}.slack.com/`, team: w.name, user: 'partnerlink', team_id: w.team, user_id: 'U0PLBOT', bot_id: 'B0PLBOT' });
   const done = await fetch(`${h.base}/slack/oauth_redirect?code=${w.code}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
-  expect(done.status).toBe(200);
   expect(access.isDone() && authTest.isDone()).toBe(true);
+  const page = await done.text();
+  expect({ status: done.status, page }).toMatchObject({ status: 200 });
+  return page;
 }
 
 /**
@@ -98,6 +100,15 @@ describe('Slack distributed app: two workspaces, each answered with its own toke
     expect(new Set(h.api.calls.map((c) => c.method))).toEqual(new Set(['users.info', 'chat.postMessage', 'chat.update']));
     for (const c of h.api.calls) expect({ method: c.method, token: c.token }).toEqual({ method: c.method, token: TOKEN_OF[workspaceOfCall(c.args)] });
     expect(h.api.called('users.info').filter((c) => c.args.user === 'U05DANPARK').every((c) => c.token === PARTNER.token)).toBe(true);
+  });
+
+  it('installing in a workspace no organization names shows a clear page in English and Japanese; the install is kept unbound', async () => {
+    const page = await install(h, { team: 'T09NOBODY', name: 'Nobody Inc', installer: 'U09STRANGER', token: 'xoxb-9999-nobody', code: 'code-nobody' });
+    expect(page).toContain('does not belong to any organization');
+    expect(page).toContain('どの組織にも属していない');
+    expect(await h.store.slackInstallations.findByTeam('T09NOBODY')).toBeDefined();
+    const named = await install(h, CUSTOMER);
+    expect(named).toContain('is installed in your Slack workspace');
   });
 
   it('after app_uninstalled in workspace B, nothing is sent there with any token; the approval waits in the outbox', async () => {
