@@ -42,6 +42,9 @@ const KNOWN_BOT_SCOPES = new Set([
 
 /** The scope each bot event needs before Slack will deliver it. */
 const EVENT_SCOPES: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
+/** Events that need no scope (api.slack.com/events/app_uninstalled, /events/tokens_revoked: "No scopes required"). */
+const UNSCOPED_EVENTS = ['app_uninstalled', 'tokens_revoked'];
+const BOT_EVENTS = ['app_mention', 'message.im', ...UNSCOPED_EVENTS];
 
 const manifest = parse(buildSlackManifest({ socketMode: false, publicUrl: PUBLIC_URL }, ROOT)) as SlackManifest;
 
@@ -64,7 +67,7 @@ describe('the Slack app manifest', () => {
   });
 
   it('subscribes to DMs and mentions, and sends events and clicks to PUBLIC_URL/slack/events', () => {
-    expect(manifest.settings.event_subscriptions).toEqual({ request_url: EVENTS_URL, bot_events: ['app_mention', 'message.im'] });
+    expect(manifest.settings.event_subscriptions).toEqual({ request_url: EVENTS_URL, bot_events: BOT_EVENTS });
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: EVENTS_URL });
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: false, token_rotation_enabled: false });
   });
@@ -74,7 +77,7 @@ describe('the Slack app manifest', () => {
     expect(scopes.filter((s) => !KNOWN_BOT_SCOPES.has(s))).toEqual([]);
     expect(new Set(scopes).size).toBe(scopes.length);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
-    for (const event of manifest.settings.event_subscriptions.bot_events) expect(scopes).toContain(EVENT_SCOPES[event]);
+    for (const event of manifest.settings.event_subscriptions.bot_events) if (!UNSCOPED_EVENTS.includes(event)) expect(scopes).toContain(EVENT_SCOPES[event]);
     expect(scopes).toEqual(expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read']));
   });
 
@@ -89,7 +92,7 @@ describe('the Slack app manifest', () => {
   it('--socket-mode turns Socket Mode on and leaves the request URLs out', () => {
     const socket = parse(buildSlackManifest({ socketMode: true }, ROOT)) as SlackManifest;
     expect(socket.settings.socket_mode_enabled).toBe(true);
-    expect(socket.settings.event_subscriptions).toEqual({ bot_events: ['app_mention', 'message.im'] });
+    expect(socket.settings.event_subscriptions).toEqual({ bot_events: BOT_EVENTS });
     expect(socket.settings.interactivity).toEqual({ is_enabled: true });
     expect(socket.features.slash_commands[0]).not.toHaveProperty('url');
     expect(JSON.stringify(socket)).not.toMatch(/https?:/);
