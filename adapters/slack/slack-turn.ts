@@ -20,7 +20,8 @@ export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
     ...(s?.reachable === false ? { reachable: false } : {}),
     ...(locale ? { locale } : {}),
     // The identity's workspace is the person's own (the user's team first, see slack-payloads.ts).
-    ...(s?.teamId ? { home: { platform: 'slack' as const, teamId: s.teamId } } : {}),
+    // Its Enterprise Grid organization too, when the request says so (an org may name only the E… ID).
+    ...(s?.teamId ? { home: { platform: 'slack' as const, teamId: s.teamId, ...(s.enterpriseId ? { enterpriseId: s.enterpriseId } : {}) } } : {}),
     ...(name && name !== s?.userId ? { displayName: name } : {}),
   };
 }

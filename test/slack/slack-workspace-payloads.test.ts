@@ -1,5 +1,6 @@
 import { inputOf } from '../../adapters/slack/slack-payloads';
-import { commandToText, stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { commandToText, messageActivity, stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { describeSlackTurn } from '../../adapters/slack/slack-turn';
 import { installationTokens, singleWorkspaceToken, SlackNotInstalledError, workspaceOfConversation } from '../../adapters/slack/slack-tokens';
 import { fixture } from './support/slack-harness';
 
@@ -46,5 +47,20 @@ describe('Slack tokens: each workspace its own, never another', () => {
     expect(workspaceOfConversation({ id: 'D05DANPARK', tenantId: 'T05TREYRS', properties: { slackEnterpriseId: 'E0TREYGRID' } })).toEqual({ teamId: 'T05TREYRS', enterpriseId: 'E0TREYGRID' });
     expect(workspaceOfConversation({ id: 'D05DANPARK' })).toBeUndefined();
     expect(workspaceOfConversation({ id: 'D05DANPARK', tenantId: '../x' })).toBeUndefined();
+  });
+});
+
+describe('Slack turn: the person\'s Enterprise Grid organization reaches the turn', () => {
+  it('an event from a Grid workspace gives the turn home its enterprise; a Slack Connect visitor does not inherit the host\'s', () => {
+    const im = fixture<Record<string, unknown> & { event: Record<string, unknown> }>('event-message-im');
+    const grid = input({ ...im, enterprise_id: 'E0YAMATO01' });
+    if (grid.kind !== 'message') throw new Error('not a message');
+    expect(describeSlackTurn(messageActivity(grid.origin, 'hello', '1')).home).toEqual({ platform: 'slack', teamId: 'T06YAMATO', enterpriseId: 'E0YAMATO01' });
+    const visitor = input({ ...im, enterprise_id: 'E0YAMATO01', event: { ...im.event, user: 'U05DANPARK', user_team: 'T05TREYRS' } });
+    if (visitor.kind !== 'message') throw new Error('not a message');
+    const activity = messageActivity(visitor.origin, 'hello', '2');
+    expect(describeSlackTurn(activity).home).toEqual({ platform: 'slack', teamId: 'T05TREYRS' });
+    // Its answer still goes out through the installation that received it (Yamato's).
+    expect(workspaceOfConversation(activity.conversation)).toEqual({ teamId: 'T06YAMATO', enterpriseId: 'E0YAMATO01' });
   });
 });
