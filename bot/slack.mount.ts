@@ -12,7 +12,7 @@ export interface SlackMountDeps {
   notifier: Notifier;
   config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'ALLOWED_SLACK_TEAM_IDS' | 'SLACK_ACK_BUDGET_MS' | 'SLACK_MAX_TURNS_IN_FLIGHT' | 'SLACK_RECOVERY_MAX_AGE_MINUTES' | 'slackAckJournalDir'>;
   logger: Logger;
-  store: Pick<StorePort, 'events' | 'keyValues' | 'conversationState'>;
+  store: Pick<StorePort, 'events' | 'keyValues' | 'conversationState'> & Partial<Pick<StorePort, 'directory'>>;
   /** The distributed app's installations (mountSlackOAuth): each workspace's own token. */
   installations?: SealedInstallationStore;
   /** Tests shorten the Web API back-off. */
@@ -27,6 +27,12 @@ export interface SlackMountDeps {
  * not used (it belongs to one workspace only). Registers the proactive sender and processes deliveries a crash
  * left pending. Returns undefined when Slack is off.
  */
+function admitsFrom(directory: StorePort['directory']) {
+  return async (who: { teamId: string; enterpriseId?: string; userId: string }): Promise<boolean> =>
+    (await directory.findPersonByIdentity({ platform: 'slack', teamId: who.teamId, userId: who.userId })) !== undefined ||
+    (await directory.findOrganizationBySlackWorkspace({ teamId: who.teamId, ...(who.enterpriseId ? { enterpriseId: who.enterpriseId } : {}) })) !== undefined;
+}
+
 export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<SlackRuntime | undefined> {
   const { config, logger } = deps;
   const token = config.SLACK_BOT_TOKEN;
@@ -44,6 +50,8 @@ export async function mountSlack(app: Express, deps: SlackMountDeps): Promise<Sl
     events: deps.store.events,
     keyValues: deps.store.keyValues,
     legacyCards: deps.store.conversationState,
+    // People known to the directory, or writing from a workspace an organization names; others are refused at the edge.
+    ...(deps.store.directory ? { admits: admitsFrom(deps.store.directory) } : {}),
     tokens: installations ? installationTokens(installations) : singleWorkspaceToken(token!),
     ...(installations
       ? {

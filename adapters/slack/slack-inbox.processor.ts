@@ -17,12 +17,22 @@ export const DEFAULT_RECOVERY_MAX_AGE_MS = 60 * 60_000;
 
 const NOT_ALLOWED = 'Partner Link is not available in this Slack workspace. / このワークスペースでは Partner Link をご利用いただけません。';
 
+/** For a person whose workspace belongs to no organization (the bot cannot know their language yet). */
+const NOT_AVAILABLE =
+  'Partner Link is not available to your organization yet. Please ask your administrator to set it up. / Partner Link はまだあなたの組織ではご利用いただけません。管理者に設定を依頼してください。';
+
 export interface SlackInboxDeps {
   events: ProcessedEventPort;
   turns: SlackTurnHandler;
   /** Workspaces allowed to use the bot; empty means any. */
   allowedTeamIds: readonly string[];
   logger: SlackLogger;
+  /**
+   * Whether the acting person may be served: known to the directory, or from a workspace (or Grid
+   * organization) an organization names. False: the person is told politely, nothing is stored.
+   * Unset: everyone the allow-list lets through.
+   */
+  admits?: (who: { teamId: string; enterpriseId?: string; userId: string }) => Promise<boolean>;
   /** Deletes the installation Slack says was removed (distributed app); unset: such events are ignored. */
   onUninstalled?: (workspace: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
   now?: () => Date;
@@ -131,6 +141,7 @@ export class SlackInboxProcessor {
       await ack(typeof body.command === 'string' ? NOT_ALLOWED : undefined);
       return;
     }
+    if (this.deps.admits && !(await this.admitted(body, ack))) return;
     const id = inboxIdOf(body);
     if (!id) {
       if (body.type === 'event_callback') this.deps.logger.warn({ eventType: shortString((body.event as { type?: unknown } | undefined)?.type) }, 'Slack event_callback without event_id; acknowledged and dropped');
@@ -156,6 +167,32 @@ export class SlackInboxProcessor {
     const workspaces = actingWorkspacesOf(body);
     if (workspacesAllowed(workspaces, this.deps.allowedTeamIds)) return true;
     this.deps.logger.warn({ ...workspaces }, `Slack request from a workspace not in ALLOWED_SLACK_TEAM_IDS; ${outcome}`);
+    return false;
+  }
+
+  /**
+   * The organization gate at the edge: a person from a workspace no organization names (and not in the
+   * directory) is acknowledged and told once, politely, in both languages; nothing is recorded.
+   */
+  private async admitted(body: Record<string, unknown>, ack: (text?: string) => Promise<void>): Promise<boolean> {
+    let input: SlackInput;
+    try {
+      input = inputOf(body, stripMentions, commandToText);
+    } catch {
+      return true; // unreadable: the inbox's own handling decides
+    }
+    const origin = input.kind === 'message' ? input.origin : input.kind === 'click' ? clickOf(input.body)?.origin : undefined;
+    if (!origin) return true;
+    const who = { teamId: origin.teamId, ...(origin.enterpriseId ? { enterpriseId: origin.enterpriseId } : {}), userId: origin.userId };
+    // The directory unreachable: the inbox's own handling of a store that is down or slow decides.
+    if (await this.deps.admits!(who).catch(() => true)) return true;
+    this.deps.logger.warn({ teamId: who.teamId, enterpriseId: who.enterpriseId }, 'Slack request from a workspace that belongs to no organization; refused politely, nothing stored');
+    if (typeof body.command === 'string') {
+      await ack(NOT_AVAILABLE);
+      return false;
+    }
+    await ack();
+    await this.deps.turns.refuse(origin, NOT_AVAILABLE).catch((err: unknown) => this.deps.logger.warn({ err }, 'the refusal could not be posted'));
     return false;
   }
 

@@ -104,6 +104,13 @@ export class SlackTurnHandler {
     await this.learnFrom(origin, route);
   }
 
+  /** A refusal before any turn (see SlackInboxProcessor): to the person alone in a channel, in their DM otherwise. */
+  async refuse(origin: Omit<SlackOrigin, 'locale'>, text: string): Promise<void> {
+    const where = origin.threadTs ? { threadTs: origin.threadTs } : {};
+    if (origin.channelType === 'im') await this.deps.poster.post(installOf(origin), origin.channel, { text }, where);
+    else await this.whisper(origin, { text }, routeOf(origin));
+  }
+
   /** To the person alone, in the turn's thread; through response_url where the bot cannot post. */
   private async whisper(origin: Omit<SlackOrigin, 'locale'>, content: SlackContent, route: SlackReplyRoute): Promise<void> {
     if (route.unreachable && route.responseUrl) return this.deps.poster.respond(route.responseUrl, content);

@@ -32,6 +32,8 @@ export interface SlackRuntimeOptions {
   /** Where each Web API call gets the token of the workspace it acts in (SLACK_BOT_TOKEN, or the installations). */
   tokens: SlackTokenSource;
   /** Told when Slack says the app was removed from a workspace (app_uninstalled, tokens_revoked for the bot). */
+  /** The organization gate at the edge (see SlackInboxDeps.admits). */
+  admits?: (who: { teamId: string; enterpriseId?: string; userId: string }) => Promise<boolean>;
   onUninstalled?: (workspace: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
   /** HTTP mode (required unless appToken is set): every request's signature is checked with it. */
   signingSecret?: string;
@@ -112,6 +114,7 @@ export function createSlackRuntime(o: SlackRuntimeOptions): SlackRuntime {
     allowedTeamIds: o.allowedTeamIds,
     logger: o.logger,
     ...(o.onUninstalled ? { onUninstalled: o.onUninstalled } : {}),
+    ...(o.admits ? { admits: o.admits } : {}),
     ...(o.ackJournalDir ? { journal: new SlackAckJournal(o.ackJournalDir) } : {}),
     ...(o.ackBudgetMs !== undefined ? { ackBudgetMs: o.ackBudgetMs } : {}),
     ...(o.maxTurnsInFlight !== undefined ? { maxTurnsInFlight: o.maxTurnsInFlight } : {}),

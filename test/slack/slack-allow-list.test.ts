@@ -50,6 +50,8 @@ describe('Slack allow-list: the acting person\'s workspace', () => {
 
   it('an Enterprise Grid ID admits the install\'s workspace in that enterprise (command and event), not a guest from elsewhere', async () => {
     h = await createSlackHarness({ allowedTeamIds: 'E0PLGRID' });
+    // The Grid workspace belongs to an organization (else its people are refused at the edge, whatever the list says).
+    await h.store.directory.bindSlackWorkspace('trey-research-direct', 'T0GRIDWS1');
     const command = h.commandBody('daniel', 'C0GRIDOPS', 'help');
     const fields = new URLSearchParams(command.body);
     fields.set('team_id', 'T0GRIDWS1');

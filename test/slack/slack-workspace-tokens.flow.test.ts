@@ -102,11 +102,24 @@ describe('Slack distributed app: two workspaces, each answered with its own toke
     expect(h.api.called('users.info').filter((c) => c.args.user === 'U05DANPARK').every((c) => c.token === PARTNER.token)).toBe(true);
   });
 
-  it('installing in a workspace no organization names shows a clear page in English and Japanese; the install is kept unbound', async () => {
+  it('installing in a workspace no organization names shows a clear page in English and Japanese; the install is kept unbound and its people are refused at the edge', async () => {
     const page = await install(h, { team: 'T09NOBODY', name: 'Nobody Inc', installer: 'U09STRANGER', token: 'xoxb-9999-nobody', code: 'code-nobody' });
     expect(page).toContain('does not belong to any organization');
     expect(page).toContain('どの組織にも属していない');
     expect(await h.store.slackInstallations.findByTeam('T09NOBODY')).toBeDefined();
+    // Someone there writes to the bot: told politely, with that workspace's own token; nothing is stored.
+    const im = fixture<Record<string, unknown> & { event: Record<string, unknown> }>('event-message-im');
+    const ack = await h.send(eventBody({ ...im, team_id: 'T09NOBODY', event_id: 'Ev09NOBODY01', event: { ...im.event, user: 'U09STRANGER', team: 'T09NOBODY', channel: 'D09STRANGER' } }));
+    expect(ack.status).toBe(200);
+    // The refusal is posted after the acknowledgement: wait for it to reach the local Web API.
+    const refusalCall = () => h.api.called('chat.postMessage').find((c) => c.args.channel === 'D09STRANGER');
+    for (let i = 0; i < 200 && !refusalCall(); i++) await new Promise((r) => setTimeout(r, 10));
+    const refusal = refusalCall();
+    expect(refusal?.token).toBe('xoxb-9999-nobody');
+    expect(String(refusal?.args.text)).toContain('not available to your organization');
+    expect(String(refusal?.args.text)).toContain('ご利用いただけません');
+    expect(await h.store.events.get('slack:event:Ev09NOBODY01')).toBeUndefined();
+    expect(await h.store.directory.findPersonByIdentity({ platform: 'slack', teamId: 'T09NOBODY', userId: 'U09STRANGER' })).toBeUndefined();
     const named = await install(h, CUSTOMER);
     expect(named).toContain('is installed in your Slack workspace');
   });
