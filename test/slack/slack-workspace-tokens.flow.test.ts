@@ -149,5 +149,14 @@ describe('Slack distributed app: two workspaces, each answered with its own toke
     // The approval DM to Daniel is kept for a retry, not lost.
     const box = await h.store.requests.getNotices(requestId);
     expect(box?.notices.length).toBeGreaterThan(0);
+
+    // Daniel writes from B meanwhile: no token there, so nothing is sent with any other; the delivery is closed at once (not retried).
+    const calls = h.api.calls.length;
+    const dm = h.dmBody('daniel', 'hello again');
+    await h.send(dm);
+    await h.settled();
+    expect(h.api.calls.slice(calls).some((c) => workspaceOfCall(c.args) === PARTNER.team)).toBe(false);
+    const id = `slack:event:${String((JSON.parse(dm.body) as { event_id: string }).event_id)}`;
+    expect(await h.store.events.get(id)).toMatchObject({ status: 'done', attempts: 0 });
   });
 });
