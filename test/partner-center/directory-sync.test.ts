@@ -1,0 +1,309 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import nock from 'nock';
+import { EmbeddedStore } from '../../adapters/embedded';
+import { MongoStore } from '../../adapters/mongo';
+import { PartnerCenterClient } from '../../adapters/partner-center/partner-center.client';
+import { DirectorySync, SYNC_CHECKPOINT_KEY, type SyncCounts, type SyncProgress } from '../../app';
+import { PartnerCenterError } from '../../app/ports/partner-center.port';
+import { DEFAULT_POLICY, parseDirectory, type StorePort } from '../../domain';
+import { eligiblePartners } from '../../domain/services/eligibility';
+import { ENV, HOW_TO_RUN } from '../support/mongo-server';
+import { PC_BASE, fixture, replyWith, type PcFixture } from './pc-fixtures';
+
+/**
+ * Issue 17, done when: the directory sync against the documented Partner Center answers, on both
+ * stores: a multi-page customer list with a 429 in the middle and a page that fails halfway (then the
+ * run is continued by another instance from its checkpoint); a dry run changes nothing; a second run
+ * changes nothing; what disappeared is marked inactive and no longer offered.
+ */
+const OPERATOR = '3b33e682-00c3-41ee-9dd2-a548adf56438';
+const CONTOSO = 'b44bb1fb-c595-45b0-9e09-d657365580bf';
+const FABRIKAM = '45c44870-ef77-4fdd-b6fe-3dacb075cff2';
+const NORTHWIND = '7f4c1a2b-3d5e-4f60-8a9b-0c1d2e3f4a5b';
+const CONTINUATION = { 'MS-ContinuationToken': 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1' };
+const NOW = new Date('2026-06-15T03:00:00.000Z');
+
+/** What the directory file set before any sync: the operator, a customer Partner Center also knows, and records it does not. */
+function directoryFile() {
+  const parsed = parseDirectory({
+    organizations: [
+      { id: 'adatum', kind: 'indirect_provider', name: 'Adatum', nameJa: 'アデータム', partnerId: '4800100', tenantId: OPERATOR, country: 'JP', workloads: ['microsoft365', 'azure'] },
+      { id: 'contoso-jp', kind: 'customer', name: 'Contoso (file)', nameJa: 'コントソ', tenantId: CONTOSO, country: 'JP', slackTeamIds: ['T0CONTOSO'] },
+      { id: 'local-reseller', kind: 'indirect_reseller', name: 'Local Reseller', partnerId: '4800200', tenantId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', country: 'JP', workloads: ['microsoft365'] },
+      { id: 'file-customer', kind: 'customer', name: 'File Customer', tenantId: '7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e', country: 'JP' },
+    ],
+    people: [
+      { id: 'adatum-admin', orgId: 'adatum', name: 'Ada Admin', roles: ['admin'] },
+      { id: 'contoso-admin', orgId: 'contoso-jp', name: 'Carl Contoso', roles: ['requester', 'admin'], identities: [{ platform: 'slack', teamId: 'T0CONTOSO', userId: 'U0CADMIN' }] },
+    ],
+    links: [{ providerId: 'adatum', resellerId: 'local-reseller', since: '2024-01-01' }],
+    relationships: [{ partnerId: 'local-reseller', customerId: 'file-customer', workload: 'microsoft365' }],
+    subscriptions: [],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.data;
+}
+
+function customerDetails(tenantId: string, companyName: string, domain: string): PcFixture {
+  const f = fixture('customer-by-id');
+  const body = structuredClone(f.body) as { id: string; companyProfile: Record<string, string> };
+  body.id = tenantId;
+  Object.assign(body.companyProfile, { tenantId, companyName, domain });
+  return { ...f, body };
+}
+
+const reply = (scope: nock.Interceptor, f: PcFixture) => scope.reply(f.status, JSON.stringify(f.body), f.headers);
+
+const CUSTOMERS = {
+  [CONTOSO]: { name: 'Contoso Japan', domain: 'contosojp.onmicrosoft.com', subscriptions: 'subscriptions' },
+  [FABRIKAM]: { name: 'Fabrikam KK', domain: 'fabrikamkk.onmicrosoft.com', subscriptions: 'subscriptions-fabrikam' },
+  [NORTHWIND]: { name: 'Northwind Traders', domain: 'northwind.onmicrosoft.com', subscriptions: 'subscriptions-empty' },
+} as const;
+
+/** The details, subscriptions and partners of one customer; `throttleSubscriptions`: a 429 comes first. */
+function answerCustomer(tenantId: keyof typeof CUSTOMERS, opts: { throttleSubscriptions?: boolean } = {}): void {
+  const c = CUSTOMERS[tenantId];
+  reply(nock(PC_BASE).get(`/customers/${tenantId}`), customerDetails(tenantId, c.name, c.domain));
+  if (opts.throttleSubscriptions) replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), 'throttled-429');
+  replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), c.subscriptions);
+  replyWith(nock(PC_BASE).get(`/customers/${tenantId}/relationships`), 'customer-relationships');
+}
+
+function answerStart(opts: { releCloudGone?: boolean } = {}): void {
+  replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+  const resellers = fixture('indirect-resellers');
+  if (opts.releCloudGone) {
+    const body = structuredClone(resellers.body) as { items: unknown[]; totalCount: number };
+    body.items = body.items.slice(0, 1);
+    body.totalCount = 1;
+    reply(nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' }), { ...resellers, body });
+  } else replyWith(nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' }), 'indirect-resellers');
+}
+
+function answerPage2(): void {
+  replyWith(nock(PC_BASE, { reqheaders: CONTINUATION }).get('/customers').query({ size: '2', seekOperation: 'Next' }), 'customers-page-2');
+}
+
+/** A whole run's answers, in order; `northwindGone`: the customer list is one page without Northwind. */
+function answerFullRun(opts: { northwindGone?: boolean; releCloudGone?: boolean } = {}): void {
+  answerStart(opts);
+  if (opts.northwindGone) {
+    const page = fixture('customers-page-1');
+    const body = structuredClone(page.body) as { links: Record<string, unknown> };
+    delete body.links.next;
+    reply(nock(PC_BASE).get('/customers').query({ size: '2' }), { ...page, body });
+  } else replyWith(nock(PC_BASE).get('/customers').query({ size: '2' }), 'customers-page-1');
+  answerCustomer(CONTOSO);
+  answerCustomer(FABRIKAM);
+  if (!opts.northwindGone) {
+    answerPage2();
+    answerCustomer(NORTHWIND);
+  }
+}
+
+function client(waits: number[] = []): PartnerCenterClient {
+  return new PartnerCenterClient({
+    baseUrl: PC_BASE,
+    tokens: { token: async (mode) => (mode === 'app' ? 'app-token-not-real' : 'user-token-not-real') },
+    sleep: async (ms) => void waits.push(ms),
+    maxAttempts: 2,
+  });
+}
+
+function newSync(store: StorePort, pc: PartnerCenterClient, now = NOW): DirectorySync {
+  return new DirectorySync({ partnerCenter: pc, directory: store.directory, keyValues: store.keyValues, clock: { now: () => now }, pageSize: 2 });
+}
+
+async function snapshot(store: StorePort) {
+  const d = store.directory;
+  const orgs = await d.listOrganizations();
+  return {
+    orgs,
+    people: await Promise.all(orgs.map((o) => d.listPeople(o.id))),
+    links: await d.listLinks({}),
+    relationships: await d.listRelationships({}),
+    subscriptions: await Promise.all(orgs.map((o) => d.listSubscriptions(o.id))),
+  };
+}
+
+const counts = (over: Partial<Record<keyof SyncCounts, Partial<SyncCounts[keyof SyncCounts]>>>): SyncCounts => {
+  const base = Object.fromEntries(['operator', 'resellers', 'links', 'customers', 'relationships', 'subscriptions'].map((k) => [k, { added: 0, updated: 0, inactive: 0 }])) as SyncCounts;
+  for (const [k, v] of Object.entries(over)) Object.assign(base[k as keyof SyncCounts], v);
+  return base;
+};
+
+/** What the first complete sync of the fixtures changes. */
+const FIRST_RUN = counts({
+  operator: { updated: 1 },
+  resellers: { added: 2 },
+  links: { added: 2 },
+  customers: { updated: 1, added: 2 },
+  subscriptions: { added: 4 },
+  relationships: { added: 2 },
+});
+
+interface Opened {
+  store: StorePort;
+  close(): Promise<void>;
+}
+const mongoUri = process.env.MONGODB_URI || process.env[ENV.uri];
+const stores: Array<[string, () => Promise<Opened>]> = [
+  [
+    'embedded',
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'pl-sync-'));
+      const store = await EmbeddedStore.open({ dataDir });
+      return { store, close: async () => (await store.close(), await rm(dataDir, { recursive: true, force: true })) };
+    },
+  ],
+];
+if (mongoUri || process.env.CI === 'true') {
+  stores.push([
+    'MongoDB',
+    async () => {
+      if (!mongoUri) throw new Error(`No MongoDB-wire server under CI=true. ${HOW_TO_RUN}`);
+      const dbName = `pl_sync_${randomBytes(4).toString('hex')}`;
+      const store = await MongoStore.open({ uri: mongoUri, dbName });
+      const mongoose = (await import('mongoose')).default;
+      return {
+        store,
+        close: async () => {
+          await store.close();
+          const admin = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
+          await admin.dropDatabase();
+          await admin.close();
+        },
+      };
+    },
+  ]);
+} else console.warn(`MongoDB case of the directory sync skipped: no MongoDB-wire server. ${HOW_TO_RUN}`);
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+afterAll(() => nock.enableNetConnect());
+
+describe.each(stores)('directory sync from Partner Center (%s store)', (_name, open) => {
+  let opened: Opened;
+  let store: StorePort;
+  beforeEach(async () => {
+    opened = await open();
+    store = opened.store;
+    await store.directory.importDirectory(directoryFile());
+  });
+  afterEach(() => opened.close());
+
+  test('dry run: reports what would change and changes nothing, not even a checkpoint', async () => {
+    const before = await snapshot(store);
+    answerFullRun();
+    const report = await newSync(store, client()).run({ dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.counts).toEqual(FIRST_RUN);
+    expect(await snapshot(store)).toEqual(before);
+    expect(await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)).toBeUndefined();
+  });
+
+  test('a 429 in the middle, a page failing halfway, continued by another instance; then a second run changes nothing', async () => {
+    // Run 1: page 1 goes through (with a 429 on Fabrikam's subscriptions, waited out), page 2 keeps failing.
+    answerStart();
+    replyWith(nock(PC_BASE).get('/customers').query({ size: '2' }), 'customers-page-1');
+    answerCustomer(CONTOSO);
+    answerCustomer(FABRIKAM, { throttleSubscriptions: true });
+    replyWith(nock(PC_BASE).get('/customers').query({ size: '2', seekOperation: 'Next' }).times(2), 'server-error-503');
+    const waits: number[] = [];
+    const failed = await newSync(store, client(waits))
+      .run()
+      .then(() => undefined, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(PartnerCenterError);
+    expect((failed as PartnerCenterError).code).toBe('PARTNER_CENTER_UNAVAILABLE');
+    expect(waits[0]).toBe(57_000); // the 429's Retry-After was honoured
+    // What page 1 brought is in the directory already; Northwind (page 2) is not.
+    expect((await store.directory.findOrganizationByTenant(FABRIKAM))?.name).toBe('Fabrikam KK');
+    expect(await store.directory.findOrganizationByTenant(NORTHWIND)).toBeUndefined();
+    const checkpoint = JSON.parse((await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)) ?? '{}');
+    expect(checkpoint).toMatchObject({ customersDone: 2, doneInPage: 0, pageAt: { uri: '/customers?size=2&seekOperation=Next', headers: CONTINUATION } });
+
+    // Run 2, "another instance" (a new client and service on the same store): only page 2 is asked for.
+    answerPage2();
+    answerCustomer(NORTHWIND);
+    const phases: SyncProgress[] = [];
+    const resumed = await newSync(store, client()).run({ onProgress: (p) => phases.push(p) });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.counts).toEqual(FIRST_RUN);
+    expect(resumed.customersDone).toBe(3);
+    expect(phases[0]).toEqual({ phase: 'customers', done: 2, total: 2 });
+    expect(phases.at(-1)).toMatchObject({ phase: 'finishing', done: 3 });
+    expect(await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)).toBeUndefined();
+    expect(resumed.skipped).toEqual([
+      { kind: 'relationships', ref: '484e548c-f5f3-4528-93a9-c16c6373cb59', reason: expect.stringContaining('no subscription that says for which workload') },
+    ]);
+
+    // What the directory holds now: Partner Center's fields over the file's, the file's own things kept.
+    const dir = store.directory;
+    expect(await dir.getOrganization('adatum')).toMatchObject({ name: 'Adatum Distribution', nameJa: 'アデータム', partnerId: '4800100', primaryDomain: 'adatumdist.onmicrosoft.com', syncedFrom: 'partner_center' });
+    const contoso = await dir.getOrganization('contoso-jp');
+    expect(contoso).toMatchObject({ name: 'Contoso Japan', nameJa: 'コントソ', country: 'JP', primaryDomain: 'contosojp.onmicrosoft.com', slackTeamIds: ['T0CONTOSO'], syncedFrom: 'partner_center' });
+    expect(contoso).not.toHaveProperty('inactiveSince');
+    expect((await dir.listPeople('contoso-jp')).map((p) => [p.id, p.roles])).toEqual([['contoso-admin', ['requester', 'admin']]]);
+    const firstUp = await dir.findOrganizationByTenant('484e548c-f5f3-4528-93a9-c16c6373cb59');
+    expect(firstUp).toMatchObject({ id: 'first-up-consultants-484e548c', kind: 'indirect_reseller', partnerId: '4847383', country: 'US' });
+    expect(await dir.getOrganization('local-reseller')).toEqual(directoryFile().organizations[2]);
+    expect(await dir.listLinks({ providerId: 'adatum' })).toEqual([
+      { providerId: 'adatum', resellerId: 'first-up-consultants-484e548c', syncedFrom: 'partner_center' },
+      { providerId: 'adatum', resellerId: 'local-reseller', since: new Date('2024-01-01T00:00:00.000Z') },
+      // Suspended in Partner Center: the link is kept, inactive.
+      { providerId: 'adatum', resellerId: 'relecloud-b01b1487', syncedFrom: 'partner_center', inactiveSince: NOW },
+    ]);
+    expect(await dir.listRelationships({ partnerId: 'first-up-consultants-484e548c' })).toEqual([
+      { partnerId: 'first-up-consultants-484e548c', customerId: 'contoso-jp', workload: 'microsoft365', syncedFrom: 'partner_center' },
+      { partnerId: 'first-up-consultants-484e548c', customerId: 'fabrikam-kk-45c44870', workload: 'azure', syncedFrom: 'partner_center' },
+    ]);
+    expect(await dir.getSubscription('83ef9d05-4169-4ef9-9657-0e86b1eab1de')).toMatchObject({
+      customerId: 'contoso-jp', name: 'M365 Basic', workload: 'microsoft365', channel: 'csp_partner', billing: 'license',
+      termEndsOn: new Date('2026-11-24T00:00:00Z'), offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K5BF', partnerOfRecord: '4847383', status: 'active',
+    });
+    expect((await dir.listSubscriptions('fabrikam-kk-45c44870')).map((s) => [s.name, s.workload, s.billing, s.partnerOfRecord])).toEqual([
+      ['Fabrikam Azure', 'azure', 'usage', '4847383'],
+      ['BC Essentials', 'dynamics365', 'license', undefined],
+    ]);
+
+    // A second run: everything is as Partner Center says already.
+    const settled = await snapshot(store);
+    answerFullRun();
+    const again = await newSync(store, client(), new Date('2026-06-16T03:00:00.000Z')).run();
+    expect(again.resumed).toBe(false);
+    expect(again.counts).toEqual(counts({}));
+    expect(await snapshot(store)).toEqual(settled);
+  });
+
+  test('what disappeared from Partner Center is marked inactive, kept, and no longer offered as a partner', async () => {
+    answerFullRun();
+    await newSync(store, client()).run();
+    const customer = (await store.directory.getOrganization('contoso-jp'))!;
+    const requester = (await store.directory.getPerson('contoso-admin'))!;
+    const src = () => ({ directory: store.directory, requests: store.requests, policy: DEFAULT_POLICY, now: NOW });
+    const offered = async () => {
+      const e = await eligiblePartners(customer.id, 'azure', requester, src());
+      if (e.kind !== 'listed') throw new Error('expected a list');
+      return [...e.eligible, ...e.ineligible].map((c) => c.org.id).sort();
+    };
+    expect(await offered()).toEqual(['first-up-consultants-484e548c', 'local-reseller', 'relecloud-b01b1487']);
+
+    const later = new Date('2026-06-16T03:00:00.000Z');
+    answerFullRun({ northwindGone: true, releCloudGone: true });
+    const report = await newSync(store, client(), later).run();
+    expect(report.counts).toEqual(counts({ customers: { inactive: 1 }, resellers: { inactive: 1 } }));
+    expect(await store.directory.getOrganization('northwind-traders-7f4c1a2b')).toMatchObject({ name: 'Northwind Traders', inactiveSince: later });
+    expect(await store.directory.getOrganization('relecloud-b01b1487')).toMatchObject({ inactiveSince: later });
+    // Records Partner Center never knew are untouched.
+    expect(await store.directory.getOrganization('file-customer')).toEqual(directoryFile().organizations[3]);
+    expect(await store.directory.listRelationships({ customerId: 'file-customer' })).toEqual(directoryFile().relationships);
+    expect(await offered()).toEqual(['first-up-consultants-484e548c', 'local-reseller']);
+  });
+});
