@@ -57,8 +57,10 @@ export interface SyncProgress {
   phase: SyncPhase;
   /** Customers done so far (in the customers phase). */
   done: number;
-  /** Customers in all, when Partner Center said (totalCount of the first page). */
-  total?: number;
+  /** Customers known so far: those done and the rest of the page being read (Partner Center gives no overall count). */
+  known?: number;
+  /** Whether more pages follow the one being read. */
+  more?: boolean;
 }
 
 export interface DirectorySyncDeps {
@@ -90,7 +92,6 @@ const CheckpointSchema = z.object({
   pageAt: ContinuationSchema.optional(),
   doneInPage: z.number().int().min(0),
   customersDone: z.number().int().min(0),
-  total: z.number().int().min(0).optional(),
   seenCustomers: z.array(z.string()),
   counts: z.object(Object.fromEntries(SYNC_KINDS.map((k) => [k, CountsSchema])) as Record<SyncKind, typeof CountsSchema>),
   skipped: z.array(z.object({ kind: z.enum(SYNC_KINDS), ref: z.string(), reason: z.string() })),
@@ -148,10 +149,11 @@ export class DirectorySync {
       cp.operatorId = run.operator?.id;
       await this.saveCheckpoint(cp, dryRun);
     }
-    progress({ phase: 'customers', done: cp.customersDone, ...(cp.total !== undefined ? { total: cp.total } : {}) });
+    progress({ phase: 'customers', done: cp.customersDone });
     const seen = new Set(cp.seenCustomers);
     for await (const page of run.pages(this.deps.partnerCenter.listCustomers({ pageSize: this.deps.pageSize ?? 500, ...(cp.pageAt ? { continuation: cp.pageAt } : {}) }))) {
-      if (cp.total === undefined && page.totalCount !== undefined) cp.total = page.totalCount;
+      const known = cp.customersDone - cp.doneInPage + page.items.length;
+      const more = page.next !== undefined;
       for (let i = cp.doneInPage; i < page.items.length; i++) {
         const c = page.items[i]!;
         if (await run.syncCustomer(c)) seen.add(lower(c.tenantId));
@@ -159,14 +161,14 @@ export class DirectorySync {
         cp.customersDone++;
         cp.seenCustomers = [...seen];
         await this.saveCheckpoint(cp, dryRun);
-        progress({ phase: 'customers', done: cp.customersDone, ...(cp.total !== undefined ? { total: cp.total } : {}) });
+        progress({ phase: 'customers', done: cp.customersDone, known, more });
       }
       if (page.next) cp.pageAt = { uri: page.next.uri, headers: { ...page.next.headers } };
       else delete cp.pageAt;
       cp.doneInPage = 0;
       await this.saveCheckpoint(cp, dryRun);
     }
-    progress({ phase: 'finishing', done: cp.customersDone, ...(cp.total !== undefined ? { total: cp.total } : {}) });
+    progress({ phase: 'finishing', done: cp.customersDone, known: cp.customersDone, more: false });
     await run.markMissingCustomers(seen);
     if (!dryRun) await this.deps.keyValues.delete(SYNC_CHECKPOINT_KEY);
     return { dryRun, counts: cp.counts, skipped: cp.skipped, skippedTotal: cp.skippedTotal, resumed: saved !== undefined, customersDone: cp.customersDone, startedAt: cp.startedAt };

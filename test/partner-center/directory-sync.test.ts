@@ -8,10 +8,11 @@ import { MongoStore } from '../../adapters/mongo';
 import { PartnerCenterClient } from '../../adapters/partner-center/partner-center.client';
 import { DirectorySync, SYNC_CHECKPOINT_KEY, type SyncCounts, type SyncProgress } from '../../app';
 import { PartnerCenterError } from '../../app/ports/partner-center.port';
-import { DEFAULT_POLICY, parseDirectory, type StorePort } from '../../domain';
+import { DEFAULT_POLICY, type StorePort } from '../../domain';
 import { eligiblePartners } from '../../domain/services/eligibility';
 import { ENV, HOW_TO_RUN } from '../support/mongo-server';
-import { PC_BASE, fixture, replyWith, type PcFixture } from './pc-fixtures';
+import { PC_BASE, replyWith } from './pc-fixtures';
+import { FIRST_PAGE, answerCustomer, answerFullRun, answerPage2, answerStart, CONTINUATION, CONTOSO, directoryFile, FABRIKAM, NORTHWIND, NOW } from './sync-answers';
 
 /**
  * Issue 17, done when: the directory sync against the documented Partner Center answers, on both
@@ -19,91 +20,6 @@ import { PC_BASE, fixture, replyWith, type PcFixture } from './pc-fixtures';
  * run is continued by another instance from its checkpoint); a dry run changes nothing; a second run
  * changes nothing; what disappeared is marked inactive and no longer offered.
  */
-const OPERATOR = '3b33e682-00c3-41ee-9dd2-a548adf56438';
-const CONTOSO = 'b44bb1fb-c595-45b0-9e09-d657365580bf';
-const FABRIKAM = '45c44870-ef77-4fdd-b6fe-3dacb075cff2';
-const NORTHWIND = '7f4c1a2b-3d5e-4f60-8a9b-0c1d2e3f4a5b';
-const CONTINUATION = { 'MS-ContinuationToken': 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1' };
-const NOW = new Date('2026-06-15T03:00:00.000Z');
-
-/** What the directory file set before any sync: the operator, a customer Partner Center also knows, and records it does not. */
-function directoryFile() {
-  const parsed = parseDirectory({
-    organizations: [
-      { id: 'adatum', kind: 'indirect_provider', name: 'Adatum', nameJa: 'アデータム', partnerId: '4800100', tenantId: OPERATOR, country: 'JP', workloads: ['microsoft365', 'azure'] },
-      { id: 'contoso-jp', kind: 'customer', name: 'Contoso (file)', nameJa: 'コントソ', tenantId: CONTOSO, country: 'JP', slackTeamIds: ['T0CONTOSO'] },
-      { id: 'local-reseller', kind: 'indirect_reseller', name: 'Local Reseller', partnerId: '4800200', tenantId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', country: 'JP', workloads: ['microsoft365'] },
-      { id: 'file-customer', kind: 'customer', name: 'File Customer', tenantId: '7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e', country: 'JP' },
-    ],
-    people: [
-      { id: 'adatum-admin', orgId: 'adatum', name: 'Ada Admin', roles: ['admin'] },
-      { id: 'contoso-admin', orgId: 'contoso-jp', name: 'Carl Contoso', roles: ['requester', 'admin'], identities: [{ platform: 'slack', teamId: 'T0CONTOSO', userId: 'U0CADMIN' }] },
-    ],
-    links: [{ providerId: 'adatum', resellerId: 'local-reseller', since: '2024-01-01' }],
-    relationships: [{ partnerId: 'local-reseller', customerId: 'file-customer', workload: 'microsoft365' }],
-    subscriptions: [],
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.data;
-}
-
-function customerDetails(tenantId: string, companyName: string, domain: string): PcFixture {
-  const f = fixture('customer-by-id');
-  const body = structuredClone(f.body) as { id: string; companyProfile: Record<string, string> };
-  body.id = tenantId;
-  Object.assign(body.companyProfile, { tenantId, companyName, domain });
-  return { ...f, body };
-}
-
-const reply = (scope: nock.Interceptor, f: PcFixture) => scope.reply(f.status, JSON.stringify(f.body), f.headers);
-
-const CUSTOMERS = {
-  [CONTOSO]: { name: 'Contoso Japan', domain: 'contosojp.onmicrosoft.com', subscriptions: 'subscriptions' },
-  [FABRIKAM]: { name: 'Fabrikam KK', domain: 'fabrikamkk.onmicrosoft.com', subscriptions: 'subscriptions-fabrikam' },
-  [NORTHWIND]: { name: 'Northwind Traders', domain: 'northwind.onmicrosoft.com', subscriptions: 'subscriptions-empty' },
-} as const;
-
-/** The details, subscriptions and partners of one customer; `throttleSubscriptions`: a 429 comes first. */
-function answerCustomer(tenantId: keyof typeof CUSTOMERS, opts: { throttleSubscriptions?: boolean } = {}): void {
-  const c = CUSTOMERS[tenantId];
-  reply(nock(PC_BASE).get(`/customers/${tenantId}`), customerDetails(tenantId, c.name, c.domain));
-  if (opts.throttleSubscriptions) replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), 'throttled-429');
-  replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), c.subscriptions);
-  replyWith(nock(PC_BASE).get(`/customers/${tenantId}/relationships`), 'customer-relationships');
-}
-
-function answerStart(opts: { releCloudGone?: boolean } = {}): void {
-  replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
-  const resellers = fixture('indirect-resellers');
-  if (opts.releCloudGone) {
-    const body = structuredClone(resellers.body) as { items: unknown[]; totalCount: number };
-    body.items = body.items.slice(0, 1);
-    body.totalCount = 1;
-    reply(nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' }), { ...resellers, body });
-  } else replyWith(nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' }), 'indirect-resellers');
-}
-
-function answerPage2(): void {
-  replyWith(nock(PC_BASE, { reqheaders: CONTINUATION }).get('/customers').query({ size: '2', seekOperation: 'Next' }), 'customers-page-2');
-}
-
-/** A whole run's answers, in order; `northwindGone`: the customer list is one page without Northwind. */
-function answerFullRun(opts: { northwindGone?: boolean; releCloudGone?: boolean } = {}): void {
-  answerStart(opts);
-  if (opts.northwindGone) {
-    const page = fixture('customers-page-1');
-    const body = structuredClone(page.body) as { links: Record<string, unknown> };
-    delete body.links.next;
-    reply(nock(PC_BASE).get('/customers').query({ size: '2' }), { ...page, body });
-  } else replyWith(nock(PC_BASE).get('/customers').query({ size: '2' }), 'customers-page-1');
-  answerCustomer(CONTOSO);
-  answerCustomer(FABRIKAM);
-  if (!opts.northwindGone) {
-    answerPage2();
-    answerCustomer(NORTHWIND);
-  }
-}
-
 function client(waits: number[] = []): PartnerCenterClient {
   return new PartnerCenterClient({
     baseUrl: PC_BASE,
@@ -212,7 +128,7 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
   test('a 429 in the middle, a page failing halfway, continued by another instance; then a second run changes nothing', async () => {
     // Run 1: page 1 goes through (with a 429 on Fabrikam's subscriptions, waited out), page 2 keeps failing.
     answerStart();
-    replyWith(nock(PC_BASE).get('/customers').query({ size: '2' }), 'customers-page-1');
+    replyWith(nock(PC_BASE).get('/customers').query(FIRST_PAGE), 'customers-page-1');
     answerCustomer(CONTOSO);
     answerCustomer(FABRIKAM, { throttleSubscriptions: true });
     replyWith(nock(PC_BASE).get('/customers').query({ size: '2', seekOperation: 'Next' }).times(2), 'server-error-503');
@@ -237,7 +153,8 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     expect(resumed.resumed).toBe(true);
     expect(resumed.counts).toEqual(FIRST_RUN);
     expect(resumed.customersDone).toBe(3);
-    expect(phases[0]).toEqual({ phase: 'customers', done: 2, total: 2 });
+    expect(phases[0]).toEqual({ phase: 'customers', done: 2 });
+    expect(phases[1]).toEqual({ phase: 'customers', done: 3, known: 3, more: false });
     expect(phases.at(-1)).toMatchObject({ phase: 'finishing', done: 3 });
     expect(await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)).toBeUndefined();
     expect(resumed.skipped).toEqual([
