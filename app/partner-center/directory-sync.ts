@@ -342,11 +342,14 @@ class SyncRun {
       this.count('links', 'inactive');
     }
     if (newLinks.length) await this.write({ links: newLinks });
-    for (const o of await this.dir.listOrganizations({ kind: 'indirect_reseller' })) {
-      const current = this.planned.get(lower(o.tenantId)) ?? o;
-      if (seen.has(o.id) || current.syncedFrom !== SOURCE || !isActive(current)) continue;
-      await this.markOrgInactive('resellers', current);
+    const gone = (await this.dir.listOrganizations({ kind: 'indirect_reseller' }))
+      .map((o) => this.planned.get(lower(o.tenantId)) ?? o)
+      .filter((o) => !seen.has(o.id) && o.syncedFrom === SOURCE && isActive(o));
+    if (seen.size === 0 && gone.length) {
+      this.skip('resellers', '-', `Partner Center listed no indirect resellers at all; the ${gone.length} imported before are left active (check the account, then sync again)`);
+      return;
     }
+    for (const o of gone) await this.markOrgInactive('resellers', o);
   }
 
   private async syncReseller(r: PcPartnerRelationship): Promise<Organization | undefined> {
@@ -490,8 +493,13 @@ class SyncRun {
   /** Customers Partner Center no longer lists: kept, marked inactive, with their subscriptions and relationships. */
   async markMissingCustomers(seen: ReadonlySet<string>): Promise<void> {
     const now = this.deps.clock.now();
-    for (const o of await this.dir.listOrganizations({ kind: 'customer' })) {
-      if (seen.has(lower(o.tenantId)) || o.syncedFrom !== SOURCE || !isActive(o)) continue;
+    const gone = (await this.dir.listOrganizations({ kind: 'customer' })).filter((o) => !seen.has(lower(o.tenantId)) && o.syncedFrom === SOURCE && isActive(o));
+    // An empty list is more likely a wrong account or a Partner Center fault than every customer leaving.
+    if (seen.size === 0 && gone.length) {
+      this.skip('customers', '-', `Partner Center listed no customers at all; the ${gone.length} imported before are left active (check the account, then sync again)`);
+      return;
+    }
+    for (const o of gone) {
       await this.markOrgInactive('customers', o);
       const subs = (await this.dir.listSubscriptions(o.id)).filter((s) => s.syncedFrom === SOURCE && isActive(s)).map((s) => ({ ...s, inactiveSince: now }));
       const rels = (await this.dir.listRelationships({ customerId: o.id })).filter((r) => r.syncedFrom === SOURCE && isActive(r)).map((r) => ({ ...r, inactiveSince: now }));

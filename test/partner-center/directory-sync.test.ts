@@ -11,8 +11,8 @@ import { PartnerCenterError } from '../../app/ports/partner-center.port';
 import { DEFAULT_POLICY, type StorePort } from '../../domain';
 import { eligiblePartners } from '../../domain/services/eligibility';
 import { ENV, HOW_TO_RUN } from '../support/mongo-server';
-import { PC_BASE, replyWith } from './pc-fixtures';
-import { FIRST_PAGE, answerCustomer, answerFullRun, answerPage2, answerStart, CONTINUATION, CONTOSO, directoryFile, FABRIKAM, NORTHWIND, NOW } from './sync-answers';
+import { PC_BASE, fixture, replyWith } from './pc-fixtures';
+import { FIRST_PAGE, reply, answerCustomer, answerFullRun, answerPage2, answerStart, CONTINUATION, CONTOSO, directoryFile, FABRIKAM, NORTHWIND, NOW } from './sync-answers';
 
 /**
  * Issue 17, done when: the directory sync against the documented Partner Center answers, on both
@@ -197,6 +197,35 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     expect(again.resumed).toBe(false);
     expect(again.counts).toEqual(counts({}));
     expect(await snapshot(store)).toEqual(settled);
+  });
+
+  test('an empty customer list marks nothing inactive (a wrong account or a fault, not every customer leaving)', async () => {
+    answerFullRun();
+    await newSync(store, client()).run();
+    const settled = await snapshot(store);
+    answerStart();
+    const page = fixture('customers-page-1');
+    const body = structuredClone(page.body) as { items: unknown[]; totalCount: number; links: Record<string, unknown> };
+    Object.assign(body, { items: [], totalCount: 0 });
+    delete body.links.next;
+    reply(nock(PC_BASE).get('/customers').query(FIRST_PAGE), { ...page, body });
+    const report = await newSync(store, client(), new Date('2026-06-16T03:00:00.000Z')).run();
+    expect(report.counts.customers).toEqual({ added: 0, updated: 0, inactive: 0 });
+    expect(report.skipped).toContainEqual({ kind: 'customers', ref: '-', reason: expect.stringContaining('listed no customers at all') });
+    expect(await snapshot(store)).toEqual(settled);
+  });
+
+  test('a direct-bill operator: no reseller links; a subscription with no partner of record is the operator\'s relationship', async () => {
+    const file = directoryFile();
+    const adatum = file.organizations[0]!;
+    await store.directory.importDirectory({ ...file, organizations: [{ ...adatum, kind: 'direct_bill_partner' } as typeof adatum], links: [] });
+    answerFullRun();
+    const report = await newSync(store, client()).run();
+    expect(report.counts.links).toEqual({ added: 0, updated: 0, inactive: 0 });
+    expect(await store.directory.listLinks({ providerId: 'adatum' })).toEqual([{ providerId: 'adatum', resellerId: 'local-reseller', since: new Date('2024-01-01T00:00:00.000Z') }]);
+    expect(await store.directory.listRelationships({ partnerId: 'adatum' })).toEqual([
+      { partnerId: 'adatum', customerId: 'fabrikam-kk-45c44870', workload: 'dynamics365', syncedFrom: 'partner_center' },
+    ]);
   });
 
   test('what disappeared from Partner Center is marked inactive, kept, and no longer offered as a partner', async () => {
