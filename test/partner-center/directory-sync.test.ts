@@ -10,6 +10,7 @@ import { DirectorySync, SYNC_CHECKPOINT_KEY, type SyncCounts, type SyncProgress 
 import { PartnerCenterError } from '../../app/ports/partner-center.port';
 import { DEFAULT_POLICY, type StorePort } from '../../domain';
 import { eligiblePartners } from '../../domain/services/eligibility';
+import { verdictFor } from '../../domain/services/facts';
 import { ENV, HOW_TO_RUN } from '../support/mongo-server';
 import { PC_BASE, fixture, replyWith } from './pc-fixtures';
 import { FIRST_PAGE, reply, answerCustomer, answerFullRun, answerPage2, answerStart, CONTINUATION, CONTOSO, directoryFile, FABRIKAM, NORTHWIND, NOW } from './sync-answers';
@@ -242,14 +243,22 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     expect(await offered()).toEqual(['first-up-consultants-484e548c', 'local-reseller', 'relecloud-b01b1487']);
 
     const later = new Date('2026-06-16T03:00:00.000Z');
-    answerFullRun({ northwindGone: true, releCloudGone: true });
+    answerFullRun({ northwindGone: true, releCloudGone: true, fabrikamAzureGone: true });
     const report = await newSync(store, client(), later).run();
-    expect(report.counts).toEqual(counts({ customers: { inactive: 1 }, resellers: { inactive: 1 } }));
+    expect(report.counts).toEqual(counts({ customers: { inactive: 1 }, resellers: { inactive: 1 }, subscriptions: { inactive: 1 }, relationships: { inactive: 1 } }));
+    // Fabrikam's Azure plan is gone: the subscription and the relationship it showed are kept, inactive.
+    expect(await store.directory.getSubscription('1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d')).toMatchObject({ name: 'Fabrikam Azure', inactiveSince: later });
+    expect(await store.directory.listRelationships({ customerId: 'fabrikam-kk-45c44870' })).toEqual([
+      { partnerId: 'first-up-consultants-484e548c', customerId: 'fabrikam-kk-45c44870', workload: 'azure', syncedFrom: 'partner_center', inactiveSince: later },
+    ]);
     expect(await store.directory.getOrganization('northwind-traders-7f4c1a2b')).toMatchObject({ name: 'Northwind Traders', inactiveSince: later });
     expect(await store.directory.getOrganization('relecloud-b01b1487')).toMatchObject({ inactiveSince: later });
     // Records Partner Center never knew are untouched.
     expect(await store.directory.getOrganization('file-customer')).toEqual(directoryFile().organizations[3]);
     expect(await store.directory.listRelationships({ customerId: 'file-customer' })).toEqual(directoryFile().relationships);
     expect(await offered()).toEqual(['first-up-consultants-484e548c', 'local-reseller']);
+    // Asked for by name anyway: refused before any rule runs.
+    const asked = await verdictFor({ kind: 'add_partner', customerId: customer.id, partnerId: 'relecloud-b01b1487', workload: 'azure' }, requester, src());
+    expect(asked).toMatchObject({ kind: 'refused', refusal: { code: 'UNKNOWN_ORGANIZATION', params: { value: 'ReleCloud' } } });
   });
 });

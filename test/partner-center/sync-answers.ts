@@ -52,11 +52,16 @@ const CUSTOMERS = {
 } as const;
 
 /** The details, subscriptions and partners of one customer; `throttleSubscriptions`: a 429 comes first. */
-export function answerCustomer(tenantId: keyof typeof CUSTOMERS, opts: { throttleSubscriptions?: boolean } = {}): void {
+export function answerCustomer(tenantId: keyof typeof CUSTOMERS, opts: { throttleSubscriptions?: boolean; onlyFirstSubscription?: boolean } = {}): void {
   const c = CUSTOMERS[tenantId];
   reply(nock(PC_BASE).get(`/customers/${tenantId}`), customerDetails(tenantId, c.name, c.domain));
   if (opts.throttleSubscriptions) replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), 'throttled-429');
-  replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), c.subscriptions);
+  if (opts.onlyFirstSubscription) {
+    const subs = fixture(c.subscriptions);
+    const body = structuredClone(subs.body) as { items: unknown[]; totalCount: number };
+    Object.assign(body, { items: body.items.slice(0, 1), totalCount: 1 });
+    reply(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), { ...subs, body });
+  } else replyWith(nock(PC_BASE).get(`/customers/${tenantId}/subscriptions`), c.subscriptions);
   replyWith(nock(PC_BASE).get(`/customers/${tenantId}/relationships`), 'customer-relationships');
 }
 
@@ -79,7 +84,7 @@ export function answerPage2(): void {
 /** The first page of customers, whatever page size the caller asks for (the next link then says size=2, as the fixture does). */
 export const FIRST_PAGE = (q: Record<string, unknown>) => typeof q.size === 'string' && q.seekOperation === undefined;
 
-export function answerFullRun(opts: { northwindGone?: boolean; releCloudGone?: boolean } = {}): void {
+export function answerFullRun(opts: { northwindGone?: boolean; releCloudGone?: boolean; fabrikamAzureGone?: boolean } = {}): void {
   answerStart(opts);
   if (opts.northwindGone) {
     const page = fixture('customers-page-1');
@@ -88,7 +93,7 @@ export function answerFullRun(opts: { northwindGone?: boolean; releCloudGone?: b
     reply(nock(PC_BASE).get('/customers').query(FIRST_PAGE), { ...page, body });
   } else replyWith(nock(PC_BASE).get('/customers').query(FIRST_PAGE), 'customers-page-1');
   answerCustomer(CONTOSO);
-  answerCustomer(FABRIKAM);
+  answerCustomer(FABRIKAM, { onlyFirstSubscription: opts.fabrikamAzureGone ?? false });
   if (!opts.northwindGone) {
     answerPage2();
     answerCustomer(NORTHWIND);
