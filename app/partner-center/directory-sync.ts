@@ -80,6 +80,8 @@ export const SYNC_CHECKPOINT_KEY = 'partner-center:sync-checkpoint';
 /** A checkpoint older than this is not continued (the data it saw is too old): a new run starts. */
 export const SYNC_CHECKPOINT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_SKIPS_KEPT = 200;
+/** The checkpoint is saved every this many customers, at the end of each page and when a run stops. */
+const CHECKPOINT_EVERY = 20;
 const SOURCE = 'partner_center' as const;
 
 const ContinuationSchema = z.object({ uri: z.string().min(1).max(4000), headers: z.record(z.string(), z.string().max(8000)) });
@@ -110,9 +112,10 @@ const lower = (s: string) => s.toLowerCase();
  * stay as the directory file set them; what Partner Center stops showing is marked inactive, never
  * deleted.
  *
- * A run keeps a checkpoint in the store after every customer (the page it is on, how many of its
- * customers are done, the tenants seen): when a page fails halfway the error is thrown, and the next
- * run, here or on another instance, continues from there. A dry run reads everything, writes nothing
+ * A run keeps a checkpoint in the store (the page it is on, how many of its customers are done, the
+ * tenants seen), saved every 20 customers, after each page and when the run stops: when a page fails
+ * halfway the error is thrown, and the next run, here or on another instance, continues from there
+ * (a customer done twice is harmless: every write is an idempotent upsert). A dry run reads everything, writes nothing
  * (not even a checkpoint) and reports what would change.
  */
 export class DirectorySync {
@@ -151,22 +154,35 @@ export class DirectorySync {
     }
     progress({ phase: 'customers', done: cp.customersDone });
     const seen = new Set(cp.seenCustomers);
-    for await (const page of run.pages(this.deps.partnerCenter.listCustomers({ pageSize: this.deps.pageSize ?? 500, ...(cp.pageAt ? { continuation: cp.pageAt } : {}) }))) {
-      const known = cp.customersDone - cp.doneInPage + page.items.length;
-      const more = page.next !== undefined;
-      for (let i = cp.doneInPage; i < page.items.length; i++) {
-        const c = page.items[i]!;
-        if (await run.syncCustomer(c)) seen.add(lower(c.tenantId));
-        cp.doneInPage = i + 1;
-        cp.customersDone++;
-        cp.seenCustomers = [...seen];
-        await this.saveCheckpoint(cp, dryRun);
-        progress({ phase: 'customers', done: cp.customersDone, known, more });
+    // Continuing inside a page: its customers already done are those seen (matched by tenant, not by
+    // position, in case the page changed meanwhile).
+    let resumingPage = saved !== undefined && cp.doneInPage > 0;
+    const save = () => {
+      cp.seenCustomers = [...seen];
+      return this.saveCheckpoint(cp, dryRun);
+    };
+    try {
+      for await (const page of run.pages(this.deps.partnerCenter.listCustomers({ pageSize: this.deps.pageSize ?? 500, ...(cp.pageAt ? { continuation: cp.pageAt } : {}) }))) {
+        const known = cp.customersDone + page.items.filter((c) => !(resumingPage && seen.has(lower(c.tenantId)))).length;
+        const more = page.next !== undefined;
+        for (const c of page.items) {
+          if (resumingPage && seen.has(lower(c.tenantId))) continue;
+          if (await run.syncCustomer(c)) seen.add(lower(c.tenantId));
+          cp.doneInPage++;
+          cp.customersDone++;
+          if (cp.doneInPage % CHECKPOINT_EVERY === 0) await save();
+          progress({ phase: 'customers', done: cp.customersDone, known, more });
+        }
+        resumingPage = false;
+        if (page.next) cp.pageAt = { uri: page.next.uri, headers: { ...page.next.headers } };
+        else delete cp.pageAt;
+        cp.doneInPage = 0;
+        await save();
       }
-      if (page.next) cp.pageAt = { uri: page.next.uri, headers: { ...page.next.headers } };
-      else delete cp.pageAt;
-      cp.doneInPage = 0;
-      await this.saveCheckpoint(cp, dryRun);
+    } catch (err) {
+      // Where it stopped, so the next run continues there (best effort: the store may be what failed).
+      await save().catch(() => undefined);
+      throw err;
     }
     progress({ phase: 'finishing', done: cp.customersDone, known: cp.customersDone, more: false });
     await run.markMissingCustomers(seen);

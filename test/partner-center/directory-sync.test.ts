@@ -13,7 +13,7 @@ import { eligiblePartners } from '../../domain/services/eligibility';
 import { verdictFor } from '../../domain/services/facts';
 import { ENV, HOW_TO_RUN } from '../support/mongo-server';
 import { PC_BASE, fixture, replyWith } from './pc-fixtures';
-import { FIRST_PAGE, reply, answerCustomer, answerFullRun, answerPage2, answerStart, CONTINUATION, CONTOSO, directoryFile, FABRIKAM, NORTHWIND, NOW } from './sync-answers';
+import { FIRST_PAGE, customerDetails, reply, answerCustomer, answerFullRun, answerPage2, answerStart, CONTINUATION, CONTOSO, directoryFile, FABRIKAM, NORTHWIND, NOW } from './sync-answers';
 
 /**
  * Issue 17, done when: the directory sync against the documented Partner Center answers, on both
@@ -198,6 +198,28 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     expect(again.resumed).toBe(false);
     expect(again.counts).toEqual(counts({}));
     expect(await snapshot(store)).toEqual(settled);
+  });
+
+  test('a failure inside a page: the next run refetches that page and skips the customers already done', async () => {
+    answerStart();
+    replyWith(nock(PC_BASE).get('/customers').query(FIRST_PAGE), 'customers-page-1');
+    answerCustomer(CONTOSO);
+    const c = customerDetails(FABRIKAM, 'Fabrikam KK', 'fabrikamkk.onmicrosoft.com');
+    reply(nock(PC_BASE).get(`/customers/${FABRIKAM}`), c);
+    replyWith(nock(PC_BASE).get(`/customers/${FABRIKAM}/subscriptions`).times(2), 'server-error-503');
+    await expect(newSync(store, client()).run()).rejects.toMatchObject({ code: 'PARTNER_CENTER_UNAVAILABLE' });
+    const checkpoint = JSON.parse((await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)) ?? '{}');
+    expect(checkpoint).toMatchObject({ customersDone: 1, doneInPage: 1, seenCustomers: [CONTOSO] });
+    expect(checkpoint.pageAt).toBeUndefined();
+
+    // Page 1 again, but only Fabrikam is read (no answers for Contoso: asking would fail the test).
+    replyWith(nock(PC_BASE).get('/customers').query(FIRST_PAGE), 'customers-page-1');
+    answerCustomer(FABRIKAM);
+    answerPage2();
+    answerCustomer(NORTHWIND);
+    const report = await newSync(store, client()).run();
+    expect(report).toMatchObject({ resumed: true, customersDone: 3 });
+    expect(report.counts).toEqual(FIRST_RUN);
   });
 
   test('an empty customer list marks nothing inactive (a wrong account or a fault, not every customer leaving)', async () => {
