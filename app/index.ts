@@ -12,3 +12,6 @@ export { Schedules, systemSchedulerClock, type ScheduledJob, type SchedulerClock
 export { storePruningJob, PRUNE_EVERY_MS, type InboxRetention } from './schedules/store-pruning';
 export { admit, newcomerId, type Admission } from './people/newcomers';
 export { bindSlackInstallation, type SlackInstallBinding, type SlackInstallFacts } from './people/slack-install-binding';
+export { DirectorySync, SYNC_KINDS, SYNC_CHECKPOINT_KEY, workloadOf, type DirectorySyncDeps, type SyncReport, type SyncProgress, type SyncKind, type SyncCounts, type SyncSkip } from './partner-center/directory-sync';
+export { RateLimiter, PARTNER_CENTER_REQUESTS_PER_MINUTE } from './partner-center/rate-limiter';
+export { partnerCenterSyncJob, syncLeaseMs, SYNC_LEASE_SOURCE, SYNC_CHECK_EVERY_MS, SYNC_MAX_ATTEMPTS } from './partner-center/sync-job';

@@ -26,6 +26,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'partner-center login   sign in to Partner Center once (device code, MFA); the token cache is stored encrypted',
     run: async (args, io) => (await import('./commands/partner-center.command')).runPartnerCenterCommand(args, io),
   },
+  sync: {
+    summary: 'sync [--dry-run]   import the directory from Partner Center (customers, resellers, subscriptions); --dry-run prints what would change',
+    run: async (args, io) => (await import('./commands/sync.command')).runSyncCommand(args, io),
+  },
 };
 
 function usage(): string {

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { admit, ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, storePruningJob, systemSchedulerClock, type ChatTurn, type InboxRetention, type ScheduledJob, type SchedulerClock } from '../app';
+import { admit, ApprovalChannels, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -31,6 +31,8 @@ export const INBOX_RETENTION: readonly InboxRetention[] = [
   { source: 'notify', doneKeptMs: 7 * DAY_MS, deadKeptMs: 30 * DAY_MS },
   // Button payloads the Slack stash kept in the inbox before the key-value store existed.
   { source: SLACK_LEGACY_KV_SOURCE, doneKeptMs: SLACK_STASH_TTL_MS },
+  // Issue 17: the Partner Center sync's one lease record per period.
+  { source: SYNC_LEASE_SOURCE, doneKeptMs: 31 * DAY_MS, deadKeptMs: 31 * DAY_MS },
 ];
 
 /** How often notifications a platform did not take are retried. */
@@ -53,9 +55,9 @@ export async function organizationNames(store: Pick<StorePort, 'directory'>): Pr
  */
 export async function createBotRuntime(
   store: StorePort,
-  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS'>>,
+  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS'>>,
   logger: Logger,
-  options: { recognizer?: Recognizer; clock?: SchedulerClock } = {},
+  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort } = {},
 ): Promise<BotRuntime> {
   const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
   const clock = options.clock ?? systemSchedulerClock;
@@ -86,5 +88,11 @@ export async function createBotRuntime(
     // Done and dead inbox records past their retention, expired key-value entries.
     storePruningJob(store, INBOX_RETENTION, logger),
   ];
+  // Issue 17: the directory sync from Partner Center every PARTNER_CENTER_SYNC_HOURS (leased: one instance runs each).
+  const syncHours = config.PARTNER_CENTER_SYNC_HOURS ?? 0;
+  if (options.partnerCenter && syncHours > 0) {
+    const sync = new DirectorySync({ partnerCenter: options.partnerCenter, directory: store.directory, keyValues: store.keyValues, clock, logger });
+    jobs.push(partnerCenterSyncJob(sync, store.events, { everyMs: syncHours * 60 * 60 * 1000, clock, logger }));
+  }
   return { store, service, notifier, bot, jobs, clock };
 }

@@ -97,6 +97,8 @@ export const ConfigSchema = z.object({
   PARTNER_CENTER_API_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://api.partnercenter.microsoft.com/v1'),
   PARTNER_CENTER_AUTHORITY_HOST: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://login.microsoftonline.com'),
   PARTNER_CENTER_GRAPH_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0'),
+  /** How often the bot repeats the directory sync from Partner Center, in hours; 0 = never (only `partner-link sync`). */
+  PARTNER_CENTER_SYNC_HOURS: z.coerce.number({ message: 'must be a number of hours (0 = off)' }).min(0).max(24 * 31).default(0),
 });
 export type RawConfig = z.infer<typeof ConfigSchema>;
 

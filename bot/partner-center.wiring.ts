@@ -1,4 +1,5 @@
 import { EncryptedStoreCachePlugin, MsalTokenSource, parseCacheKey, PartnerCenterClient, type MsalSettings } from '../adapters/partner-center';
+import { PARTNER_CENTER_REQUESTS_PER_MINUTE, RateLimiter } from '../app';
 import type { PartnerCenterPort } from '../app/ports';
 import type { StorePort } from '../domain';
 import { ConfigError, type Config } from './config';
@@ -46,5 +47,11 @@ export function partnerCenterFrom(config: PartnerCenterConfig, store: Pick<Store
 export function partnerCenterClient(config: PartnerCenterConfig, store: Pick<StorePort, 'keyValues'>, neededBy: string): PartnerCenterClient {
   const settings = partnerCenterSettings(config, neededBy);
   const tokens = new MsalTokenSource(settings, new EncryptedStoreCachePlugin(store.keyValues, settings.cacheKey));
-  return new PartnerCenterClient({ baseUrl: config.PARTNER_CENTER_API_URL, tokens, applicationName: 'Partner Link' });
+  // Every request of this process, retries included, within Partner Center's documented budget.
+  const limiter = new RateLimiter({ limit: PARTNER_CENTER_REQUESTS_PER_MINUTE, windowMs: 60_000 });
+  const limitedFetch: typeof fetch = async (input, init) => {
+    await limiter.take();
+    return fetch(input, init);
+  };
+  return new PartnerCenterClient({ baseUrl: config.PARTNER_CENTER_API_URL, tokens, applicationName: 'Partner Link', fetch: limitedFetch });
 }

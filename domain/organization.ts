@@ -3,6 +3,12 @@ import { CloudSchema, CountrySchema } from './geography';
 import { DomainNameSchema, PartnerIdSchema, SlackEnterpriseIdSchema, SlackTeamIdSchema, SlugSchema, TenantIdSchema } from './identifiers';
 import { WorkloadSchema } from './workload';
 
+/** Where a directory record was last written from, when not the directory file. */
+export const SyncSourceSchema = z.literal('partner_center');
+
+/** Whether a record is in use: Partner Center has not stopped showing it. */
+export const isActive = (record: { inactiveSince?: Date }): boolean => record.inactiveSince === undefined;
+
 export const ORGANIZATION_KINDS = ['indirect_provider', 'indirect_reseller', 'direct_bill_partner', 'customer'] as const;
 export const OrganizationKindSchema = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
@@ -20,6 +26,10 @@ const OrganizationBase = z.object({
   slackTeamIds: z.array(SlackTeamIdSchema).max(100).default([]),
   /** Enterprise Grid organizations whose every workspace belongs to this organization (org-wide installs). */
   slackEnterpriseIds: z.array(SlackEnterpriseIdSchema).max(20).default([]),
+  /** Set when Partner Center is where this record comes from (the directory sync wrote it). */
+  syncedFrom: SyncSourceSchema.optional(),
+  /** When Partner Center stopped showing it: kept (never deleted), but not offered as a choice. */
+  inactiveSince: z.coerce.date().optional(),
 });
 
 const PartnerFields = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SlugSchema, SubscriptionIdSchema } from './identifiers';
+import { PartnerIdSchema, SlugSchema, SubscriptionIdSchema } from './identifiers';
+import { SyncSourceSchema } from './organization';
 import { BillingModelSchema, WorkloadSchema } from './workload';
 
 /** A two-tier link: the indirect provider (distributor) sells through the indirect reseller. */
@@ -7,6 +8,9 @@ export const ProviderResellerLinkSchema = z.object({
   providerId: SlugSchema,
   resellerId: SlugSchema,
   since: z.coerce.date().optional(),
+  syncedFrom: SyncSourceSchema.optional(),
+  /** When Partner Center stopped showing the link (kept, never deleted). */
+  inactiveSince: z.coerce.date().optional(),
 });
 export type ProviderResellerLink = z.infer<typeof ProviderResellerLinkSchema>;
 
@@ -16,6 +20,9 @@ export const PartnerCustomerRelationshipSchema = z.object({
   customerId: SlugSchema,
   workload: WorkloadSchema,
   since: z.coerce.date().optional(),
+  syncedFrom: SyncSourceSchema.optional(),
+  /** When Partner Center stopped showing the relationship (kept, never deleted). */
+  inactiveSince: z.coerce.date().optional(),
 });
 export type PartnerCustomerRelationship = z.infer<typeof PartnerCustomerRelationshipSchema>;
 
@@ -43,6 +50,15 @@ export const SubscriptionSchema = z.object({
   termEndsOn: z.coerce.date().optional(),
   /** Partners already supporting it through multi-channel. */
   supportedBy: z.array(SlugSchema).default([]),
+  /** Partner Center's offer ID, for a subscription the sync imported. */
+  offerId: z.string().trim().min(1).max(120).optional(),
+  /** PartnerID of the partner of record in Partner Center. */
+  partnerOfRecord: PartnerIdSchema.optional(),
+  /** Partner Center's status (active, suspended, expired, …): an open string. */
+  status: z.string().trim().min(1).max(40).optional(),
+  syncedFrom: SyncSourceSchema.optional(),
+  /** When Partner Center stopped showing the subscription (kept, never deleted). */
+  inactiveSince: z.coerce.date().optional(),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type SubscriptionInput = z.input<typeof SubscriptionSchema>;

@@ -15,6 +15,7 @@ import { identityKey } from '../../domain';
 import {
   asKey,
   IdentityTakenError,
+  keyedImportUpdate,
   linkFromDocument,
   linkToDocument,
   organizationFromDocument,
@@ -313,8 +314,8 @@ function replace(ds: DirectoryCollections['organizations'], doc: Record<string, 
 }
 
 function upsertSet(ds: DirectoryCollections['links'], doc: Record<string, unknown>) {
-  const { _id, ...fields } = doc;
-  return ds.updateAsync({ _id }, { $set: fields }, { upsert: true });
+  const { _id, update } = keyedImportUpdate(doc);
+  return ds.updateAsync({ _id }, update, { upsert: true });
 }
 
 async function insertIfAbsent(ds: DirectoryCollections['links'], doc: Record<string, unknown>): Promise<void> {

@@ -14,6 +14,7 @@ import type {
 import { identityKey } from '../../domain';
 import {
   asKey,
+  keyedImportUpdate,
   linkFromDocument,
   linkToDocument,
   organizationFromDocument,
@@ -205,8 +206,8 @@ function pick<K extends string>(filter: Partial<Record<K, unknown>>, keys: K[]):
 }
 
 async function upsertFields(model: DirectoryModels['links'], doc: Record<string, unknown>): Promise<void> {
-  const { _id, ...fields } = doc;
-  await retryOnDuplicate(() => model.updateOne({ _id: String(_id) }, { $set: fields }, { upsert: true }));
+  const { _id, update } = keyedImportUpdate(doc);
+  await retryOnDuplicate(() => model.updateOne({ _id }, update, { upsert: true }));
 }
 
 async function insertIfAbsent(insert: () => Promise<unknown>): Promise<void> {

@@ -70,12 +70,33 @@ export function relationshipFromDocument(doc: Doc): PartnerCustomerRelationship 
  * ($addToSet), so an import never drops a partner that an approval added since.
  */
 export function subscriptionImportUpdate(s: Subscription): Doc {
-  const { id: _id, supportedBy, termEndsOn, ...fields } = s;
+  const { id: _id, supportedBy, ...fields } = s;
+  const unset = absent(fields, SUBSCRIPTION_OPTIONAL);
   return {
-    $set: { ...withoutUndefined(fields), ...(termEndsOn ? { termEndsOn } : {}) },
-    ...(termEndsOn ? {} : { $unset: { termEndsOn: true } }),
+    $set: withoutUndefined(fields),
+    ...(unset ? { $unset: unset } : {}),
     $addToSet: { supportedBy: { $each: supportedBy } },
   };
+}
+
+/** A subscription's optional fields: absent in what is imported means absent in the store. */
+const SUBSCRIPTION_OPTIONAL = ['termEndsOn', 'offerId', 'partnerOfRecord', 'status', 'syncedFrom', 'inactiveSince'] as const;
+/** The Partner Center marks on a link or relationship: cleared by an import that does not set them (`since` is kept). */
+const SYNC_MARKS = ['syncedFrom', 'inactiveSince'] as const;
+
+function absent(fields: object, keys: readonly string[]): Record<string, true> | undefined {
+  const missing = keys.filter((k) => (fields as Record<string, unknown>)[k] === undefined);
+  return missing.length ? Object.fromEntries(missing.map((k) => [k, true] as const)) : undefined;
+}
+
+/**
+ * A link's or relationship's update on import, from its document: its fields are set, `since` is kept
+ * when not given (the first date stays), and the Partner Center marks it does not carry are removed.
+ */
+export function keyedImportUpdate(doc: Doc): { _id: string; update: Doc } {
+  const { _id, ...fields } = doc;
+  const unset = absent(fields, SYNC_MARKS);
+  return { _id: String(_id), update: { $set: fields, ...(unset ? { $unset: unset } : {}) } };
 }
 
 export function subscriptionFromDocument(doc: Doc): Subscription {

@@ -1,4 +1,4 @@
-import type { Organization } from '../organization';
+import { isActive, type Organization } from '../organization';
 import type { Person } from '../person';
 import type { RequestSubject } from '../request';
 import type { Refusal, Verdict } from '../result';
@@ -40,20 +40,21 @@ async function partition(
 
 /** Which distributors this reseller may link with, and why not the others. */
 export async function eligibleDistributors(resellerId: string, requester: Person, src: FactSources) {
-  const providers = await src.directory.listOrganizations({ kind: 'indirect_provider' });
+  // An organization Partner Center stopped showing is kept in the directory but never offered.
+  const providers = (await src.directory.listOrganizations({ kind: 'indirect_provider' })).filter(isActive);
   return partition(providers, (p) => ({ kind: 'link_distributor', resellerId, providerId: p.id }), requester, src);
 }
 
 /** Which partners may serve this customer for a workload, and why not the others. */
 export async function eligiblePartners(customerId: string, workload: Workload, requester: Person, src: FactSources) {
   const all = await src.directory.listOrganizations();
-  const partners = all.filter((o) => o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner');
+  const partners = all.filter((o) => (o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner') && isActive(o));
   return partition(partners, (p) => ({ kind: 'add_partner', customerId, partnerId: p.id, workload }), requester, src);
 }
 
 /** Partners that may support this subscription through multi-channel, and why not the others. */
 export async function eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, src: FactSources) {
   const all = await src.directory.listOrganizations();
-  const partners = all.filter((o) => o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner');
+  const partners = all.filter((o) => (o.kind === 'indirect_reseller' || o.kind === 'direct_bill_partner') && isActive(o));
   return partition(partners, (p) => ({ kind: 'multichannel_support', customerId, partnerId: p.id, subscriptionId }), requester, src);
 }

@@ -1,3 +1,4 @@
+import { isActive } from '../organization';
 import type { Person } from '../person';
 import type { DomainPolicy } from '../policy';
 import type { DirectoryPort } from '../ports/directory.port';
@@ -48,7 +49,8 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       const provider = await dir.getOrganization(subject.providerId);
       if (!reseller) return unknown('UNKNOWN_ORGANIZATION', subject.resellerId, 'resellerId');
       if (!provider) return unknown('UNKNOWN_ORGANIZATION', subject.providerId, 'providerId');
-      const links = await dir.listLinks({ resellerId: reseller.id });
+      if (!isActive(provider)) return unknown('UNKNOWN_ORGANIZATION', provider.name, 'providerId');
+      const links = (await dir.listLinks({ resellerId: reseller.id })).filter(isActive);
       return checked(validateLinkDistributor({ requester, reseller, provider, links, policy, ...(openRequestId ? { openRequestId } : {}) }));
     }
     case 'add_partner': {
@@ -56,7 +58,8 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       const partner = await dir.getOrganization(subject.partnerId);
       if (!customer) return unknown('UNKNOWN_ORGANIZATION', subject.customerId, 'customerId');
       if (!partner) return unknown('UNKNOWN_ORGANIZATION', subject.partnerId, 'partnerId');
-      const relationships = await dir.listRelationships({ customerId: customer.id });
+      if (!isActive(partner)) return unknown('UNKNOWN_ORGANIZATION', partner.name, 'partnerId');
+      const relationships = (await dir.listRelationships({ customerId: customer.id })).filter(isActive);
       const partnerName = await partnerNames(dir);
       return checked(validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, ...(openRequestId ? { openRequestId } : {}) }));
     }
@@ -65,9 +68,10 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       const partner = await dir.getOrganization(subject.partnerId);
       if (!customer) return unknown('UNKNOWN_ORGANIZATION', subject.customerId, 'customerId');
       if (!partner) return unknown('UNKNOWN_ORGANIZATION', subject.partnerId, 'partnerId');
+      if (!isActive(partner)) return unknown('UNKNOWN_ORGANIZATION', partner.name, 'partnerId');
       const subscription = await dir.getSubscription(subject.subscriptionId);
       if (!subscription) return unknown('UNKNOWN_SUBSCRIPTION', subject.subscriptionId, 'subscriptionId');
-      const relationships = await dir.listRelationships({ customerId: customer.id });
+      const relationships = (await dir.listRelationships({ customerId: customer.id })).filter(isActive);
       const partnerName = await partnerNames(dir);
       return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, ...(openRequestId ? { openRequestId } : {}) }));
     }

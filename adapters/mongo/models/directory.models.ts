@@ -21,6 +21,8 @@ const organizationSchema = new Schema(
     enrolled: Boolean,
     slackTeamIds: OPTIONAL_STRINGS,
     slackEnterpriseIds: OPTIONAL_STRINGS,
+    syncedFrom: String,
+    inactiveSince: Date,
   },
   { ...STRICT_SCHEMA, collection: 'organizations' },
 );
@@ -63,6 +65,8 @@ const linkSchema = new Schema(
     providerId: { type: String, required: true },
     resellerId: { type: String, required: true },
     since: Date,
+    syncedFrom: String,
+    inactiveSince: Date,
   },
   { ...STRICT_SCHEMA, collection: 'links' },
 );
@@ -76,6 +80,8 @@ const relationshipSchema = new Schema(
     customerId: { type: String, required: true },
     workload: { type: String, required: true },
     since: Date,
+    syncedFrom: String,
+    inactiveSince: Date,
   },
   { ...STRICT_SCHEMA, collection: 'relationships' },
 );
@@ -92,6 +98,11 @@ const subscriptionSchema = new Schema(
     billing: { type: String, required: true },
     termEndsOn: Date,
     supportedBy: OPTIONAL_STRINGS,
+    offerId: String,
+    partnerOfRecord: String,
+    status: String,
+    syncedFrom: String,
+    inactiveSince: Date,
   },
   { ...STRICT_SCHEMA, collection: 'subscriptions' },
 );

@@ -1,5 +1,5 @@
 import { multichannelFormCard } from '../../../cards';
-import { refusal as makeRefusal, sellsToCustomers, type Subscription } from '../../../domain';
+import { isActive, refusal as makeRefusal, sellsToCustomers, type Subscription } from '../../../domain';
 import type { Recognition } from '../../recognition';
 import { cardContext } from '../../turn-info';
 import { summarizeIneligible } from '../eligibility-summary';
@@ -27,7 +27,7 @@ export const multichannelSpec: SlotSpec = {
 
   async fromEntities(recognition, ctx) {
     const slots: Slots = {};
-    const sub = pickSubscription(await ctx.deps.directory.listSubscriptions(ctx.org.id), recognition);
+    const sub = pickSubscription((await ctx.deps.directory.listSubscriptions(ctx.org.id)).filter(isActive), recognition);
     if (sub) slots.subscriptionId = sub.id;
     const partner = (await namedOrganizations(recognition, ctx.deps.directory)).find(sellsToCustomers);
     if (partner) slots.partnerId = partner.id;
@@ -42,7 +42,8 @@ export const multichannelSpec: SlotSpec = {
   async next(slots, ctx: SpecContext): Promise<Next> {
     const cardCtx = cardContext(ctx.info);
     const refusal = ctx.refusal ? { refusal: ctx.refusal } : {};
-    const subscriptions = await ctx.deps.directory.listSubscriptions(ctx.org.id);
+    // A subscription Partner Center stopped showing is kept in the directory but not offered.
+    const subscriptions = (await ctx.deps.directory.listSubscriptions(ctx.org.id)).filter(isActive);
     if (subscriptions.length === 0) {
       return { kind: 'stop', refusals: [makeRefusal('UNKNOWN_SUBSCRIPTION', { value: '—' })] };
     }

@@ -188,6 +188,33 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       for (const bad of INJECTIONS) expect(await dir().setPersonRoles(bad, ['admin'])).toBe(false);
     });
 
+    it('keeps the Partner Center marks (syncedFrom, inactiveSince, offer, partner of record) and an import without them clears them', async () => {
+      const inactive = '2026-05-01T00:00:00.000Z';
+      const marked = directoryFixture((raw) => {
+        Object.assign(raw.organizations[5]!, { syncedFrom: 'partner_center', inactiveSince: inactive });
+        Object.assign(raw.links[0]!, { syncedFrom: 'partner_center', inactiveSince: inactive });
+        Object.assign(raw.relationships[0]!, { syncedFrom: 'partner_center', inactiveSince: inactive });
+        Object.assign(raw.subscriptions[0]!, { syncedFrom: 'partner_center', inactiveSince: inactive, offerId: 'CFQ7TTC0LH18:0001', partnerOfRecord: '4800002', status: 'suspended' });
+      });
+      await dir().importDirectory(marked);
+      const at = new Date(inactive);
+      expect(await dir().getOrganization('litware')).toMatchObject({ syncedFrom: 'partner_center', inactiveSince: at });
+      expect((await dir().listOrganizations({ kind: 'customer' })).find((o) => o.id === 'litware')?.inactiveSince).toEqual(at);
+      expect(await dir().listLinks({ resellerId: 'blue-reseller' })).toEqual([{ providerId: 'acme-dist', resellerId: 'blue-reseller', since: new Date('2024-04-01T00:00:00.000Z'), syncedFrom: 'partner_center', inactiveSince: at }]);
+      expect(await dir().listRelationships({ customerId: 'contoso' })).toEqual([{ partnerId: 'blue-reseller', customerId: 'contoso', workload: 'microsoft365', syncedFrom: 'partner_center', inactiveSince: at }]);
+      expect(await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa)).toMatchObject({ offerId: 'CFQ7TTC0LH18:0001', partnerOfRecord: '4800002', status: 'suspended', syncedFrom: 'partner_center', inactiveSince: at });
+      // Active again (the file, or a later sync, says so): the marks go, `since` and the supporters stay.
+      await dir().importDirectory(directoryFixture());
+      const litware = await dir().getOrganization('litware');
+      expect(litware).not.toHaveProperty('inactiveSince');
+      expect(litware).not.toHaveProperty('syncedFrom');
+      expect(await dir().listLinks({ resellerId: 'blue-reseller' })).toEqual([{ providerId: 'acme-dist', resellerId: 'blue-reseller', since: new Date('2024-04-01T00:00:00.000Z') }]);
+      expect(await dir().listRelationships({ customerId: 'contoso' })).toEqual([{ partnerId: 'blue-reseller', customerId: 'contoso', workload: 'microsoft365' }]);
+      const ea = await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa);
+      for (const field of ['offerId', 'partnerOfRecord', 'status', 'syncedFrom', 'inactiveSince']) expect(ea).not.toHaveProperty(field);
+      expect(ea?.termEndsOn).toEqual(new Date('2026-03-31T00:00:00.000Z'));
+    });
+
     it('treats operator-shaped IDs as plain values: nothing found, nothing thrown', async () => {
       await dir().importDirectory(directoryFixture());
       for (const bad of INJECTIONS) {

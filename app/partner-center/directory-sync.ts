@@ -1,0 +1,563 @@
+import { z } from 'zod';
+import {
+  DomainNameSchema,
+  isActive,
+  OrganizationSchema,
+  PartnerCustomerRelationshipSchema,
+  PartnerIdSchema,
+  ProviderResellerLinkSchema,
+  sellsToCustomers,
+  SubscriptionSchema,
+  type ClockPort,
+  type DirectoryData,
+  type DirectoryPort,
+  type KeyValuePort,
+  type Organization,
+  type PartnerCustomerRelationship,
+  type ProviderResellerLink,
+  type Subscription,
+  type Workload,
+} from '../../domain';
+import type { LoggerPort, PartnerCenterPort, PcCustomer, PcPage, PcPartnerRelationship, PcSubscription } from '../ports';
+import { PARTNER_CENTER_REQUESTS_PER_MINUTE, RateLimiter } from './rate-limiter';
+
+/** What the sync reports changes of. */
+export const SYNC_KINDS = ['operator', 'resellers', 'links', 'customers', 'relationships', 'subscriptions'] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
+export interface SyncChangeCounts {
+  added: number;
+  updated: number;
+  /** Shown by Partner Center before, not any more: marked inactive (kept). */
+  inactive: number;
+}
+export type SyncCounts = Record<SyncKind, SyncChangeCounts>;
+
+/** A record the sync could not take, and why (for the admin who runs it). */
+export interface SyncSkip {
+  kind: SyncKind;
+  /** The tenant (or subscription) it is about. */
+  ref: string;
+  reason: string;
+}
+
+export interface SyncReport {
+  dryRun: boolean;
+  counts: SyncCounts;
+  /** The first skipped records (at most MAX_SKIPS_KEPT) and how many there were in all. */
+  skipped: SyncSkip[];
+  skippedTotal: number;
+  /** Whether this run continued one that stopped (its checkpoint). */
+  resumed: boolean;
+  customersDone: number;
+  startedAt: Date;
+}
+
+export type SyncPhase = 'operator' | 'resellers' | 'customers' | 'finishing';
+export interface SyncProgress {
+  phase: SyncPhase;
+  /** Customers done so far (in the customers phase). */
+  done: number;
+  /** Customers known so far: those done and the rest of the page being read (Partner Center gives no overall count). */
+  known?: number;
+  /** Whether more pages follow the one being read. */
+  more?: boolean;
+}
+
+export interface DirectorySyncDeps {
+  partnerCenter: PartnerCenterPort;
+  directory: DirectoryPort;
+  /** Where the checkpoint of a run lives, so a rerun (or another instance) continues it. */
+  keyValues: KeyValuePort;
+  clock: ClockPort;
+  logger?: LoggerPort;
+  /** The calls' budget; by default PARTNER_CENTER_REQUESTS_PER_MINUTE a minute. */
+  limiter?: RateLimiter;
+  /** Customers per page (1–500). */
+  pageSize?: number;
+}
+
+export const SYNC_CHECKPOINT_KEY = 'partner-center:sync-checkpoint';
+/** A checkpoint older than this is not continued (the data it saw is too old): a new run starts. */
+export const SYNC_CHECKPOINT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_SKIPS_KEPT = 200;
+/** The checkpoint is saved every this many customers, at the end of each page and when a run stops. */
+const CHECKPOINT_EVERY = 20;
+const SOURCE = 'partner_center' as const;
+
+const ContinuationSchema = z.object({ uri: z.string().min(1).max(4000), headers: z.record(z.string(), z.string().max(8000)) });
+const CountsSchema = z.object({ added: z.number().int().min(0), updated: z.number().int().min(0), inactive: z.number().int().min(0) });
+const CheckpointSchema = z.object({
+  v: z.literal(1),
+  startedAt: z.coerce.date(),
+  operatorId: z.string().optional(),
+  /** The page being worked on (undefined: the first), and how many of its customers are done. */
+  pageAt: ContinuationSchema.optional(),
+  doneInPage: z.number().int().min(0),
+  customersDone: z.number().int().min(0),
+  seenCustomers: z.array(z.string()),
+  counts: z.object(Object.fromEntries(SYNC_KINDS.map((k) => [k, CountsSchema])) as Record<SyncKind, typeof CountsSchema>),
+  skipped: z.array(z.object({ kind: z.enum(SYNC_KINDS), ref: z.string(), reason: z.string() })),
+  skippedTotal: z.number().int().min(0),
+});
+type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+const zero = (): SyncCounts => Object.fromEntries(SYNC_KINDS.map((k) => [k, { added: 0, updated: 0, inactive: 0 }])) as SyncCounts;
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * Issue 17: imports the directory from Partner Center: the operator's own profile, its indirect
+ * resellers (and the links to them), its customers with their subscriptions and the partners those
+ * are with. Records are matched by tenant ID (subscriptions by ID) and written only when something
+ * changed, so a second run changes nothing. People, roles and whatever Partner Center does not know
+ * stay as the directory file set them; what Partner Center stops showing is marked inactive, never
+ * deleted.
+ *
+ * A run keeps a checkpoint in the store (the page it is on, how many of its customers are done, the
+ * tenants seen), saved every 20 customers, after each page and when the run stops: when a page fails
+ * halfway the error is thrown, and the next run, here or on another instance, continues from there
+ * (a customer done twice is harmless: every write is an idempotent upsert). A dry run reads everything, writes nothing
+ * (not even a checkpoint) and reports what would change.
+ */
+export class DirectorySync {
+  private readonly limiter: RateLimiter;
+
+  constructor(private readonly deps: DirectorySyncDeps) {
+    this.limiter = deps.limiter ?? new RateLimiter({ limit: PARTNER_CENTER_REQUESTS_PER_MINUTE, windowMs: 60_000 });
+  }
+
+  async run(options: { dryRun?: boolean; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncReport> {
+    const dryRun = options.dryRun ?? false;
+    const progress = options.onProgress ?? (() => undefined);
+    const saved = dryRun ? undefined : await this.loadCheckpoint();
+    const cp: Checkpoint = saved ?? {
+      v: 1,
+      startedAt: this.deps.clock.now(),
+      doneInPage: 0,
+      customersDone: 0,
+      seenCustomers: [],
+      counts: zero(),
+      skipped: [],
+      skippedTotal: 0,
+    };
+    const run = new SyncRun(this.deps, this.limiter, dryRun, cp);
+    await run.loadPartners();
+    if (saved) {
+      this.deps.logger?.info({ customersDone: cp.customersDone }, 'Partner Center sync: continuing the run that stopped');
+      run.operator = cp.operatorId ? await run.orgById(cp.operatorId) : undefined;
+    } else {
+      progress({ phase: 'operator', done: 0 });
+      await run.syncOperator();
+      progress({ phase: 'resellers', done: 0 });
+      await run.syncResellers();
+      cp.operatorId = run.operator?.id;
+      await this.saveCheckpoint(cp, dryRun);
+    }
+    progress({ phase: 'customers', done: cp.customersDone });
+    const seen = new Set(cp.seenCustomers);
+    // Continuing inside a page: its customers already done are those seen (matched by tenant, not by
+    // position, in case the page changed meanwhile).
+    let resumingPage = saved !== undefined && cp.doneInPage > 0;
+    const save = () => {
+      cp.seenCustomers = [...seen];
+      return this.saveCheckpoint(cp, dryRun);
+    };
+    try {
+      for await (const page of run.pages(this.deps.partnerCenter.listCustomers({ pageSize: this.deps.pageSize ?? 500, ...(cp.pageAt ? { continuation: cp.pageAt } : {}) }))) {
+        const known = cp.customersDone + page.items.filter((c) => !(resumingPage && seen.has(lower(c.tenantId)))).length;
+        const more = page.next !== undefined;
+        for (const c of page.items) {
+          if (resumingPage && seen.has(lower(c.tenantId))) continue;
+          if (await run.syncCustomer(c)) seen.add(lower(c.tenantId));
+          cp.doneInPage++;
+          cp.customersDone++;
+          if (cp.doneInPage % CHECKPOINT_EVERY === 0) await save();
+          progress({ phase: 'customers', done: cp.customersDone, known, more });
+        }
+        resumingPage = false;
+        if (page.next) cp.pageAt = { uri: page.next.uri, headers: { ...page.next.headers } };
+        else delete cp.pageAt;
+        cp.doneInPage = 0;
+        await save();
+      }
+    } catch (err) {
+      // Where it stopped, so the next run continues there (best effort: the store may be what failed).
+      await save().catch(() => undefined);
+      throw err;
+    }
+    progress({ phase: 'finishing', done: cp.customersDone, known: cp.customersDone, more: false });
+    await run.markMissingCustomers(seen);
+    if (!dryRun) await this.deps.keyValues.delete(SYNC_CHECKPOINT_KEY);
+    return { dryRun, counts: cp.counts, skipped: cp.skipped, skippedTotal: cp.skippedTotal, resumed: saved !== undefined, customersDone: cp.customersDone, startedAt: cp.startedAt };
+  }
+
+  /** The unfinished run's checkpoint, if there is one (a value that does not parse is ignored: a new run starts). */
+  async loadCheckpoint(): Promise<Checkpoint | undefined> {
+    const raw = await this.deps.keyValues.get(SYNC_CHECKPOINT_KEY, this.deps.clock.now());
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = CheckpointSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // not JSON: fall through
+    }
+    this.deps.logger?.warn({}, 'Partner Center sync: the saved checkpoint is unreadable; starting a new run');
+    return undefined;
+  }
+
+  private async saveCheckpoint(cp: Checkpoint, dryRun: boolean): Promise<void> {
+    if (dryRun) return;
+    await this.deps.keyValues.set(SYNC_CHECKPOINT_KEY, JSON.stringify(cp), SYNC_CHECKPOINT_TTL_MS, this.deps.clock.now());
+  }
+}
+
+/** One run's working state: what it wrote (or, in a dry run, would have), by tenant and PartnerID. */
+class SyncRun {
+  operator: Organization | undefined;
+  /** Organizations this run wrote or would have (a dry run reads through it). */
+  private readonly planned = new Map<string, Organization>();
+  private readonly byPartnerId = new Map<string, Organization>();
+
+  constructor(
+    private readonly deps: DirectorySyncDeps,
+    private readonly limiter: RateLimiter,
+    private readonly dryRun: boolean,
+    private readonly cp: Checkpoint,
+  ) {}
+
+  private get pc(): PartnerCenterPort {
+    return this.deps.partnerCenter;
+  }
+  private get dir(): DirectoryPort {
+    return this.deps.directory;
+  }
+
+  /** One Partner Center call, inside the budget. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    await this.limiter.take();
+    return fn();
+  }
+
+  /** A paged listing with each page's request inside the budget. */
+  async *pages<T>(listing: AsyncIterable<PcPage<T>>): AsyncGenerator<PcPage<T>> {
+    const it = listing[Symbol.asyncIterator]();
+    for (;;) {
+      await this.limiter.take();
+      const step = await it.next();
+      if (step.done) return;
+      yield step.value;
+    }
+  }
+
+  async loadPartners(): Promise<void> {
+    for (const o of await this.dir.listOrganizations()) if (o.kind !== 'customer') this.byPartnerId.set(o.partnerId, o);
+  }
+
+  async orgById(id: string): Promise<Organization | undefined> {
+    for (const o of this.planned.values()) if (o.id === id) return o;
+    return this.dir.getOrganization(id);
+  }
+
+  private async orgByTenant(tenantId: string): Promise<Organization | undefined> {
+    return this.planned.get(lower(tenantId)) ?? (await this.dir.findOrganizationByTenant(tenantId));
+  }
+
+  private count(kind: SyncKind, change: 'added' | 'updated' | 'inactive' | 'same'): void {
+    if (change !== 'same') this.cp.counts[kind][change]++;
+  }
+
+  private skip(kind: SyncKind, ref: string, reason: string): void {
+    this.cp.skippedTotal++;
+    if (this.cp.skipped.length < MAX_SKIPS_KEPT) this.cp.skipped.push({ kind, ref, reason });
+    this.deps.logger?.warn({ kind, ref, reason }, 'Partner Center sync: record skipped');
+  }
+
+  private async write(data: Partial<DirectoryData>): Promise<void> {
+    if (this.dryRun) return;
+    await this.dir.importDirectory({ organizations: [], people: [], links: [], relationships: [], subscriptions: [], ...data });
+  }
+
+  /** Writes an organization when it changed; returns what happened to it. */
+  private async putOrg(kind: SyncKind, before: Organization | undefined, raw: Record<string, unknown>): Promise<Organization | undefined> {
+    const parsed = OrganizationSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.skip(kind, String(raw.tenantId), `not a valid directory record (${issues(parsed.error)})`);
+      return undefined;
+    }
+    const org = parsed.data;
+    const change = !before ? 'added' : same(before, org) ? 'same' : 'updated';
+    if (change !== 'same') await this.write({ organizations: [org] });
+    this.count(kind, change);
+    this.planned.set(lower(org.tenantId), org);
+    if (org.kind !== 'customer') this.byPartnerId.set(org.partnerId, org);
+    return org;
+  }
+
+  private async markOrgInactive(kind: SyncKind, org: Organization): Promise<void> {
+    const marked = { ...org, inactiveSince: this.deps.clock.now() };
+    await this.write({ organizations: [marked] });
+    this.planned.set(lower(org.tenantId), marked);
+    this.count(kind, 'inactive');
+  }
+
+  /** A new organization's ID: its name as a slug plus the start of its tenant ID (stable across runs and instances). */
+  private async newId(name: string, tenantId: string): Promise<string> {
+    const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+    const id = `${slug || 'org'}-${tenantId.slice(0, 8)}`;
+    const taken = await this.orgById(id);
+    return taken && lower(taken.tenantId) !== lower(tenantId) ? `pc-${lower(tenantId)}` : id;
+  }
+
+  async syncOperator(): Promise<void> {
+    const p = await this.call(() => this.pc.getOrganizationProfile());
+    const existing = await this.orgByTenant(p.tenantId);
+    if (!existing) {
+      this.skip('operator', p.tenantId, 'your own organization is not in the directory: add it to the directory file (kind, PartnerID), import it with `partner-link seed`, then sync again; until then no links to your resellers are recorded');
+      return;
+    }
+    this.operator = await this.putOrg('operator', existing, {
+      ...existing,
+      name: (p.companyName || existing.name).slice(0, 200),
+      country: p.country ?? existing.country,
+      primaryDomain: domainOr(p.domain, existing.primaryDomain),
+      syncedFrom: SOURCE,
+      inactiveSince: undefined,
+    });
+  }
+
+  async syncResellers(): Promise<void> {
+    const operator = this.operator;
+    const links = operator?.kind === 'indirect_provider' ? await this.dir.listLinks({ providerId: operator.id }) : [];
+    const linkOf = new Map(links.map((l) => [l.resellerId, l]));
+    const seen = new Set<string>();
+    const newLinks: ProviderResellerLink[] = [];
+    for await (const page of this.pages(this.pc.listIndirectResellers())) {
+      for (const r of page.items) {
+        const org = await this.syncReseller(r);
+        if (!org) continue;
+        seen.add(org.id);
+        if (operator?.kind !== 'indirect_provider') continue;
+        const before = linkOf.get(org.id);
+        // A reseller Partner Center shows as not active (Suspended, …): the link is kept, inactive.
+        const active = r.state === undefined || lower(r.state) === 'active';
+        const link = ProviderResellerLinkSchema.parse({
+          providerId: operator.id,
+          resellerId: org.id,
+          since: before?.since,
+          syncedFrom: SOURCE,
+          inactiveSince: active ? undefined : (before?.inactiveSince ?? this.deps.clock.now()),
+        });
+        const change = !before ? 'added' : same(before, link) ? 'same' : 'updated';
+        this.count('links', change);
+        if (change !== 'same') newLinks.push(link);
+      }
+    }
+    // Links to resellers Partner Center no longer lists: kept, marked inactive.
+    for (const l of links) {
+      if (seen.has(l.resellerId) || l.syncedFrom !== SOURCE || !isActive(l)) continue;
+      newLinks.push({ ...l, inactiveSince: this.deps.clock.now() });
+      this.count('links', 'inactive');
+    }
+    if (newLinks.length) await this.write({ links: newLinks });
+    const gone = (await this.dir.listOrganizations({ kind: 'indirect_reseller' }))
+      .map((o) => this.planned.get(lower(o.tenantId)) ?? o)
+      .filter((o) => !seen.has(o.id) && o.syncedFrom === SOURCE && isActive(o));
+    if (seen.size === 0 && gone.length) {
+      this.skip('resellers', '-', `Partner Center listed no indirect resellers at all; the ${gone.length} imported before are left active (check the account, then sync again)`);
+      return;
+    }
+    for (const o of gone) await this.markOrgInactive('resellers', o);
+  }
+
+  private async syncReseller(r: PcPartnerRelationship): Promise<Organization | undefined> {
+    const existing = await this.orgByTenant(r.tenantId);
+    if (existing?.kind === 'customer') {
+      this.skip('resellers', r.tenantId, 'the directory has this tenant as a customer; it is left as the file set it');
+      return undefined;
+    }
+    if (existing) {
+      return this.putOrg('resellers', existing, {
+        ...existing,
+        name: (r.name || existing.name).slice(0, 200),
+        country: r.location ?? existing.country,
+        partnerId: r.partnerId && PartnerIdSchema.safeParse(r.partnerId).success ? r.partnerId : existing.partnerId,
+        syncedFrom: SOURCE,
+        inactiveSince: undefined,
+      });
+    }
+    if (!r.partnerId || !r.location) {
+      this.skip('resellers', r.tenantId, `Partner Center gave no ${r.partnerId ? 'location' : 'PartnerID'} for this reseller, and a new organization needs one`);
+      return undefined;
+    }
+    return this.putOrg('resellers', undefined, {
+      id: await this.newId(r.name, r.tenantId),
+      kind: 'indirect_reseller',
+      name: r.name.slice(0, 200),
+      tenantId: r.tenantId,
+      country: r.location,
+      partnerId: r.partnerId,
+      syncedFrom: SOURCE,
+    });
+  }
+
+  /** One customer with its subscriptions and partners; false when it is not (any more) the operator's customer. */
+  async syncCustomer(c: PcCustomer): Promise<boolean> {
+    const details = c.country ? c : await this.call(() => this.pc.getCustomer(c.tenantId));
+    if (!details) return false; // gone between the list and the details: not seen
+    const existing = await this.orgByTenant(c.tenantId);
+    if (existing && existing.kind !== 'customer') {
+      this.skip('customers', c.tenantId, `the directory has this tenant as ${existing.kind}; it is left as the file set it`);
+      return true;
+    }
+    const country = details.country ?? c.country ?? existing?.country;
+    if (!country) {
+      this.skip('customers', c.tenantId, 'Partner Center gave no billing country, and a new organization needs one');
+      return true;
+    }
+    const name = (details.companyName || c.companyName || existing?.name || '').slice(0, 200);
+    const org = await this.putOrg('customers', existing, {
+      ...(existing ?? { id: await this.newId(name, c.tenantId), kind: 'customer', tenantId: c.tenantId }),
+      name,
+      country,
+      primaryDomain: domainOr(details.domain ?? c.domain, existing?.primaryDomain),
+      syncedFrom: SOURCE,
+      inactiveSince: undefined,
+    });
+    if (!org) return true;
+    const subs = await this.call(() => this.pc.listSubscriptions(c.tenantId));
+    const rels = await this.call(() => this.pc.listCustomerRelationships(c.tenantId));
+    await this.syncHoldings(org, subs, rels);
+    return true;
+  }
+
+  /** A customer's subscriptions and the relationships they show, against what the directory has. */
+  private async syncHoldings(customer: Organization, subs: PcSubscription[], rels: PcPartnerRelationship[]): Promise<void> {
+    const now = this.deps.clock.now();
+    const existingSubs = new Map((await this.dir.listSubscriptions(customer.id)).map((s) => [s.id, s]));
+    const writeSubs: Subscription[] = [];
+    const workloadsOf = new Map<string, Set<Workload>>();
+    const seenSubs = new Set<string>();
+    for (const s of subs) {
+      const before = existingSubs.get(lower(s.id));
+      const parsed = SubscriptionSchema.safeParse({
+        id: s.id,
+        customerId: customer.id,
+        name: (s.friendlyName || s.offerName || s.offerId || s.id).slice(0, 200),
+        workload: workloadOf(s),
+        channel: 'csp_partner',
+        billing: lower(s.billingType ?? '') === 'usage' ? 'usage' : 'license',
+        termEndsOn: s.commitmentEndDate || undefined,
+        supportedBy: before?.supportedBy ?? [],
+        offerId: s.offerId?.slice(0, 120) || undefined,
+        partnerOfRecord: s.partnerOfRecord && PartnerIdSchema.safeParse(s.partnerOfRecord).success ? s.partnerOfRecord : undefined,
+        status: s.status?.slice(0, 40) || undefined,
+        syncedFrom: SOURCE,
+      });
+      if (!parsed.success) {
+        this.skip('subscriptions', s.id, `not a valid directory record (${issues(parsed.error)})`);
+        continue;
+      }
+      const sub = parsed.data;
+      seenSubs.add(sub.id);
+      const change = !before ? 'added' : same(before, sub) ? 'same' : 'updated';
+      this.count('subscriptions', change);
+      if (change !== 'same') writeSubs.push(sub);
+      if (['expired', 'deleted', 'disabled'].includes(lower(sub.status ?? ''))) continue;
+      // Whose customer this is for the workload: the partner of record, else the operator itself when it sells.
+      const partner = sub.partnerOfRecord ? this.byPartnerId.get(sub.partnerOfRecord) : this.operator && sellsToCustomers(this.operator) ? this.operator : undefined;
+      if (!partner) {
+        if (sub.partnerOfRecord) this.skip('relationships', sub.id, `partner of record ${sub.partnerOfRecord} is not in the directory`);
+        continue;
+      }
+      const set = workloadsOf.get(partner.id) ?? new Set<Workload>();
+      set.add(sub.workload);
+      workloadsOf.set(partner.id, set);
+    }
+    for (const [id, before] of existingSubs) {
+      if (seenSubs.has(id) || before.syncedFrom !== SOURCE || !isActive(before)) continue;
+      writeSubs.push({ ...before, inactiveSince: now });
+      this.count('subscriptions', 'inactive');
+    }
+    // Partners Partner Center lists for the customer with no subscription to say which workload: noted.
+    for (const r of rels) {
+      const partner = (await this.orgByTenant(r.tenantId)) ?? (r.partnerId ? this.byPartnerId.get(r.partnerId) : undefined);
+      if (!partner || partner.kind === 'customer') this.skip('relationships', r.tenantId, `partner ${r.name || r.tenantId} of customer ${customer.id} is not in the directory`);
+      else if (!workloadsOf.has(partner.id)) this.skip('relationships', r.tenantId, `${partner.id} is a partner of ${customer.id} in Partner Center, with no subscription that says for which workload; nothing recorded`);
+    }
+    const existingRels = await this.dir.listRelationships({ customerId: customer.id });
+    const relKey = (r: Pick<PartnerCustomerRelationship, 'partnerId' | 'workload'>) => `${r.partnerId}:${r.workload}`;
+    const relBefore = new Map(existingRels.map((r) => [relKey(r), r]));
+    const writeRels: PartnerCustomerRelationship[] = [];
+    const wanted = new Set<string>();
+    for (const [partnerId, workloads] of workloadsOf) {
+      for (const workload of workloads) {
+        const before = relBefore.get(relKey({ partnerId, workload }));
+        const rel = PartnerCustomerRelationshipSchema.parse({ partnerId, customerId: customer.id, workload, since: before?.since, syncedFrom: SOURCE });
+        wanted.add(relKey(rel));
+        const change = !before ? 'added' : same(before, rel) ? 'same' : 'updated';
+        this.count('relationships', change);
+        if (change !== 'same') writeRels.push(rel);
+      }
+    }
+    for (const r of existingRels) {
+      if (wanted.has(relKey(r)) || r.syncedFrom !== SOURCE || !isActive(r)) continue;
+      writeRels.push({ ...r, inactiveSince: now });
+      this.count('relationships', 'inactive');
+    }
+    if (writeSubs.length || writeRels.length) await this.write({ subscriptions: writeSubs, relationships: writeRels });
+  }
+
+  /** Customers Partner Center no longer lists: kept, marked inactive, with their subscriptions and relationships. */
+  async markMissingCustomers(seen: ReadonlySet<string>): Promise<void> {
+    const now = this.deps.clock.now();
+    const gone = (await this.dir.listOrganizations({ kind: 'customer' })).filter((o) => !seen.has(lower(o.tenantId)) && o.syncedFrom === SOURCE && isActive(o));
+    // An empty list is more likely a wrong account or a Partner Center fault than every customer leaving.
+    if (seen.size === 0 && gone.length) {
+      this.skip('customers', '-', `Partner Center listed no customers at all; the ${gone.length} imported before are left active (check the account, then sync again)`);
+      return;
+    }
+    for (const o of gone) {
+      await this.markOrgInactive('customers', o);
+      const subs = (await this.dir.listSubscriptions(o.id)).filter((s) => s.syncedFrom === SOURCE && isActive(s)).map((s) => ({ ...s, inactiveSince: now }));
+      const rels = (await this.dir.listRelationships({ customerId: o.id })).filter((r) => r.syncedFrom === SOURCE && isActive(r)).map((r) => ({ ...r, inactiveSince: now }));
+      this.cp.counts.subscriptions.inactive += subs.length;
+      this.cp.counts.relationships.inactive += rels.length;
+      if (subs.length || rels.length) await this.write({ subscriptions: subs, relationships: rels });
+    }
+  }
+}
+
+/**
+ * The workload a Partner Center subscription is for. Partner Center gives an offer, not a workload:
+ * usage-based offers and Azure offers are Azure; Dynamics 365 and Power Platform offers are named so;
+ * every other license-based offer counts as Microsoft 365.
+ */
+export function workloadOf(s: Pick<PcSubscription, 'billingType' | 'offerName' | 'friendlyName'>): Workload {
+  const name = `${s.offerName ?? ''} ${s.friendlyName ?? ''}`;
+  if (lower(s.billingType ?? '') === 'usage' || /\bazure\b/i.test(name)) return 'azure';
+  if (/\bdynamics\b/i.test(name)) return 'dynamics365';
+  if (/\bpower (apps|automate|bi|pages|platform|virtual agents)\b/i.test(name)) return 'power_platform';
+  return 'microsoft365';
+}
+
+function domainOr(domain: string | undefined, fallback: string | undefined): string | undefined {
+  const parsed = DomainNameSchema.safeParse(domain);
+  return parsed.success ? parsed.data : fallback;
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
+}
+
+/** Whether two records are the same (dates by instant, absent and undefined alike). */
+function same(a: object, b: object): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    }
+    return v;
+  });
+}
