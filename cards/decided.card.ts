@@ -14,6 +14,8 @@ const TONE: Record<PartnerRequest['status'], { style: ContainerStyle; color: Tex
   rejected: { style: 'attention', color: 'attention' },
   cancelled: { style: 'emphasis', color: 'default' },
   expired: { style: 'warning', color: 'warning' },
+  completing: { style: 'accent', color: 'accent' },
+  completed: { style: 'good', color: 'good' },
 };
 
 const RESUBMITTABLE: readonly PartnerRequest['status'][] = ['rejected', 'cancelled', 'expired'];
