@@ -1,3 +1,5 @@
+import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
+import type { PartnerCenterPort } from '../app/ports';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
@@ -55,8 +57,10 @@ export async function createBotRuntime(
   store: StorePort,
   config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS'>>,
   logger: Logger,
-  options: { recognizer?: Recognizer; clock?: SchedulerClock } = {},
+  options: { recognizer?: Recognizer; clock?: SchedulerClock; partnerCenter?: PartnerCenterPort } = {},
 ): Promise<BotRuntime> {
+  // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
+  if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
   const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
   const clock = options.clock ?? systemSchedulerClock;
   const service = createService(store, config, clock);
@@ -86,5 +90,9 @@ export async function createBotRuntime(
     // Done and dead inbox records past their retention, expired key-value entries.
     storePruningJob(store, INBOX_RETENTION, logger),
   ];
+  if (options.partnerCenter) {
+    const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger });
+    jobs.push(fulfilmentJob(watcher, scheduleMs));
+  }
   return { store, service, notifier, bot, jobs, clock };
 }

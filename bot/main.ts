@@ -1,3 +1,4 @@
+import { partnerCenterFrom } from './partner-center.wiring';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, redactSecrets } from './config';
 import { createLogger } from './logger';
@@ -22,7 +23,9 @@ async function start(): Promise<void> {
   });
   const store = await openConfiguredStore(config);
   await seedIfEmpty(store, config, logger);
-  const runtime = await createBotRuntime(store, config, logger);
+  // Issue 17: Partner Center on (PARTNER_CENTER_ENABLED=true): approvals are completed there, watched by a schedule.
+  const partnerCenter = partnerCenterFrom(config, store);
+  const runtime = await createBotRuntime(store, config, logger, partnerCenter ? { partnerCenter } : {});
   const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');

@@ -202,7 +202,8 @@ export class Notifier implements NotificationPort {
     if (!requester) return [];
     const view = await requestView(this.store.directory, request);
     const out = await this.toPerson(requester, request, purpose, (reader) => this.cards.decided(view, reader, { forRequester: true }));
-    if (request.status === 'expired') {
+    // Issue 17: after the last approval with Partner Center on, the approvers must act there too, and hear when it is done.
+    if (request.status === 'expired' || request.status === 'completing' || request.status === 'completed') {
       // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
       const waitedFor = await this.service.approversFor({ ...request, status: 'pending_approval' });
       for (const person of waitedFor.filter((p) => p.id !== requester.id)) out.push(...(await this.toPerson(person, request, purpose, (reader) => this.cards.decided(view, reader))));

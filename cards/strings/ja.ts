@@ -294,4 +294,20 @@ export const ja: CardStrings = {
     resubmitHint: 'もう一度申請できます。同じ内容を入力し、ルールに沿って改めて確認します。',
     button: { addNote: 'メモを追加', sendNote: 'メモを送信', handOver: '引き継ぐ', sendHandover: '引き継ぐ', change: '申請を変更', resubmit: 'もう一度申請' },
   },
+  fulfilment: {
+    title: 'パートナー センターでの次の手順',
+    link: {
+      provider: (reseller, partnerId) => `ディストリビューターの管理者がパートナー センターにサインインし、[間接リセラー] で [パートナーシップを要求] を選んで ${reseller} (PartnerID ${partnerId}) に招待を送ります。`,
+      reseller: (provider) => `リセラーのグローバル管理者がその招待メールのリンクを開き、チェック ボックスをオンにして ${provider} について [間接プロバイダーを承認] を選びます。`,
+    },
+    addPartner: {
+      partner: (customer) => `パートナーがパートナー センター ([顧客] → [リセラー関係の要求]) から ${customer} にリセラー関係の要求を送ります。`,
+      customer: (partner) => `お客様のグローバル管理者が Microsoft 365 管理センターでそのリンクを開き、${partner} をパートナーとして (Microsoft 顧客契約とともに) 承諾します。`,
+    },
+    multichannel: {
+      partner: (customer) => `他で購入したサブスクリプションは移せません。ライセンスは現在の期間の終了時に ${customer} 向けに CSP で新しく購入し、Azure はパートナー センターで ${customer} 向けに新しい Azure プランのサブスクリプションを作成します。`,
+      customer: (partner) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、古いサブスクリプションは期間の終了時に終了します。`,
+    },
+    watching: 'Partner Link がパートナー センターを定期的に確認し、反映されたらこの申請を完了にします。',
+  },
 };
