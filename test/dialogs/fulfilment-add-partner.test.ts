@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { PartnerCenterClient } from '../../adapters/partner-center';
+import { renderCard, validateBlocks } from '../../adapters/slack/block-kit';
 import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
@@ -41,6 +42,11 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner comp
     const toRequester = h.delivered.filter((d) => d.to === 'yuki-suzuki').at(-1)!;
     expect(strings(toRequester.message.card)).toContain('[リセラー関係の要求]');
 
+    // On Slack the partner's admin gets the completing card as valid Block Kit with the steps.
+    const onSlack = h.delivered.filter((d) => d.to === 'daniel-park' && d.platform === 'slack').at(-1)!;
+    const rendered = renderCard(onSlack.message.card as Parameters<typeof renderCard>[0]);
+    expect(validateBlocks(rendered.blocks)).toEqual([]);
+    expect(JSON.stringify(rendered.blocks)).toContain('Request a reseller relationship');
     const job = h.jobs.find((j) => j.name === 'partner-center-fulfilment')!;
     replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
     replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
