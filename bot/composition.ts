@@ -1,3 +1,4 @@
+import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
@@ -59,6 +60,8 @@ export async function createBotRuntime(
   logger: Logger,
   options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort } = {},
 ): Promise<BotRuntime> {
+  // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
+  if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
   const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
   const clock = options.clock ?? systemSchedulerClock;
   const service = createService(store, config, clock);
@@ -93,6 +96,11 @@ export async function createBotRuntime(
   if (options.partnerCenter && syncHours > 0) {
     const sync = new DirectorySync({ partnerCenter: options.partnerCenter, directory: store.directory, keyValues: store.keyValues, clock, logger });
     jobs.push(partnerCenterSyncJob(sync, store.events, { everyMs: syncHours * 60 * 60 * 1000, clock, logger }));
+  }
+  // Issue 17: completing requests are completed once Partner Center shows them.
+  if (options.partnerCenter) {
+    const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger });
+    jobs.push(fulfilmentJob(watcher, scheduleMs));
   }
   return { store, service, notifier, bot, jobs, clock };
 }

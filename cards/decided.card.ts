@@ -14,6 +14,8 @@ const TONE: Record<PartnerRequest['status'], { style: ContainerStyle; color: Tex
   rejected: { style: 'attention', color: 'attention' },
   cancelled: { style: 'emphasis', color: 'default' },
   expired: { style: 'warning', color: 'warning' },
+  completing: { style: 'accent', color: 'accent' },
+  completed: { style: 'good', color: 'good' },
 };
 
 const RESUBMITTABLE: readonly PartnerRequest['status'][] = ['rejected', 'cancelled', 'expired'];
@@ -26,6 +28,27 @@ export interface DecidedOptions extends CardOptions {
 /** The last approval of an earlier step, for a request that moved on to its next approver. */
 function lastStepApproval(r: PartnerRequest): AuditEntry | undefined {
   return [...r.audit].reverse().find((e) => e.action === 'approve');
+}
+
+/** Issue 17: the Partner Center steps left after the last approval, for both sides, and that the bot watches for them. */
+function fulfilmentSteps(orgs: DecidedModel['view']['organizations'], r: PartnerRequest, names: ReturnType<typeof orgNamer>, s: ReturnType<typeof stringsFor>): CardElement[] {
+  const f = s.fulfilment;
+  const sub = r.subject;
+  const partnerIdOf = (id: string) => {
+    const o = orgs.find((x) => x.id === id);
+    return o && o.kind !== 'customer' ? o.partnerId : id;
+  };
+  const lines =
+    sub.kind === 'link_distributor'
+      ? [f.link.provider(names.name(sub.resellerId), partnerIdOf(sub.resellerId)), f.link.reseller(names.name(sub.providerId))]
+      : sub.kind === 'add_partner'
+        ? [f.addPartner.partner(names.name(sub.customerId)), f.addPartner.customer(names.name(sub.partnerId))]
+        : [f.multichannel.partner(names.name(sub.customerId)), f.multichannel.customer(names.name(sub.partnerId))];
+  return [
+    textBlock(f.title, { weight: 'bolder', spacing: 'medium' }),
+    ...lines.map((l, i) => textBlock(`${i + 1}. ${l}`, { spacing: 'small' })),
+    note(f.watching, { spacing: 'small' }),
+  ];
 }
 
 /**
@@ -56,7 +79,8 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
       heading(s.kind[r.subject.kind]),
       container(banner, { style: tone.style, spacing: 'medium' }),
       factSet(requestFacts(model.view, names, s, ctx), { spacing: 'medium' }),
-      ...(isClosed(r.status) && !resubmit ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
+      ...(r.status === 'completing' ? fulfilmentSteps(model.view.organizations, r, names, s) : []),
+      ...(isClosed(r.status) && !resubmit && r.status !== 'completing' ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
       ...(resubmit ? [note(s.work.resubmitHint, { spacing: 'medium' })] : []),
     ],
     {

@@ -17,6 +17,8 @@ const STATUS_COLOR: Record<PartnerRequest['status'], TextColor> = {
   rejected: 'attention',
   cancelled: 'default',
   expired: 'warning',
+  completing: 'accent',
+  completed: 'good',
 };
 
 function row(

@@ -21,6 +21,8 @@ const STATUS_LABELS: Record<RequestStatus, { en: string; ja: string }> = {
   rejected: { en: 'rejected', ja: '却下' },
   cancelled: { en: 'cancelled', ja: '取り消し' },
   expired: { en: 'expired', ja: '期限切れ' },
+  completing: { en: 'completing in Partner Center', ja: 'パートナー センターで完了待ち' },
+  completed: { en: 'completed', ja: '完了' },
 };
 export const statusLabel = (s: RequestStatus) => STATUS_LABELS[s];
 
@@ -55,7 +57,9 @@ export type LifecycleCommand =
   /** An approver of the current step passes the request to another admin of the same organization. */
   | { type: 'handover'; to: Person }
   /** The requester or an approver adds a short note. */
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  /** Issue 17: Partner Center shows what was approved; only the system sends it, only from `completing`. */
+  | { type: 'complete' };
 
 export interface CommandContext {
   /** The person acting, from the directory; absent for the system. */
@@ -113,7 +117,7 @@ function isRepeat(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext)
   if (ctx.commandId && r.audit.some((e) => e.commandId === ctx.commandId && e.action !== 'refused')) return true;
   const me = ctx.person?.id;
   if (!me) return false;
-  if (cmd.type === 'approve') return r.steps.some((s, i) => i < r.stage && s.decidedBy === me) || (r.status === 'approved' && r.decision?.actor.type === 'person' && r.decision.actor.personId === me);
+  if (cmd.type === 'approve') return r.steps.some((s, i) => i < r.stage && s.decidedBy === me) || ((r.status === 'approved' || r.status === 'completing' || r.status === 'completed') && r.decision?.actor.type === 'person' && r.decision.actor.personId === me);
   const target = cmd.type === 'reject' ? 'rejected' : cmd.type === 'cancel' ? 'cancelled' : undefined;
   return target !== undefined && r.status === target && r.decision?.actor.type === 'person' && r.decision.actor.personId === me;
 }
@@ -145,13 +149,14 @@ function refuseAttempt(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandCon
 }
 
 /** Where a command leads from the current state, if it is allowed at all (authorization is separate). */
-function target(r: PartnerRequest, cmd: LifecycleCommand): RequestStatus | Refusal {
+function target(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): RequestStatus | Refusal {
+  if (cmd.type === 'complete') return r.status === 'completing' ? 'completed' : closedRefusal(r);
   if (isClosed(r.status)) return closedRefusal(r);
   switch (cmd.type) {
     case 'route':
       return r.status === 'submitted' ? 'pending_approval' : closedRefusal(r);
     case 'approve':
-      return r.stage + 1 < r.steps.length ? 'pending_approval' : 'approved';
+      return r.stage + 1 < r.steps.length ? 'pending_approval' : ctx.policy.completeInPartnerCenter ? 'completing' : 'approved';
     case 'reject':
       return cmd.reason.trim() ? 'rejected' : refusal('REASON_REQUIRED', {}, 'reason');
     case 'cancel':
@@ -172,6 +177,8 @@ function authorize(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext
     case 'route':
     case 'expire':
       return undefined; // the system's own steps
+    case 'complete':
+      return p ? refusal('NOT_A_PARTY') : undefined; // only the system, when Partner Center shows it
     case 'cancel':
       return p && p.id === r.requester.personId ? undefined : refusal('NOT_THE_REQUESTER');
     case 'change':
@@ -191,7 +198,8 @@ function authorize(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext
 /** The request state machine: pure, so every store applies exactly the same rules. */
 export function decide(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): Decision {
   if (isRepeat(r, cmd, ctx)) return { kind: 'unchanged', request: r };
-  if (isClosed(r.status)) {
+  const completing = cmd.type === 'complete' && r.status === 'completing';
+  if (isClosed(r.status) && !completing) {
     return ctx.person ? refuseAttempt(r, cmd, ctx, closedRefusal(r)) : { kind: 'refused', refusal: closedRefusal(r) };
   }
   const late = expiredBeforeCommand(r, cmd, ctx);
@@ -201,7 +209,7 @@ export function decide(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandCon
   if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== r.version) {
     return { kind: 'refused', refusal: refusal('STALE_CARD') };
   }
-  const to = target(r, cmd);
+  const to = target(r, cmd, ctx);
   if (typeof to !== 'string') return { kind: 'refused', refusal: to };
   if (cmd.type === 'note' || cmd.type === 'handover') return appendOnly(r, cmd, ctx);
   if (cmd.type === 'expire' && r.expiresAt.getTime() > ctx.now.getTime()) {
@@ -281,7 +289,8 @@ function apply(r: PartnerRequest, cmd: Exclude<LifecycleCommand, { type: 'note' 
     stage: advance ? r.stage + 1 : r.stage,
     updatedAt: ctx.now,
     audit: [...r.audit, entry],
-    ...(isClosed(to) ? { decision: { status: to, actor, platform: ctx.platform, at: ctx.now, ...(reason ? { reason } : {}) } } : {}),
+    // The decision is the one that closed the approval work; completing it later keeps who decided.
+    ...(isClosed(to) && !isClosed(r.status) ? { decision: { status: to, actor, platform: ctx.platform, at: ctx.now, ...(reason ? { reason } : {}) } } : {}),
   };
   return { next, entry };
 }

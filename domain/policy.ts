@@ -20,6 +20,8 @@ export const DomainPolicySchema = z.object({
   reminderEveryDays: z.number().int().min(1).max(3650).default(7),
   /** Country -> CSP region table. */
   markets: z.record(z.string(), CspRegionSchema).default({ ...DEFAULT_MARKETS }),
+  /** Issue 17: Partner Center is on, so the last approval leads to "completing in Partner Center", not "approved". */
+  completeInPartnerCenter: z.boolean().default(false),
 });
 export type DomainPolicy = z.infer<typeof DomainPolicySchema>;
 

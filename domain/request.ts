@@ -8,10 +8,15 @@ export const REQUEST_KINDS = ['link_distributor', 'add_partner', 'multichannel_s
 export const RequestKindSchema = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKindSchema>;
 
-export const REQUEST_STATUSES = ['submitted', 'pending_approval', 'approved', 'rejected', 'cancelled', 'expired'] as const;
+/**
+ * Issue 17: with Partner Center on, the last approval leads to `completing` (the relationship is being
+ * made in Partner Center, by people the bot tells what to do) and the system moves it to `completed`
+ * once Partner Center shows it. Both count as closed for the approval work (nobody approves any more).
+ */
+export const REQUEST_STATUSES = ['submitted', 'pending_approval', 'approved', 'rejected', 'cancelled', 'expired', 'completing', 'completed'] as const;
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
-export const CLOSED_STATUSES: readonly RequestStatus[] = ['approved', 'rejected', 'cancelled', 'expired'];
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['approved', 'rejected', 'cancelled', 'expired', 'completing', 'completed'];
 export const isClosed = (s: RequestStatus): boolean => CLOSED_STATUSES.includes(s);
 
 export const LinkDistributorSubjectSchema = z.object({
@@ -83,7 +88,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const AuditPlatformSchema = z.union([PlatformSchema, z.enum(['system', 'cli'])]);
 export type AuditPlatform = z.infer<typeof AuditPlatformSchema>;
 
-export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind', ...APPROVAL_WORK_ACTIONS] as const;
+export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind', ...APPROVAL_WORK_ACTIONS, 'complete'] as const;
 export const AuditEntrySchema = z.object({
   at: z.coerce.date(),
   actor: ActorSchema,

@@ -164,4 +164,9 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     const counts = await Promise.all(REQUEST_STATUSES.map(async (status) => [status, await this.ds.countAsync({ status })] as const));
     return Object.fromEntries(counts.filter(([, n]) => n > 0));
   }
+
+  async listCompleting(limit = 100): Promise<PartnerRequest[]> {
+    const docs = await this.ds.findAsync({ status: 'completing' }).sort({ updatedAt: 1, _id: 1 }).limit(limit);
+    return docs.map(requestFromDocument);
+  }
 }

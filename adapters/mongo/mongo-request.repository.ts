@@ -186,4 +186,9 @@ export class MongoRequests implements RequestRepositoryPort {
     const counts = await Promise.all(REQUEST_STATUSES.map(async (status) => [status, await this.model.countDocuments({ status })] as const));
     return Object.fromEntries(counts.filter(([, n]) => n > 0));
   }
+
+  async listCompleting(limit = 100): Promise<PartnerRequest[]> {
+    const docs = await this.model.find({ status: 'completing' }).sort({ updatedAt: 1, _id: 1 }).limit(limit).lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
+  }
 }

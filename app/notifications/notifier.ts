@@ -202,9 +202,13 @@ export class Notifier implements NotificationPort {
     if (!requester) return [];
     const view = await requestView(this.store.directory, request);
     const out = await this.toPerson(requester, request, purpose, (reader) => this.cards.decided(view, reader, { forRequester: true }));
-    if (request.status === 'expired') {
+    // Issue 17: after the last approval with Partner Center on, the approvers must act there too, and hear when it is done.
+    if (request.status === 'expired' || request.status === 'completing' || request.status === 'completed') {
       // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
-      const waitedFor = await this.service.approversFor({ ...request, status: 'pending_approval' });
+      // Issue 17: when completing in Partner Center, every step's approvers (the partner and the customer of an add_partner).
+      const stages = request.status === 'expired' ? [request.stage] : request.steps.map((_, i) => i);
+      const seen = new Set<string>();
+      const waitedFor = (await Promise.all(stages.map((stage) => this.service.approversFor({ ...request, status: 'pending_approval', stage })))).flat().filter((p) => !seen.has(p.id) && seen.add(p.id));
       for (const person of waitedFor.filter((p) => p.id !== requester.id)) out.push(...(await this.toPerson(person, request, purpose, (reader) => this.cards.decided(view, reader))));
     }
     return out;

@@ -24,6 +24,8 @@ export const en: CardStrings = {
     rejected: 'Rejected',
     cancelled: 'Cancelled',
     expired: 'Expired',
+    completing: 'Completing in Partner Center',
+    completed: 'Completed',
   },
   billing: { license: 'License-based (seats)', usage: 'Usage-based' },
   platform: { teams: 'Teams', slack: 'Slack', system: 'Partner Link', cli: 'command line' },
@@ -39,6 +41,7 @@ export const en: CardStrings = {
     change: 'Changed (new version)',
     handover: 'Handed over',
     note: 'Note',
+    complete: 'Completed in Partner Center',
   },
   check: {
     CSP_TO_CSP_RESALE: 'Not a resale to another CSP partner',
@@ -201,6 +204,8 @@ export const en: CardStrings = {
       rejected: 'Request rejected',
       cancelled: 'Request cancelled',
       expired: 'Request expired',
+      completing: 'Request approved: now to be completed in Partner Center',
+      completed: 'Request completed in Partner Center',
     },
     by: (name, at) => `By ${name}, ${at}`,
     stepApproved: (name, at) => `Approved by ${name}, ${at}.`,
@@ -292,5 +297,21 @@ export const en: CardStrings = {
     stepDoneTitle: 'One step done',
     resubmitHint: 'You can file it again: I fill in the same details and check them against the rules again.',
     button: { addNote: 'Add a note', sendNote: 'Add note', handOver: 'Hand over', sendHandover: 'Hand over', change: 'Change request', resubmit: 'File again' },
+  },
+  fulfilment: {
+    title: 'Next steps in Partner Center',
+    link: {
+      provider: (reseller, partnerId) => `An admin of the distributor signs in to Partner Center, opens Indirect resellers, selects Request a partnership and sends the invitation to ${reseller} (PartnerID ${partnerId}).`,
+      reseller: (provider) => `A Global admin of the reseller opens the link in that invitation email, ticks the box and selects Authorize indirect provider for ${provider}.`,
+    },
+    addPartner: {
+      partner: (customer) => `The partner sends ${customer} a reseller relationship request from Partner Center (Customers, Request a reseller relationship).`,
+      customer: (partner) => `A Global admin of the customer opens that link in the Microsoft 365 admin center and accepts ${partner} as a partner (and the Microsoft Customer Agreement).`,
+    },
+    multichannel: {
+      partner: (customer) => `A subscription bought elsewhere cannot be moved: for licences, buy the new one for ${customer} in CSP at the end of the current term; for Azure, create a new Azure plan subscription for ${customer} in Partner Center.`,
+      customer: (partner) => `The customer's admin accepts ${partner}'s reseller relationship request if it has not yet, and ends the old subscription at its term end.`,
+    },
+    watching: 'Partner Link checks Partner Center regularly and marks this request completed once it shows there.',
   },
 };

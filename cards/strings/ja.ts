@@ -20,6 +20,8 @@ export const ja: CardStrings = {
     rejected: '却下',
     cancelled: '取り消し済み',
     expired: '期限切れ',
+    completing: 'パートナー センターで完了待ち',
+    completed: '完了',
   },
   billing: { license: 'ライセンス ベース (シート数)', usage: '従量課金' },
   platform: { teams: 'Teams', slack: 'Slack', system: 'Partner Link', cli: 'コマンド ライン' },
@@ -35,6 +37,7 @@ export const ja: CardStrings = {
     change: '変更 (新しい版)',
     handover: '引き継ぎ',
     note: 'メモ',
+    complete: 'パートナー センターで完了',
   },
   check: {
     CSP_TO_CSP_RESALE: '別の CSP パートナーへの再販ではない',
@@ -197,6 +200,8 @@ export const ja: CardStrings = {
       rejected: '申請は却下されました',
       cancelled: '申請は取り消されました',
       expired: '申請は期限切れになりました',
+      completing: '申請は承認されました。パートナー センターでの手続きが残っています',
+      completed: '申請はパートナー センターで完了しました',
     },
     by: (name, at) => `${name} (${at})`,
     stepApproved: (name, at) => `${name} さんが承認しました (${at})。`,
@@ -288,5 +293,21 @@ export const ja: CardStrings = {
     stepDoneTitle: '1 つのステップが完了しました',
     resubmitHint: 'もう一度申請できます。同じ内容を入力し、ルールに沿って改めて確認します。',
     button: { addNote: 'メモを追加', sendNote: 'メモを送信', handOver: '引き継ぐ', sendHandover: '引き継ぐ', change: '申請を変更', resubmit: 'もう一度申請' },
+  },
+  fulfilment: {
+    title: 'パートナー センターでの次の手順',
+    link: {
+      provider: (reseller, partnerId) => `ディストリビューターの管理者がパートナー センターにサインインし、[間接リセラー] で [パートナーシップを要求] を選んで ${reseller} (PartnerID ${partnerId}) に招待を送ります。`,
+      reseller: (provider) => `リセラーのグローバル管理者がその招待メールのリンクを開き、チェック ボックスをオンにして ${provider} について [間接プロバイダーを承認] を選びます。`,
+    },
+    addPartner: {
+      partner: (customer) => `パートナーがパートナー センター ([顧客] → [リセラー関係の要求]) から ${customer} にリセラー関係の要求を送ります。`,
+      customer: (partner) => `お客様のグローバル管理者が Microsoft 365 管理センターでそのリンクを開き、${partner} をパートナーとして (Microsoft 顧客契約とともに) 承諾します。`,
+    },
+    multichannel: {
+      partner: (customer) => `他で購入したサブスクリプションは移せません。ライセンスは現在の期間の終了時に ${customer} 向けに CSP で新しく購入し、Azure はパートナー センターで ${customer} 向けに新しい Azure プランのサブスクリプションを作成します。`,
+      customer: (partner) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、古いサブスクリプションは期間の終了時に終了します。`,
+    },
+    watching: 'Partner Link がパートナー センターを定期的に確認し、反映されたらこの申請を完了にします。',
   },
 };

@@ -217,4 +217,12 @@ export interface CardStrings {
     resubmitHint: string;
     button: { addNote: string; sendNote: string; handOver: string; sendHandover: string; change: string; resubmit: string };
   };
+  /** Issue 17: what is left to do in Partner Center after the last approval, and who does it. */
+  fulfilment: {
+    title: string;
+    link: { provider: (reseller: string, partnerId: string) => string; reseller: (provider: string) => string };
+    addPartner: { partner: (customer: string) => string; customer: (partner: string) => string };
+    multichannel: { partner: (customer: string) => string; customer: (partner: string) => string };
+    watching: string;
+  };
 }

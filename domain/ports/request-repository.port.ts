@@ -59,4 +59,6 @@ export interface RequestRepositoryPort {
    */
   countRepeatedAttempt(id: string, index: number, at: Date): Promise<void>;
   countByStatus(): Promise<Partial<Record<RequestStatus, number>>>;
+  /** Issue 17: requests approved and waiting to show in Partner Center (status `completing`), longest waiting first. */
+  listCompleting(limit?: number): Promise<PartnerRequest[]>;
 }

@@ -69,6 +69,7 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     recordReminder: (id, expected, reminders, entry, notices) => requests.recordReminder(id, expected, reminders, entry, notices),
     countRepeatedAttempt: (id, index, at) => requests.countRepeatedAttempt(id, index, at),
     countByStatus: () => requests.countByStatus(),
+    listCompleting: (limit) => requests.listCompleting(limit),
   };
 }
 

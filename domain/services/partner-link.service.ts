@@ -196,7 +196,7 @@ export class PartnerLinkService {
       // What people must be told is stored with the change itself (the request's outbox).
       const outcome = await this.deps.requests.transition(d.next, current.version, d.entry, noticesFor(d.next, current, d.next.updatedAt));
       if (outcome === 'ok') {
-        if (d.next.status === 'approved') await this.recordRelationship(d.next);
+        if (d.next.status === 'approved' || d.next.status === 'completed') await this.recordRelationship(d.next);
         return { kind: 'applied', request: d.next, previous: current };
       }
     }

@@ -80,6 +80,7 @@ class MemoryRequests implements RequestRepositoryPort {
   listByRequester = notUsed;
   listAwaitingOrg = notUsed;
   listExpired = notUsed;
+  listCompleting = notUsed;
   recordReminder = notUsed;
   countByStatus = notUsed;
   getNotices = notUsed;

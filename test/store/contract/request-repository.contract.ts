@@ -227,6 +227,25 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       expect(await repo().listExpired(T0)).toEqual([]);
     });
 
+    it('listCompleting (issue 17): only requests completing in Partner Center, longest waiting first', async () => {
+      const a = pendingRequest({ subject: linkSubject('blue-reseller') });
+      const b = pendingRequest({ subject: linkSubject('green-reseller') });
+      const c = pendingRequest({ subject: partnerSubject() });
+      for (const r of [a, b, c]) await repo().create(r);
+      const later = nextState(a, { status: 'completing', action: 'approve' });
+      await repo().transition({ ...later.next, updatedAt: days(2) }, a.version, later.entry);
+      const sooner = nextState(b, { status: 'completing', action: 'approve' });
+      await repo().transition({ ...sooner.next, updatedAt: days(1) }, b.version, sooner.entry);
+      const approved = nextState(c, { status: 'approved', action: 'approve' });
+      await repo().transition(approved.next, c.version, approved.entry);
+      expect((await repo().listCompleting()).map((r) => r.id)).toEqual([b.id, a.id]);
+      expect((await repo().listCompleting(1)).map((r) => r.id)).toEqual([b.id]);
+      const stored = (await repo().get(b.id))!;
+      const done = nextState(stored, { status: 'completed', action: 'complete' });
+      expect(await repo().transition(done.next, stored.version, done.entry)).toBe('ok');
+      expect((await repo().listCompleting()).map((r) => r.id)).toEqual([a.id]);
+    });
+
     it('listByRequester: newest first, limited', async () => {
       const mine = [1, 2, 3].map((n) => submittedRequest({ subject: linkSubject(`reseller-${n}`), createdAt: days(n) }));
       const theirs = submittedRequest({ subject: partnerSubject(), requesterId: 'someone-else' });

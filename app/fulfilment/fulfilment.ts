@@ -1,0 +1,101 @@
+import { CodedError, type DirectoryPort, type PartnerLinkService, type PartnerRequest, type RequestRepositoryPort } from '../../domain';
+import type { LoggerPort, NotificationPort, PartnerCenterPort, PcPartnerRelationship } from '../ports';
+import type { ScheduledJob } from '../schedules/schedules';
+
+/** How often the bot looks in Partner Center for the requests it is completing, unless configured. */
+export const DEFAULT_FULFILMENT_EVERY_MS = 15 * 60_000;
+
+export interface FulfilmentDeps {
+  requests: Pick<RequestRepositoryPort, 'listCompleting'>;
+  directory: Pick<DirectoryPort, 'getOrganization'>;
+  service: Pick<PartnerLinkService, 'act'>;
+  partnerCenter: PartnerCenterPort;
+  notifier: Pick<NotificationPort, 'requestUpdated'>;
+  logger: LoggerPort;
+}
+
+export interface FulfilmentRun {
+  /** Requests this run moved to completed. */
+  completed: string[];
+  /** Requests still waiting for Partner Center (not there yet). */
+  waiting: string[];
+  /** Requests Partner Center could not be asked about this time; they stay completing and are asked again next run. */
+  failed: { id: string; code: string }[];
+}
+
+const isActive = (state?: string) => state === undefined || state.toLowerCase() === 'active';
+const sameTenant = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Issue 17: the completion signal of each request kind, read from Partner Center.
+ * - link_distributor: the reseller is among the operator's indirect resellers (by tenant ID or PartnerID), Active.
+ * - add_partner: the customer is the operator's customer and the partner is the operator itself or is among
+ *   the customer's indirect resellers.
+ * - multichannel_support: the customer has a subscription whose reseller of record is the partner's PartnerID
+ *   (the new CSP subscription bought at term end, or the new Azure plan).
+ */
+export class FulfilmentWatcher {
+  private readonly deps: FulfilmentDeps;
+  constructor(deps: FulfilmentDeps) {
+    this.deps = deps;
+  }
+
+  /** One pass over every completing request; keeps nothing between passes (all state is in the store). */
+  async run(): Promise<FulfilmentRun> {
+    const out: FulfilmentRun = { completed: [], waiting: [], failed: [] };
+    let resellers: PcPartnerRelationship[] | undefined;
+    let operatorTenant: string | undefined;
+    const ctx = {
+      resellers: async () => (resellers ??= await this.allIndirectResellers()),
+      operatorTenant: async () => (operatorTenant ??= (await this.deps.partnerCenter.getOrganizationProfile()).tenantId),
+    };
+    for (const r of await this.deps.requests.listCompleting()) {
+      try {
+        if (!(await this.isDone(r, ctx))) {
+          out.waiting.push(r.id);
+          continue;
+        }
+        const done = await this.deps.service.act(r.id, { type: 'complete' }, undefined, { platform: 'system' });
+        if (done.kind === 'applied') {
+          out.completed.push(r.id);
+          await this.deps.notifier.requestUpdated(done.request);
+        }
+      } catch (err) {
+        // Never lost: the request stays "completing" in the store and is asked about again next run.
+        const code = err instanceof CodedError ? err.code : 'UNAVAILABLE';
+        out.failed.push({ id: r.id, code });
+        this.deps.logger.warn({ requestId: r.id, code }, 'Partner Center could not be asked about a completing request; retried next run');
+      }
+    }
+    return out;
+  }
+
+  private async allIndirectResellers(): Promise<PcPartnerRelationship[]> {
+    const all: PcPartnerRelationship[] = [];
+    for await (const page of this.deps.partnerCenter.listIndirectResellers()) all.push(...page.items);
+    return all;
+  }
+
+  private async isDone(r: PartnerRequest, ctx: { resellers(): Promise<PcPartnerRelationship[]>; operatorTenant(): Promise<string> }): Promise<boolean> {
+    const s = r.subject;
+    const pc = this.deps.partnerCenter;
+    if (s.kind === 'link_distributor') {
+      const reseller = await this.deps.directory.getOrganization(s.resellerId);
+      if (!reseller || reseller.kind === 'customer') return false;
+      return (await ctx.resellers()).some((x) => isActive(x.state) && (sameTenant(x.tenantId, reseller.tenantId) || x.partnerId === reseller.partnerId));
+    }
+    const [customer, partner] = await Promise.all([this.deps.directory.getOrganization(s.customerId), this.deps.directory.getOrganization(s.partnerId)]);
+    if (!customer || !partner || partner.kind === 'customer') return false;
+    if (s.kind === 'add_partner') {
+      if (!(await pc.getCustomer(customer.tenantId))) return false;
+      if (sameTenant(await ctx.operatorTenant(), partner.tenantId)) return true;
+      return (await pc.listCustomerRelationships(customer.tenantId)).some((x) => sameTenant(x.tenantId, partner.tenantId) || x.partnerId === partner.partnerId);
+    }
+    return (await pc.listSubscriptions(customer.tenantId)).some((x) => x.partnerOfRecord === partner.partnerId && isActive(x.status));
+  }
+}
+
+/** The schedule around the watcher: safe on every instance, since each completion is a compare-and-set. */
+export function fulfilmentJob(watcher: FulfilmentWatcher, everyMs = DEFAULT_FULFILMENT_EVERY_MS): ScheduledJob {
+  return { name: 'partner-center-fulfilment', everyMs, atStart: true, run: () => watcher.run() };
+}

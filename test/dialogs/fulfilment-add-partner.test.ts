@@ -1,0 +1,70 @@
+import nock from 'nock';
+import { PartnerCenterClient } from '../../adapters/partner-center';
+import { renderCard, validateBlocks } from '../../adapters/slack/block-kit';
+import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
+import { bothStores } from '../support/both-stores';
+import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
+
+// Issue 17, done when: adding a partner goes through "completing in Partner Center" to "completed"; the
+// partner approves on Slack, the customer admin on Teams (Japanese); Partner Center answered by fixtures.
+const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
+const partnerCenter = () => new PartnerCenterClient({ baseUrl: PC_BASE, tokens: { token: async () => 'test-token' }, sleep: async () => undefined, maxAttempts: 1 });
+
+describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner completes in Partner Center (Slack and Teams, %s store)', (_name, storeUnderTest) => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: partnerCenter() });
+  });
+  afterEach(async () => {
+    await h.destroy();
+    await storeUnderTest.cleanUp();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('partner approves on Slack, customer on Teams → completing with both steps; completed when the customer shows the partner', async () => {
+    await h.say('daniel-park', 'hello', undefined, 'slack');
+    await h.say('taro-ito', 'hi there');
+    const form = (await h.say('yuki-suzuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions')).at(-1)!;
+    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' })).answer!;
+    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!)).answer!;
+    const requestId = /PL-[0-9A-Z]{8}/.exec(submitted.cardText)![0];
+    const viaSlack = h.delivered.find((d) => d.to === 'daniel-park' && d.platform === 'slack')!;
+    await h.execute('daniel-park', buttonData(viaSlack.message.card, 'approve')!, undefined, 'slack');
+    const toCustomerAdmin = h.delivered.find((d) => d.to === 'taro-ito')!;
+    await h.execute('taro-ito', buttonData(toCustomerAdmin.message.card, 'approve')!, 'ja-JP');
+
+    expect((await h.store.requests.get(requestId))?.status).toBe('completing');
+    expect(await h.store.directory.listRelationships({ partnerId: 'trey-research-direct' })).toEqual([]);
+    const toCustomer = h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!;
+    expect(strings(toCustomer.message.card)).toContain('Microsoft 365 管理センター');
+    const toRequester = h.delivered.filter((d) => d.to === 'yuki-suzuki').at(-1)!;
+    expect(strings(toRequester.message.card)).toContain('[リセラー関係の要求]');
+
+    // On Slack the partner's admin gets the completing card as valid Block Kit with the steps.
+    const onSlack = h.delivered.filter((d) => d.to === 'daniel-park' && d.platform === 'slack').at(-1)!;
+    const rendered = renderCard(onSlack.message.card as Parameters<typeof renderCard>[0]);
+    expect(validateBlocks(rendered.blocks)).toEqual([]);
+    expect(JSON.stringify(rendered.blocks)).toContain('Request a reseller relationship');
+    const job = h.jobs.find((j) => j.name === 'partner-center-fulfilment')!;
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/relationships`), 'customer-relationships');
+    expect(await job.run()).toEqual({ completed: [], waiting: [requestId], failed: [] });
+
+    const before = h.delivered.length;
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/relationships`), 'customer-relationships-after-add');
+    expect(await job.run()).toEqual({ completed: [requestId], waiting: [], failed: [] });
+    expect(nock.isDone()).toBe(true);
+    expect((await h.store.requests.get(requestId))?.audit.at(-1)).toMatchObject({ action: 'complete', to: 'completed', platform: 'system' });
+    expect(await h.store.directory.listRelationships({ partnerId: 'trey-research-direct' })).toEqual([expect.objectContaining({ customerId: 'yamato-manufacturing', workload: 'azure' })]);
+    const told = h.delivered.slice(before);
+    expect(strings(told.find((d) => d.to === 'yuki-suzuki')?.message.card)).toContain('申請はパートナー センターで完了しました');
+    expect(strings(told.find((d) => d.to === 'taro-ito')?.message.card)).toContain('申請はパートナー センターで完了しました');
+    // The partner's admin, who approved on Slack, hears of it there too.
+    expect(strings(told.find((d) => d.to === 'daniel-park' && d.platform === 'slack')?.message.card)).toContain('Request completed in Partner Center');
+  });
+});
