@@ -11,3 +11,5 @@ export { expiryJob, reminderJob, DEFAULT_REQUEST_SCHEDULE_EVERY_MS } from './sch
 export { Schedules, systemSchedulerClock, type ScheduledJob, type SchedulerClock } from './schedules/schedules';
 export { storePruningJob, PRUNE_EVERY_MS, type InboxRetention } from './schedules/store-pruning';
 export { admit, newcomerId, type Admission } from './people/newcomers';
+export { PartnerCenterRegistry, DEFAULT_PARTNER_CHECK_TIMEOUT_MS } from './partner-center/partner-registry';
+export { partnerCheckJob, DEFAULT_PARTNER_CHECK_EVERY_MS } from './schedules/partner-check-schedule';

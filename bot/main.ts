@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, redactSecrets } from './config';
 import { createLogger } from './logger';
 import { Schedules } from '../app';
 import { createBotRuntime } from './composition';
+import { partnerCenterFrom } from './partner-center.wiring';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, finishApp, listen } from './server';
 import { mountSlackOAuth } from './slack-oauth.mount';
@@ -22,7 +23,9 @@ async function start(): Promise<void> {
   });
   const store = await openConfiguredStore(config);
   await seedIfEmpty(store, config, logger);
-  const runtime = await createBotRuntime(store, config, logger);
+  // Issue 17: Partner Center (when PARTNER_CENTER_ENABLED=true) checks resellers at filing time.
+  const partnerCenter = partnerCenterFrom(config, store);
+  const runtime = await createBotRuntime(store, config, logger, partnerCenter ? { partnerCenter } : {});
   const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');

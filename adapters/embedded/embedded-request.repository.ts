@@ -4,6 +4,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type Notice,
+  type PartnerCheck,
   type RequestNotices,
   type PartnerRequest,
   type ReminderState,
@@ -21,6 +22,8 @@ import {
   noticesToDocument,
   isDate,
   OPEN_STATUSES,
+  partnerCheckFilter,
+  partnerCheckUpdate,
   reminderUpdate,
   appendUpdate,
   reminderFilter,
@@ -163,5 +166,21 @@ export class EmbeddedRequests implements RequestRepositoryPort {
   async countByStatus(): Promise<Partial<Record<RequestStatus, number>>> {
     const counts = await Promise.all(REQUEST_STATUSES.map(async (status) => [status, await this.ds.countAsync({ status })] as const));
     return Object.fromEntries(counts.filter(([, n]) => n > 0));
+  }
+  // Issue 17: the Partner Center check of requests filed "not yet verified".
+  async listPartnerChecksDue(now: Date, limit?: number): Promise<PartnerRequest[]> {
+    if (!isDate(now)) return [];
+    const docs = await this.ds
+      .findAsync({ status: OPEN, 'partnerCheck.state': 'pending', 'partnerCheck.nextAt': { $lte: now } })
+      .sort({ 'partnerCheck.nextAt': 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT));
+    return docs.map(requestFromDocument);
+  }
+
+  async updatePartnerCheck(id: string, expectedAttempts: number, check: PartnerCheck, entry?: AuditEntry): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined) return 'conflict';
+    const { numAffected } = await this.ds.updateAsync({ _id: k, status: OPEN, ...partnerCheckFilter(expectedAttempts) }, partnerCheckUpdate(check, entry), {});
+    return numAffected === 1 ? 'ok' : 'conflict';
   }
 }

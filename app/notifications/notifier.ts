@@ -202,7 +202,7 @@ export class Notifier implements NotificationPort {
     if (!requester) return [];
     const view = await requestView(this.store.directory, request);
     const out = await this.toPerson(requester, request, purpose, (reader) => this.cards.decided(view, reader, { forRequester: true }));
-    if (request.status === 'expired') {
+    if (request.status === 'expired' || (request.status === 'rejected' && request.partnerCheck?.state === 'failed')) {
       // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
       const waitedFor = await this.service.approversFor({ ...request, status: 'pending_approval' });
       for (const person of waitedFor.filter((p) => p.id !== requester.id)) out.push(...(await this.toPerson(person, request, purpose, (reader) => this.cards.decided(view, reader))));
@@ -216,6 +216,15 @@ export class Notifier implements NotificationPort {
    * approvers of the step it was waiting for get the expired card (see decidedNotifications).
    */
   async requestExpired(request: PartnerRequest, _previous: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /**
+   * Issue 17: a request filed "not yet verified" failed its Partner Center check and was closed; the
+   * requester and the approvers of the step it waited for get the closed card with the reason and what
+   * to do (stored with the closing; see decidedNotifications), and posted cards are replaced.
+   */
+  async partnerCheckFailed(request: PartnerRequest): Promise<void> {
     await this.sendNow(request.id);
   }
 

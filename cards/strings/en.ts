@@ -39,6 +39,7 @@ export const en: CardStrings = {
     change: 'Changed (new version)',
     handover: 'Handed over',
     note: 'Note',
+    verify: 'Checked in Partner Center',
   },
   check: {
     CSP_TO_CSP_RESALE: 'Not a resale to another CSP partner',
@@ -76,6 +77,8 @@ export const en: CardStrings = {
     NOT_A_PARTY: 'Note by the requester or an approver',
     NOTE_INVALID: 'Note of the right length',
     NOT_RESUBMITTABLE: 'Filed again from a closed request',
+    PARTNER_ID_NOT_FOUND: 'PartnerID known to Microsoft Partner Center',
+    PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft Partner Agreement signed',
   },
   approverRole: { provider: 'Distributor', partner: 'Partner', customer: "Customer's admin" },
 
@@ -292,5 +295,11 @@ export const en: CardStrings = {
     stepDoneTitle: 'One step done',
     resubmitHint: 'You can file it again: I fill in the same details and check them against the rules again.',
     button: { addNote: 'Add a note', sendNote: 'Add note', handOver: 'Hand over', sendHandover: 'Hand over', change: 'Change request', resubmit: 'File again' },
+  },
+  partnerCheck: {
+    label: 'Partner Center',
+    pending: 'Not yet verified: Partner Center could not be reached when this was filed; checked again automatically',
+    verified: (at) => `Verified on ${at} (PartnerID and Partner Agreement)`,
+    failed: 'Check failed: this request was closed',
   },
 };

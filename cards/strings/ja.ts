@@ -35,6 +35,7 @@ export const ja: CardStrings = {
     change: '変更 (新しい版)',
     handover: '引き継ぎ',
     note: 'メモ',
+    verify: 'パートナー センターで確認',
   },
   check: {
     CSP_TO_CSP_RESALE: '別の CSP パートナーへの再販ではない',
@@ -72,6 +73,8 @@ export const ja: CardStrings = {
     NOT_A_PARTY: '申請者または承認者のメモ',
     NOTE_INVALID: 'メモの長さが適切',
     NOT_RESUBMITTABLE: '終了した申請からの再申請',
+    PARTNER_ID_NOT_FOUND: 'PartnerID が Microsoft パートナー センターに登録済み',
+    PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft パートナー契約に同意済み',
   },
   approverRole: { provider: 'ディストリビューター', partner: 'パートナー', customer: 'お客様の管理者' },
 
@@ -288,5 +291,11 @@ export const ja: CardStrings = {
     stepDoneTitle: '1 つのステップが完了しました',
     resubmitHint: 'もう一度申請できます。同じ内容を入力し、ルールに沿って改めて確認します。',
     button: { addNote: 'メモを追加', sendNote: 'メモを送信', handOver: '引き継ぐ', sendHandover: '引き継ぐ', change: '申請を変更', resubmit: 'もう一度申請' },
+  },
+  partnerCheck: {
+    label: 'パートナー センター',
+    pending: '未確認: 申請時にパートナー センターに接続できませんでした。自動的に再確認します',
+    verified: (at) => `${at} に確認済み (PartnerID とパートナー契約)`,
+    failed: '確認の結果、この申請は終了しました',
   },
 };

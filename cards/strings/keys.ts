@@ -217,4 +217,11 @@ export interface CardStrings {
     resubmitHint: string;
     button: { addNote: string; sendNote: string; handOver: string; sendHandover: string; change: string; resubmit: string };
   };
+  /** Issue 17: a request filed while Partner Center could not be reached, and its later check. */
+  partnerCheck: {
+    label: string;
+    pending: string;
+    verified: (at: string) => string;
+    failed: string;
+  };
 }

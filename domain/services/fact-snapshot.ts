@@ -69,6 +69,8 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     recordReminder: (id, expected, reminders, entry, notices) => requests.recordReminder(id, expected, reminders, entry, notices),
     countRepeatedAttempt: (id, index, at) => requests.countRepeatedAttempt(id, index, at),
     countByStatus: () => requests.countByStatus(),
+    listPartnerChecksDue: (now, limit) => requests.listPartnerChecksDue(now, limit),
+    updatePartnerCheck: (id, attempts, check, entry) => requests.updatePartnerCheck(id, attempts, check, entry),
   };
 }
 

@@ -82,6 +82,8 @@ class MemoryRequests implements RequestRepositoryPort {
   listExpired = notUsed;
   recordReminder = notUsed;
   countByStatus = notUsed;
+  listPartnerChecksDue = notUsed;
+  updatePartnerCheck = notUsed;
   getNotices = notUsed;
   setNotices = notUsed;
   listNoticesDue = notUsed;
