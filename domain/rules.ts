@@ -5,6 +5,7 @@ import { sellsToCustomers, type Organization } from './organization';
 import type { Person } from './person';
 import type { DomainPolicy } from './policy';
 import type { PartnerCustomerRelationship, ProviderResellerLink, PurchaseChannel, Subscription } from './relationship';
+import type { RequestSubject } from './request';
 import { advisory, VerdictBuilder, type Verdict } from './result';
 import { WORKLOAD_LABELS, type Workload } from './workload';
 
@@ -208,7 +209,7 @@ export interface PartnerRecordFacts {
  * with a distributor, or the reseller a customer asks for. Only indirect resellers are checked: the
  * agreement status call is documented for indirect resellers, and the operator itself is a provider.
  */
-export function partnerToVerify(subject: { kind: string; resellerId?: string; partnerId?: string }, org: (id: string) => Organization | undefined): PartnerOrganizationRef | undefined {
+export function partnerToVerify(subject: RequestSubject, org: (id: string) => Organization | undefined): PartnerOrganizationRef | undefined {
   const id = subject.kind === 'link_distributor' ? subject.resellerId : subject.partnerId;
   const o = id ? org(id) : undefined;
   return o && o.kind === 'indirect_reseller' ? { orgId: o.id, partnerId: o.partnerId, name: o.name, ...(o.nameJa ? { nameJa: o.nameJa } : {}) } : undefined;

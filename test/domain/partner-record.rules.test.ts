@@ -41,8 +41,8 @@ describe('issue 17: Partner Center record rules', () => {
   it('checks the reseller of a link, and the partner of a customer request only when it is an indirect reseller', () => {
     const org = (id: string) => orgs.get(id);
     expect(partnerToVerify({ kind: 'link_distributor', resellerId: reseller.id, providerId: provider.id }, org)).toEqual({ orgId: reseller.id, partnerId: '4391507', name: reseller.name, nameJa: reseller.nameJa });
-    expect(partnerToVerify({ kind: 'add_partner', customerId: 'x', partnerId: reseller.id }, org)?.orgId).toBe(reseller.id);
-    expect(partnerToVerify({ kind: 'add_partner', customerId: 'x', partnerId: direct.id }, org)).toBeUndefined();
-    expect(partnerToVerify({ kind: 'multichannel_support', customerId: 'x', partnerId: 'nobody' }, org)).toBeUndefined();
+    expect(partnerToVerify({ kind: 'add_partner', customerId: 'x', partnerId: reseller.id, workload: 'azure' }, org)?.orgId).toBe(reseller.id);
+    expect(partnerToVerify({ kind: 'add_partner', customerId: 'x', partnerId: direct.id, workload: 'azure' }, org)).toBeUndefined();
+    expect(partnerToVerify({ kind: 'multichannel_support', customerId: 'x', partnerId: 'nobody', subscriptionId: 'sub-1' }, org)).toBeUndefined();
   });
 });
