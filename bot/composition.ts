@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
 import { admit, ApprovalChannels, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
+import { DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -58,13 +59,17 @@ export async function createBotRuntime(
   store: StorePort,
   config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS'>>,
   logger: Logger,
-  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort } = {},
+  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number } = {},
 ): Promise<BotRuntime> {
   // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
   if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
   const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
   const clock = options.clock ?? systemSchedulerClock;
-  const service = createService(store, config, clock);
+  // Issue 17: with Partner Center on, a reseller's PartnerID and Partner Agreement are checked at filing.
+  const partnerRegistry = options.partnerCenter
+    ? new PartnerCenterRegistry(options.partnerCenter, logger, options.partnerCheckTimeoutMs !== undefined ? { timeoutMs: options.partnerCheckTimeoutMs } : {})
+    : undefined;
+  const service = createService(store, config, clock, partnerRegistry);
   const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock });
   const bot = new PartnerLinkBot({
     store,
@@ -90,6 +95,8 @@ export async function createBotRuntime(
     reminderJob(service, notifier, scheduleMs),
     // Done and dead inbox records past their retention, expired key-value entries.
     storePruningJob(store, INBOX_RETENTION, logger),
+    // Issue 17: requests filed "not yet verified" are checked in Partner Center again (leased per request).
+    ...(partnerRegistry ? [partnerCheckJob(service, notifier, Math.min(scheduleMs, DEFAULT_PARTNER_CHECK_EVERY_MS))] : []),
   ];
   // Issue 17: the directory sync from Partner Center every PARTNER_CENTER_SYNC_HOURS (leased: one instance runs each).
   const syncHours = config.PARTNER_CENTER_SYNC_HOURS ?? 0;

@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   });
   const store = await openConfiguredStore(config);
   await seedIfEmpty(store, config, logger);
-  // Issue 17: Partner Center on (PARTNER_CENTER_ENABLED=true): the directory sync (PARTNER_CENTER_SYNC_HOURS) and the fulfilment watcher.
+  // Issue 17: Partner Center on (PARTNER_CENTER_ENABLED=true): checks at filing, the directory sync (PARTNER_CENTER_SYNC_HOURS) and the fulfilment watcher.
   const partnerCenter = partnerCenterFrom(config, store);
   const runtime = await createBotRuntime(store, config, logger, partnerCenter ? { partnerCenter } : {});
   const app = createApp({ store, logger });

@@ -1,6 +1,6 @@
 import { openStore } from '../adapters/open-store';
 import { randomRequestIds } from '../adapters/system/request-ids';
-import { PartnerLinkService, systemClock, type ClockPort, type StorePort } from '../domain';
+import { PartnerLinkService, systemClock, type ClockPort, type PartnerRegistryPort, type StorePort } from '../domain';
 import type { Config } from './config';
 import { readDirectoryFile } from './directory-file';
 import type { Logger } from './logger';
@@ -13,13 +13,14 @@ export async function openConfiguredStore(config: Config): Promise<StorePort> {
   });
 }
 
-export function createService(store: StorePort, config: Pick<Config, 'policy'>, clock: ClockPort = systemClock): PartnerLinkService {
+export function createService(store: StorePort, config: Pick<Config, 'policy'>, clock: ClockPort = systemClock, partnerRegistry?: PartnerRegistryPort): PartnerLinkService {
   return new PartnerLinkService({
     directory: store.directory,
     requests: store.requests,
     clock,
     ids: randomRequestIds,
     policy: config.policy,
+    ...(partnerRegistry ? { partnerRegistry } : {}),
   });
 }
 

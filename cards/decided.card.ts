@@ -67,7 +67,9 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
   const d = r.decision;
   if (d) {
     banner.push(textBlock(s.decided.by(d.actor.name, formatDateTime(d.at, ctx)), { spacing: 'none' }));
-    if (d.reason) banner.push(textBlock(s.labelled(s.fact.reason, clip(d.reason, 1000)), { spacing: 'small' }));
+    // Issue 17: closed by the Partner Center check: the reason in the reader's language.
+    const reason = r.partnerCheck?.failed && r.status === 'rejected' ? r.partnerCheck.failed.message[ctx.locale] : d.reason;
+    if (reason) banner.push(textBlock(s.labelled(s.fact.reason, clip(reason, 1000)), { spacing: 'small' }));
   } else {
     const step = lastStepApproval(r);
     if (step) banner.push(textBlock(s.decided.stepApproved(step.actor.name, formatDateTime(step.at, ctx)), { spacing: 'none' }));

@@ -93,7 +93,16 @@ export function requestFacts(view: RequestView, names: OrgNamer, s: CardStrings,
     [s.fact.awaiting, awaiting ? names.name(awaiting) : undefined],
     ...whoMustActFacts(view, names, s),
     [s.fact.expires, awaiting ? expiryText(r, s, ctx) : undefined],
+    ...partnerCheckFacts(r, s, ctx),
   ];
+}
+
+/** Issue 17: a request filed "not yet verified" says so (and later, what the check found). */
+export function partnerCheckFacts(r: PartnerRequest, s: CardStrings, ctx: CardContext): FactPair[] {
+  const c = r.partnerCheck;
+  if (!c) return [];
+  const value = c.state === 'pending' ? s.partnerCheck.pending : c.state === 'verified' ? s.partnerCheck.verified(c.checkedAt ? formatDateTime(c.checkedAt, ctx) : '') : s.partnerCheck.failed;
+  return [[s.partnerCheck.label, value]];
 }
 
 /** Issue 15: the current step (of how many, which organization) and the people who can decide it. */

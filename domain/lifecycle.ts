@@ -59,7 +59,9 @@ export type LifecycleCommand =
   /** The requester or an approver adds a short note. */
   | { type: 'note'; text: string }
   /** Issue 17: Partner Center shows what was approved; only the system sends it, only from `completing`. */
-  | { type: 'complete' };
+  | { type: 'complete' }
+  /** Issue 17: the system closes a request filed "not yet verified" whose Partner Center check then failed. */
+  | { type: 'fail_check'; refusal: Refusal };
 
 export interface CommandContext {
   /** The person acting, from the directory; absent for the system. */
@@ -168,6 +170,8 @@ function target(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext): 
     case 'handover':
     case 'note':
       return r.status;
+    case 'fail_check':
+      return 'rejected';
   }
 }
 
@@ -179,6 +183,8 @@ function authorize(r: PartnerRequest, cmd: LifecycleCommand, ctx: CommandContext
       return undefined; // the system's own steps
     case 'complete':
       return p ? refusal('NOT_A_PARTY') : undefined; // only the system, when Partner Center shows it
+    case 'fail_check':
+      return p ? refusal('NOT_AN_APPROVER', { org: r.steps[r.stage]?.orgId ?? '' }) : undefined;
     case 'cancel':
       return p && p.id === r.requester.personId ? undefined : refusal('NOT_THE_REQUESTER');
     case 'change':
@@ -263,12 +269,13 @@ export function handedOverTo(r: PartnerRequest): { personId: string; name: strin
 function apply(r: PartnerRequest, cmd: Exclude<LifecycleCommand, { type: 'note' | 'handover' }>, ctx: CommandContext, to: RequestStatus) {
   if (cmd.type === 'change') return applyChange(r, cmd, ctx);
   const actor = actorOf(ctx);
-  const reason = cmd.type === 'reject' || cmd.type === 'cancel' ? cmd.reason?.trim() || undefined : undefined;
+  const reason = cmd.type === 'reject' || cmd.type === 'cancel' ? cmd.reason?.trim() || undefined : cmd.type === 'fail_check' ? cmd.refusal.message.en : undefined;
   const entry: AuditEntry = {
     at: ctx.now,
     actor,
     platform: ctx.platform,
-    action: cmd.type,
+    action: cmd.type === 'fail_check' ? 'reject' : cmd.type,
+    ...(cmd.type === 'fail_check' ? { code: cmd.refusal.code } : {}),
     from: r.status,
     to,
     stage: r.stage,
@@ -291,6 +298,10 @@ function apply(r: PartnerRequest, cmd: Exclude<LifecycleCommand, { type: 'note' 
     audit: [...r.audit, entry],
     // The decision is the one that closed the approval work; completing it later keeps who decided.
     ...(isClosed(to) && !isClosed(r.status) ? { decision: { status: to, actor, platform: ctx.platform, at: ctx.now, ...(reason ? { reason } : {}) } } : {}),
+    // Issue 17: what the check found is kept on the request, in both languages, for the cards.
+    ...(cmd.type === 'fail_check' && r.partnerCheck
+      ? { partnerCheck: { ...r.partnerCheck, state: 'failed' as const, checkedAt: ctx.now, failed: { code: cmd.refusal.code, message: cmd.refusal.message } } }
+      : {}),
   };
   return { next, entry };
 }

@@ -88,7 +88,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const AuditPlatformSchema = z.union([PlatformSchema, z.enum(['system', 'cli'])]);
 export type AuditPlatform = z.infer<typeof AuditPlatformSchema>;
 
-export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind', ...APPROVAL_WORK_ACTIONS, 'complete'] as const;
+export const AUDIT_ACTIONS = ['submit', 'route', 'approve', 'reject', 'cancel', 'expire', 'refused', 'remind', ...APPROVAL_WORK_ACTIONS, 'complete', 'verify'] as const;
 export const AuditEntrySchema = z.object({
   at: z.coerce.date(),
   actor: ActorSchema,
@@ -138,6 +138,31 @@ export const ReminderStateSchema = z.object({
 });
 export type ReminderState = z.infer<typeof ReminderStateSchema>;
 
+// --- Issue 17: Partner Center's record of the reseller, checked after filing. ---
+export const PARTNER_CHECK_STATES = ['pending', 'verified', 'failed'] as const;
+/**
+ * Set when Microsoft Partner Center could not be reached at filing time: the request was filed "not yet
+ * verified" and a schedule checks the reseller's PartnerID and Partner Agreement later. `attempts` is
+ * what a check's compare-and-set names (one instance at a time holds a check: it leases it by moving
+ * `nextAt` on), so two instances never check, or tell people about, the same request twice.
+ */
+export const PartnerCheckSchema = z.object({
+  state: z.enum(PARTNER_CHECK_STATES),
+  /** The organization whose record is checked (the reseller) and its PartnerID as filed. */
+  orgId: SlugSchema,
+  partnerId: z.string().min(1).max(20),
+  attempts: z.number().int().min(0),
+  /** When the next check may start (also the end of the lease of a check under way). */
+  nextAt: z.coerce.date(),
+  /** Why the last check could not be made (an error code, never a message from outside). */
+  lastError: z.string().max(60).optional(),
+  /** For `failed`: the rule it failed and its reason in both languages, as people were told. */
+  failed: z.object({ code: z.enum(RULE_CODES), message: z.object({ en: z.string().max(2000), ja: z.string().max(2000) }) }).optional(),
+  checkedAt: z.coerce.date().optional(),
+});
+export type PartnerCheck = z.infer<typeof PartnerCheckSchema>;
+// --- end of the issue 17 block ---
+
 export const RequestSchema = z.object({
   id: z.string().regex(/^PL-[0-9A-Z]{8}$/),
   subject: RequestSubjectSchema,
@@ -165,5 +190,7 @@ export const RequestSchema = z.object({
   audit: z.array(AuditEntrySchema),
   /** Issue 15: reminders sent to the approvers (absent until the first one). */
   reminders: ReminderStateSchema.optional(),
+  /** Issue 17: filed while Partner Center could not be reached: its later check (absent: checked at filing, or not enabled). */
+  partnerCheck: PartnerCheckSchema.optional(),
 });
 export type PartnerRequest = z.infer<typeof RequestSchema>;

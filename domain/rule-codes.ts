@@ -43,9 +43,17 @@ export const RULE_CODES = [
   'NOT_A_PARTY',
   'NOTE_INVALID',
   'NOT_RESUBMITTABLE',
+  // Issue 17: what Microsoft Partner Center says about a reseller, checked at filing time.
+  'PARTNER_ID_NOT_FOUND',
+  'PARTNER_AGREEMENT_NOT_SIGNED',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
 /** Advisory notes: the request may go ahead, but the person should know this. */
-export const ADVISORY_CODES = ['USAGE_BASED_NEW_SUBSCRIPTION', 'LICENSE_TERM_UNKNOWN'] as const;
+export const ADVISORY_CODES = [
+  'USAGE_BASED_NEW_SUBSCRIPTION',
+  'LICENSE_TERM_UNKNOWN',
+  // Issue 17: Partner Center could not be reached at filing time; the request is filed and checked later.
+  'PARTNER_CENTER_NOT_VERIFIED',
+] as const;
 export type AdvisoryCode = (typeof ADVISORY_CODES)[number];

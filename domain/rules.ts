@@ -5,6 +5,7 @@ import { sellsToCustomers, type Organization } from './organization';
 import type { Person } from './person';
 import type { DomainPolicy } from './policy';
 import type { PartnerCustomerRelationship, ProviderResellerLink, PurchaseChannel, Subscription } from './relationship';
+import type { RequestSubject } from './request';
 import { advisory, VerdictBuilder, type Verdict } from './result';
 import { WORKLOAD_LABELS, type Workload } from './workload';
 
@@ -188,5 +189,44 @@ export function validateMultichannel(f: MultichannelFacts): Verdict {
     workload: sub.name,
   }, 'partnerId');
   b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, { requestId: f.openRequestId });
+  return b.build();
+}
+
+// --- Issue 17: Microsoft Partner Center's record of a reseller (the application layer asks, the rules decide). ---
+
+/** What Partner Center said about the reseller's PartnerID: whether it knows it, and whether the MPA is signed. */
+export interface PartnerRecordFacts {
+  /** The organization checked (the reseller). */
+  partner: Pick<Organization, 'name' | 'nameJa'> & { partnerId: string };
+  /** GET /profiles/mpn?mpnId= found it. */
+  found: boolean;
+  /** GET /compliance/csp/agreementstatus: true when signed; not asked when the PartnerID is unknown. */
+  agreementSigned?: boolean;
+}
+
+/**
+ * The organization whose Partner Center record a request depends on: the reseller asking to be linked
+ * with a distributor, or the reseller a customer asks for. Only indirect resellers are checked: the
+ * agreement status call is documented for indirect resellers, and the operator itself is a provider.
+ */
+export function partnerToVerify(subject: RequestSubject, org: (id: string) => Organization | undefined): PartnerOrganizationRef | undefined {
+  const id = subject.kind === 'link_distributor' ? subject.resellerId : subject.partnerId;
+  const o = id ? org(id) : undefined;
+  return o && o.kind === 'indirect_reseller' ? { orgId: o.id, partnerId: o.partnerId, name: o.name, ...(o.nameJa ? { nameJa: o.nameJa } : {}) } : undefined;
+}
+
+export interface PartnerOrganizationRef {
+  orgId: string;
+  partnerId: string;
+  name: string;
+  nameJa?: string;
+}
+
+/** The two checks at filing time: the PartnerID exists in Partner Center, and the Microsoft Partner Agreement is signed. */
+export function validatePartnerRecord(f: PartnerRecordFacts): Verdict {
+  const b = new VerdictBuilder();
+  const params = { org: nameOf(f.partner), partnerId: f.partner.partnerId };
+  b.check('PARTNER_ID_NOT_FOUND', f.found, params);
+  if (f.found) b.check('PARTNER_AGREEMENT_NOT_SIGNED', f.agreementSigned === true, params);
   return b.build();
 }

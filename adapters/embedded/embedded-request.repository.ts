@@ -4,6 +4,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type Notice,
+  type PartnerCheck,
   type RequestNotices,
   type PartnerRequest,
   type ReminderState,
@@ -21,6 +22,8 @@ import {
   noticesToDocument,
   isDate,
   OPEN_STATUSES,
+  partnerCheckFilter,
+  partnerCheckUpdate,
   reminderUpdate,
   appendUpdate,
   reminderFilter,
@@ -168,5 +171,21 @@ export class EmbeddedRequests implements RequestRepositoryPort {
   async listCompleting(limit = 100): Promise<PartnerRequest[]> {
     const docs = await this.ds.findAsync({ status: 'completing' }).sort({ updatedAt: 1, _id: 1 }).limit(limit);
     return docs.map(requestFromDocument);
+  }
+  // Issue 17: the Partner Center check of requests filed "not yet verified".
+  async listPartnerChecksDue(now: Date, limit?: number): Promise<PartnerRequest[]> {
+    if (!isDate(now)) return [];
+    const docs = await this.ds
+      .findAsync({ status: OPEN, 'partnerCheck.state': 'pending', 'partnerCheck.nextAt': { $lte: now } })
+      .sort({ 'partnerCheck.nextAt': 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT));
+    return docs.map(requestFromDocument);
+  }
+
+  async updatePartnerCheck(id: string, expectedAttempts: number, check: PartnerCheck, entry?: AuditEntry): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined) return 'conflict';
+    const { numAffected } = await this.ds.updateAsync({ _id: k, status: OPEN, ...partnerCheckFilter(expectedAttempts) }, partnerCheckUpdate(check, entry), {});
+    return numAffected === 1 ? 'ok' : 'conflict';
   }
 }

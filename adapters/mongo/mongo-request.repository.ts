@@ -5,6 +5,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type Notice,
+  type PartnerCheck,
   type RequestNotices,
   type PartnerRequest,
   type ReminderState,
@@ -22,6 +23,8 @@ import {
   noticesToDocument,
   isDate,
   OPEN_STATUSES,
+  partnerCheckFilter,
+  partnerCheckUpdate,
   reminderUpdate,
   appendUpdate,
   reminderFilter,
@@ -190,5 +193,25 @@ export class MongoRequests implements RequestRepositoryPort {
   async listCompleting(limit = 100): Promise<PartnerRequest[]> {
     const docs = await this.model.find({ status: 'completing' }).sort({ updatedAt: 1, _id: 1 }).limit(limit).lean<StoredDoc[]>();
     return docs.map(requestFromDocument);
+  }
+  // Issue 17: the Partner Center check of requests filed "not yet verified".
+  async listPartnerChecksDue(now: Date, limit?: number): Promise<PartnerRequest[]> {
+    if (!isDate(now)) return [];
+    const docs = await this.model
+      .find({ status: open(), 'partnerCheck.state': 'pending', 'partnerCheck.nextAt': trusted({ $lte: now }) })
+      .sort({ 'partnerCheck.nextAt': 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT))
+      .lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
+  }
+
+  async updatePartnerCheck(id: string, expectedAttempts: number, check: PartnerCheck, entry?: AuditEntry): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined) return 'conflict';
+    // Under the record's lock, as every update here (FerretDB applies a filtered update non-atomically).
+    return this.locks.with(lockName(k), async (hold) => {
+      const res = await fencedUpdateOne(hold, this.model, k, { status: open(), ...partnerCheckFilter(expectedAttempts) }, partnerCheckUpdate(check, entry));
+      return res.matchedCount === 1 ? 'ok' : 'conflict';
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isClosed, NoticeSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type Notice, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
+import { isClosed, NoticeSchema, PartnerCheckSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type Notice, type PartnerCheck, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
 import { withoutUndefined } from './directory-documents';
 import { StoreError } from './store-errors';
 
@@ -122,4 +122,18 @@ function checkedNotice(n: Notice): Notice {
   const parsed = NoticeSchema.safeParse(n);
   if (!parsed.success) throw new StoreError('NOTICE_INVALID', `not a valid notice: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
+}
+
+// --- Issue 17: the Partner Center check of a request filed "not yet verified". ---
+
+/** The filter of a check's compare-and-set (both stores): still pending with the attempts the caller read. */
+export function partnerCheckFilter(expectedAttempts: number): Record<string, unknown> {
+  const attempts = Number.isInteger(expectedAttempts) ? expectedAttempts : -1;
+  return { 'partnerCheck.state': 'pending', 'partnerCheck.attempts': attempts };
+}
+
+/** The update that records a check (validated, dates as dates) and its audit entry, in one write. */
+export function partnerCheckUpdate(check: PartnerCheck, entry?: AuditEntry): Record<string, unknown> {
+  const set = { partnerCheck: withoutUndefined(PartnerCheckSchema.parse(check)) };
+  return entry ? { $set: set, $push: { audit: entry } } : { $set: set };
 }

@@ -202,8 +202,8 @@ export class Notifier implements NotificationPort {
     if (!requester) return [];
     const view = await requestView(this.store.directory, request);
     const out = await this.toPerson(requester, request, purpose, (reader) => this.cards.decided(view, reader, { forRequester: true }));
-    // Issue 17: after the last approval with Partner Center on, the approvers must act there too, and hear when it is done.
-    if (request.status === 'expired' || request.status === 'completing' || request.status === 'completed') {
+    // Issue 17: after the last approval with Partner Center on, the approvers must act there too, and hear when it is done; a request closed by a failed Partner Center check is news to them too.
+    if (request.status === 'expired' || request.status === 'completing' || request.status === 'completed' || (request.status === 'rejected' && request.partnerCheck?.state === 'failed')) {
       // Issue 15: the approvers of the step it was waiting for are told too (the expiry keeps the stage).
       // Issue 17: when completing in Partner Center, every step's approvers (the partner and the customer of an add_partner).
       const stages = request.status === 'expired' ? [request.stage] : request.steps.map((_, i) => i);
@@ -220,6 +220,15 @@ export class Notifier implements NotificationPort {
    * approvers of the step it was waiting for get the expired card (see decidedNotifications).
    */
   async requestExpired(request: PartnerRequest, _previous: PartnerRequest): Promise<void> {
+    await this.sendNow(request.id);
+  }
+
+  /**
+   * Issue 17: a request filed "not yet verified" failed its Partner Center check and was closed; the
+   * requester and the approvers of the step it waited for get the closed card with the reason and what
+   * to do (stored with the closing; see decidedNotifications), and posted cards are replaced.
+   */
+  async partnerCheckFailed(request: PartnerRequest): Promise<void> {
     await this.sendNow(request.id);
   }
 

@@ -42,6 +42,7 @@ export const en: CardStrings = {
     handover: 'Handed over',
     note: 'Note',
     complete: 'Completed in Partner Center',
+    verify: 'Checked in Partner Center',
   },
   check: {
     CSP_TO_CSP_RESALE: 'Not a resale to another CSP partner',
@@ -79,6 +80,8 @@ export const en: CardStrings = {
     NOT_A_PARTY: 'Note by the requester or an approver',
     NOTE_INVALID: 'Note of the right length',
     NOT_RESUBMITTABLE: 'Filed again from a closed request',
+    PARTNER_ID_NOT_FOUND: 'PartnerID known to Microsoft Partner Center',
+    PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft Partner Agreement signed',
   },
   approverRole: { provider: 'Distributor', partner: 'Partner', customer: "Customer's admin" },
 
@@ -313,5 +316,11 @@ export const en: CardStrings = {
       customer: (partner) => `The customer's admin accepts ${partner}'s reseller relationship request if it has not yet, and ends the old subscription at its term end.`,
     },
     watching: 'Partner Link checks Partner Center regularly and marks this request completed once it shows there.',
+  },
+  partnerCheck: {
+    label: 'Partner Center',
+    pending: 'Not yet verified: Partner Center could not be reached when this was filed; checked again automatically',
+    verified: (at) => `Verified on ${at} (PartnerID and Partner Agreement)`,
+    failed: 'Check failed: this request was closed',
   },
 };

@@ -38,6 +38,7 @@ export const ja: CardStrings = {
     handover: '引き継ぎ',
     note: 'メモ',
     complete: 'パートナー センターで完了',
+    verify: 'パートナー センターで確認',
   },
   check: {
     CSP_TO_CSP_RESALE: '別の CSP パートナーへの再販ではない',
@@ -75,6 +76,8 @@ export const ja: CardStrings = {
     NOT_A_PARTY: '申請者または承認者のメモ',
     NOTE_INVALID: 'メモの長さが適切',
     NOT_RESUBMITTABLE: '終了した申請からの再申請',
+    PARTNER_ID_NOT_FOUND: 'PartnerID が Microsoft パートナー センターに登録済み',
+    PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft パートナー契約に同意済み',
   },
   approverRole: { provider: 'ディストリビューター', partner: 'パートナー', customer: 'お客様の管理者' },
 
@@ -309,5 +312,11 @@ export const ja: CardStrings = {
       customer: (partner) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、古いサブスクリプションは期間の終了時に終了します。`,
     },
     watching: 'Partner Link がパートナー センターを定期的に確認し、反映されたらこの申請を完了にします。',
+  },
+  partnerCheck: {
+    label: 'パートナー センター',
+    pending: '未確認: 申請時にパートナー センターに接続できませんでした。自動的に再確認します',
+    verified: (at) => `${at} に確認済み (PartnerID とパートナー契約)`,
+    failed: '確認の結果、この申請は終了しました',
   },
 };

@@ -224,5 +224,12 @@ export interface CardStrings {
     addPartner: { partner: (customer: string) => string; customer: (partner: string) => string };
     multichannel: { partner: (customer: string) => string; customer: (partner: string) => string };
     watching: string;
+  },
+  /** Issue 17: a request filed while Partner Center could not be reached, and its later check. */
+  partnerCheck: {
+    label: string;
+    pending: string;
+    verified: (at: string) => string;
+    failed: string;
   };
 }

@@ -8,3 +8,4 @@ export * from './request-repository.port';
 export * from './store.port';
 export * from './proactive-sender.port';
 export * from './slack-installation.port';
+export * from './partner-registry.port';

@@ -1,5 +1,5 @@
 import type { Notice, RequestNotices } from '../notices';
-import type { AuditEntry, PartnerRequest, ReminderState, RequestStatus } from '../request';
+import type { AuditEntry, PartnerCheck, PartnerRequest, ReminderState, RequestStatus } from '../request';
 
 export type CreateOutcome = { created: true } | { created: false; existingId: string };
 export type TransitionOutcome = 'ok' | 'conflict';
@@ -61,4 +61,16 @@ export interface RequestRepositoryPort {
   countByStatus(): Promise<Partial<Record<RequestStatus, number>>>;
   /** Issue 17: requests approved and waiting to show in Partner Center (status `completing`), longest waiting first. */
   listCompleting(limit?: number): Promise<PartnerRequest[]>;
+  /**
+   * Issue 17: open requests whose Partner Center check is pending and may start at `now` (its `nextAt`
+   * is at or before it), soonest first (filtered in the store).
+   */
+  listPartnerChecksDue(now: Date, limit?: number): Promise<PartnerRequest[]>;
+  /**
+   * Issue 17: replaces the request's `partnerCheck` with `check` only if the request is open and its
+   * stored check is still pending with `expectedAttempts` attempts; `entry` (if any) is appended in the
+   * same write. The version is not changed (the cards people hold stay valid). Exactly one of several
+   * instances leasing the same check gets 'ok'.
+   */
+  updatePartnerCheck(id: string, expectedAttempts: number, check: PartnerCheck, entry?: AuditEntry): Promise<TransitionOutcome>;
 }

@@ -70,6 +70,8 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     countRepeatedAttempt: (id, index, at) => requests.countRepeatedAttempt(id, index, at),
     countByStatus: () => requests.countByStatus(),
     listCompleting: (limit) => requests.listCompleting(limit),
+    listPartnerChecksDue: (now, limit) => requests.listPartnerChecksDue(now, limit),
+    updatePartnerCheck: (id, attempts, check, entry) => requests.updatePartnerCheck(id, attempts, check, entry),
   };
 }
 

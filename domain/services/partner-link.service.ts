@@ -8,8 +8,10 @@ import type { DomainPolicy } from '../policy';
 import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
 import type { DirectoryPort } from '../ports/directory.port';
 import type { RequestRepositoryPort } from '../ports/request-repository.port';
-import { isClosed, subjectKey, type AuditEntry, type AuditPlatform, type PartnerRequest, type RequestSubject } from '../request';
-import { refusal, type Advisory, type Refusal, type Verdict } from '../result';
+import type { PartnerRegistryPort } from '../ports/partner-registry.port';
+import { isClosed, subjectKey, type AuditEntry, type AuditPlatform, type PartnerCheck, type PartnerRequest, type RequestSubject } from '../request';
+import { advisory, refusal, type Advisory, type Refusal, type Verdict } from '../result';
+import { nameOf, partnerToVerify, validatePartnerRecord, type PartnerOrganizationRef } from '../rules';
 import type { Workload } from '../workload';
 import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners } from './eligibility';
 import { verdictFor, type FactSources, type Validation } from './facts';
@@ -21,7 +23,30 @@ export interface ServiceDeps {
   clock: ClockPort;
   ids: IdGeneratorPort;
   policy: DomainPolicy;
+  /** Issue 17: Microsoft Partner Center's record of resellers, when the integration is on (absent: not checked). */
+  partnerRegistry?: PartnerRegistryPort;
 }
+
+/** Issue 17: how long one instance holds a Partner Center check it started (then another may take it). */
+export const PARTNER_CHECK_LEASE_MS = 2 * 60_000;
+/** Issue 17: the first check after filing "not yet verified" (then each wait doubles, up to an hour). */
+export const PARTNER_CHECK_FIRST_RETRY_MS = 60_000;
+export const PARTNER_CHECK_MAX_RETRY_MS = 60 * 60_000;
+export const partnerCheckRetryMs = (attempts: number): number => Math.min(PARTNER_CHECK_MAX_RETRY_MS, PARTNER_CHECK_FIRST_RETRY_MS * 2 ** Math.max(0, attempts));
+
+/** Issue 17: one Partner Center check the schedule made, and what came of it. */
+export interface PartnerCheckOutcome {
+  request: PartnerRequest;
+  outcome: 'verified' | 'failed' | 'unreachable';
+  previous?: PartnerRequest;
+}
+
+/** Issue 17: what Partner Center's record of the reseller means for filing now. */
+type PartnerRecordAtFiling =
+  | { kind: 'not_checked' }
+  | { kind: 'passed'; passed: readonly RuleCode[] }
+  | { kind: 'refused'; refusals: readonly Refusal[] }
+  | { kind: 'unverified'; check: PartnerCheck; advisory: Advisory };
 
 export type SubmitOutcome =
   | { kind: 'submitted'; request: PartnerRequest; approvers: Person[]; advisories: readonly Advisory[] }
@@ -106,9 +131,14 @@ export class PartnerLinkService {
     if (repeat) return { kind: 'unchanged', request: repeat, approvers: await this.approversFor(repeat), advisories: [] };
     const validation = await this.validate(subject, requester);
     if (validation.kind === 'refused') return { kind: 'refused', refusals: [validation.refusal] };
-    const { verdict } = validation;
-    if (!verdict.ok) return { kind: 'refused', refusals: verdict.refusals };
-    const request = this.newRequest(subject, requester, verdict, opts);
+    const { verdict: ruled } = validation;
+    if (!ruled.ok) return { kind: 'refused', refusals: ruled.refusals };
+    // Issue 17: the rules passed; Partner Center's record of the reseller is asked last (a bounded wait).
+    const record = await this.partnerRecordAtFiling(subject);
+    if (record.kind === 'refused') return { kind: 'refused', refusals: record.refusals };
+    const verdict: Verdict =
+      record.kind === 'passed' ? { ...ruled, passed: [...ruled.passed, ...record.passed] } : record.kind === 'unverified' ? { ...ruled, advisories: [...ruled.advisories, record.advisory] } : ruled;
+    const request = { ...this.newRequest(subject, requester, verdict, opts), ...(record.kind === 'unverified' ? { partnerCheck: record.check } : {}) };
     const created = await this.deps.requests.create(request);
     if (!created.created) {
       const again = await this.findRepeat(key, requester, opts.commandId);
@@ -118,6 +148,68 @@ export class PartnerLinkService {
     const routed = await this.act(request.id, { type: 'route' }, undefined, { platform: 'system' });
     const current = routed.kind === 'refused' ? request : routed.request;
     return { kind: 'submitted', request: current, approvers: await this.approversFor(current), advisories: verdict.advisories };
+  }
+
+  /** Issue 17: the reseller's PartnerID and Partner Agreement, asked of Partner Center when it is enabled. */
+  private async partnerRecordAtFiling(subject: RequestSubject): Promise<PartnerRecordAtFiling> {
+    const registry = this.deps.partnerRegistry;
+    if (!registry) return { kind: 'not_checked' };
+    const id = subject.kind === 'link_distributor' ? subject.resellerId : subject.partnerId;
+    const org = await this.deps.directory.getOrganization(id);
+    const target = partnerToVerify(subject, (x) => (x === org?.id ? org : undefined));
+    if (!target) return { kind: 'not_checked' };
+    const answer = await registry.lookUp(target.partnerId);
+    if (answer.kind === 'unreachable') {
+      const now = this.deps.clock.now();
+      return {
+        kind: 'unverified',
+        check: { state: 'pending', orgId: target.orgId, partnerId: target.partnerId, attempts: 0, nextAt: new Date(now.getTime() + PARTNER_CHECK_FIRST_RETRY_MS), lastError: answer.reason.slice(0, 60) },
+        advisory: advisory('PARTNER_CENTER_NOT_VERIFIED', { org: nameOf(target) }),
+      };
+    }
+    const verdict = validatePartnerRecord({ partner: target, found: answer.found, ...(answer.agreementSigned !== undefined ? { agreementSigned: answer.agreementSigned } : {}) });
+    return verdict.ok ? { kind: 'passed', passed: verdict.passed } : { kind: 'refused', refusals: verdict.refusals };
+  }
+
+  /**
+   * Issue 17: checks, now, the requests filed "not yet verified" whose next check is due. Each is leased
+   * first (a compare-and-set on its attempts that moves its next time on by the lease), so across
+   * instances each check is made by one of them at a time. Verified: recorded (no new version). Failed a
+   * rule: the request is closed by the system with the reason (its notices tell the requester and the
+   * approvers). Still unreachable: tried again later, each wait longer, while the request is open.
+   */
+  async verifyDuePartnerChecks(limit = 50): Promise<PartnerCheckOutcome[]> {
+    const registry = this.deps.partnerRegistry;
+    if (!registry) return [];
+    const out: PartnerCheckOutcome[] = [];
+    for (const r of await this.deps.requests.listPartnerChecksDue(this.deps.clock.now(), limit)) {
+      const c = r.partnerCheck;
+      if (!c) continue;
+      const leased: PartnerCheck = { ...c, attempts: c.attempts + 1, nextAt: new Date(this.deps.clock.now().getTime() + PARTNER_CHECK_LEASE_MS) };
+      if ((await this.deps.requests.updatePartnerCheck(r.id, c.attempts, leased)) !== 'ok') continue; // another instance has it
+      const answer = await registry.lookUp(c.partnerId);
+      const at = this.deps.clock.now();
+      if (answer.kind === 'unreachable') {
+        const again: PartnerCheck = { ...leased, nextAt: new Date(at.getTime() + partnerCheckRetryMs(leased.attempts)), lastError: answer.reason.slice(0, 60) };
+        if ((await this.deps.requests.updatePartnerCheck(r.id, leased.attempts, again)) === 'ok') out.push({ request: { ...r, partnerCheck: again }, outcome: 'unreachable' });
+        continue;
+      }
+      const org = await this.deps.directory.getOrganization(c.orgId);
+      const partner: PartnerOrganizationRef = { orgId: c.orgId, partnerId: c.partnerId, name: org?.name ?? c.orgId, ...(org?.nameJa ? { nameJa: org.nameJa } : {}) };
+      const verdict = validatePartnerRecord({ partner, found: answer.found, ...(answer.agreementSigned !== undefined ? { agreementSigned: answer.agreementSigned } : {}) });
+      if (verdict.ok) {
+        const { lastError: _e, ...rest } = leased;
+        const verified: PartnerCheck = { ...rest, state: 'verified', checkedAt: at };
+        const entry: AuditEntry = { at, actor: { type: 'system', name: 'Partner Link' }, platform: 'system', action: 'verify', from: r.status, to: r.status, stage: r.stage };
+        if ((await this.deps.requests.updatePartnerCheck(r.id, leased.attempts, verified, entry)) === 'ok') {
+          out.push({ request: { ...r, partnerCheck: verified, audit: [...r.audit, entry] }, outcome: 'verified' });
+        }
+        continue;
+      }
+      const failed = await this.act(r.id, { type: 'fail_check', refusal: verdict.refusals[0]! }, undefined, { platform: 'system' });
+      if (failed.kind === 'applied') out.push({ request: failed.request, previous: failed.previous, outcome: 'failed' });
+    }
+    return out;
   }
 
   private async findRepeat(key: string, requester: Person, commandId?: string) {

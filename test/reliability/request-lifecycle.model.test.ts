@@ -83,6 +83,8 @@ class MemoryRequests implements RequestRepositoryPort {
   listCompleting = notUsed;
   recordReminder = notUsed;
   countByStatus = notUsed;
+  listPartnerChecksDue = notUsed;
+  updatePartnerCheck = notUsed;
   getNotices = notUsed;
   setNotices = notUsed;
   listNoticesDue = notUsed;

@@ -8,6 +8,7 @@ import { describeRequestRepositoryContract } from './contract/request-repository
 import { describeSlackInstallationContract } from './contract/slack-installation.contract';
 import { describeStoreLifecycleContract } from './contract/store-lifecycle.contract';
 import type { StoreFactory } from './contract/store-factory';
+import { describePartnerCheckContract } from './contract/partner-check.contract';
 
 /** Every port's contract suite, for one store implementation: both runners call exactly this. */
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
@@ -20,4 +21,5 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeKeyValueContract(name, factory);
   describeSlackInstallationContract(name, factory);
   describeStoreLifecycleContract(name, factory);
+  describePartnerCheckContract(name, factory);
 }

@@ -26,6 +26,8 @@ const requestSchema = new Schema(
     audit: { type: [Schema.Types.Mixed], default: undefined },
     /** Issue 15: the reminders sent so far (see ReminderStateSchema). */
     reminders: Schema.Types.Mixed,
+    /** Issue 17: the Partner Center check of a request filed "not yet verified" (see PartnerCheckSchema). */
+    partnerCheck: Schema.Types.Mixed,
     openKey: { type: String, required: true },
     awaitingOrgId: { type: String, default: null },
     // The request's outbox (domain/notices.ts): what people must still be told, and its revision.
@@ -42,5 +44,6 @@ requestSchema.index({ awaitingOrgId: 1, createdAt: 1 });
 requestSchema.index({ 'requester.personId': 1, createdAt: -1 });
 requestSchema.index({ status: 1, expiresAt: 1 });
 requestSchema.index({ 'notices.nextAt': 1 });
+requestSchema.index({ 'partnerCheck.state': 1, 'partnerCheck.nextAt': 1 });
 
 export const requestModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('PartnerRequest', requestSchema);
