@@ -11,3 +11,4 @@ export { expiryJob, reminderJob, DEFAULT_REQUEST_SCHEDULE_EVERY_MS } from './sch
 export { Schedules, systemSchedulerClock, type ScheduledJob, type SchedulerClock } from './schedules/schedules';
 export { storePruningJob, PRUNE_EVERY_MS, type InboxRetention } from './schedules/store-pruning';
 export { admit, newcomerId, type Admission } from './people/newcomers';
+export { StoredReaderFacts } from './people/reader-facts';

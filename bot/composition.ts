@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { admit, ApprovalChannels, expiryJob, Notifier, reminderJob, StoredReach, storePruningJob, systemSchedulerClock, type ChatTurn, type InboxRetention, type ScheduledJob, type SchedulerClock } from '../app';
+import { admit, ApprovalChannels, StoredReaderFacts, expiryJob, Notifier, reminderJob, StoredReach, storePruningJob, systemSchedulerClock, type ChatTurn, type InboxRetention, type ScheduledJob, type SchedulerClock } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -60,7 +60,8 @@ export async function createBotRuntime(
   const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
   const clock = options.clock ?? systemSchedulerClock;
   const service = createService(store, config, clock);
-  const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock });
+  const readers = new StoredReaderFacts(store.keyValues, () => clock.now());
+  const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock, readers });
   const bot = new PartnerLinkBot({
     store,
     logger,
@@ -74,6 +75,7 @@ export async function createBotRuntime(
       reach: new StoredReach(store),
       approvalChannels: new ApprovalChannels(store),
       policy: config.policy,
+      readers,
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.

@@ -10,7 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { AdmitPort, ChatTurn, LoggerPort } from '../../app/ports';
 import { parseExecuteAction, parseCardAction } from '../../cards';
-import { localeFromTag, personReferenceKey, type Person, type StorePort } from '../../domain';
+import { localeFromTag, personReferenceKey, readerLocale, type Person, type StorePort } from '../../domain';
 import { handleRequestAction, isRequestAction } from '../actions/request-actions';
 import type { ConversationPrefs } from '../conversation-prefs';
 import type { DialogDeps } from '../dialog-deps';
@@ -199,11 +199,17 @@ export class PartnerLinkBot extends ActivityHandler {
     const admitted = context.turnState.get(ADMITTED) as Person | undefined;
     const person = admitted ?? (turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined);
     const platform = turn.platform;
-    // An explicit language choice, then the language the person last wrote in, then the client's, then the directory's.
+    // Issue 18, the one language rule (readerLocale): the person's explicit choice, the directory's
+    // language, the language they last wrote in, the client's. (The dialogs then answer a typed
+    // message in its own language, and keep to it for the clicks that follow in this conversation.)
     const prefs = await this.prefs.get(context, {});
-    const timeZone = person?.timeZone ?? turn.timeZone;
+    const readers = this.deps.dialogs.readers;
+    const facts = person && readers ? await readers.of(person.id) : {};
+    // The time zone the client reports now is kept for this person: cards redrawn later use it.
+    if (person && readers && turn.timeZone && turn.timeZone !== facts.timeZone) await readers.record(person.id, { timeZone: turn.timeZone });
+    const timeZone = person?.timeZone ?? turn.timeZone ?? facts.timeZone;
     const info: TurnInfo = {
-      locale: prefs.locale ?? prefs.lastLocale ?? turn.locale ?? person?.locale ?? 'en',
+      locale: readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: prefs.lastLocale ?? facts.written, client: turn.locale }),
       platform,
       conversationKind: turn.conversationKind,
       ...(person ? { person } : {}),
