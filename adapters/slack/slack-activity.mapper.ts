@@ -87,9 +87,11 @@ export function submitActivity(origin: SlackOrigin, data: Record<string, unknown
 }
 
 /** An Action.Execute click, as Teams sends it: the adaptiveCard/action invoke. */
-export function executeActivity(origin: SlackOrigin, verb: string | undefined, data: Record<string, unknown>, id: string): Activity {
+export function executeActivity(origin: SlackOrigin, verb: string | undefined, data: Record<string, unknown>, id: string, replacesTs?: string): Activity {
   return {
     ...base(origin, id),
+    // The message the answer will replace (a DM's card): the turn knows not to redraw it a second time.
+    ...(replacesTs ? { replyToId: replacesTs } : {}),
     type: ActivityTypes.Invoke,
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', ...(verb !== undefined ? { verb } : {}), data } },

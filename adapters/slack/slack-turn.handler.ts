@@ -93,7 +93,7 @@ export class SlackTurnHandler {
           await this.deps.adapter.processActivity(submitActivity(full, click.data, click.text, id), (c) => this.deps.bot.run(c), { reply: route });
           return;
         case 'execute': {
-          const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id), (c) => this.deps.bot.run(c), { reply: route, ...(shared ? { ephemeralTo: origin.userId } : {}) });
+          const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id, shared ? undefined : messageTs), (c) => this.deps.bot.run(c), { reply: route, ...(shared ? { ephemeralTo: origin.userId } : {}) });
           const answer = response?.body as { type?: string; value?: Record<string, unknown> } | undefined;
           if (answer?.type !== CARD || !answer.value) return;
           if (!shared && messageTs) await this.deps.poster.update(origin.channel, messageTs, { card: answer.value });

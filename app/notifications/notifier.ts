@@ -23,7 +23,7 @@ import {
   postedCardKey,
   addressedApprovalNotice,
 } from '../../domain';
-import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext, ReaderFactsPort } from '../ports';
+import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext, ReaderFactsPort, RequestUpdatedOptions } from '../ports';
 import { StoredReaderFacts } from '../people/reader-facts';
 import { NotificationOutbox, type Notification } from './outbox';
 
@@ -54,6 +54,8 @@ export class Notifier implements NotificationPort {
   private readonly reach: StoredReach;
   private readonly clock: ClockPort;
   private readonly readers: ReaderFactsPort;
+  /** For the immediate attempt only: the posted message the deciding turn replaces itself (requestId -> platform:messageId). */
+  private readonly replacedByTurn = new Map<string, string>();
 
   constructor(deps: NotifierDeps) {
     this.store = deps.store;
@@ -82,8 +84,14 @@ export class Notifier implements NotificationPort {
   }
 
   /** The request moved on (a step approved, or closed): its stored notices are sent now (see approvalRequested). */
-  async requestUpdated(request: PartnerRequest, _previous?: PartnerRequest): Promise<void> {
-    await this.sendNow(request.id);
+  async requestUpdated(request: PartnerRequest, _previous?: PartnerRequest, options: RequestUpdatedOptions = {}): Promise<void> {
+    const replaced = options.replaced ? `${options.replaced.platform}:${options.replaced.messageId}` : undefined;
+    if (replaced) this.replacedByTurn.set(request.id, replaced);
+    try {
+      await this.sendNow(request.id);
+    } finally {
+      if (replaced && this.replacedByTurn.get(request.id) === replaced) this.replacedByTurn.delete(request.id);
+    }
   }
 
   /** The immediate attempt. Its failure is not the turn's: the change is saved, and so are its notices. */
@@ -337,7 +345,9 @@ export class Notifier implements NotificationPort {
       if (!card) drawn.set(k, (card = closed ? this.cards.decided(view, at) : this.cards.approval(view, userIds, at, { buttons: false })));
       return card;
     };
+    const replacedByTurn = this.replacedByTurn.get(request.id);
     for (const ref of posted) {
+      if (replacedByTurn && `${ref.platform}:${String(ref.reference.activityId)}` === replacedByTurn) continue;
       try {
         // The card is redrawn for whoever it was posted to, by the same rule (a channel's card keeps the language it was posted in).
         const readerId = typeof ref.reference.readerId === 'string' ? ref.reference.readerId : undefined;

@@ -208,6 +208,10 @@ export class PartnerLinkBot extends ActivityHandler {
     // The time zone the client reports now is kept for this person: cards redrawn later use it.
     if (person && readers && turn.timeZone && turn.timeZone !== facts.timeZone) await readers.record(person.id, { timeZone: turn.timeZone });
     const timeZone = person?.timeZone ?? turn.timeZone ?? facts.timeZone;
+    // A Teams Action.Execute answer shows only to the clicker, so the posted card is still redrawn for
+    // the chat; an Action.Submit reply and a Slack DM click replace the message itself.
+    const replyTo = typeof activity.replyToId === 'string' && activity.replyToId ? activity.replyToId : undefined;
+    const replaces = replyTo && (activity.type === 'message' || platform === 'slack') ? replyTo : undefined;
     const info: TurnInfo = {
       locale: readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: prefs.lastLocale ?? facts.written, client: turn.locale }),
       platform,
@@ -215,6 +219,7 @@ export class PartnerLinkBot extends ActivityHandler {
       ...(person ? { person } : {}),
       ...(timeZone ? { timeZone } : {}),
       ...(activity.id ? { activityId: `${platform}:${activity.id}` } : {}),
+      ...(replaces && (platform === 'teams' || platform === 'slack') ? { replacesMessage: { platform, messageId: replaces } } : {}),
       ...(parsed?.ok ? { action: parsed.action } : {}),
       ...(parsed && !parsed.ok ? { badAction: parsed.error } : {}),
     };
