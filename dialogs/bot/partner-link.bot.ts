@@ -200,8 +200,8 @@ export class PartnerLinkBot extends ActivityHandler {
     const person = admitted ?? (turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined);
     const platform = turn.platform;
     // Issue 18, the one language rule (readerLocale): the person's explicit choice, the directory's
-    // language, the language they last wrote in, the client's. (The dialogs then answer a typed
-    // message in its own language, and keep to it for the clicks that follow in this conversation.)
+    // language, the language they last wrote in, the client's. A typed message is answered in its own
+    // language (the dialogs), and the clicks that follow in that conversation keep to it.
     const prefs = await this.prefs.get(context, {});
     const readers = this.deps.dialogs.readers;
     const facts = person && readers ? await readers.of(person.id) : {};
@@ -213,7 +213,8 @@ export class PartnerLinkBot extends ActivityHandler {
     const replyTo = typeof activity.replyToId === 'string' && activity.replyToId ? activity.replyToId : undefined;
     const replaces = replyTo && (activity.type === 'message' || platform === 'slack') ? replyTo : undefined;
     const info: TurnInfo = {
-      locale: readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: prefs.lastLocale ?? facts.written, client: turn.locale }),
+      // In a conversation the person has written in, clicks keep to the language of their words.
+      locale: prefs.lastLocale && !prefs.locale ? prefs.lastLocale : readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: facts.written, client: turn.locale }),
       platform,
       conversationKind: turn.conversationKind,
       ...(person ? { person } : {}),

@@ -98,7 +98,8 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       // Hiroshi's posted card was replaced: it no longer has buttons.
       const replaced = h.updated.at(-1)!;
       expect(buttonData(replaced.message.card, 'approve')).toBeUndefined();
-      expect(strings(replaced.message.card)).toContain('Tailspin Distribution KK');
+      // Redrawn for Hiroshi, whose directory language is Japanese (issue 18: one rule for redrawn cards).
+      expect(strings(replaced.message.card)).toContain('テイルスピン・ディストリビューション');
       // Only one request exists.
       expect((await h.store.requests.listByRequester('mei-kobayashi')).length).toBe(1);
       const detail = await h.execute('mei-kobayashi', { verb: 'show_request', requestId: id }, 'en-US');
@@ -158,7 +159,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
 
   describe('hand over', () => {
     it('in English: Hiroshi hands the request over to Emily, who gets the card; the audit records it', async () => {
-      await h.say('hiroshi-yamada', 'hello', 'en-US');
+      await h.say('hiroshi-yamada', 'hello there', 'en-US'); // a sentence in English: his clicks here answer in English
       await h.say('emily-clark', 'hello', 'en-US');
       const id = await fileLink(h, 'en-US', 'link us with Contoso Distribution Japan');
       const before = deliveredTo(h, 'emily-clark').length;
@@ -178,6 +179,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       // Not to someone outside the organization, and a non-admin cannot hand over.
       const bad = await h.execute('hiroshi-yamada', { ...hand, handoverTo: 'lena-vogel' }, 'en-US');
       expect(strings(bad.card)).toContain('only to another admin of');
+      await h.say('naoki-mori', 'in English', 'en-US'); // his directory language is Japanese (issue 18)
       const naoki = await h.execute('naoki-mori', { ...hand, handoverTo: 'emily-clark' }, 'en-US');
       expect(strings(naoki.card)).toContain('Only an admin');
     });
@@ -198,7 +200,9 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       const id = await fileLink(h, 'en-US', 'link us with Contoso Distribution Japan');
       const out = await h.say('mei-kobayashi', `add a note to ${id}: we signed the MPA yesterday`, 'en-US');
       expect(strings(out)).toContain('we signed the MPA yesterday');
-      expect(deliveredTo(h, 'hiroshi-yamada').at(-1)).toContain('Mei Kobayashi added a note');
+      // The notice follows the rule: Hiroshi's directory language is Japanese (issue 18).
+      expect(deliveredTo(h, 'hiroshi-yamada').at(-1)).toContain('申請に新しいメモがあります');
+      expect(deliveredTo(h, 'hiroshi-yamada').at(-1)).toContain('Mei Kobayashi');
       const r = (await h.store.requests.get(id))!;
       expect(r.audit.at(-1)).toMatchObject({ action: 'note', note: 'we signed the MPA yesterday' });
       expect(r.version).toBe(2); // a note does not make the approvers' cards stale

@@ -64,7 +64,7 @@ describe('the language rule', () => {
     });
 
     it('Slack (en and ja): Emily, English by the directory, decides in English though Slack reports ja-JP; the requester hears it in Japanese', async () => {
-      await h.say('emily-clark', 'こんにちは', 'ja-JP', 'slack');
+      await h.say('emily-clark', 'hello', 'ja-JP', 'slack');
       const confirmation = (await h.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US')).at(-1)!;
       const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
       const requestId = REQUEST_ID.exec(done.cardText)![0];
