@@ -285,6 +285,9 @@ export class Notifier implements NotificationPort {
     if (request.status !== 'pending_approval' || request.version !== notice.version) return [];
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return [];
+    // Issue 18: a requester who also decides the next step gets that step's approval card, which says
+    // who approved; a second, near-identical card would only repeat it.
+    if ((await this.service.approversFor(request)).some((a) => a.id === requester.id)) return [];
     const view = await requestView(this.store.directory, request);
     return this.toPerson(requester, request, notice.key, (reader) => this.cards.decided(view, reader));
   }
