@@ -13,6 +13,8 @@ export interface SlackOrigin {
    */
   channelType?: string;
   locale?: string;
+  /** Issue 18: the person's time zone from users.info (tz), carried as Bot Framework's localTimezone. */
+  timeZone?: string;
   /** The person's display name (users.info), when known. */
   userName?: string;
   /** A reply in a thread: answered in that thread. */
@@ -59,6 +61,7 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
       },
     } satisfies SlackChannelData,
     ...(origin.locale ? { locale: origin.locale } : {}),
+    ...(origin.timeZone ? { localTimezone: origin.timeZone } : {}),
   };
 }
 

@@ -206,7 +206,10 @@ export class PartnerLinkBot extends ActivityHandler {
     const readers = this.deps.dialogs.readers;
     const facts = person && readers ? await readers.of(person.id) : {};
     // The time zone the client reports now is kept for this person: cards redrawn later use it.
-    if (person && readers && turn.timeZone && turn.timeZone !== facts.timeZone) await readers.record(person.id, { timeZone: turn.timeZone });
+    // (Slack's comes from users.info: trusted for a day, then asked again.)
+    if (person && readers && turn.timeZone && turn.timeZone !== facts.timeZone) {
+      await readers.record(person.id, { timeZone: turn.timeZone }, platform === 'slack' ? { timeZoneTtlMs: 24 * 60 * 60 * 1000 } : {});
+    }
     const timeZone = person?.timeZone ?? turn.timeZone ?? facts.timeZone;
     // A Teams Action.Execute answer shows only to the clicker, so the posted card is still redrawn for
     // the chat; an Action.Submit reply and a Slack DM click replace the message itself.

@@ -1,3 +1,4 @@
+import { StoredReaderFacts } from '../../app';
 import { strings } from '../support/bot-harness';
 import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
 
@@ -21,9 +22,9 @@ describe('Slack: a clicked approval card is replaced once, in the reader\'s lang
   });
   afterEach(() => h.destroy());
 
-  async function fileAddPartner(): Promise<string> {
+  async function fileAddPartner(taroSays = 'hi there'): Promise<string> {
     await h.dm('daniel', 'hello');
-    await h.dm('taro', 'hi there');
+    await h.dm('taro', taroSays);
     await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
     await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'Trey Research Direct' });
     await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
@@ -44,7 +45,7 @@ describe('Slack: a clicked approval card is replaced once, in the reader\'s lang
   });
 
   it('in Japanese: Taro consents at step 2 in his DM: exactly one chat.update of his card, in Japanese and Japan time', async () => {
-    const requestId = await fileAddPartner();
+    const requestId = await fileAddPartner('こんにちは');
     await h.click('daniel', last(h.posted('D05DANPARK')), 'approve');
     const card2 = last(h.posted('D06TAROITO'));
     expect(textOf(card2)).toContain(requestId);
@@ -56,5 +57,25 @@ describe('Slack: a clicked approval card is replaced once, in the reader\'s lang
     expect(text).toContain('承認');
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2} JST/);
     expect(text).not.toContain('UTC');
+  });
+});
+
+describe("Slack: the person's time zone from users.info is kept in the store, for a day", () => {
+  it('Yuki writes; her Slack tz is recorded for her with an expiry, and a time zone Slack cannot have is ignored', async () => {
+    const h = await createSlackHarness();
+    try {
+      h.api.timeZones.set('U06YUKISZ', 'America/New_York');
+      h.api.timeZones.set('U05DANPARK', 'Not/A_Zone');
+      await h.dm('yuki', 'hello there');
+      await h.dm('daniel', 'hello there');
+      const readers = new StoredReaderFacts(h.store.keyValues);
+      expect(await readers.of('yuki-suzuki')).toMatchObject({ timeZone: 'America/New_York' });
+      expect((await readers.of('daniel-park')).timeZone).toBeUndefined();
+      // Trusted for a day, then users.info is asked again.
+      const dayAfter = new Date(Date.now() + 25 * 60 * 60 * 1000);
+      expect(await new StoredReaderFacts(h.store.keyValues, () => dayAfter).of('yuki-suzuki')).not.toHaveProperty('timeZone');
+    } finally {
+      await h.destroy();
+    }
   });
 });
