@@ -17,3 +17,4 @@ export { RateLimiter, PARTNER_CENTER_REQUESTS_PER_MINUTE } from './partner-cente
 export { partnerCenterSyncJob, syncLeaseMs, SYNC_LEASE_SOURCE, SYNC_CHECK_EVERY_MS, SYNC_MAX_ATTEMPTS } from './partner-center/sync-job';
 export { PartnerCenterRegistry, DEFAULT_PARTNER_CHECK_TIMEOUT_MS } from './partner-center/partner-registry';
 export { partnerCheckJob, DEFAULT_PARTNER_CHECK_EVERY_MS } from './schedules/partner-check-schedule';
+export { StoredReaderFacts } from './people/reader-facts';

@@ -2,7 +2,7 @@ import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { admit, ApprovalChannels, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
+import { admit, ApprovalChannels, StoredReaderFacts, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
@@ -70,7 +70,8 @@ export async function createBotRuntime(
     ? new PartnerCenterRegistry(options.partnerCenter, logger, options.partnerCheckTimeoutMs !== undefined ? { timeoutMs: options.partnerCheckTimeoutMs } : {})
     : undefined;
   const service = createService(store, config, clock, partnerRegistry);
-  const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock });
+  const readers = new StoredReaderFacts(store.keyValues, () => clock.now());
+  const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock, readers });
   const bot = new PartnerLinkBot({
     store,
     logger,
@@ -84,6 +85,7 @@ export async function createBotRuntime(
       reach: new StoredReach(store),
       approvalChannels: new ApprovalChannels(store),
       policy: config.policy,
+      readers,
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.

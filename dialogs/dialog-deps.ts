@@ -1,4 +1,4 @@
-import type { ApprovalChannelsPort, NotificationPort, ReachPort, Recognizer } from '../app/ports';
+import type { ApprovalChannelsPort, NotificationPort, ReachPort, ReaderFactsPort, Recognizer } from '../app/ports';
 import type { DirectoryPort, DomainPolicy, PartnerLinkService } from '../domain';
 
 /** What the dialogs need from outside, handed in once at start by bot/ (no platform in here). */
@@ -11,4 +11,6 @@ export interface DialogDeps {
   reach: ReachPort;
   approvalChannels: ApprovalChannelsPort;
   policy: DomainPolicy;
+  /** Issue 18: the languages a person chose and last wrote in, and their time zone, kept for notifications. */
+  readers?: ReaderFactsPort;
 }

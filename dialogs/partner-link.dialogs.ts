@@ -76,8 +76,12 @@ export class PartnerLinkDialogs {
     const text = messageText(context);
     if (prefs.locale) info.locale = prefs.locale;
     // A fixed command ("approvals here") is like a button: it says nothing about the person's language.
-    else if (text && !info.action && !commandIntent(text)) info.locale = prefs.lastLocale = replyLocale(text, prefs.lastLocale ?? info.locale);
-    else if (prefs.lastLocale) info.locale = prefs.lastLocale;
+    else if (text && !info.action && !commandIntent(text)) {
+      info.locale = prefs.lastLocale = replyLocale(text, prefs.lastLocale ?? info.locale);
+      // Issue 18: kept for the person too, so that notifications and redrawn cards follow it (see readerLocale).
+      if (info.person && detectLocale(text) === 'ja') await this.deps.readers?.record(info.person.id, { written: 'ja' });
+      else if (info.person && (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) await this.deps.readers?.record(info.person.id, { written: 'en' });
+    } else if (prefs.lastLocale) info.locale = prefs.lastLocale;
     const t = simpleText(info.locale);
     if (!info.person) {
       await context.sendActivity(t.unknownUser);
@@ -94,6 +98,7 @@ export class PartnerLinkDialogs {
     const switchTo = languageSwitch(text);
     if (switchTo) {
       prefs.locale = info.locale = switchTo;
+      if (info.person) await this.deps.readers?.record(info.person.id, { chosen: switchTo });
       await context.sendActivity(simpleText(switchTo).languageSet);
       if (dc.activeDialog) await dc.repromptDialog();
       return;

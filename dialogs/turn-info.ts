@@ -24,6 +24,11 @@ export interface TurnInfo {
   recognition?: Recognition;
   /** Stable ID of the incoming activity, for idempotent commands. */
   activityId?: string;
+  /**
+   * Issue 18: the posted message this turn replaces itself with its answer (a Slack DM card clicked, an
+   * Action.Submit reply), so the notifier does not redraw it as well (one update, not two racing ones).
+   */
+  replacesMessage?: { platform: 'teams' | 'slack'; messageId: string };
 }
 
 const KEY = Symbol('partner-link.turn-info');

@@ -59,3 +59,38 @@ export function localeFromTag(tag: string | undefined): Locale | undefined {
   if (l.startsWith('en')) return 'en';
   return undefined;
 }
+
+/** What is known about the language a person reads, from the strongest signal to the weakest. */
+export interface LocaleSignals {
+  /** What they asked for ("in English", 「日本語で」). */
+  chosen?: Locale | undefined;
+  /** The directory's language for them. */
+  directory?: Locale | undefined;
+  /** The language they last wrote in (kept in the store). */
+  written?: Locale | undefined;
+  /** What their chat client reports (Teams' activity locale, Slack's users.info locale). */
+  client?: Locale | undefined;
+}
+
+/**
+ * The one language rule for every message and card the bot sends, notifications and redrawn cards
+ * included: the person's explicit choice, else the directory's language for them, else the language
+ * they last wrote in, else their client's locale, else English.
+ */
+export function readerLocale(s: LocaleSignals): Locale {
+  return s.chosen ?? s.directory ?? s.written ?? s.client ?? 'en';
+}
+
+/** An IANA zone name as the platforms send it (Asia/Tokyo, America/Argentina/Buenos_Aires, UTC). */
+const ZONE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+
+/** Whether the runtime knows this time zone (a card cannot be drawn in one it does not). */
+export function knownTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== 'string' || tz.length > 64 || !ZONE.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

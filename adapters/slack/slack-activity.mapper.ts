@@ -22,6 +22,8 @@ export interface SlackOrigin {
    */
   channelType?: string;
   locale?: string;
+  /** Issue 18: the person's time zone from users.info (tz), carried as Bot Framework's localTimezone. */
+  timeZone?: string;
   /** The person's display name (users.info), when known. */
   userName?: string;
   /** A reply in a thread: answered in that thread. */
@@ -78,6 +80,7 @@ function base(origin: SlackOrigin, id: string): Partial<Activity> {
       },
     } satisfies SlackChannelData,
     ...(origin.locale ? { locale: origin.locale } : {}),
+    ...(origin.timeZone ? { localTimezone: origin.timeZone } : {}),
   };
 }
 
@@ -106,9 +109,11 @@ export function submitActivity(origin: SlackOrigin, data: Record<string, unknown
 }
 
 /** An Action.Execute click, as Teams sends it: the adaptiveCard/action invoke. */
-export function executeActivity(origin: SlackOrigin, verb: string | undefined, data: Record<string, unknown>, id: string): Activity {
+export function executeActivity(origin: SlackOrigin, verb: string | undefined, data: Record<string, unknown>, id: string, replacesTs?: string): Activity {
   return {
     ...base(origin, id),
+    // The message the answer will replace (a DM's card): the turn knows not to redraw it a second time.
+    ...(replacesTs ? { replyToId: replacesTs } : {}),
     type: ActivityTypes.Invoke,
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', ...(verb !== undefined ? { verb } : {}), data } },

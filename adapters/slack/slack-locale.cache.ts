@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { knownTimeZone } from '../../domain';
 import { callSlack } from './slack-api.errors';
 import type { SlackTokenSource, SlackWorkspace } from './slack-tokens';
 
@@ -6,6 +7,8 @@ interface Entry {
   locale: string | undefined;
   /** The person's display name from the same lookup (a newcomer joins with it). */
   name: string | undefined;
+  /** The IANA time zone the person set in Slack (users.info `tz`), for dates on their cards. */
+  timeZone: string | undefined;
   expires: number;
 }
 
@@ -36,7 +39,8 @@ export class SlackLocaleCache {
       const locale = res.user?.locale;
       const raw = res.user?.profile?.display_name || res.user?.real_name || res.user?.profile?.real_name;
       const name = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 200) : undefined;
-      this.entries.set(key, { locale, name, expires: this.now() + this.ttlMs });
+      const timeZone = knownTimeZone(res.user?.tz) ? res.user.tz : undefined;
+      this.entries.set(key, { locale, name, timeZone, expires: this.now() + this.ttlMs });
       return locale;
     } catch (err) {
       this.onError(err);
@@ -47,5 +51,10 @@ export class SlackLocaleCache {
   /** The name the last lookup of this person (localeOf) found; no call of its own. */
   nameOf(teamId: string, userId: string): string | undefined {
     return this.entries.get(`${teamId}:${userId}`)?.name;
+  }
+
+  /** The time zone the last lookup of this person (localeOf) found; no call of its own. */
+  timeZoneOf(teamId: string, userId: string): string | undefined {
+    return this.entries.get(`${teamId}:${userId}`)?.timeZone;
   }
 }

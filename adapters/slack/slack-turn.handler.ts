@@ -46,7 +46,8 @@ export class SlackTurnHandler {
     const locale = await this.deps.locales.localeOf(installOf(origin), origin.teamId, origin.userId);
     const route = routeOf(origin);
     const userName = this.deps.locales.nameOf(origin.teamId, origin.userId);
-    await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}), ...(userName ? { userName } : {}) }, text, id), (c) => this.deps.bot.run(c), { reply: route }));
+    const timeZone = this.deps.locales.timeZoneOf(origin.teamId, origin.userId);
+    await this.guard(origin, locale, () => this.deps.adapter.processActivity(messageActivity({ ...origin, ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}), ...(userName ? { userName } : {}) }, text, id), (c) => this.deps.bot.run(c), { reply: route }));
     await this.learnFrom(origin, route);
   }
 
@@ -78,7 +79,8 @@ export class SlackTurnHandler {
     const { messageTs, id } = where;
     const origin = await this.resolveDm(where.origin);
     const locale = await this.deps.locales.localeOf(installOf(origin), origin.teamId, origin.userId);
-    const full: SlackOrigin = { ...origin, ...(locale ? { locale } : {}) };
+    const timeZone = this.deps.locales.timeZoneOf(origin.teamId, origin.userId);
+    const full: SlackOrigin = { ...origin, ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
     const click = await this.read(body);
     const route = routeOf(origin);
     await this.guard(origin, locale, async () => {
@@ -93,7 +95,7 @@ export class SlackTurnHandler {
           await this.deps.adapter.processActivity(submitActivity(full, click.data, click.text, id), (c) => this.deps.bot.run(c), { reply: route });
           return;
         case 'execute': {
-          const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id), (c) => this.deps.bot.run(c), { reply: route, ...(shared ? { ephemeralTo: origin.userId } : {}) });
+          const response = await this.deps.adapter.processActivity(executeActivity(full, click.verb, click.data, id, shared ? undefined : messageTs), (c) => this.deps.bot.run(c), { reply: route, ...(shared ? { ephemeralTo: origin.userId } : {}) });
           const answer = response?.body as { type?: string; value?: Record<string, unknown> } | undefined;
           if (answer?.type !== CARD || !answer.value) return;
           if (!shared && messageTs) await this.deps.poster.update(installOf(origin), origin.channel, messageTs, { card: answer.value });

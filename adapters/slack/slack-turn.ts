@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { ChatTurn } from '../../app/ports';
-import { localeFromTag } from '../../domain';
+import { knownTimeZone, localeFromTag } from '../../domain';
 import { SLACK_CHANNEL_ID, type SlackChannelData } from './slack-activity.mapper';
 
 /**
@@ -19,6 +19,8 @@ export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
     conversationKind: type === undefined || type === 'im' ? 'personal' : 'channel',
     ...(s?.reachable === false ? { reachable: false } : {}),
     ...(locale ? { locale } : {}),
+    // Issue 18: the person's Slack time zone (users.info tz), carried as localTimezone by the mapper.
+    ...(knownTimeZone(activity.localTimezone) ? { timeZone: activity.localTimezone } : {}),
     // The identity's workspace is the person's own (the user's team first, see slack-payloads.ts).
     // Its Enterprise Grid organization too, when the request says so (an org may name only the E… ID).
     ...(s?.teamId ? { home: { platform: 'slack' as const, teamId: s.teamId, ...(s.enterpriseId ? { enterpriseId: s.enterpriseId } : {}) } } : {}),

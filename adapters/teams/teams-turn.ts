@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { ChatTurn, ConversationKind } from '../../app/ports';
-import { localeFromTag, type PlatformIdentity } from '../../domain';
+import { knownTimeZone, localeFromTag, type PlatformIdentity } from '../../domain';
 import { activityTenantOf } from './tenant-gate';
 
 /** An Entra object ID as Teams sends it (the directory schema checks it fully). */
@@ -22,7 +22,9 @@ export function describeTeamsTurn(activity: Partial<Activity>): ChatTurn {
   const aad = activity.from?.aadObjectId;
   const identity: PlatformIdentity | undefined = aad && GUID.test(aad) ? ({ platform: 'teams', aadObjectId: aad.toLowerCase() } as PlatformIdentity) : undefined;
   const locale = localeFromTag(activity.locale);
-  const timeZone = typeof activity.localTimezone === 'string' && activity.localTimezone ? activity.localTimezone : undefined;
+  // Teams reports the client's zone in the clientInfo entity (and Bot Framework in localTimezone); either is checked.
+  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const timeZone = [clientInfo?.timezone, activity.localTimezone].find(knownTimeZone);
   const tenant = activityTenantOf(activity);
   const name = typeof activity.from?.name === 'string' ? activity.from.name.trim().slice(0, 200) : '';
   return {

@@ -7,6 +7,7 @@ import {
   organizationReachable,
   isClosed,
   localeFromTag,
+  readerLocale,
   requestView,
   type PartnerLinkService,
   type PartnerRequest,
@@ -22,7 +23,8 @@ import {
   postedCardKey,
   addressedApprovalNotice,
 } from '../../domain';
-import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext } from '../ports';
+import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext, ReaderFactsPort, RequestUpdatedOptions } from '../ports';
+import { StoredReaderFacts } from '../people/reader-facts';
 import { NotificationOutbox, type Notification } from './outbox';
 
 export interface NotifierDeps {
@@ -32,6 +34,8 @@ export interface NotifierDeps {
   logger: LoggerPort;
   /** Issue 15: the time cards and the outbox read (the schedules' clock; real time by default). */
   clock?: ClockPort;
+  /** Issue 18: what the bot learned about each reader (chosen and written language, time zone); the store's by default. */
+  readers?: ReaderFactsPort;
 }
 
 /**
@@ -49,9 +53,13 @@ export class Notifier implements NotificationPort {
   private readonly logger: LoggerPort;
   private readonly reach: StoredReach;
   private readonly clock: ClockPort;
+  private readonly readers: ReaderFactsPort;
+  /** For the immediate attempt only: the posted message the deciding turn replaces itself (requestId -> platform:messageId). */
+  private readonly replacedByTurn = new Map<string, string>();
 
   constructor(deps: NotifierDeps) {
     this.store = deps.store;
+    this.readers = deps.readers ?? new StoredReaderFacts(deps.store.keyValues, () => (deps.clock ?? { now: () => new Date() }).now());
     this.reach = new StoredReach(deps.store);
     this.service = deps.service;
     this.cards = deps.cards;
@@ -76,8 +84,14 @@ export class Notifier implements NotificationPort {
   }
 
   /** The request moved on (a step approved, or closed): its stored notices are sent now (see approvalRequested). */
-  async requestUpdated(request: PartnerRequest, _previous?: PartnerRequest): Promise<void> {
-    await this.sendNow(request.id);
+  async requestUpdated(request: PartnerRequest, _previous?: PartnerRequest, options: RequestUpdatedOptions = {}): Promise<void> {
+    const replaced = options.replaced ? `${options.replaced.platform}:${options.replaced.messageId}` : undefined;
+    if (replaced) this.replacedByTurn.set(request.id, replaced);
+    try {
+      await this.sendNow(request.id);
+    } finally {
+      if (replaced && this.replacedByTurn.get(request.id) === replaced) this.replacedByTurn.delete(request.id);
+    }
   }
 
   /** The immediate attempt. Its failure is not the turn's: the change is saved, and so are its notices. */
@@ -90,9 +104,11 @@ export class Notifier implements NotificationPort {
   }
 
   /**
-   * One notification for each chat the bot has with this person, drawn for the reader: the language the
-   * chat's client reported (else the person's), their time zone, the clock's now. `track` remembers a
-   * posted approval card so it can be redrawn later; `skip` leaves out chats that should not get it.
+   * One notification for each chat the bot has with this person, drawn for the reader: the language
+   * the one rule gives (readerLocale: their choice, the directory's, the one they last wrote in, then
+   * the chat client's), their time zone, the clock's now. `track` remembers a posted approval card (and
+   * whose it is) so it can be redrawn later for the same reader; `skip` leaves out chats that should
+   * not get it.
    */
   private async toPerson(
     person: Person,
@@ -104,11 +120,19 @@ export class Notifier implements NotificationPort {
     const out: Notification[] = [];
     for (const ref of await this.store.references.listForPerson(person.id)) {
       if (opts.skip?.(ref)) continue;
-      const locale = referenceLocale(ref) ?? person.locale ?? 'en';
-      const message = draw({ locale, ...(person.timeZone ? { timeZone: person.timeZone } : {}), now: this.clock.now() });
-      out.push({ purpose, requestId: request.id, ref, message, ...(opts.track ? { trackAs: locale } : {}) });
+      const reader = await this.readerOf(person, referenceLocale(ref));
+      const message = draw({ ...reader, now: this.clock.now() });
+      out.push({ purpose, requestId: request.id, ref, message, ...(opts.track ? { trackAs: reader.locale, readerId: person.id } : {}) });
     }
     return out;
+  }
+
+  /** The language and time zone to draw a card in for this person (issue 18: one rule everywhere). */
+  private async readerOf(person: Person, client: 'en' | 'ja' | undefined): Promise<ReaderContext> {
+    const facts = await this.readers.of(person.id);
+    const locale = readerLocale({ chosen: facts.chosen, directory: person.locale, written: facts.written, client });
+    const timeZone = person.timeZone ?? facts.timeZone;
+    return { locale, ...(timeZone ? { timeZone } : {}) };
   }
 
   /** The organization's approval channels on the platforms this bot runs (none: each approver's chats). */
@@ -274,6 +298,9 @@ export class Notifier implements NotificationPort {
     if (request.status !== 'pending_approval' || request.version !== notice.version) return [];
     const requester = await this.store.directory.getPerson(request.requester.personId);
     if (!requester) return [];
+    // Issue 18: a requester who also decides the next step gets that step's approval card, which says
+    // who approved; a second, near-identical card would only repeat it.
+    if ((await this.service.approversFor(request)).some((a) => a.id === requester.id)) return [];
     const view = await requestView(this.store.directory, request);
     return this.toPerson(requester, request, notice.key, (reader) => this.cards.decided(view, reader));
   }
@@ -326,16 +353,24 @@ export class Notifier implements NotificationPort {
     const approvers = await this.service.approversFor(request);
     const userIds = await this.reach.platformUserIds(approvers);
     const closed = isClosed(request.status);
-    const drawn = new Map<'en' | 'ja', OutboundMessage>();
-    const cardFor = (locale: 'en' | 'ja') => {
-      let card = drawn.get(locale);
-      if (!card) drawn.set(locale, (card = closed ? this.cards.decided(view, { locale }) : this.cards.approval(view, userIds, { locale }, { buttons: false })));
+    const drawn = new Map<string, OutboundMessage>();
+    const cardFor = (reader: ReaderContext) => {
+      const k = `${reader.locale}|${reader.timeZone ?? ''}`;
+      let card = drawn.get(k);
+      const at = { ...reader, now: this.clock.now() };
+      if (!card) drawn.set(k, (card = closed ? this.cards.decided(view, at) : this.cards.approval(view, userIds, at, { buttons: false })));
       return card;
     };
+    const replacedByTurn = this.replacedByTurn.get(request.id);
     for (const ref of posted) {
-      const locale = ref.reference.locale === 'ja' ? 'ja' : 'en';
+      if (replacedByTurn && `${ref.platform}:${String(ref.reference.activityId)}` === replacedByTurn) continue;
       try {
-        await this.senders.get(ref.platform)?.update(ref, cardFor(locale));
+        // The card is redrawn for whoever it was posted to, by the same rule (a channel's card keeps the language it was posted in).
+        const readerId = typeof ref.reference.readerId === 'string' ? ref.reference.readerId : undefined;
+        const person = readerId ? await this.store.directory.getPerson(readerId) : undefined;
+        const tracked: 'en' | 'ja' = ref.reference.locale === 'ja' ? 'ja' : 'en';
+        const reader = person ? await this.readerOf(person, localeFromTag(typeof ref.reference.clientLocale === 'string' ? ref.reference.clientLocale : undefined)) : { locale: tracked };
+        await this.senders.get(ref.platform)?.update(ref, cardFor(reader));
       } catch (err) {
         this.logger.error({ err, requestId: request.id, reference: ref.key }, 'posted card could not be updated');
       }

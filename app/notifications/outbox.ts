@@ -22,6 +22,8 @@ export interface Notification {
   message: OutboundMessage;
   /** For an approval card: the reader's locale, and remember the posted card so it can be updated later. */
   trackAs?: 'en' | 'ja';
+  /** Issue 18: whose chat the tracked card went to, so that it is redrawn for them (language, time zone). */
+  readerId?: string;
 }
 
 /**
@@ -162,7 +164,12 @@ export class NotificationOutbox {
           key: postedCardKey(n.requestId, `${n.ref.key}:${messageId}`),
           platform: n.ref.platform,
           requestId: n.requestId,
-          reference: { ...n.ref.reference, activityId: messageId, locale: n.trackAs },
+          reference: {
+            ...n.ref.reference,
+            activityId: messageId,
+            locale: n.trackAs,
+            ...(n.readerId ? { readerId: n.readerId, clientLocale: n.ref.reference.locale } : {}),
+          },
           updatedAt: this.now(),
         })
         .catch((err: unknown) => this.logger.error({ err, requestId: n.requestId, reference: n.ref.key }, 'posted card not remembered; it will not be redrawn'));

@@ -9,3 +9,4 @@ export * from './notification.port';
 export * from './recognizer.port';
 export * from './turn.port';
 export * from './partner-center.port';
+export * from './reader.port';

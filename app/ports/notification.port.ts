@@ -9,7 +9,7 @@ export interface NotificationPort {
   /** The request now awaits the admins of its current approval step. */
   approvalRequested(request: PartnerRequest): Promise<void>;
   /** The request moved on (a step approved, or closed): update approvers, tell the requester. */
-  requestUpdated(request: PartnerRequest, previous?: PartnerRequest): Promise<void>;
+  requestUpdated(request: PartnerRequest, previous?: PartnerRequest, options?: RequestUpdatedOptions): Promise<void>;
   /** Issue 15: the request expired: cards replaced, the requester and the step's approvers told. */
   requestExpired(request: PartnerRequest, previous: PartnerRequest): Promise<void>;
   /** Issue 15: a reminder was recorded on the request: the current step's approvers get it. */
@@ -36,4 +36,10 @@ export interface ReachPort {
   unreachableOrgIds(orgIds: readonly string[]): Promise<string[]>;
   /** The organization a pending request waits for to join Partner Link, if nobody there can be reached. */
   awaitingJoin(request: PartnerRequest): Promise<string | undefined>;
+}
+
+/** Issue 18: what the turn that changed the request already did itself. */
+export interface RequestUpdatedOptions {
+  /** The posted card the click's own answer replaces: the notifier leaves that message alone (one update, not two). */
+  replaced?: { platform: 'teams' | 'slack'; messageId: string };
 }

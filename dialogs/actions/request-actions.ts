@@ -53,7 +53,7 @@ export async function handleRequestAction(deps: DialogDeps, action: RequestActio
     ...(info.activityId ? { commandId: info.activityId } : {}),
   });
   if (outcome.kind === 'applied') {
-    await deps.notifier.requestUpdated(outcome.request, outcome.previous);
+    await deps.notifier.requestUpdated(outcome.request, outcome.previous, info.replacesMessage ? { replaced: info.replacesMessage } : {});
     return currentRequestCard(deps, outcome.request, person, ctx);
   }
   if (outcome.kind === 'unchanged' || outcome.kind === 'appended') return currentRequestCard(deps, outcome.request, person, ctx);

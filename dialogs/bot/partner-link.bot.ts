@@ -10,7 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { AdmitPort, ChatTurn, LoggerPort } from '../../app/ports';
 import { parseExecuteAction, parseCardAction } from '../../cards';
-import { localeFromTag, personReferenceKey, type Person, type StorePort } from '../../domain';
+import { localeFromTag, personReferenceKey, readerLocale, type Person, type StorePort } from '../../domain';
 import { handleRequestAction, isRequestAction } from '../actions/request-actions';
 import type { ConversationPrefs } from '../conversation-prefs';
 import type { DialogDeps } from '../dialog-deps';
@@ -199,16 +199,31 @@ export class PartnerLinkBot extends ActivityHandler {
     const admitted = context.turnState.get(ADMITTED) as Person | undefined;
     const person = admitted ?? (turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined);
     const platform = turn.platform;
-    // An explicit language choice, then the language the person last wrote in, then the client's, then the directory's.
+    // Issue 18, the one language rule (readerLocale): the person's explicit choice, the directory's
+    // language, the language they last wrote in, the client's. A typed message is answered in its own
+    // language (the dialogs), and the clicks that follow in that conversation keep to it.
     const prefs = await this.prefs.get(context, {});
-    const timeZone = person?.timeZone ?? turn.timeZone;
+    const readers = this.deps.dialogs.readers;
+    const facts = person && readers ? await readers.of(person.id) : {};
+    // The time zone the client reports now is kept for this person: cards redrawn later use it.
+    // (Slack's comes from users.info: trusted for a day, then asked again.)
+    if (person && readers && turn.timeZone && turn.timeZone !== facts.timeZone) {
+      await readers.record(person.id, { timeZone: turn.timeZone }, platform === 'slack' ? { timeZoneTtlMs: 24 * 60 * 60 * 1000 } : {});
+    }
+    const timeZone = person?.timeZone ?? turn.timeZone ?? facts.timeZone;
+    // A Teams Action.Execute answer shows only to the clicker, so the posted card is still redrawn for
+    // the chat; an Action.Submit reply and a Slack DM click replace the message itself.
+    const replyTo = typeof activity.replyToId === 'string' && activity.replyToId ? activity.replyToId : undefined;
+    const replaces = replyTo && (activity.type === 'message' || platform === 'slack') ? replyTo : undefined;
     const info: TurnInfo = {
-      locale: prefs.locale ?? prefs.lastLocale ?? turn.locale ?? person?.locale ?? 'en',
+      // In a conversation the person has written in, clicks keep to the language of their words.
+      locale: prefs.lastLocale && !prefs.locale ? prefs.lastLocale : readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: facts.written, client: turn.locale }),
       platform,
       conversationKind: turn.conversationKind,
       ...(person ? { person } : {}),
       ...(timeZone ? { timeZone } : {}),
       ...(activity.id ? { activityId: `${platform}:${activity.id}` } : {}),
+      ...(replaces && (platform === 'teams' || platform === 'slack') ? { replacesMessage: { platform, messageId: replaces } } : {}),
       ...(parsed?.ok ? { action: parsed.action } : {}),
       ...(parsed && !parsed.ok ? { badAction: parsed.error } : {}),
     };

@@ -19,9 +19,12 @@ describe('"use this channel for approvals"', () => {
   });
 
   it('a non-admin cannot set it, and saying it in personal chat explains where to say it', async () => {
+    // Naoki's directory language is Japanese (issue 18's rule); he asks for English first.
+    await h.sayInChannel('naoki-mori', '19:general@thread.tacv2', 'in English', 'en-US');
     const [refused] = await h.sayInChannel('naoki-mori', '19:general@thread.tacv2', 'use this channel for approvals', 'en-US');
     expect(refused!.text).toContain('Only an admin');
     expect(await h.store.references.get('channel:contoso-distribution-jp:teams')).toBeUndefined();
+    await h.say('hiroshi-yamada', 'in English', 'en-US'); // his directory language is Japanese (issue 18)
     const [personal] = await h.say('hiroshi-yamada', 'approvals here', 'en-US');
     expect(personal!.text).toContain('team channel');
   });

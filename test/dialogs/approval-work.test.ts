@@ -48,9 +48,11 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       // Daniel's card now says who approved step 1 (it was "Waiting for a decision by an admin of …" only).
       expect(strings(clicked.card)).toMatch(/Step 1 approved by Daniel Park/);
       // Taro, the requester, hears after step 1: approved by Daniel, now Yamato decides, and who can.
-      // (Taro is also the step-2 approver: besides the approval card, he gets the requester's own notice.)
-      const told = h.delivered.filter((d) => d.to === 'taro-ito' && !buttonData(d.message.card, 'approve')).map((d) => strings(d.message.card)).find((c) => c.includes(id));
-      expect(told).toBeDefined();
+      // (Taro is also the step-2 approver: issue 18, he gets one card, the approval card, which says it.)
+      const toTaro = h.delivered.filter((d) => d.to === 'taro-ito' && strings(d.message.card).includes(id));
+      expect(toTaro).toHaveLength(1);
+      expect(buttonData(toTaro[0]!.message.card, 'approve')).toBeDefined();
+      const told = strings(toTaro[0]!.message.card);
       expect(told).toContain('Daniel Park');
       expect(told).toContain('2/2');
       expect(told).toContain('Taro Ito');
@@ -98,7 +100,8 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       // Hiroshi's posted card was replaced: it no longer has buttons.
       const replaced = h.updated.at(-1)!;
       expect(buttonData(replaced.message.card, 'approve')).toBeUndefined();
-      expect(strings(replaced.message.card)).toContain('Tailspin Distribution KK');
+      // Redrawn for Hiroshi, whose directory language is Japanese (issue 18: one rule for redrawn cards).
+      expect(strings(replaced.message.card)).toContain('テイルスピン・ディストリビューション');
       // Only one request exists.
       expect((await h.store.requests.listByRequester('mei-kobayashi')).length).toBe(1);
       const detail = await h.execute('mei-kobayashi', { verb: 'show_request', requestId: id }, 'en-US');
@@ -158,7 +161,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
 
   describe('hand over', () => {
     it('in English: Hiroshi hands the request over to Emily, who gets the card; the audit records it', async () => {
-      await h.say('hiroshi-yamada', 'hello', 'en-US');
+      await h.say('hiroshi-yamada', 'hello there', 'en-US'); // a sentence in English: his clicks here answer in English
       await h.say('emily-clark', 'hello', 'en-US');
       const id = await fileLink(h, 'en-US', 'link us with Contoso Distribution Japan');
       const before = deliveredTo(h, 'emily-clark').length;
@@ -178,6 +181,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       // Not to someone outside the organization, and a non-admin cannot hand over.
       const bad = await h.execute('hiroshi-yamada', { ...hand, handoverTo: 'lena-vogel' }, 'en-US');
       expect(strings(bad.card)).toContain('only to another admin of');
+      await h.say('naoki-mori', 'in English', 'en-US'); // his directory language is Japanese (issue 18)
       const naoki = await h.execute('naoki-mori', { ...hand, handoverTo: 'emily-clark' }, 'en-US');
       expect(strings(naoki.card)).toContain('Only an admin');
     });
@@ -198,7 +202,9 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       const id = await fileLink(h, 'en-US', 'link us with Contoso Distribution Japan');
       const out = await h.say('mei-kobayashi', `add a note to ${id}: we signed the MPA yesterday`, 'en-US');
       expect(strings(out)).toContain('we signed the MPA yesterday');
-      expect(deliveredTo(h, 'hiroshi-yamada').at(-1)).toContain('Mei Kobayashi added a note');
+      // The notice follows the rule: Hiroshi's directory language is Japanese (issue 18).
+      expect(deliveredTo(h, 'hiroshi-yamada').at(-1)).toContain('申請に新しいメモがあります');
+      expect(deliveredTo(h, 'hiroshi-yamada').at(-1)).toContain('Mei Kobayashi');
       const r = (await h.store.requests.get(id))!;
       expect(r.audit.at(-1)).toMatchObject({ action: 'note', note: 'we signed the MPA yesterday' });
       expect(r.version).toBe(2); // a note does not make the approvers' cards stale

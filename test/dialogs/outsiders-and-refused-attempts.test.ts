@@ -62,8 +62,11 @@ describe.each(bothStores())('outsiders and refused attempts ($name store)', (sto
     const none = await h.execute('aiko-tanaka', { verb: 'approve', requestId: 'PL-ZZZZZZZZ', version: v }, 'en-US');
     expect(answerFor(outsider.card, id)).toBe(answerFor(none.card, 'PL-ZZZZZZZZ'));
     // Naoki works at the distributor but is not an admin.
+    // Naoki's directory language is Japanese; he asks for English, then for Japanese (issue 18: an explicit choice wins).
+    await h.say('naoki-mori', 'in English', 'en-US');
     const en = strings((await h.execute('naoki-mori', { verb: 'approve', requestId: id, version: v }, 'en-US')).card);
     expect(en).toContain('Only an admin of Contoso Distribution Japan can decide this request');
+    await h.say('naoki-mori', '日本語で', 'ja-JP');
     const ja = strings((await h.execute('naoki-mori', { verb: 'approve', requestId: id, version: v }, 'ja-JP')).card);
     expect(ja).toContain('コントソ・ディストリビューション・ジャパン の管理者だけです');
     for (const text of [en, ja]) expect(text).not.toContain('contoso-distribution-jp');
@@ -75,6 +78,7 @@ describe.each(bothStores())('outsiders and refused attempts ($name store)', (sto
     const before = (await h.store.requests.get(id))!;
     const size = (r: unknown) => Buffer.byteLength(JSON.stringify(r));
     const clicks = 300;
+    await h.say('naoki-mori', 'in English', 'en-US'); // his directory language is Japanese (issue 18)
     for (let i = 0; i < clicks; i++) {
       const out = await h.execute('naoki-mori', { verb: i % 2 ? 'reject' : 'approve', requestId: id, version: before.version, ...(i % 2 ? { reason: 'no' } : {}) }, 'en-US');
       expect(strings(out.card)).toContain('Only an admin of Contoso Distribution Japan');

@@ -43,8 +43,11 @@ describe.each([
   it("someone else's Send, Change or Cancel on the card is refused politely, in their language; the draft is untouched", async () => {
     const card = (await aikoDrafts()).card;
     for (const verb of ['confirm', 'edit', 'start_over']) {
+      // Mei's directory language is Japanese: she asks for each language (issue 18: an explicit choice wins).
+      await h.sayIn('mei-kobayashi', conversation, 'in English', 'en-US');
       const en = await h.executeIn('mei-kobayashi', conversation, buttonData(card, verb)!, 'en-US');
       expect(strings([en.answer, en.replies])).toContain(NOT_YOURS);
+      await h.sayIn('mei-kobayashi', conversation, '日本語で', 'ja-JP');
       const ja = await h.executeIn('mei-kobayashi', conversation, buttonData(card, verb)!, 'ja-JP');
       expect(strings([ja.answer, ja.replies])).toContain(NOT_YOURS_JA);
     }

@@ -33,6 +33,7 @@ describe('status, cancel, policy questions, and who may click what', () => {
     const id = await fileLink(h);
     const request = (await h.store.requests.get(id))!;
     // Hiroshi may see the request (he decides it) but did not file it. Outsiders: outsiders-and-refused-attempts.test.ts.
+    await h.say('hiroshi-yamada', 'in English', 'en-US'); // his directory language is Japanese (issue 18)
     const out = await h.execute('hiroshi-yamada', { verb: 'cancel_request', requestId: id, version: request.version }, 'en-US');
     expect(strings(out.card)).toContain('Only the person who filed this request can cancel it');
     const after = (await h.store.requests.get(id))!;
@@ -43,6 +44,7 @@ describe('status, cancel, policy questions, and who may click what', () => {
   it('a non-admin of the approving organization who clicks Approve is refused and the attempt is audited', async () => {
     const id = await fileLink(h);
     const request = (await h.store.requests.get(id))!;
+    await h.say('naoki-mori', 'in English', 'en-US'); // his directory language is Japanese (issue 18)
     const out = await h.execute('naoki-mori', { verb: 'approve', requestId: id, version: request.version }, 'en-US');
     expect(strings(out.card)).toContain('Only an admin');
     const after = (await h.store.requests.get(id))!;

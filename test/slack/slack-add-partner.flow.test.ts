@@ -58,11 +58,12 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     expect((await h.store.requests.get(requestId))?.status).toBe('approved');
     expect(await h.store.directory.listRelationships({ partnerId: 'trey-research-direct' })).toEqual([expect.objectContaining({ customerId: 'yamato-manufacturing', workload: 'azure' })]);
 
-    // The requester hears the decision in her DM, in the language her Slack client reports (English
-    // here), not the directory's default for her (Japanese).
+    // The requester hears the decision in her DM in the directory's language for her (Japanese), not
+    // the English her Slack client reports (issue 18: one language rule for every notification).
     const decision = last(h.shown('D06YUKISZ'));
     expect(textOf(decision)).toContain(requestId);
-    expect(textOf(decision)).toContain('Request approved');
+    expect(textOf(decision)).toContain('申請は承認されました');
+    expect(textOf(decision)).not.toContain('Request approved');
     // Every message had a plain-text summary for notifications.
     expect(h.api.called('chat.postMessage').every((c) => typeof c.args.text === 'string' && c.args.text !== '')).toBe(true);
   });

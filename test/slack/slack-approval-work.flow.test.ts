@@ -58,6 +58,7 @@ describe('Slack: who must act, change, file again, hand over, notes (issue 15)',
   afterEach(() => h.destroy());
 
   it('who must act, in English: my requests name the step and the admins; after step 1 Yuki hears who approved and who is next', async () => {
+    await h.dm('yuki', 'in English'); // her directory language is Japanese (issue 18): notices follow her choice
     const id = await fileAddPartner(h);
     await h.dm('yuki', 'show my requests');
     const status = textOf(last(h.shown('D06YUKISZ')));
@@ -122,7 +123,8 @@ describe('Slack: who must act, change, file again, hand over, notes (issue 15)',
     await h.click('daniel', last(h.shown('D05DANPARK')), '#showCard');
     await h.click('daniel', last(h.shown('D05DANPARK')), 'reject', { reason: 'Our Azure team is full this quarter.' });
     const told = last(h.shown('D06YUKISZ'));
-    expect(textOf(told)).toContain('Request rejected');
+    // The notice follows the rule: Yuki's directory language is Japanese (issue 18), though she wrote in English here.
+    expect(textOf(told)).toContain('申請は却下されました');
     await h.click('yuki', told, 'resubmit');
     expect(all(h, 'D06YUKISZ')).toContain(`Filing ${id} again`);
     // The click's answer (the confirmation) replaced the clicked card.

@@ -89,7 +89,9 @@ describe('Teams: requests and approvals through the Bot Connector', () => {
     expect(res.status).toBe(200);
     const body = res.body as { statusCode: number; type: string; value: unknown };
     expect(body).toMatchObject({ statusCode: 200, type: CARD });
-    expect(strings(body.value)).toMatch(/Approved/);
+    // Hiroshi's Teams client reports en-US, but the directory's language for him is Japanese: the
+    // one language rule (issue 18) draws his card in Japanese, clicked or not.
+    expect(strings(body.value)).toMatch(/申請は承認されました/);
     expect((await app.store.requests.get(requestId))?.status).toBe('approved');
 
     const after = connector.calls.slice(before);
@@ -114,7 +116,7 @@ describe('Teams: requests and approvals through the Bot Connector', () => {
     expect(inHiroshisChat.every((c) => c.method === 'PUT')).toBe(true);
     const replaced = inHiroshisChat.filter((c) => c.path.endsWith(`/activities/${postedId}`));
     expect(replaced.length).toBeGreaterThanOrEqual(1);
-    expect(strings(cardOf(replaced.at(-1)))).toMatch(/Approved/);
+    expect(strings(cardOf(replaced.at(-1)))).toMatch(/申請は承認されました/); // the directory's language (issue 18)
   });
 
   it('a turn that fails tells the user with the error card and a correlation ID, and logs no secrets', async () => {

@@ -24,6 +24,8 @@ export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   /** users.info locale per user ID (unset: en-US). */
   readonly locales = new Map<string, string>();
+  /** users.info tz per user ID (unset: Asia/Tokyo). */
+  readonly timeZones = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private seq = 0;
@@ -80,7 +82,7 @@ export class FakeSlackApi {
       case 'auth.test':
         return { status: 200, body: { ok: true, user_id: 'U0PLBOT', bot_id: 'B0PLBOT', team_id: 'T05TREYRS' } };
       case 'users.info':
-        return { status: 200, body: { ok: true, user: { id: args.user, locale: this.locales.get(String(args.user)) ?? 'en-US', tz: 'Asia/Tokyo' } } };
+        return { status: 200, body: { ok: true, user: { id: args.user, locale: this.locales.get(String(args.user)) ?? 'en-US', tz: this.timeZones.get(String(args.user)) ?? 'Asia/Tokyo' } } };
       case 'chat.postMessage': {
         const ts = `1732400000.${String(++this.seq).padStart(6, '0')}`;
         return { status: 200, body: { ok: true, channel, ts, message: { type: 'message', text: args.text, ts, blocks: args.blocks } } };
