@@ -158,6 +158,15 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
     en: (p) => `Request ${v(p, 'requestId')} is ${v(p, 'status')}; only a rejected, cancelled or expired request can be filed again.`,
     ja: (p) => `申請 ${v(p, 'requestId')} は「${v(p, 'status')}」です。もう一度申請できるのは、却下・取り消し・期限切れの申請だけです。`,
   },
+  // Issue 18.
+  RESELLER_CANNOT_TRANSACT: {
+    en: (p) => p.why === 'not_enrolled'
+      ? `${v(p, 'partner')} is not enrolled in CSP as an indirect reseller yet, so it cannot sell to customers. Choose another partner from the list.`
+      : `${v(p, 'partner')} is not linked with a distributor in its CSP region and cloud, so it cannot sell to customers yet. Choose another partner from the list.`,
+    ja: (p) => p.why === 'not_enrolled'
+      ? `${v(p, 'partner')}はまだ CSP の間接リセラーとして登録されていないため、顧客に販売できません。一覧から別のパートナーを選んでください。`
+      : `${v(p, 'partner')}は同じ CSP リージョンとクラウドのディストリビューターと連携していないため、まだ顧客に販売できません。一覧から別のパートナーを選んでください。`,
+  },
 };
 
 const ADVISORY_TEXT: Record<AdvisoryCode, { en: Template; ja: Template }> = {

@@ -43,6 +43,8 @@ export const RULE_CODES = [
   'NOT_A_PARTY',
   'NOTE_INVALID',
   'NOT_RESUBMITTABLE',
+  // Issue 18: an indirect reseller offered to a customer must be able to transact.
+  'RESELLER_CANNOT_TRANSACT',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

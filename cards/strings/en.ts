@@ -76,6 +76,7 @@ export const en: CardStrings = {
     NOT_A_PARTY: 'Note by the requester or an approver',
     NOTE_INVALID: 'Note of the right length',
     NOT_RESUBMITTABLE: 'Filed again from a closed request',
+    RESELLER_CANNOT_TRANSACT: 'Reseller enrolled and linked with a distributor',
   },
   approverRole: { provider: 'Distributor', partner: 'Partner', customer: "Customer's admin" },
 

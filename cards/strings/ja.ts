@@ -72,6 +72,7 @@ export const ja: CardStrings = {
     NOT_A_PARTY: '申請者または承認者のメモ',
     NOTE_INVALID: 'メモの長さが適切',
     NOT_RESUBMITTABLE: '終了した申請からの再申請',
+    RESELLER_CANNOT_TRANSACT: 'リセラーが登録済みでディストリビューターと連携済み',
   },
   approverRole: { provider: 'ディストリビューター', partner: 'パートナー', customer: 'お客様の管理者' },
 
