@@ -1,4 +1,5 @@
-import { RULE_CODES, ruleMessage } from '../../domain';
+import { RULE_CODES, checkFiler, ruleMessage } from '../../domain';
+import { sampleLookup } from '../support/sample-directory';
 
 // Issue 18: in Japanese a name is followed by its particle with no space (「富士ITパートナーズは」).
 describe('Japanese rule reasons', () => {
@@ -12,5 +13,14 @@ describe('Japanese rule reasons', () => {
   it('the reason names the organization with its particle attached', () => {
     expect(ruleMessage('RESELLER_NOT_ENROLLED', params).ja).toMatch(/^富士ITパートナーズは CSP/);
     expect(ruleMessage('DUPLICATE_RELATIONSHIP', params).ja).toMatch(/^富士ITパートナーズと富士ITパートナーズは/);
+  });
+});
+
+describe('Japanese "what to do instead"', () => {
+  it('a partner asking for multi-channel support is told, grammatically, to have the customer ask', () => {
+    const refused = checkFiler('multichannel_support', sampleLookup().org('sakura-cloud'));
+    expect(refused?.message.ja).toContain('お客様から、サブスクリプションのサポートを依頼していただくようお伝えください。');
+    expect(refused?.message.ja).not.toContain('いただいてください');
+    expect(refused?.message.en).toContain('Ask your customer to request your support');
   });
 });
