@@ -73,3 +73,12 @@ export function listOf(items: readonly string[], locale: Locale): string {
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * A subscription's name with its workload, once: "Microsoft 365 E3 (EA) · Microsoft 365", never two
+ * brackets in a row; the workload is left out when the name already says it.
+ */
+export function subscriptionLabel(name: string, workload: string): string {
+  if (name.toLowerCase().includes(workload.toLowerCase())) return name;
+  return /\)\s*$/.test(name) ? `${name} · ${workload}` : `${name} (${workload})`;
+}

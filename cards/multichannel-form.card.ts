@@ -3,7 +3,7 @@ import { INPUT_IDS } from './actions';
 import { choiceInput } from './elements';
 import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
-import { orgNamer } from './format';
+import { orgNamer, subscriptionLabel } from './format';
 import type { CardContext, CardOptions, MultichannelFormModel } from './models';
 import { subscriptionFacts } from './request-facts';
 import type { AdaptiveCard, CardElement, Choice } from './schema';
@@ -12,7 +12,7 @@ import { stringsFor } from './strings';
 type Slot = 'subscriptionId' | 'partnerId';
 
 function subscriptionChoice(sub: Subscription, locale: 'en' | 'ja'): Choice {
-  return { title: `${sub.name} (${WORKLOAD_LABELS[sub.workload][locale]})`, value: sub.id };
+  return { title: subscriptionLabel(sub.name, WORKLOAD_LABELS[sub.workload][locale]), value: sub.id };
 }
 
 /** A customer chooses a subscription bought elsewhere and the CSP partner to support it (multi-channel). */

@@ -9,7 +9,7 @@ import {
   type RequestSubject,
   type Subscription,
 } from '../domain';
-import { daysUntil, formatDate, formatDateTime, type OrgNamer } from './format';
+import { daysUntil, formatDate, formatDateTime, subscriptionLabel, type OrgNamer } from './format';
 import type { CardContext, RequestView } from './models';
 import type { CardStrings } from './strings';
 
@@ -47,7 +47,7 @@ export function subjectFacts(
 export function subscriptionFacts(sub: Subscription | undefined, id: string, s: CardStrings, ctx: CardContext): FactPair[] {
   if (!sub) return [[s.fact.subscription, id]];
   return [
-    [s.fact.subscription, `${sub.name} (${WORKLOAD_LABELS[sub.workload][ctx.locale]})`],
+    [s.fact.subscription, subscriptionLabel(sub.name, WORKLOAD_LABELS[sub.workload][ctx.locale])],
     [s.fact.boughtThrough, CHANNEL_LABELS[sub.channel][ctx.locale]],
     [s.fact.billing, s.billing[sub.billing]],
     [s.fact.termEnds, sub.termEndsOn ? formatDate(sub.termEndsOn, ctx, true) : undefined],

@@ -19,35 +19,35 @@ const v = (p: Resolved, key: string): string => String(p[key] ?? '');
 const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   CSP_TO_CSP_RESALE: {
     en: (p) => `${v(p, 'customer')} is a CSP partner's transacting tenant, and one CSP partner cannot resell to another. Use the organization's separate non-CSP (corporate) tenant as the customer instead.`,
-    ja: (p) => `${v(p, 'customer')} は CSP パートナーの取引用テナントです。CSP パートナーが別の CSP パートナーに再販することはできません。CSP 取引に使っていない別の (社内用) テナントを顧客として指定してください。`,
+    ja: (p) => `${v(p, 'customer')}は CSP パートナーの取引用テナントです。CSP パートナーが別の CSP パートナーに再販することはできません。CSP 取引に使っていない別の (社内用) テナントを顧客として指定してください。`,
   },
   RESELLER_NOT_ENROLLED: {
     en: (p) => `${v(p, 'reseller')} is not enrolled in CSP as an indirect reseller, so it cannot link with a distributor yet. Enroll as an indirect reseller in Partner Center first, then ask again.`,
-    ja: (p) => `${v(p, 'reseller')} は CSP の間接リセラーとして登録されていないため、まだディストリビューターと連携できません。先にパートナー センターで間接リセラーとして登録してから、もう一度申請してください。`,
+    ja: (p) => `${v(p, 'reseller')}は CSP の間接リセラーとして登録されていないため、まだディストリビューターと連携できません。先にパートナー センターで間接リセラーとして登録してから、もう一度申請してください。`,
   },
   PROVIDER_NOT_AUTHORIZED: {
     en: (p) => `${v(p, 'provider')} is not an authorized indirect provider (distributor) in CSP. Choose one of the distributors offered in the list.`,
-    ja: (p) => `${v(p, 'provider')} は CSP の承認済み間接プロバイダー (ディストリビューター) ではありません。一覧に表示されるディストリビューターから選んでください。`,
+    ja: (p) => `${v(p, 'provider')}は CSP の承認済み間接プロバイダー (ディストリビューター) ではありません。一覧に表示されるディストリビューターから選んでください。`,
   },
   REGION_MISMATCH: {
     en: (p) => `${v(p, 'a')} is in the ${v(p, 'regionA')} CSP region and ${v(p, 'b')} is in ${v(p, 'regionB')}. Partners work together only inside one CSP region: choose a partner in ${v(p, 'regionA')}.`,
-    ja: (p) => `${v(p, 'a')} は CSP リージョン「${v(p, 'regionA')}」、${v(p, 'b')} は「${v(p, 'regionB')}」にあります。連携できるのは同じ CSP リージョン内のパートナーだけです。「${v(p, 'regionA')}」のパートナーを選んでください。`,
+    ja: (p) => `${v(p, 'a')}は CSP リージョン「${v(p, 'regionA')}」、${v(p, 'b')}は「${v(p, 'regionB')}」にあります。連携できるのは同じ CSP リージョン内のパートナーだけです。「${v(p, 'regionA')}」のパートナーを選んでください。`,
   },
   CLOUD_MISMATCH: {
     en: (p) => `${v(p, 'a')} is in the ${v(p, 'cloudA')} and ${v(p, 'b')} is in the ${v(p, 'cloudB')}. Every party of a relationship must be in the same cloud: choose a partner in the ${v(p, 'cloudA')}.`,
-    ja: (p) => `${v(p, 'a')} は ${v(p, 'cloudA')}、${v(p, 'b')} は ${v(p, 'cloudB')} を使っています。関係を結ぶ全員が同じクラウドにいる必要があります。${v(p, 'cloudA')} のパートナーを選んでください。`,
+    ja: (p) => `${v(p, 'a')}は ${v(p, 'cloudA')}、${v(p, 'b')}は ${v(p, 'cloudB')}を使っています。関係を結ぶ全員が同じクラウドにいる必要があります。${v(p, 'cloudA')}のパートナーを選んでください。`,
   },
   NATIONAL_CLOUD_SINGLE_PARTNER: {
     en: (p) => `In ${v(p, 'cloud')}, this deployment allows a customer only one partner, and ${v(p, 'customer')} already works with ${v(p, 'existing')}. Ask ${v(p, 'existing')} for help, or ask your administrator about the national-cloud policy.`,
-    ja: (p) => `${v(p, 'cloud')} では、この環境の設定により顧客が連携できるパートナーは 1 社だけです。${v(p, 'customer')} はすでに ${v(p, 'existing')} と連携しています。${v(p, 'existing')} に相談するか、ナショナル クラウドのポリシーについて管理者にお問い合わせください。`,
+    ja: (p) => `${v(p, 'cloud')}では、この環境の設定により顧客が連携できるパートナーは 1 社だけです。${v(p, 'customer')}はすでに ${v(p, 'existing')}と連携しています。${v(p, 'existing')}に相談するか、ナショナル クラウドのポリシーについて管理者にお問い合わせください。`,
   },
   CLOUD_CLOSED: {
     en: (p) => `${v(p, 'cloud')} is closed to new relationships. Move the organization to the public cloud first, then ask again.`,
-    ja: (p) => `${v(p, 'cloud')} では新しい関係を結べません。先に組織をパブリック クラウドへ移行してから、もう一度申請してください。`,
+    ja: (p) => `${v(p, 'cloud')}では新しい関係を結べません。先に組織をパブリック クラウドへ移行してから、もう一度申請してください。`,
   },
   DUPLICATE_RELATIONSHIP: {
     en: (p) => `${v(p, 'a')} and ${v(p, 'b')} already have this relationship${p.workload ? ` for ${v(p, 'workload')}` : ''}. Nothing more is needed; to work with another partner, choose a different one.`,
-    ja: (p) => `${v(p, 'a')} と ${v(p, 'b')} は${p.workload ? ` ${v(p, 'workload')} について` : ''}すでにこの関係にあります。追加の手続きは不要です。別のパートナーと連携する場合は、別のパートナーを選んでください。`,
+    ja: (p) => `${v(p, 'a')}と${v(p, 'b')}は${p.workload ? `${v(p, 'workload')}について` : ''}すでにこの関係にあります。追加の手続きは不要です。別のパートナーと連携する場合は、別のパートナーを選んでください。`,
   },
   DUPLICATE_PENDING_REQUEST: {
     en: (p) => `A request for the same thing is already waiting for approval (${v(p, 'requestId')}). Check its status instead of filing it again.`,
@@ -55,23 +55,23 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   WORKLOAD_NOT_OFFERED: {
     en: (p) => `${v(p, 'partner')} does not offer ${v(p, 'workload')}. Choose a partner that does; the list shows only those.`,
-    ja: (p) => `${v(p, 'partner')} は ${v(p, 'workload')} を取り扱っていません。取り扱いのあるパートナーを選んでください (一覧にはそのパートナーだけが表示されます)。`,
+    ja: (p) => `${v(p, 'partner')}は ${v(p, 'workload')}を取り扱っていません。取り扱いのあるパートナーを選んでください (一覧にはそのパートナーだけが表示されます)。`,
   },
   NOT_A_CUSTOMER_PARTNER: {
     en: (p) => `${v(p, 'partner')} is a distributor and does not sell to customers directly. Choose a reseller or a direct-bill partner.`,
-    ja: (p) => `${v(p, 'partner')} はディストリビューターのため、顧客に直接販売しません。リセラーまたは直接請求パートナーを選んでください。`,
+    ja: (p) => `${v(p, 'partner')}はディストリビューターのため、顧客に直接販売しません。リセラーまたは直接請求パートナーを選んでください。`,
   },
   MULTICHANNEL_CHANNEL_INELIGIBLE: {
     en: (p) => `${v(p, 'subscription')} was bought through ${v(p, 'channel')}, which multi-channel support does not cover. Only subscriptions bought directly from Microsoft, or through Advisor, Open, an Enterprise Agreement, or a third party outside CSP qualify. Ask the partner you bought it from for support.`,
-    ja: (p) => `${v(p, 'subscription')} は ${v(p, 'channel')} で購入されたため、マルチチャンネル サポートの対象外です。対象は Microsoft からの直接購入、Advisor、Open、Enterprise Agreement、CSP 外のサードパーティーから購入したサブスクリプションだけです。購入先のパートナーにサポートを依頼してください。`,
+    ja: (p) => `${v(p, 'subscription')}は ${v(p, 'channel')} で購入されたため、マルチチャンネル サポートの対象外です。対象は Microsoft からの直接購入、Advisor、Open、Enterprise Agreement、CSP 外のサードパーティーから購入したサブスクリプションだけです。購入先のパートナーにサポートを依頼してください。`,
   },
   MULTICHANNEL_LICENSE_MID_TERM: {
     en: (p) => `${v(p, 'subscription')} is license-based and its term runs until ${v(p, 'termEndsOn')}; it cannot move to a CSP partner mid-term. Ask again after that date, or cancel the subscription first.`,
-    ja: (p) => `${v(p, 'subscription')} はライセンス ベースで、契約期間は ${v(p, 'termEndsOn')} までです。期間の途中で CSP パートナーに切り替えることはできません。その日以降にもう一度申請するか、先にサブスクリプションを解約してください。`,
+    ja: (p) => `${v(p, 'subscription')}はライセンス ベースで、契約期間は ${v(p, 'termEndsOn')} までです。期間の途中で CSP パートナーに切り替えることはできません。その日以降にもう一度申請するか、先にサブスクリプションを解約してください。`,
   },
   SUBSCRIPTION_NOT_OWNED: {
     en: (p) => `Subscription ${v(p, 'subscription')} does not belong to ${v(p, 'customer')}. Pick one of your organization's subscriptions.`,
-    ja: (p) => `サブスクリプション ${v(p, 'subscription')} は ${v(p, 'customer')} のものではありません。自組織のサブスクリプションを選んでください。`,
+    ja: (p) => `サブスクリプション ${v(p, 'subscription')}は ${v(p, 'customer')}のものではありません。自組織のサブスクリプションを選んでください。`,
   },
   INVALID_PARTNER_ID: {
     en: (p) => `"${v(p, 'value')}" is not a PartnerID. A PartnerID is digits only, such as 1234567; you can find it in Partner Center under Account settings.`,
@@ -83,11 +83,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   REQUESTER_NOT_IN_ORGANIZATION: {
     en: (p) => `You can file this request only for your own organization (${v(p, 'org')}). Ask someone at ${v(p, 'target')} to file it.`,
-    ja: (p) => `この申請は自分の組織 (${v(p, 'org')}) についてのみ行えます。${v(p, 'target')} の担当者に申請を依頼してください。`,
+    ja: (p) => `この申請は自分の組織 (${v(p, 'org')}) についてのみ行えます。${v(p, 'target')}の担当者に申請を依頼してください。`,
   },
   REQUEST_NOT_FOR_ORGANIZATION: {
     en: (p) => `${v(p, 'org')} is ${v(p, 'orgKind')}, and this request is filed by ${v(p, 'who')}. ${v(p, 'instead')}`,
-    ja: (p) => `${v(p, 'org')} は${v(p, 'orgKind')}です。この申請は${v(p, 'who')}が行うものです。${v(p, 'instead')}`,
+    ja: (p) => `${v(p, 'org')}は${v(p, 'orgKind')}です。この申請は${v(p, 'who')}が行うものです。${v(p, 'instead')}`,
   },
   UNKNOWN_ORGANIZATION: {
     en: (p) => `I don't know an organization called "${v(p, 'value')}". Pick one from the list, or check the spelling.`,
@@ -99,7 +99,7 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   NOT_AN_APPROVER: {
     en: (p) => `Only an admin of ${v(p, 'org')} can decide this request. Nothing was changed; the attempt has been recorded.`,
-    ja: (p) => `この申請を判断できるのは ${v(p, 'org')} の管理者だけです。変更は行われず、この操作は記録されました。`,
+    ja: (p) => `この申請を判断できるのは ${v(p, 'org')}の管理者だけです。変更は行われず、この操作は記録されました。`,
   },
   NOT_THE_REQUESTER: {
     en: () => 'Only the person who filed this request can cancel it. Nothing was changed; the attempt has been recorded.',
@@ -107,11 +107,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   REQUEST_NOT_FOUND: {
     en: (p) => `I can't find request ${v(p, 'requestId')}. Say "my requests" to see the ones you can act on.`,
-    ja: (p) => `申請 ${v(p, 'requestId')} が見つかりません。「申請の状況」と入力すると、操作できる申請が表示されます。`,
+    ja: (p) => `申請 ${v(p, 'requestId')}が見つかりません。「申請の状況」と入力すると、操作できる申請が表示されます。`,
   },
   REQUEST_ALREADY_CLOSED: {
     en: (p) => `This request is already ${v(p, 'status')}${p.by ? ` by ${v(p, 'by')}` : ''}${p.at ? ` on ${v(p, 'at')}` : ''}. Nothing was changed.`,
-    ja: (p) => `この申請はすでに${p.by ? ` ${v(p, 'by')} により` : ''}${p.at ? ` ${v(p, 'at')} に` : ''}「${v(p, 'status')}」となっています。変更は行われていません。`,
+    ja: (p) => `この申請はすでに${p.by ? ` ${v(p, 'by')}により` : ''}${p.at ? ` ${v(p, 'at')}に` : ''}「${v(p, 'status')}」となっています。変更は行われていません。`,
   },
   STALE_CARD: {
     en: () => 'This card is out of date: the request has changed since it was sent. Here is its current state; act on that instead.',
@@ -123,11 +123,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   REQUEST_EXPIRED: {
     en: (p) => `This request expired on ${v(p, 'at')}: nobody decided it in time, so nothing was changed. The requester can file it again.`,
-    ja: (p) => `この申請は ${v(p, 'at')} に期限切れになりました。期限までに判断されなかったため、変更は行われていません。申請者はもう一度申請できます。`,
+    ja: (p) => `この申請は ${v(p, 'at')}に期限切れになりました。期限までに判断されなかったため、変更は行われていません。申請者はもう一度申請できます。`,
   },
   REMINDED_RECENTLY: {
     en: (p) => `The last reminder about ${v(p, 'requestId')} went out on ${v(p, 'at')}. You can send another one from ${v(p, 'next')}.`,
-    ja: (p) => `${v(p, 'requestId')} の前回の催促は ${v(p, 'at')} に送られました。次の催促は ${v(p, 'next')} から送れます。`,
+    ja: (p) => `${v(p, 'requestId')}の前回の催促は ${v(p, 'at')}に送られました。次の催促は ${v(p, 'next')}から送れます。`,
   },
   NOT_AWAITING_APPROVAL: {
     en: () => 'You have no request waiting for approval, so there is nobody to remind. Say "my requests" to see yours.',
@@ -140,11 +140,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   CHANGE_NOT_DIFFERENT: {
     en: (p) => `Request ${v(p, 'requestId')} already asks for exactly this. Nothing was changed.`,
-    ja: (p) => `申請 ${v(p, 'requestId')} はすでにこの内容です。変更は行われていません。`,
+    ja: (p) => `申請 ${v(p, 'requestId')}はすでにこの内容です。変更は行われていません。`,
   },
   HANDOVER_TARGET_INVALID: {
     en: (p) => `A request can be handed over only to another admin of ${v(p, 'org')}. Pick one of the admins offered.`,
-    ja: (p) => `申請を引き継げるのは ${v(p, 'org')} の別の管理者だけです。表示された管理者から選んでください。`,
+    ja: (p) => `申請を引き継げるのは ${v(p, 'org')}の別の管理者だけです。表示された管理者から選んでください。`,
   },
   NOT_A_PARTY: {
     en: () => 'Only the requester and the approvers of this request can add a note to it. Nothing was changed; the attempt has been recorded.',
@@ -156,7 +156,16 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   NOT_RESUBMITTABLE: {
     en: (p) => `Request ${v(p, 'requestId')} is ${v(p, 'status')}; only a rejected, cancelled or expired request can be filed again.`,
-    ja: (p) => `申請 ${v(p, 'requestId')} は「${v(p, 'status')}」です。もう一度申請できるのは、却下・取り消し・期限切れの申請だけです。`,
+    ja: (p) => `申請 ${v(p, 'requestId')}は「${v(p, 'status')}」です。もう一度申請できるのは、却下・取り消し・期限切れの申請だけです。`,
+  },
+  // Issue 18.
+  RESELLER_CANNOT_TRANSACT: {
+    en: (p) => p.why === 'not_enrolled'
+      ? `${v(p, 'partner')} is not enrolled in CSP as an indirect reseller yet, so it cannot sell to customers. Choose another partner from the list.`
+      : `${v(p, 'partner')} is not linked with a distributor in its CSP region and cloud, so it cannot sell to customers yet. Choose another partner from the list.`,
+    ja: (p) => p.why === 'not_enrolled'
+      ? `${v(p, 'partner')}はまだ CSP の間接リセラーとして登録されていないため、顧客に販売できません。一覧から別のパートナーを選んでください。`
+      : `${v(p, 'partner')}は同じ CSP リージョンとクラウドのディストリビューターと連携していないため、まだ顧客に販売できません。一覧から別のパートナーを選んでください。`,
   },
   // Issue 17: Microsoft Partner Center's record of the reseller.
   PARTNER_ID_NOT_FOUND: {
@@ -172,11 +181,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
 const ADVISORY_TEXT: Record<AdvisoryCode, { en: Template; ja: Template }> = {
   USAGE_BASED_NEW_SUBSCRIPTION: {
     en: (p) => `${v(p, 'subscription')} is usage-based: the partner will create a new Azure subscription for you, and the old one is then cancelled.`,
-    ja: (p) => `${v(p, 'subscription')} は従量課金です。パートナーが新しい Azure サブスクリプションを作成し、その後で既存のサブスクリプションは解約されます。`,
+    ja: (p) => `${v(p, 'subscription')}は従量課金です。パートナーが新しい Azure サブスクリプションを作成し、その後で既存のサブスクリプションは解約されます。`,
   },
   LICENSE_TERM_UNKNOWN: {
     en: (p) => `The term end of ${v(p, 'subscription')} is not on record. A license-based subscription can move only when its term ends; the partner will check the date.`,
-    ja: (p) => `${v(p, 'subscription')} の契約終了日が登録されていません。ライセンス ベースのサブスクリプションは契約期間の終了時にのみ切り替えられます。日付はパートナーが確認します。`,
+    ja: (p) => `${v(p, 'subscription')}の契約終了日が登録されていません。ライセンス ベースのサブスクリプションは契約期間の終了時にのみ切り替えられます。日付はパートナーが確認します。`,
   },
   PARTNER_CENTER_NOT_VERIFIED: {
     en: (p) => `Not yet verified: Microsoft Partner Center could not be reached to check the PartnerID and Partner Agreement of ${v(p, 'org')}. The request is filed anyway; Partner Link checks again shortly and tells you and the approvers if anything must be done.`,

@@ -46,6 +46,8 @@ export const RULE_CODES = [
   // Issue 17: what Microsoft Partner Center says about a reseller, checked at filing time.
   'PARTNER_ID_NOT_FOUND',
   'PARTNER_AGREEMENT_NOT_SIGNED',
+  // Issue 18: an indirect reseller offered to a customer must be able to transact.
+  'RESELLER_CANNOT_TRANSACT',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -91,6 +91,21 @@ function checkCustomerSide(b: VerdictBuilder, requester: Person, customer: Organ
   b.check('NOT_A_CUSTOMER_PARTNER', sellsToCustomers(partner), { partner: nameOf(partner) }, 'partnerId');
 }
 
+/**
+ * An indirect reseller sells to customers only through a distributor: it must be enrolled, and linked
+ * with at least one authorized distributor in its own CSP region and cloud. `distributors` are the
+ * organizations it is linked with; when a caller does not give them, only enrolment is checked.
+ */
+function checkResellerCanTransact(b: VerdictBuilder, partner: Organization, distributors: readonly Organization[] | undefined, policy: DomainPolicy) {
+  if (partner.kind !== 'indirect_reseller') return;
+  const region = regionOfCountry(partner.country, policy.markets);
+  const linked = distributors === undefined || distributors.some((d) =>
+    d.kind === 'indirect_provider' && d.authorized && d.cloud === partner.cloud
+    && region !== undefined && regionOfCountry(d.country, policy.markets) === region);
+  const why = !partner.enrolled ? 'not_enrolled' : linked ? undefined : 'no_distributor';
+  b.check('RESELLER_CANNOT_TRANSACT', why === undefined, { partner: nameOf(partner), why }, 'partnerId');
+}
+
 function checkOffers(b: VerdictBuilder, partner: Organization, workload: Workload) {
   const offers = partner.kind !== 'customer' && partner.workloads.includes(workload);
   b.check('WORKLOAD_NOT_OFFERED', offers, { partner: nameOf(partner), workload: WORKLOAD_LABELS[workload] }, 'partnerId');
@@ -124,12 +139,15 @@ export interface AddPartnerFacts {
   partnerName?: (partnerId: string) => Bilingual;
   openRequestId?: string;
   policy: DomainPolicy;
+  /** The distributors the partner is linked with (for an indirect reseller). */
+  partnerDistributors?: readonly Organization[];
 }
 
 export function validateAddPartner(f: AddPartnerFacts): Verdict {
   const b = new VerdictBuilder();
   checkCustomerSide(b, f.requester, f.customer, f.partner);
   checkOffers(b, f.partner, f.workload);
+  checkResellerCanTransact(b, f.partner, f.partnerDistributors, f.policy);
   checkSameMarket(b, f.customer, f.partner, f.policy, 'partnerId');
   const name = f.partnerName ?? ((id: string) => ({ en: id, ja: id }));
   checkSinglePartnerCloud(b, f.customer, f.partner, f.relationships, name, f.policy);
@@ -155,6 +173,8 @@ export interface MultichannelFacts {
   openRequestId?: string;
   policy: DomainPolicy;
   now: Date;
+  /** The distributors the partner is linked with (for an indirect reseller). */
+  partnerDistributors?: readonly Organization[];
 }
 
 export function validateMultichannel(f: MultichannelFacts): Verdict {
@@ -166,6 +186,7 @@ export function validateMultichannel(f: MultichannelFacts): Verdict {
     customer: nameOf(f.customer),
   }, 'subscriptionId');
   checkOffers(b, f.partner, sub.workload);
+  checkResellerCanTransact(b, f.partner, f.partnerDistributors, f.policy);
   checkSameMarket(b, f.customer, f.partner, f.policy, 'partnerId');
   const name = f.partnerName ?? ((id: string) => ({ en: id, ja: id }));
   checkSinglePartnerCloud(b, f.customer, f.partner, f.relationships, name, f.policy);

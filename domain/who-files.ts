@@ -35,7 +35,7 @@ const INSTEAD: Record<RequestKind, Bilingual> = {
   },
   multichannel_support: {
     en: 'Ask your customer to request your support for the subscription; it will reach your admins.',
-    ja: 'お客様にサブスクリプションのサポート依頼を出していただいてください。申請は御社の管理者に届きます。',
+    ja: 'お客様から、サブスクリプションのサポートを依頼していただくようお伝えください。申請は御社の管理者に届きます。',
   },
 };
 

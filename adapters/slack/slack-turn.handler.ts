@@ -134,7 +134,7 @@ export class SlackTurnHandler {
   private async refuseClick(origin: SlackOrigin, click: Extract<ClickResult, { ok: false }>, route: SlackReplyRoute): Promise<void> {
     const t = CLICK_TEXT[lang(origin.locale)];
     this.deps.logger.warn({ error: click.error }, 'Slack click could not be mapped');
-    const text = click.error === 'required_input_missing' ? t.missing((click.inputIds ?? []).join(', ')) : t.unreadable;
+    const text = click.error === 'required_input_missing' ? t.missing((click.inputLabels ?? click.inputIds ?? []).join(lang(origin.locale) === 'ja' ? '、' : ', ')) : t.unreadable;
     await this.whisper(origin, { text }, route);
   }
 

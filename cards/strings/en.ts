@@ -82,6 +82,7 @@ export const en: CardStrings = {
     NOT_RESUBMITTABLE: 'Filed again from a closed request',
     PARTNER_ID_NOT_FOUND: 'PartnerID known to Microsoft Partner Center',
     PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft Partner Agreement signed',
+    RESELLER_CANNOT_TRANSACT: 'Reseller enrolled and linked with a distributor',
   },
   approverRole: { provider: 'Distributor', partner: 'Partner', customer: "Customer's admin" },
 

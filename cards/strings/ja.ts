@@ -78,6 +78,7 @@ export const ja: CardStrings = {
     NOT_RESUBMITTABLE: '終了した申請からの再申請',
     PARTNER_ID_NOT_FOUND: 'PartnerID が Microsoft パートナー センターに登録済み',
     PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft パートナー契約に同意済み',
+    RESELLER_CANNOT_TRANSACT: 'リセラーが登録済みでディストリビューターと連携済み',
   },
   approverRole: { provider: 'ディストリビューター', partner: 'パートナー', customer: 'お客様の管理者' },
 

@@ -35,6 +35,14 @@ async function partnerNames(dir: DirectoryPort) {
   };
 }
 
+/** The organizations an indirect reseller is linked with as its distributors (none for other kinds). */
+async function distributorsOf(dir: DirectoryPort, partner: { id: string; kind: string }) {
+  if (partner.kind !== 'indirect_reseller') return [];
+  const links = await dir.listLinks({ resellerId: partner.id });
+  const orgs = await Promise.all(links.map((l) => dir.getOrganization(l.providerId)));
+  return orgs.filter((o) => o !== undefined);
+}
+
 /**
  * Gathers what the rules need for one subject from the stores and runs the matching rule set. An
  * unknown organization or subscription is itself a refusal (the person picked something we don't know).
@@ -61,7 +69,8 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       if (!isActive(partner)) return unknown('UNKNOWN_ORGANIZATION', partner.name, 'partnerId');
       const relationships = (await dir.listRelationships({ customerId: customer.id })).filter(isActive);
       const partnerName = await partnerNames(dir);
-      return checked(validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, ...(openRequestId ? { openRequestId } : {}) }));
+      const partnerDistributors = await distributorsOf(dir, partner);
+      return checked(validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, partnerDistributors, ...(openRequestId ? { openRequestId } : {}) }));
     }
     case 'multichannel_support': {
       const customer = await dir.getOrganization(subject.customerId);
@@ -73,7 +82,8 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       if (!subscription) return unknown('UNKNOWN_SUBSCRIPTION', subject.subscriptionId, 'subscriptionId');
       const relationships = (await dir.listRelationships({ customerId: customer.id })).filter(isActive);
       const partnerName = await partnerNames(dir);
-      return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, ...(openRequestId ? { openRequestId } : {}) }));
+      const partnerDistributors = await distributorsOf(dir, partner);
+      return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, partnerDistributors, ...(openRequestId ? { openRequestId } : {}) }));
     }
   }
 }

@@ -41,7 +41,7 @@ describe('partner-link seed', () => {
   it('imports the sample directory, and importing it again changes nothing', async () => {
     const first = capture();
     expect(await main(['seed', SAMPLE_DIRECTORY_PATH], first.io)).toBe(0);
-    expect(first.text().stdout).toMatch(/Imported 19 organizations, 17 people, 2 links, 3 relationships, 6 subscriptions/);
+    expect(first.text().stdout).toMatch(/Imported 19 organizations, 17 people, 3 links, 3 relationships, 6 subscriptions/);
     expect(await orgCount()).toBe(19);
     const again = capture();
     expect(await main(['seed', SAMPLE_DIRECTORY_PATH], again.io)).toBe(0);

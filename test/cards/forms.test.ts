@@ -56,6 +56,14 @@ describe.each<Locale>(['en', 'ja'])('request forms (%s)', (locale) => {
     expect(continueButton(card)?.data).not.toHaveProperty('partnerId');
   });
 
+  it('multi-channel: a subscription is named once, without doubled brackets (issue 18)', () => {
+    const card = multichannelFormCard({ customer: ORGS.yamato, subscriptions: [SUBSCRIPTIONS.m365Ea, SUBSCRIPTIONS.azureDirect], eligiblePartners: [] }, ctx);
+    const text = JSON.stringify(card);
+    expect(text).toContain('Microsoft 365 E3 (EA)');
+    expect(text).not.toMatch(/\(EA\) \(/);
+    expect(text).not.toMatch(/\) \(Microsoft 365\)/);
+  });
+
   it('multi-channel: subscription and partner; the refusal that made it ask again is shown', () => {
     const refusal = { code: 'UNKNOWN_SUBSCRIPTION' as const, message: { en: 'Pick one from the list.', ja: '一覧から選んでください。' }, params: {} };
     const card = multichannelFormCard(

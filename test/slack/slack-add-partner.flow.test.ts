@@ -129,7 +129,12 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     expect(reasonBox.ts).not.toBe(card.ts);
 
     await h.click('daniel', reasonBox, 'reject', { reason: '' });
-    expect(h.api.called('chat.postEphemeral').at(-1)!.args).toMatchObject({ channel: 'D05DANPARK', user: 'U05DANPARK', text: expect.stringMatching(/Please fill in: reason/) });
+    expect(h.api.called('chat.postEphemeral').at(-1)!.args).toMatchObject({ channel: 'D05DANPARK', user: 'U05DANPARK', text: expect.stringMatching(/^Please fill in: [A-Z][^.]*\./) });
+    // The field's label, never the input ID (issue 18).
+    expect(h.api.called('chat.postEphemeral').at(-1)!.args.text).not.toMatch(/: reason\./);
+    // The reason box's notification text says what it asks for, not "New card".
+    expect(reasonBox.text).not.toBe('New card');
+    expect(reasonBox.text).toMatch(/reason/i);
     expect((await h.store.requests.get(requestId))?.status).toBe('pending_approval');
 
     await h.click('daniel', reasonBox, 'reject', { reason: 'We do not support Azure for customers in this region.' });

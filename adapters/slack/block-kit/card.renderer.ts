@@ -42,7 +42,7 @@ function renderAt(card: JsonRecord, prefix: string, opts: RenderOptions, root: J
   renderActions(getArray(card, 'actions'), prefix, ctx);
   const blocks = applyBlockLimit(ctx, bodyCount);
   ctx.finalizeButtons();
-  const text = summaryText(ctx, card);
+  const text = summaryText(ctx, card, blocks);
   if (blocks.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } });
   return { blocks, text, truncated: ctx.truncated };
 }
@@ -69,12 +69,19 @@ function applyBlockLimit(ctx: RenderContext, bodyCount: number): Block[] {
   return [...kept, note, ...tail];
 }
 
-/** The message `text`: the card's first lines, else its fallbackText/speak, else a generic phrase. */
-function summaryText(ctx: RenderContext, card: JsonRecord): string {
+/**
+ * The message `text` (what a notification shows): the card's first lines, else its fallbackText/speak,
+ * else the labels of its inputs (a reason box), else a generic phrase.
+ */
+function summaryText(ctx: RenderContext, card: JsonRecord, blocks: readonly Block[]): string {
   let lines = ctx.summary().slice(0, 5);
   if (lines.length === 0) {
     const alt = [getString(card, 'fallbackText'), getString(card, 'speak')].find((s) => !isBlank(s) && !isBlank(markdownToPlain(s!)));
-    lines = alt ? [markdownToPlain(alt).trim()] : [ctx.strings.genericSummary];
+    const labels = blocks
+      .map((b) => (b.type === 'input' ? asRecord(asRecord(b)?.label)?.text : undefined))
+      .filter((t): t is string => typeof t === 'string' && !isBlank(t))
+      .slice(0, 5);
+    lines = alt ? [markdownToPlain(alt).trim()] : labels.length ? labels : [ctx.strings.genericSummary];
   }
   const fitted = fitMrkdwn(escapeMrkdwn(lines.join('\n')), LIMITS.summaryText);
   return fitted.text;

@@ -30,7 +30,7 @@ export type ClickAction =
 
 export type ClickResult =
   | ({ ok: true } & ClickAction)
-  | { ok: false; error: ClickErrorCode; message: string; inputIds?: string[] };
+  | { ok: false; error: ClickErrorCode; message: string; inputIds?: string[]; inputLabels?: string[] };
 
 export interface ClickOptions {
   /** Returns the JSON the render-time stash stored under `key` (see RenderOptions.stash). */
@@ -84,17 +84,25 @@ export function clickToActionData(payload: unknown, opts: ClickOptions = {}): Cl
 
 type Inputs = { ok: true; values: [string, string][] } | { ok: false; result: ClickResult };
 
+/** An input's label as shown (the trailing required mark dropped), else its ID. */
+function labelOf(label: unknown, id: string): string {
+  const text = typeof label === 'string' ? label.replace(/\s*\*$/, '').trim() : '';
+  return text || id;
+}
+
 function readInputs(p: JsonRecord, pl: ActionPayload, opts: ClickOptions): Inputs {
   const view = asRecord(p.view);
   const values = asRecord(asRecord(p.state)?.values) ?? asRecord(asRecord(view?.state)?.values) ?? {};
   const blocks = getArray(asRecord(p.message) ?? view ?? {}, 'blocks').map((b) => asRecord(b) ?? {});
-  const elements = new Map(
-    blocks.filter((b) => b.type === 'input' && typeof b.block_id === 'string').map((b) => [b.block_id as string, asRecord(b.element)]),
-  );
+  const inputBlocks = blocks.filter((b) => b.type === 'input' && typeof b.block_id === 'string');
+  const elements = new Map(inputBlocks.map((b) => [b.block_id as string, asRecord(b.element)]));
+  // The label each person saw on the input (what an empty-field message names, never the input ID).
+  const labels = new Map(inputBlocks.map((b) => [b.block_id as string, asRecord(b.label)?.text]));
   // Message order first (the order Teams gathers inputs in), then anything only in the state.
   const blockIds = [...new Set([...elements.keys(), ...Object.keys(values)])];
   const out: [string, string][] = [];
   const missing: string[] = [];
+  const missingLabels: string[] = [];
   for (const blockId of blockIds) {
     const ref = decodeInputBlockId(blockId);
     if (!ref) continue;
@@ -109,6 +117,7 @@ function readInputs(p: JsonRecord, pl: ActionPayload, opts: ClickOptions): Input
     // A required toggle must be on (Teams will not submit otherwise).
     if (ref.kind === 'toggle' && ref.required && !(Array.isArray(current.selected_options) && current.selected_options.length > 0)) {
       missing.push(id);
+      missingLabels.push(labelOf(labels.get(blockId), id));
       continue;
     }
     const order = element ? getArray(element, 'options').map((o) => asRecord(o)?.value as string) : undefined;
@@ -116,9 +125,12 @@ function readInputs(p: JsonRecord, pl: ActionPayload, opts: ClickOptions): Input
     if (!read.ok) return { ok: false, result: refuse(read.error, `Input "${id}" could not be read (${read.error}).`, [id]) };
     // "" is never submitted (the reference renderer's isSet() is a truthiness test).
     if (read.value !== undefined && read.value !== '') out.push([id, read.value]);
-    else if (ref.required) missing.push(id);
+    else if (ref.required) {
+      missing.push(id);
+      missingLabels.push(labelOf(labels.get(blockId), id));
+    }
     else if (opts.emptyInputs === 'empty-string' && ref.kind !== 'toggle') out.push([id, '']);
   }
-  if (missing.length) return { ok: false, result: refuse('required_input_missing', 'Required inputs are empty.', missing) };
+  if (missing.length) return { ok: false, result: { ...refuse('required_input_missing', 'Required inputs are empty.', missing), inputLabels: missingLabels } as ClickResult };
   return { ok: true, values: out };
 }

@@ -67,13 +67,13 @@ describe('clickToActionData: Teams input value conventions', () => {
     expect(r).toEqual({ ok: true, kind: 'submit', data: { a: 1, secret: 'carried', flag: 'false' } });
   });
 
-  it('required inputs left empty are refused with their ids (Teams would not submit)', () => {
+  it('required inputs left empty are refused with their ids and the labels people saw (Teams would not submit)', () => {
     const body = [
-      { type: 'Input.Text', id: 'reason', isRequired: true },
+      { type: 'Input.Text', id: 'reason', label: 'Reason for rejecting', isRequired: true },
       { type: 'Input.Toggle', id: 'ok', title: 'Sure?', isRequired: true },
       { type: 'Input.Date', id: 'd' },
     ];
-    expect(formClick(body)).toEqual({ ok: false, error: 'required_input_missing', message: expect.any(String), inputIds: ['reason', 'ok'] });
+    expect(formClick(body)).toEqual({ ok: false, error: 'required_input_missing', message: expect.any(String), inputIds: ['reason', 'ok'], inputLabels: ['Reason for rejecting', 'Sure?'] });
     expect(formClick(body, { 0: { typed: 'because' }, 1: { picked: [0] } })).toEqual({ ok: true, kind: 'submit', data: { a: 1, reason: 'because', ok: 'true' } });
   });
 

@@ -22,7 +22,7 @@ function expectedClick(button: Extract<OracleButton, { action: unknown }>, model
   if (typeof a.associatedInputs !== 'string' || a.associatedInputs.toLowerCase() !== 'none') {
     if (invalid >= 0) return { ok: false, error: 'invalid_input', inputIds: [model.inputs[invalid]!.input.id] };
     const missing = model.inputs.filter((i, n) => i.input.isRequired === true && values[n] === undefined).map((i) => i.input.id);
-    if (missing.length) return { ok: false, error: 'required_input_missing', inputIds: missing };
+    if (missing.length) return { ok: false, error: 'required_input_missing', inputIds: missing, inputLabels: missing.map(() => expect.any(String)) };
     for (const [k, v] of model.hidden) define(k, v);
     model.inputs.forEach((i, n) => values[n] !== undefined && define(i.input.id as string, values[n]));
   }
