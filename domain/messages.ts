@@ -170,11 +170,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   // Issue 17: Microsoft Partner Center's record of the reseller.
   PARTNER_ID_NOT_FOUND: {
     en: (p) => `Microsoft Partner Center does not know the PartnerID ${v(p, 'partnerId')} of ${v(p, 'org')}. Look up the organization's PartnerID in Partner Center (Account settings, Identifiers), ask your Partner Link administrator to correct it in the directory, then ask again.`,
-    ja: (p) => `${v(p, 'org')} の PartnerID ${v(p, 'partnerId')} は Microsoft パートナー センターに登録されていません。パートナー センターの [アカウント設定] > [識別子] で PartnerID を確認し、Partner Link の管理者にディレクトリの修正を依頼してから、もう一度申請してください。`,
+    ja: (p) => `${v(p, 'org')}の PartnerID ${v(p, 'partnerId')} は Microsoft パートナー センターに登録されていません。パートナー センターの [アカウント設定] > [識別子] で PartnerID を確認し、Partner Link の管理者にディレクトリの修正を依頼してから、もう一度申請してください。`,
   },
   PARTNER_AGREEMENT_NOT_SIGNED: {
     en: (p) => `${v(p, 'org')} (PartnerID ${v(p, 'partnerId')}) has not signed the Microsoft Partner Agreement, which a reseller needs before it can work in CSP. A Global admin of ${v(p, 'org')} signs it in Partner Center (Account settings, Agreements); ask again once it is signed.`,
-    ja: (p) => `${v(p, 'org')} (PartnerID ${v(p, 'partnerId')}) は Microsoft パートナー契約 (MPA) に同意していません。CSP で取引するには同意が必要です。${v(p, 'org')} のグローバル管理者がパートナー センターの [アカウント設定] > [契約] で同意してから、もう一度申請してください。`,
+    ja: (p) => `${v(p, 'org')} (PartnerID ${v(p, 'partnerId')}) は Microsoft パートナー契約 (MPA) に同意していません。CSP で取引するには同意が必要です。${v(p, 'org')}のグローバル管理者がパートナー センターの [アカウント設定] > [契約] で同意してから、もう一度申請してください。`,
   },
 };
 
@@ -189,7 +189,7 @@ const ADVISORY_TEXT: Record<AdvisoryCode, { en: Template; ja: Template }> = {
   },
   PARTNER_CENTER_NOT_VERIFIED: {
     en: (p) => `Not yet verified: Microsoft Partner Center could not be reached to check the PartnerID and Partner Agreement of ${v(p, 'org')}. The request is filed anyway; Partner Link checks again shortly and tells you and the approvers if anything must be done.`,
-    ja: (p) => `未確認: Microsoft パートナー センターに接続できなかったため、${v(p, 'org')} の PartnerID とパートナー契約をまだ確認できていません。申請は受け付けました。Partner Link がまもなく再確認し、対応が必要な場合はあなたと承認者にお知らせします。`,
+    ja: (p) => `未確認: Microsoft パートナー センターに接続できなかったため、${v(p, 'org')}の PartnerID とパートナー契約をまだ確認できていません。申請は受け付けました。Partner Link がまもなく再確認し、対応が必要な場合はあなたと承認者にお知らせします。`,
   },
 };
 

@@ -124,7 +124,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       expect(strings([changed.card, changed.replies])).toContain('第 3 版');
       // Contoso is no longer named by the request: Hiroshi no longer sees it.
       const gone = await h.execute('hiroshi-yamada', { verb: 'show_request', requestId: id }, 'ja-JP');
-      expect(strings(gone.card)).toContain(`申請 ${id} が見つかりません`);
+      expect(strings(gone.card)).toContain(`申請 ${id}が見つかりません`);
     });
   });
 

@@ -13,7 +13,9 @@ function partnerCenter() {
 }
 
 async function fileAndApprove(h: BotHarness, locale: string): Promise<string> {
-  await h.say('hiroshi-yamada', locale === 'ja-JP' ? 'こんにちは' : 'hello', locale);
+  // Hiroshi's and Mei's directory language is Japanese (issue 18's rule): in English they ask for it.
+  await h.say('hiroshi-yamada', locale === 'ja-JP' ? 'こんにちは' : 'in English', locale);
+  if (locale === 'en-US') await h.say('mei-kobayashi', 'in English', locale);
   const [form] = await h.say('mei-kobayashi', locale === 'ja-JP' ? '国内のディストリビューターと連携したい' : 'I want to link with a distributor', locale);
   const confirmation = (await h.execute('mei-kobayashi', { ...buttonData(form!.card, 'submit_form')!, providerId: 'contoso-distribution-jp' }, locale)).answer!;
   const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, locale)).answer!;

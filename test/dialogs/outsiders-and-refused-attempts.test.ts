@@ -68,7 +68,7 @@ describe.each(bothStores())('outsiders and refused attempts ($name store)', (sto
     expect(en).toContain('Only an admin of Contoso Distribution Japan can decide this request');
     await h.say('naoki-mori', '日本語で', 'ja-JP');
     const ja = strings((await h.execute('naoki-mori', { verb: 'approve', requestId: id, version: v }, 'ja-JP')).card);
-    expect(ja).toContain('コントソ・ディストリビューション・ジャパン の管理者だけです');
+    expect(ja).toContain('コントソ・ディストリビューション・ジャパンの管理者だけです');
     for (const text of [en, ja]) expect(text).not.toContain('contoso-distribution-jp');
     expect((await h.store.requests.get(id))?.status).toBe('pending_approval');
   });

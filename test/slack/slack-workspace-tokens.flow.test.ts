@@ -70,6 +70,8 @@ describe('Slack distributed app: two workspaces, each answered with its own toke
 
     await h.dm('daniel', 'hello');
     await h.dm('taro', 'hi there');
+    // Yuki's directory language is Japanese (issue 18's rule: notices follow it): she asks for English.
+    await h.dm('yuki', 'in English');
     await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
     await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'Trey Research Direct' });
     await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
@@ -138,6 +140,8 @@ describe('Slack distributed app: two workspaces, each answered with its own toke
     expect(await h.store.slackInstallations.findByTeam(CUSTOMER.team)).toBeDefined();
 
     const before = h.api.calls.length;
+    // Yuki's directory language is Japanese (issue 18's rule: notices follow it): she asks for English.
+    await h.dm('yuki', 'in English');
     await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
     await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'Trey Research Direct' });
     await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
