@@ -21,6 +21,7 @@ import {
   noticesFromDocument,
   noticesToDocument,
   isDate,
+  KEY_HOLDING_STATUSES,
   OPEN_STATUSES,
   partnerCheckFilter,
   partnerCheckUpdate,
@@ -36,6 +37,7 @@ import { uniqueViolation, type Collection, type NedbDoc } from './nedb-collectio
 
 const DEFAULT_LIST_LIMIT = 50;
 const OPEN = { $in: [...OPEN_STATUSES] };
+const HOLDING_KEY = { $in: [...KEY_HOLDING_STATUSES] };
 
 /**
  * Requests in nedb. nedb runs one operation at a time per collection, so an update whose query names
@@ -69,14 +71,14 @@ export class EmbeddedRequests implements RequestRepositoryPort {
 
   async findOpenByKey(key: string): Promise<PartnerRequest | undefined> {
     const k = asKey(key);
-    const doc = k === undefined ? null : await this.ds.findOneAsync({ openKey: k, status: OPEN });
+    const doc = k === undefined ? null : await this.ds.findOneAsync({ openKey: k, status: HOLDING_KEY });
     return doc ? requestFromDocument(doc) : undefined;
   }
 
   async findOpenByKeys(keys: readonly string[]): Promise<PartnerRequest[]> {
     const ks = asKeys(keys);
     if (ks.length === 0) return [];
-    const docs = await this.ds.findAsync({ openKey: { $in: ks }, status: OPEN });
+    const docs = await this.ds.findAsync({ openKey: { $in: ks }, status: HOLDING_KEY });
     return docs.map(requestFromDocument);
   }
 

@@ -22,6 +22,7 @@ import {
   noticesFromDocument,
   noticesToDocument,
   isDate,
+  KEY_HOLDING_STATUSES,
   OPEN_STATUSES,
   partnerCheckFilter,
   partnerCheckUpdate,
@@ -39,6 +40,7 @@ import { fencedUpdateOne, type WriteLocks } from './write-locks';
 
 const DEFAULT_LIST_LIMIT = 50;
 const open = () => trusted({ $in: [...OPEN_STATUSES] });
+const holdingKey = () => trusted({ $in: [...KEY_HOLDING_STATUSES] });
 const lockName = (id: string) => `request:${id}`;
 
 /**
@@ -79,7 +81,7 @@ export class MongoRequests implements RequestRepositoryPort {
 
   async findOpenByKey(key: string): Promise<PartnerRequest | undefined> {
     const k = asKey(key);
-    const doc = k === undefined ? null : await this.model.findOne({ openKey: k, status: open() }).lean<StoredDoc>();
+    const doc = k === undefined ? null : await this.model.findOne({ openKey: k, status: holdingKey() }).lean<StoredDoc>();
     return doc ? requestFromDocument(doc) : undefined;
   }
 
@@ -87,7 +89,7 @@ export class MongoRequests implements RequestRepositoryPort {
     const ks = asKeys(keys);
     if (ks.length === 0) return [];
     // Our own operator over checked strings, so trusted: unmarked, sanitizeFilter casts it to a string.
-    const docs = await this.model.find({ openKey: trusted({ $in: ks }), status: open() }).lean<StoredDoc[]>();
+    const docs = await this.model.find({ openKey: trusted({ $in: ks }), status: holdingKey() }).lean<StoredDoc[]>();
     return docs.map(requestFromDocument);
   }
 

@@ -18,9 +18,14 @@ export interface RequestIndexFields {
 }
 
 export const OPEN_STATUSES = ['submitted', 'pending_approval'] as const;
+/**
+ * The statuses that hold their subject key: the open ones, and `completing` (issue 17: approved but not yet
+ * shown in Partner Center), so the same link or relationship cannot be filed again while it is completed.
+ */
+export const KEY_HOLDING_STATUSES = [...OPEN_STATUSES, 'completing'] as const;
 
 export function openKeyOf(r: PartnerRequest): string {
-  return isClosed(r.status) ? `closed:${r.id}` : subjectKey(r.subject);
+  return isClosed(r.status) && r.status !== 'completing' ? `closed:${r.id}` : subjectKey(r.subject);
 }
 
 export function awaitingOrgOf(r: PartnerRequest): string | null {

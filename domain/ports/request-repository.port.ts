@@ -15,9 +15,9 @@ export interface RequestRepositoryPort {
    */
   create(request: PartnerRequest): Promise<CreateOutcome>;
   get(id: string): Promise<PartnerRequest | undefined>;
-  /** The open (submitted or pending) request with this subject key, if any. */
+  /** The request holding this subject key, if any: open (submitted or pending) or completing in Partner Center. */
   findOpenByKey(key: string): Promise<PartnerRequest | undefined>;
-  /** The open requests with any of these subject keys, in one query (eligibility checks many candidates). */
+  /** The requests holding any of these subject keys (as findOpenByKey), in one query (eligibility checks many candidates). */
   findOpenByKeys(keys: readonly string[]): Promise<PartnerRequest[]>;
   listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]>;
   /** Pending requests whose current approval step belongs to this organization. */

@@ -50,6 +50,22 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       expect((await repo().findOpenByKey(subjectKey(first.subject)))?.id).toBe(again.id);
     });
 
+    it('issue 17: a request completing in Partner Center keeps its subject key until it is completed', async () => {
+      const first = pendingRequest();
+      await repo().create(first);
+      const completing = nextState(first, { status: 'completing', action: 'approve' });
+      expect(await repo().transition(completing.next, first.version, completing.entry)).toBe('ok');
+      expect((await repo().findOpenByKey(subjectKey(first.subject)))?.id).toBe(first.id);
+      expect((await repo().findOpenByKeys([subjectKey(first.subject)])).map((r) => r.id)).toEqual([first.id]);
+      expect(await repo().create(submittedRequest())).toEqual({ created: false, existingId: first.id });
+      const stored = (await repo().get(first.id))!;
+      const done = nextState(stored, { status: 'completed', action: 'complete' });
+      expect(await repo().transition(done.next, stored.version, done.entry)).toBe('ok');
+      expect(await repo().findOpenByKey(subjectKey(first.subject))).toBeUndefined();
+      const again = submittedRequest();
+      expect(await repo().create(again)).toEqual({ created: true });
+    });
+
     it('findOpenByKeys answers many subject keys in one call: only the open requests, each once', async () => {
       const openOne = submittedRequest();
       const openTwo = submittedRequest({ subject: linkSubject('green-reseller') });
