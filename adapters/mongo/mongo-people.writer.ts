@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import type { Person } from '../../domain';
-import { IdentityTakenError, personIdentityKeys, personToDocument, StoreError } from '../store-common';
+import { IdentityTakenError, personFromDocument, personIdentityKeys, personToDocument, StoreError } from '../store-common';
 import type { DirectoryModels } from './models/directory.models';
 import type { StoredDoc } from './models';
 import { isDuplicateKey, retryOnDuplicate } from './mongo-errors';
@@ -52,7 +52,12 @@ export class MongoPeopleWriter {
       return 'added';
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      await giveBack();
+      // Another add of the same ID won. Its identity claims carry the same person ID as ours, so only
+      // what the stored person does not have is given back (else this could release the winner's claim).
+      const winner = await this.m.people.findById(p.id).lean<StoredDoc>();
+      const kept = new Set(winner ? personIdentityKeys(personFromDocument(winner)) : []);
+      const stale = claimed.filter((k) => !kept.has(k));
+      if (stale.length) await this.m.identities.deleteMany({ _id: trusted({ $in: stale }), personId: p.id });
       return 'exists';
     }
   }
