@@ -2,7 +2,7 @@ import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn } from '../adapters/teams';
-import { admit, ApprovalChannels, StoredReaderFacts, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
+import { admit, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
@@ -35,6 +35,9 @@ export const INBOX_RETENTION: readonly InboxRetention[] = [
   { source: SLACK_LEGACY_KV_SOURCE, doneKeptMs: SLACK_STASH_TTL_MS },
   // Issue 17: the Partner Center sync's one lease record per period.
   { source: SYNC_LEASE_SOURCE, doneKeptMs: 31 * DAY_MS, deadKeptMs: 31 * DAY_MS },
+  // Issue 16: notices telling a person their approver role changed (the audit records, source
+  // 'approver-change', are not listed here: they are kept).
+  { source: APPROVER_NOTICE_SOURCE, doneKeptMs: 7 * DAY_MS, deadKeptMs: 30 * DAY_MS },
 ];
 
 /** How often notifications a platform did not take are retried. */
@@ -86,6 +89,7 @@ export async function createBotRuntime(
       approvalChannels: new ApprovalChannels(store),
       policy: config.policy,
       readers,
+      approvers: new ApproverAdmin({ store, logger, clock, tell: (change) => notifier.approverChanged(change) }),
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.

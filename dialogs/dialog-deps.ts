@@ -1,4 +1,4 @@
-import type { ApprovalChannelsPort, NotificationPort, ReachPort, ReaderFactsPort, Recognizer } from '../app/ports';
+import type { ApprovalChannelsPort, ApproversPort, NotificationPort, ReachPort, ReaderFactsPort, Recognizer } from '../app/ports';
 import type { DirectoryPort, DomainPolicy, PartnerLinkService } from '../domain';
 
 /** What the dialogs need from outside, handed in once at start by bot/ (no platform in here). */
@@ -13,4 +13,6 @@ export interface DialogDeps {
   policy: DomainPolicy;
   /** Issue 18: the languages a person chose and last wrote in, and their time zone, kept for notifications. */
   readers?: ReaderFactsPort;
+  /** Issue 16: approvers managed in chat. */
+  approvers: ApproversPort;
 }

@@ -10,3 +10,4 @@ export * from './recognizer.port';
 export * from './turn.port';
 export * from './partner-center.port';
 export * from './reader.port';
+export * from './approvers.port';
