@@ -162,6 +162,12 @@ export class PartnerLinkDialogs {
       await dc.repromptDialog();
       return true;
     }
+    // Issue 16: approvers listed or changed in the middle of a request; the request goes on after.
+    if (isApproverIntent(rec.intent) && speaksOfApprovers(text)) {
+      await manageApprovers(dc.context, this.deps, rec.intent, text);
+      await dc.repromptDialog();
+      return true;
+    }
     const active = dc.activeDialog!.id;
     if (DIALOG_INTENTS.includes(rec.intent) && rec.intent !== active && yesNo(text) === undefined) {
       prefs.pendingSwitch = { intent: rec.intent, text };

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { APPROVER_AUDIT_SOURCE } from '../../app';
 import { bothStores } from '../support/both-stores';
+import { TestClock } from '../support/test-clock';
 import { buttonData, createBotHarness, type BotHarness, type Reply } from '../support/bot-harness';
 
 /**
@@ -166,5 +167,39 @@ describe.each(bothStores())('approvers managed in chat ($name store)', (store) =
     const replies = await h.sayAs(teamsMessage('hiroshi-yamada', AAD.hiroshi, 'Hiroshi Yamada', 'Did the distributor approve our link yet?', 'en-US'), 'Did the distributor approve our link yet?');
     expect(all(replies)).not.toContain('Approvers of');
     expect(audits(h)).toEqual([]);
+  });
+
+  it('in the middle of a request, the approvers are listed and the request goes on', async () => {
+    await h.say('yuki-suzuki', 'I want to add a partner for Azure', 'en-US', 'slack');
+    const replies = await h.sayAs(slackMessage('yuki-suzuki', 'T06YAMATO', 'U06YUKISZ', 'Yuki Suzuki', 'who are our approvers?'), 'who are our approvers?');
+    expect(replies[0]!.cardText).toContain('Approvers of');
+    expect(replies.length).toBeGreaterThan(1); // the request's question again
+  });
+});
+
+describe.each(bothStores())('approver change notices survive a failed delivery ($name store)', (store) => {
+  it('a notice the platform refused is kept and sent by the retry job once its backoff has passed, and only once', async () => {
+    const clock = new TestClock(new Date('2026-12-01T00:00:00Z'));
+    const h = await createBotHarness({ ...store.options(), clock });
+    try {
+      await h.say('naoki-mori', 'hello', 'en-US');
+      h.delivered.length = 0;
+      h.senders.teams.failures = 1; // the Bot Connector answers 503 once
+      const text = 'make <at>Naoki Mori</at> an approver';
+      await h.sayAs(teamsMessage('hiroshi-yamada', AAD.hiroshi, 'Hiroshi Yamada', text, 'en-US', [{ id: '29:naoki-mori', name: 'Naoki Mori', aadObjectId: AAD.naoki }]), text);
+      expect(await rolesOf(h, 'naoki-mori')).toContain('admin');
+      expect(h.delivered.filter((d) => d.to === 'naoki-mori')).toHaveLength(0);
+      await h.notifier.retryPending(); // not due yet
+      expect(h.delivered.filter((d) => d.to === 'naoki-mori')).toHaveLength(0);
+      await clock.advance(60_000);
+      await h.notifier.retryPending();
+      await h.notifier.retryPending();
+      const told = h.delivered.filter((d) => d.to === 'naoki-mori');
+      expect(told).toHaveLength(1);
+      expect(JSON.stringify(told[0]!.message.card)).toContain('You are now an approver');
+    } finally {
+      await h.destroy();
+      await store.cleanUp();
+    }
   });
 });
