@@ -20,3 +20,4 @@ export { partnerCheckJob, DEFAULT_PARTNER_CHECK_EVERY_MS } from './schedules/par
 export { StoredReaderFacts } from './people/reader-facts';
 export { ApproverAdmin, APPROVER_AUDIT_SOURCE, MAX_CANDIDATES, peopleNamedIn, type ApproverAdminDeps } from './people/approvers';
 export { ApproverNotices, APPROVER_NOTICE_SOURCE } from './notifications/approver-notices';
+export { AdminGroupRoles, groupCacheKey, DEFAULT_GROUP_CACHE_MS, GROUP_FAILURE_BACKOFF_MS, type AdminGroupDeps } from './people/admin-group';

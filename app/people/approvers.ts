@@ -51,6 +51,7 @@ export class ApproverAdmin implements ApproversPort {
   async change(asker: Person, op: ApproverOp, target: ApproverTarget, via: AuditPlatform): Promise<ApproverAnswer> {
     // A requester is refused before anything is looked up, so they learn nothing about the organization.
     if (!isAdmin(asker)) return { kind: 'not_admin' };
+    if ((await this.deps.store.directory.getOrganization(asker.orgId))?.adminGroupId) return { kind: 'managed_by_group' };
     const people = await this.deps.store.directory.listPeople(asker.orgId);
     const found = await this.resolve(asker, people, target);
     if (found.kind === 'ask') {

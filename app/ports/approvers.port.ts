@@ -23,6 +23,8 @@ export type ApproverAnswer =
   | { kind: 'added' | 'removed'; person: Person; organization?: Organization; /** Whether the person has a chat with the bot to be told in. */ told: boolean }
   | { kind: 'already'; op: ApproverOp; person: Person }
   | { kind: 'not_admin' }
+  /** The organization's admins are the members of its Entra group (adminGroupId): changed there, not in chat. */
+  | { kind: 'managed_by_group' }
   | { kind: 'last_admin'; person: Person }
   | { kind: 'ask'; op: ApproverOp; reason: AskReason; candidates: Person[] };
 

@@ -11,3 +11,4 @@ export * from './turn.port';
 export * from './partner-center.port';
 export * from './reader.port';
 export * from './approvers.port';
+export * from './group-members.port';

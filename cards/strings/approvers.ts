@@ -24,6 +24,7 @@ export interface ApproverStrings {
   unchangedTitle: string;
   notAdminTitle: string;
   notAdmin: string;
+  managedByGroup: string;
   lastAdminTitle: string;
   lastAdmin: (name: string) => string;
   told: string;
@@ -59,6 +60,7 @@ const en: ApproverStrings = {
   unchangedTitle: 'Nothing changed',
   notAdminTitle: 'Only an admin can change approvers',
   notAdmin: "Only an admin of your organization can change its approvers. Nothing was changed. Say \"list our approvers\" to see whom to ask.",
+  managedByGroup: "Your organization's approvers are the members of its Entra admin group, so they are changed there (ask your Entra administrator), not in chat. Nothing was changed.",
   lastAdminTitle: 'The last approver stays',
   lastAdmin: (name) => `${name} is the last approver of your organization, so they cannot be removed: nobody could approve requests any more. Make someone else an approver first. Nothing was changed.`,
   told: 'I have told them in their chat with Partner Link.',
@@ -94,6 +96,7 @@ const ja: ApproverStrings = {
   unchangedTitle: '変更はありません',
   notAdminTitle: '承認者を変更できるのは管理者だけです',
   notAdmin: '承認者を変更できるのは御社の管理者だけです。変更は行われていません。「承認者を一覧で見せて」と入力すると、依頼先がわかります。',
+  managedByGroup: '御社の承認者は Entra の管理者グループのメンバーです。変更はチャットではなく、そのグループで行ってください (Entra の管理者にご依頼ください)。変更は行われていません。',
   lastAdminTitle: '最後の承認者は外せません',
   lastAdmin: (name) => `${name} さんは御社の最後の承認者のため、外せません。外すと誰も申請を承認できなくなります。先に別の方を承認者にしてください。変更は行われていません。`,
   told: 'ご本人の Partner Link のチャットにもお知らせしました。',

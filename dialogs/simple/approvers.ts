@@ -65,6 +65,8 @@ async function showAnswer(context: TurnContext, answer: ApproverAnswer): Promise
       return sendCard(context, approverResultCard({ title: s.unchangedTitle, lines: [answer.op === 'add' ? s.alreadyApprover(answer.person.name) : s.notApprover(answer.person.name)] }, ctx));
     case 'not_admin':
       return sendCard(context, approverResultCard({ title: s.notAdminTitle, lines: [s.notAdmin], style: 'attention' }, ctx));
+    case 'managed_by_group':
+      return sendCard(context, approverResultCard({ title: s.unchangedTitle, lines: [s.managedByGroup], style: 'attention' }, ctx));
     case 'last_admin':
       return sendCard(context, approverResultCard({ title: s.lastAdminTitle, lines: [s.lastAdmin(answer.person.name)], style: 'attention' }, ctx));
   }
