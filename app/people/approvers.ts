@@ -60,6 +60,12 @@ export class ApproverAdmin implements ApproversPort {
       return { kind: 'ask', op, reason: found.reason, candidates };
     }
     const outcome = await changeApprover(this.deps.store.directory, asker, { op, personId: found.person.id });
+    if (outcome.kind === 'removed' && !(await this.stillHasAdmin(asker.orgId))) {
+      // Another admin was removed at the same moment (on another instance): this removal is undone, so the
+      // organization keeps an approver; both admins are told they are the last one.
+      await this.deps.store.directory.setPersonRoles(found.person.id, found.person.roles);
+      return { kind: 'last_admin', person: found.person };
+    }
     switch (outcome.kind) {
       case 'added':
       case 'removed':
@@ -73,6 +79,10 @@ export class ApproverAdmin implements ApproversPort {
       default:
         return { kind: 'ask', op, reason: 'not_found', candidates: [] };
     }
+  }
+
+  private async stillHasAdmin(orgId: string): Promise<boolean> {
+    return (await this.deps.store.directory.listPeople(orgId)).some(isAdmin);
   }
 
   private async organization(asker: Person) {

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { APPROVER_AUDIT_SOURCE } from '../../app';
+import { APPROVER_AUDIT_SOURCE, ApproverAdmin } from '../../app';
 import { bothStores } from '../support/both-stores';
 import { TestClock } from '../support/test-clock';
 import { buttonData, createBotHarness, type BotHarness, type Reply } from '../support/bot-harness';
@@ -167,6 +167,17 @@ describe.each(bothStores())('approvers managed in chat ($name store)', (store) =
     const replies = await h.sayAs(teamsMessage('hiroshi-yamada', AAD.hiroshi, 'Hiroshi Yamada', 'Did the distributor approve our link yet?', 'en-US'), 'Did the distributor approve our link yet?');
     expect(all(replies)).not.toContain('Approvers of');
     expect(audits(h)).toEqual([]);
+  });
+
+  it('two admins removing each other at the same moment: the organization keeps its approvers', async () => {
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const admin = new ApproverAdmin({ store: h.store, logger: silent, tell: async () => 0 });
+    const hiroshi = (await h.store.directory.getPerson('hiroshi-yamada'))!;
+    const emily = (await h.store.directory.getPerson('emily-clark'))!;
+    const [a, b] = await Promise.all([admin.change(hiroshi, 'remove', { personId: 'emily-clark' }, 'teams'), admin.change(emily, 'remove', { personId: 'hiroshi-yamada' }, 'slack')]);
+    const admins = (await h.store.directory.listPeople('contoso-distribution-jp')).filter((p) => p.roles.includes('admin'));
+    expect(admins.length).toBeGreaterThanOrEqual(1);
+    expect([a.kind, b.kind]).toContain('last_admin');
   });
 
   it('in the middle of a request, the approvers are listed and the request goes on', async () => {
