@@ -169,6 +169,17 @@ describe.each(bothStores())('approvers managed in chat ($name store)', (store) =
     expect(audits(h)).toEqual([]);
   });
 
+  it('Teams channel: "@Partner Link make @Naoki an approver" names Naoki, not the bot', async () => {
+    const text = '<at>Partner Link</at> make <at>Naoki Mori</at> an approver';
+    const activity = {
+      ...teamsMessage('hiroshi-yamada', AAD.hiroshi, 'Hiroshi Yamada', text, 'en-US', [{ id: 'bot', name: 'Partner Link' }, { id: '29:naoki-mori', name: 'Naoki Mori', aadObjectId: AAD.naoki }]),
+      conversation: { id: '19:contoso-approvals@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'approvals' },
+    };
+    const replies = await h.sayAs(activity, text);
+    expect(all(replies)).toContain('Naoki Mori is now an approver');
+    expect(await rolesOf(h, 'naoki-mori')).toContain('admin');
+  });
+
   it('two admins removing each other at the same moment: the organization keeps its approvers', async () => {
     const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const admin = new ApproverAdmin({ store: h.store, logger: silent, tell: async () => 0 });
