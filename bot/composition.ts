@@ -1,7 +1,7 @@
 import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
-import { describeTeamsTurn } from '../adapters/teams';
+import { describeTeamsTurn, withEntraIds } from '../adapters/teams';
 import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
@@ -97,6 +97,7 @@ export async function createBotRuntime(
       policy: config.policy,
       readers,
       approvers: new ApproverAdmin({ store, logger, clock, tell: (change) => notifier.approverChanged(change) }),
+      completeMentions: withEntraIds,
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.

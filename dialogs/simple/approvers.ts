@@ -31,7 +31,8 @@ export async function manageApprovers(context: TurnContext, deps: DialogDeps, in
   const person = info.person!;
   if (intent === 'list_approvers') return showAnswer(context, await deps.approvers.list(person));
   const op: ApproverOp = intent === 'add_approver' ? 'add' : 'remove';
-  const target: ApproverTarget = info.mentions?.length ? { mentions: info.mentions } : { text };
+  const mentions = info.mentions?.length && deps.completeMentions ? await deps.completeMentions(context, info.mentions) : info.mentions;
+  const target: ApproverTarget = mentions?.length ? { mentions } : { text };
   await showAnswer(context, await deps.approvers.change(person, op, target, info.platform));
 }
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { buttonData, strings } from '../support/bot-harness';
-import { bearer, BOT_APP_ID, BOT_TENANT_ID, channelToken, newSigningKey, serveOpenIdMetadata, serveTokenEndpoint } from './support/bot-framework-fakes';
+import { bearer, BOT_APP_ID, BOT_TENANT_ID, channelToken, CONNECTOR, newSigningKey, serveOpenIdMetadata, serveTokenEndpoint } from './support/bot-framework-fakes';
 import { fakeConnector, type ConnectorCall } from './support/connector-fake';
 import { teamsFixture } from './support/fixtures';
 import { conversationOf, PEOPLE, teamsClient } from './support/teams-client';
@@ -85,6 +85,33 @@ describe('Teams: approvers in chat, and proactive messages across tenants', () =
     expect(strings(cardOf(callsIn(naokiChat).at(-1)))).toContain('removed you as an approver'); // his client is in English
     const audits = app.logs.filter((l) => typeof l.audit === 'string' && String(l.audit).startsWith('approver.')).map((l) => l.audit);
     expect(audits).toEqual(['approver.added', 'approver.removed']);
+  });
+
+  it('in a team channel, a mention with only the Teams user ID is completed from the roster (the members API gives the Entra object ID)', async () => {
+    const TEAM = '19:contosoPartnerTeam0001@thread.tacv2';
+    const CHANNEL = `19:contosoApprovals0001@thread.tacv2;messageid=${Date.now()}`;
+    const roster = nock(CONNECTOR)
+      .get(`/apac/v3/conversations/${encodeURIComponent(TEAM)}/members/${encodeURIComponent(NAOKI.from.id)}`)
+        .reply(200, { id: NAOKI.from.id, name: 'Nao', aadObjectId: NAOKI.from.aadObjectId, objectId: NAOKI.from.aadObjectId, tenantId: CONTOSO_TENANT, userRole: 'user' });
+    const base = teamsFixture('message.personal');
+    const bot = base.recipient as { id: string; name: string };
+    // His Teams display name is a nickname the directory does not have: only the roster can tell who he is.
+    const text = `<at>${bot.name}</at> make <at>Nao</at> an approver`;
+    const res = await post({
+      ...base,
+      ...PEOPLE.hiroshi,
+      conversation: { conversationType: 'channel', isGroup: true, id: CHANNEL, tenantId: CONTOSO_TENANT },
+      channelData: { tenant: { id: CONTOSO_TENANT }, team: { id: TEAM, name: 'Contoso partners' }, channel: { id: '19:contosoApprovals0001@thread.tacv2', name: 'Approvals' } },
+      text,
+      entities: [
+        { type: 'mention', text: `<at>${bot.name}</at>`, mentioned: { id: bot.id, name: bot.name } },
+        { type: 'mention', text: '<at>Nao</at>', mentioned: { id: NAOKI.from.id, name: 'Nao' } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(roster.isDone()).toBe(true);
+    expect((await app.store.directory.getPerson('naoki-mori'))!.roles).toEqual(['requester', 'admin']);
+    expect(strings(cardOf(connector.calls.filter((c) => c.conversationId === CHANNEL).at(-1)))).toContain('Naoki Mori is now an approver');
   });
 
   it('refusals over HTTP: a requester is refused (English), the last admin of an organization stays (Japanese)', async () => {
