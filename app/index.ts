@@ -18,3 +18,6 @@ export { partnerCenterSyncJob, syncLeaseMs, SYNC_LEASE_SOURCE, SYNC_CHECK_EVERY_
 export { PartnerCenterRegistry, DEFAULT_PARTNER_CHECK_TIMEOUT_MS } from './partner-center/partner-registry';
 export { partnerCheckJob, DEFAULT_PARTNER_CHECK_EVERY_MS } from './schedules/partner-check-schedule';
 export { StoredReaderFacts } from './people/reader-facts';
+export { ApproverAdmin, APPROVER_AUDIT_SOURCE, MAX_CANDIDATES, peopleNamedIn, type ApproverAdminDeps } from './people/approvers';
+export { ApproverNotices, APPROVER_NOTICE_SOURCE } from './notifications/approver-notices';
+export { AdminGroupRoles, groupCacheKey, DEFAULT_GROUP_CACHE_MS, GROUP_FAILURE_BACKOFF_MS, type AdminGroupDeps } from './people/admin-group';

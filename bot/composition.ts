@@ -1,8 +1,8 @@
 import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
-import { describeTeamsTurn } from '../adapters/teams';
-import { admit, ApprovalChannels, StoredReaderFacts, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
+import { describeTeamsTurn, withEntraIds } from '../adapters/teams';
+import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
@@ -35,6 +35,9 @@ export const INBOX_RETENTION: readonly InboxRetention[] = [
   { source: SLACK_LEGACY_KV_SOURCE, doneKeptMs: SLACK_STASH_TTL_MS },
   // Issue 17: the Partner Center sync's one lease record per period.
   { source: SYNC_LEASE_SOURCE, doneKeptMs: 31 * DAY_MS, deadKeptMs: 31 * DAY_MS },
+  // Issue 16: notices telling a person their approver role changed (the audit records, source
+  // 'approver-change', are not listed here: they are kept).
+  { source: APPROVER_NOTICE_SOURCE, doneKeptMs: 7 * DAY_MS, deadKeptMs: 30 * DAY_MS },
 ];
 
 /** How often notifications a platform did not take are retried. */
@@ -57,9 +60,9 @@ export async function organizationNames(store: Pick<StorePort, 'directory'>): Pr
  */
 export async function createBotRuntime(
   store: StorePort,
-  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS'>>,
+  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS' | 'ENTRA_ADMIN_GROUP_CACHE_MINUTES'>>,
   logger: Logger,
-  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number } = {},
+  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number; /** Issue 16: set when ENTRA_ADMIN_GROUPS=true. */ groupMembers?: GroupMembersPort } = {},
 ): Promise<BotRuntime> {
   // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
   if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
@@ -72,11 +75,18 @@ export async function createBotRuntime(
   const service = createService(store, config, clock, partnerRegistry);
   const readers = new StoredReaderFacts(store.keyValues, () => clock.now());
   const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock, readers });
+  // Issue 16 (opt-in): Teams admins of organizations naming an Entra group are that group's members.
+  const groups = options.groupMembers
+    ? new AdminGroupRoles({ store, members: options.groupMembers, logger, clock, cacheMs: (config.ENTRA_ADMIN_GROUP_CACHE_MINUTES ?? 15) * 60_000 })
+    : undefined;
   const bot = new PartnerLinkBot({
     store,
     logger,
     describeTurn,
-    admit: (turn, fallbackName) => admit(store.directory, turn, logger, fallbackName),
+    admit: async (turn, fallbackName) => {
+      const admission = await admit(store.directory, turn, logger, fallbackName);
+      return groups ? groups.reconcile(admission, turn) : admission;
+    },
     dialogs: {
       service,
       directory: store.directory,
@@ -86,6 +96,8 @@ export async function createBotRuntime(
       approvalChannels: new ApprovalChannels(store),
       policy: config.policy,
       readers,
+      approvers: new ApproverAdmin({ store, logger, clock, tell: (change) => notifier.approverChanged(change) }),
+      completeMentions: withEntraIds,
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.

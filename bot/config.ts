@@ -99,6 +99,14 @@ export const ConfigSchema = z.object({
   PARTNER_CENTER_GRAPH_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0'),
   /** How often the bot repeats the directory sync from Partner Center, in hours; 0 = never (only `partner-link sync`). */
   PARTNER_CENTER_SYNC_HOURS: z.coerce.number({ message: 'must be a number of hours (0 = off)' }).min(0).max(24 * 31).default(0),
+
+  // Issue 16 (optional): Teams admins from an Entra group per organization (Organization.adminGroupId).
+  /** true: read the admin groups through Microsoft Graph with the bot's app (MicrosoftAppId / MicrosoftAppPassword). */
+  ENTRA_ADMIN_GROUPS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  ENTRA_AUTHORITY_HOST: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://login.microsoftonline.com'),
+  GRAPH_API_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0'),
+  /** How long a group's members are kept in the store before Graph is asked again. */
+  ENTRA_ADMIN_GROUP_CACHE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(15),
 });
 export type RawConfig = z.infer<typeof ConfigSchema>;
 
@@ -153,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (c.PARTNER_CENTER_ENABLED) {
     const missing = (['PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CACHE_KEY'] as const).filter((k) => !c[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: must be set when PARTNER_CENTER_ENABLED=true`));
+  }
+  if (c.ENTRA_ADMIN_GROUPS) {
+    const missing = (['MicrosoftAppId', 'MicrosoftAppPassword'] as const).filter((k) => !c[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: must be set when ENTRA_ADMIN_GROUPS=true (the bot's app reads the groups)`));
   }
   const dataDir = resolve(cwd, c.DATA_DIR);
   const journal = c.SLACK_ACK_BUDGET_MS === 0 ? undefined : resolve(cwd, c.SLACK_ACK_JOURNAL_DIR ?? resolve(dataDir, 'slack-ack-journal'));

@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { Schedules } from '../app';
 import { createBotRuntime } from './composition';
 import { partnerCenterFrom } from './partner-center.wiring';
+import { adminGroupsFrom } from './admin-groups.wiring';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, finishApp, listen } from './server';
 import { mountSlackOAuth } from './slack-oauth.mount';
@@ -25,7 +26,8 @@ async function start(): Promise<void> {
   await seedIfEmpty(store, config, logger);
   // Issue 17: Partner Center on (PARTNER_CENTER_ENABLED=true): checks at filing, the directory sync (PARTNER_CENTER_SYNC_HOURS) and the fulfilment watcher.
   const partnerCenter = partnerCenterFrom(config, store);
-  const runtime = await createBotRuntime(store, config, logger, partnerCenter ? { partnerCenter } : {});
+  const groupMembers = adminGroupsFrom(config);
+  const runtime = await createBotRuntime(store, config, logger, { ...(partnerCenter ? { partnerCenter } : {}), ...(groupMembers ? { groupMembers } : {}) });
   const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');

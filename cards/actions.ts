@@ -94,6 +94,9 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('menu'), intent: z.enum(MENU_INTENTS) }).strict(),
   /** Drop the draft (if any) and go back to the menu; the confirmation card's Cancel sends this. */
   z.object({ verb: z.literal('start_over'), draftId: optional(DraftId), owner: DraftOwner }).strict(),
+  // Issue 16: approvers managed in chat (a person picked when the bot asked whom; the list).
+  z.object({ verb: z.literal('approver_pick'), op: z.enum(['add', 'remove']), personId: SlugSchema }).strict(),
+  z.object({ verb: z.literal('list_approvers') }).strict(),
 ]);
 export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];

@@ -29,3 +29,5 @@ export { notificationCards } from './notification-cards';
 export { waitingToJoinCard } from './waiting-to-join.card';
 export { noticeCard } from './notice.card';
 export { noteCard } from './note.card';
+export { approversCard, approverPickCard, approverResultCard, approverChangedCard, MAX_LISTED_PEOPLE, type ApproverCardPerson } from './approvers.card';
+export { approverStrings, type ApproverStrings } from './strings/approvers';

@@ -6,6 +6,7 @@ import type { AdaptiveCard } from './schema';
 import type { CardContext } from './models';
 import { cardSummary } from './summary';
 import { waitingToJoinCard } from './waiting-to-join.card';
+import { approverChangedCard } from './approvers.card';
 
 function outbound(card: AdaptiveCard): OutboundMessage {
   return { card: card as unknown as Record<string, unknown>, summary: cardSummary(card) };
@@ -30,5 +31,8 @@ export const notificationCards = {
   },
   waitingToJoin(view: RequestView, ctx: CardContext): OutboundMessage {
     return outbound(waitingToJoinCard({ view }, ctx));
+  },
+  approverChanged(change: { op: 'add' | 'remove'; organizationName: string; byName: string; at: Date }, ctx: CardContext): OutboundMessage {
+    return outbound(approverChangedCard(change, ctx));
   },
 };

@@ -1,4 +1,5 @@
-import type { ApprovalChannelsPort, NotificationPort, ReachPort, ReaderFactsPort, Recognizer } from '../app/ports';
+import type { TurnContext } from 'botbuilder';
+import type { ApprovalChannelsPort, ApproversPort, MentionedPerson, NotificationPort, ReachPort, ReaderFactsPort, Recognizer } from '../app/ports';
 import type { DirectoryPort, DomainPolicy, PartnerLinkService } from '../domain';
 
 /** What the dialogs need from outside, handed in once at start by bot/ (no platform in here). */
@@ -13,4 +14,8 @@ export interface DialogDeps {
   policy: DomainPolicy;
   /** Issue 18: the languages a person chose and last wrote in, and their time zone, kept for notifications. */
   readers?: ReaderFactsPort;
+  /** Issue 16: approvers managed in chat. */
+  approvers: ApproversPort;
+  /** Issue 16: what the platform can add to a mention (Teams: the member's Entra object ID from the roster). */
+  completeMentions?: (context: TurnContext, mentions: readonly MentionedPerson[]) => Promise<MentionedPerson[]>;
 }

@@ -18,6 +18,7 @@ import { sendHelp, sendWelcome } from './simple/menu';
 import { simpleText } from './simple/simple.text';
 import { StatusDialog } from './simple/status.dialog';
 import { useChannelForApprovals } from './simple/approval-channel';
+import { approverClick, isApproverIntent, manageApprovers, speaksOfApprovers } from './simple/approvers';
 import { messageText, turnInfo } from './turn-info';
 import { detailAskedFor, handleWorkAction, handleWorkIntent, isWorkAction, isWorkIntent, showDetail, WORK_INTENTS } from './work/work-actions';
 
@@ -161,6 +162,12 @@ export class PartnerLinkDialogs {
       await dc.repromptDialog();
       return true;
     }
+    // Issue 16: approvers listed or changed in the middle of a request; the request goes on after.
+    if (isApproverIntent(rec.intent) && speaksOfApprovers(text)) {
+      await manageApprovers(dc.context, this.deps, rec.intent, text);
+      await dc.repromptDialog();
+      return true;
+    }
     const active = dc.activeDialog!.id;
     if (DIALOG_INTENTS.includes(rec.intent) && rec.intent !== active && yesNo(text) === undefined) {
       prefs.pendingSwitch = { intent: rec.intent, text };
@@ -183,6 +190,8 @@ export class PartnerLinkDialogs {
       return;
     }
     if (isWorkIntent(intent)) return handleWorkIntent(dc, this.deps, intent, rec);
+    // Issue 16: only a message that speaks of approvers or admins changes or lists them.
+    if (isApproverIntent(intent) && speaksOfApprovers(rec.text)) return manageApprovers(dc.context, this.deps, intent, rec.text);
     switch (intent) {
       case 'request_status':
       case 'cancel_request':
@@ -222,6 +231,7 @@ export class PartnerLinkDialogs {
       await sendCard(dc.context, await handleRequestAction(this.deps, action, info));
       return;
     }
+    if (action.verb === 'approver_pick' || action.verb === 'list_approvers') return approverClick(dc.context, this.deps, action);
     if (action.verb === 'start_over') {
       await dc.cancelAllDialogs();
       await sendWelcome(dc.context, this.deps);

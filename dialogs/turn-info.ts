@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import type { ConversationKind } from '../app/ports';
+import type { ConversationKind, MentionedPerson } from '../app/ports';
 import type { CardAction } from '../cards';
 import type { AuditPlatform, Locale, Person } from '../domain';
 import { DialogError } from './dialog-errors';
@@ -29,6 +29,8 @@ export interface TurnInfo {
    * Action.Submit reply), so the notifier does not redraw it as well (one update, not two racing ones).
    */
   replacesMessage?: { platform: 'teams' | 'slack'; messageId: string };
+  /** Issue 16: people @mentioned in the message (not the bot), as the platform's adapter found them. */
+  mentions?: MentionedPerson[];
 }
 
 const KEY = Symbol('partner-link.turn-info');
@@ -49,5 +51,6 @@ export const cardContext = (info: TurnInfo) => ({ locale: info.locale, ...(info.
 export function messageText(context: TurnContext): string {
   const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
   // Also drop mention markup the channel did not describe in entities.
-  return text.replace(/<at>[^<]*<\/at>/g, '').trim();
+  // Slack's user mentions (<@U…> or <@U…|label>) likewise: who was mentioned is in TurnInfo.mentions.
+  return text.replace(/<at>[^<]*<\/at>/g, '').replace(/<@[UW][A-Z0-9]+(\|[^<>]*)?>/g, ' ').replace(/ {2,}/g, ' ').trim();
 }

@@ -30,6 +30,11 @@ const OrganizationBase = z.object({
   syncedFrom: SyncSourceSchema.optional(),
   /** When Partner Center stopped showing it: kept (never deleted), but not offered as a choice. */
   inactiveSince: z.coerce.date().optional(),
+  /**
+   * Issue 16 (opt-in): the Entra group (object ID) whose members are this organization's admins on
+   * Teams, read through Microsoft Graph. Approvers are then changed in the group, not in chat.
+   */
+  adminGroupId: TenantIdSchema.optional(),
 });
 
 const PartnerFields = {

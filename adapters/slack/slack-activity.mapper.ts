@@ -93,6 +93,14 @@ export function stripMentions(text: string): string {
   return text.replace(/<@[UW][A-Z0-9]+(\|[^<>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * An app_mention's text without the bot's own mention (the first one), keeping the others: "<@UBOT>
+ * make <@U1> an approver" names U1 (issue 16). The dialogs drop the markup before recognition.
+ */
+export function stripBotMention(text: string): string {
+  return text.replace(/<@[UW][A-Z0-9]+(\|[^<>]*)?>/, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** `/partner <text>`: the words after the command are what the person would have typed; none means help. */
 export function commandToText(text: string | undefined): string {
   const t = (text ?? '').trim();

@@ -1,7 +1,7 @@
 import { errorCode, unwrap, type ProcessedEventPort } from '../../domain';
 import type { SlackAckJournal } from './slack-ack-journal';
 import { TurnGate } from './turn-gate';
-import { commandToText, stripMentions } from './slack-activity.mapper';
+import { commandToText, stripBotMention } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
 import { checkSlackBody } from './slack-body.schema';
 import { clickOf, inboxIdOf, inputOf, type SlackInput } from './slack-payloads';
@@ -177,7 +177,7 @@ export class SlackInboxProcessor {
   private async admitted(body: Record<string, unknown>, ack: (text?: string) => Promise<void>): Promise<boolean> {
     let input: SlackInput;
     try {
-      input = inputOf(body, stripMentions, commandToText);
+      input = inputOf(body, stripBotMention, commandToText);
     } catch {
       return true; // unreadable: the inbox's own handling decides
     }
@@ -329,7 +329,7 @@ export class SlackInboxProcessor {
     }
     let input: SlackInput;
     try {
-      input = inputOf(body, stripMentions, commandToText);
+      input = inputOf(body, stripBotMention, commandToText);
     } catch (err) {
       input = { kind: 'ignore', why: `unreadable: ${(err as Error).message}` };
     }

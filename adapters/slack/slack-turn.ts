@@ -1,7 +1,22 @@
 import type { Activity } from 'botbuilder';
-import type { ChatTurn } from '../../app/ports';
+import type { ChatTurn, MentionedPerson } from '../../app/ports';
 import { knownTimeZone, localeFromTag } from '../../domain';
 import { SLACK_CHANNEL_ID, type SlackChannelData } from './slack-activity.mapper';
+
+/** A user mention in Slack's message markup: `<@U0123ABCD>` or `<@U0123ABCD|label>`. */
+const MENTION = /<@([UW][A-Z0-9]{2,20})(?:\|([^<>]{0,200}))?>/g;
+
+/** The people @mentioned in a Slack message's text (in order, each once, at most 10). */
+export function slackMentions(text: string | undefined): MentionedPerson[] {
+  const out: MentionedPerson[] = [];
+  for (const m of (text ?? '').slice(0, 4000).matchAll(MENTION)) {
+    if (out.length >= 10) break;
+    if (out.some((x) => x.userId === m[1])) continue;
+    const label = m[2]?.trim();
+    out.push({ platform: 'slack', userId: m[1]!, ...(label ? { name: label } : {}) });
+  }
+  return out;
+}
 
 /**
  * A Slack activity (made by this adapter's mapper) as the product's neutral turn: the person is the
@@ -13,6 +28,7 @@ export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
   const type = activity.conversation?.conversationType;
   const locale = localeFromTag(activity.locale);
   const name = typeof activity.from?.name === 'string' ? activity.from.name.trim().slice(0, 200) : '';
+  const mentions = activity.type === 'message' ? slackMentions(activity.text) : [];
   return {
     platform: 'slack',
     ...(s?.teamId && s.userId ? { identity: { platform: 'slack', teamId: s.teamId, userId: s.userId } } : {}),
@@ -25,6 +41,7 @@ export function describeSlackTurn(activity: Partial<Activity>): ChatTurn {
     // Its Enterprise Grid organization too, when the request says so (an org may name only the E… ID).
     ...(s?.teamId ? { home: { platform: 'slack' as const, teamId: s.teamId, ...(s.enterpriseId ? { enterpriseId: s.enterpriseId } : {}) } } : {}),
     ...(name && name !== s?.userId ? { displayName: name } : {}),
+    ...(mentions.length ? { mentions } : {}),
   };
 }
 

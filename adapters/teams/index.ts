@@ -6,3 +6,4 @@ export { isBotConnectorHost, isLoopbackHost, serviceUrlProblem } from './service
 export { activityTenant, tenantGate } from './tenant-gate';
 export { teamsSettingsProblems, type TeamsSettings } from './teams-settings';
 export { describeTeamsTurn } from './teams-turn';
+export { withEntraIds } from './teams-mentions';

@@ -39,7 +39,7 @@ export class TeamsProactiveSender implements ProactiveSenderPort {
       // The continuation activity has a made-up ID; without it the message is posted to the conversation
       // (a new message, a new thread in a channel) rather than as a reply to an activity that never was.
       context.activity.id = undefined;
-      messageId = (await context.sendActivity(toActivity(message)))?.id;
+      messageId = (await context.sendActivity({ ...toActivity(message), ...tenantOf(ref) }))?.id;
     });
     return messageId ? { messageId } : {};
   }
@@ -49,9 +49,20 @@ export class TeamsProactiveSender implements ProactiveSenderPort {
     if (typeof activityId !== 'string' || !activityId) throw new Error(`posted card ${posted.key} has no activityId`);
     this.check(posted);
     await this.adapter.continueConversationAsync(this.appId, conversationReference(posted), async (context) => {
-      await context.updateActivity({ ...toActivity(message), id: activityId });
+      await context.updateActivity({ ...toActivity(message), ...tenantOf(posted), id: activityId });
     });
   }
+}
+
+/**
+ * The Entra tenant of the conversation a proactive message goes to, as Teams' channelData names it. The
+ * reference's conversation carries it already (`conversation.tenantId`); saying it in channelData too
+ * is what Teams documents for proactive messages, and keeps a message for a conversation in another
+ * tenant (a person of another organization) from being taken for one of the bot's own tenant.
+ */
+function tenantOf(ref: StoredReference): { channelData?: { tenant: { id: string } } } {
+  const tenantId = (ref.reference.conversation as { tenantId?: unknown } | undefined)?.tenantId;
+  return typeof tenantId === 'string' && tenantId ? { channelData: { tenant: { id: tenantId } } } : {};
 }
 
 /** The stored botbuilder reference without what the notifier added to it (activityId, locale). */

@@ -26,6 +26,8 @@ import {
 import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext, ReaderFactsPort, RequestUpdatedOptions } from '../ports';
 import { StoredReaderFacts } from '../people/reader-facts';
 import { NotificationOutbox, type Notification } from './outbox';
+import { ApproverNotices } from './approver-notices';
+import type { ApproverChange } from '../ports/approvers.port';
 
 export interface NotifierDeps {
   store: StorePort;
@@ -46,6 +48,7 @@ export interface NotifierDeps {
 export class Notifier implements NotificationPort {
   private readonly senders = new Map<string, ProactiveSenderPort>();
   private readonly outbox: NotificationOutbox;
+  private readonly approverNotices: ApproverNotices;
 
   private readonly store: StorePort;
   private readonly service: PartnerLinkService;
@@ -67,6 +70,7 @@ export class Notifier implements NotificationPort {
     const clock = deps.clock ?? { now: () => new Date() };
     this.clock = clock;
     this.outbox = new NotificationOutbox(deps.store, this.senders, deps.logger, (request, notice) => this.resolve(request, notice), () => clock.now());
+    this.approverNotices = new ApproverNotices(deps.store, this.senders, deps.cards, deps.logger, clock);
   }
 
   register(sender: ProactiveSenderPort): void {
@@ -378,8 +382,13 @@ export class Notifier implements NotificationPort {
   }
 
   /** Retries notifications a platform did not take yet (call periodically and at start). */
-  retryPending(): Promise<number> {
-    return this.outbox.retryPending();
+  async retryPending(): Promise<number> {
+    return (await this.outbox.retryPending()) + (await this.approverNotices.retryPending());
+  }
+
+  /** Issue 16: the person an admin made an approver (or stopped being one) is told, in each of their chats. */
+  approverChanged(change: ApproverChange): Promise<number> {
+    return this.approverNotices.changed(change);
   }
 }
 

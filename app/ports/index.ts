@@ -10,3 +10,5 @@ export * from './recognizer.port';
 export * from './turn.port';
 export * from './partner-center.port';
 export * from './reader.port';
+export * from './approvers.port';
+export * from './group-members.port';

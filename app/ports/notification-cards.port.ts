@@ -21,4 +21,6 @@ export interface NotificationCardsPort {
   waitingToJoin(view: RequestView, reader: ReaderContext): OutboundMessage;
   /** Issue 15: a note someone added to a request (with a Details button). */
   note(view: RequestView, entry: AuditEntry, reader: ReaderContext): OutboundMessage;
+  /** Issue 16: tells a person an admin made them an approver of their organization, or stopped them being one. */
+  approverChanged(change: { op: 'add' | 'remove'; organizationName: string; byName: string; at: Date }, reader: ReaderContext): OutboundMessage;
 }

@@ -27,6 +27,10 @@ export const INTENT_NAMES = [
   'add_note',
   'handover_request',
   'none',
+  // Issue 16: an admin manages their organization's approvers in chat.
+  'list_approvers',
+  'add_approver',
+  'remove_approver',
 ] as const;
 /** The intents the classifier learns from nlu/train.*.yaml. */
 export type ClassifiedIntent = (typeof INTENT_NAMES)[number];

@@ -1,4 +1,5 @@
 import type { AuditPlatform, Locale, Organization, Person, PlatformIdentity } from '../../domain';
+import type { MentionedPerson } from './approvers.port';
 
 /** What kind of conversation a message came from, whatever the platform calls it. */
 export type ConversationKind = 'personal' | 'group' | 'channel';
@@ -29,6 +30,8 @@ export interface ChatTurn {
   home?: TurnHome;
   /** The person's display name as the platform gives it (a newcomer is added with it). */
   displayName?: string;
+  /** Issue 16: people @mentioned in the message (never the bot itself), in order. */
+  mentions?: MentionedPerson[];
 }
 
 export type TurnHome = { platform: 'teams'; tenantId: string } | { platform: 'slack'; teamId: string; enterpriseId?: string };

@@ -226,6 +226,7 @@ export class PartnerLinkBot extends ActivityHandler {
       ...(replaces && (platform === 'teams' || platform === 'slack') ? { replacesMessage: { platform, messageId: replaces } } : {}),
       ...(parsed?.ok ? { action: parsed.action } : {}),
       ...(parsed && !parsed.ok ? { badAction: parsed.error } : {}),
+      ...(turn.mentions?.length ? { mentions: turn.mentions } : {}),
     };
     if (parsed && !parsed.ok) this.deps.logger.warn({ error: parsed.error, platform }, 'card click refused');
     setTurnInfo(context, info);

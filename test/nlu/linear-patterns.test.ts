@@ -1,6 +1,9 @@
 import { TestAdapter, TurnContext } from 'botbuilder';
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
-import { stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { stripBotMention, stripMentions } from '../../adapters/slack/slack-activity.mapper';
+import { slackMentions } from '../../adapters/slack/slack-turn';
+import { peopleNamedIn } from '../../app';
+import { speaksOfApprovers } from '../../dialogs/simple/approvers';
 import { answerPolicyQuestion } from '../../dialogs/policy/policy-answer';
 import { commandIntent, detectLocale } from '../../dialogs/recognition';
 import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
@@ -48,6 +51,8 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   spaces: (n) => `${' '.repeat(n - 1)}x`,
 };
 
+const NAMED = ['Ken Sato', 'Aiko Tanaka', 'Naoki Mori'].map((name, i) => ({ id: `p-${i}`, orgId: 'o', name, roles: ['requester' as const], identities: [] }));
+
 /** The identifier patterns (GUID, PartnerID digits, domains) read the folded text; folding (no pattern) is done before timing. */
 const folded = new Map<string, FoldedText>();
 const identifiers = (t: string) => extractIdentifiers(folded.get(t) ?? foldText(t));
@@ -62,6 +67,11 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   yesNo,
   detectLocale,
   'identifiers (GUID, PartnerID, domain)': identifiers,
+  // Issue 16: approver messages.
+  'stripBotMention (Slack)': stripBotMention,
+  'slackMentions': slackMentions,
+  speaksOfApprovers,
+  'peopleNamedIn (approvers)': (t) => peopleNamedIn(NAMED, t),
 };
 
 const cpuMicros = () => {

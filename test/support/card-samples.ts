@@ -14,6 +14,11 @@ import {
   submittedCard,
   waitingToJoinCard,
   welcomeCard,
+  approversCard,
+  approverPickCard,
+  approverResultCard,
+  approverChangedCard,
+  approverStrings,
   type AdaptiveCard,
   type CardContext,
   type CardStrings,
@@ -222,5 +227,34 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     name: 'error',
     caption: 'Error with a correlation ID',
     build: (ctx) => errorCard({ correlationId: 'c0a8012e-7f3b-4d6a-9e21-5b8c4d2f1a90' }, ctx),
+  },
+  // Issue 16: approvers managed in chat.
+  {
+    name: 'approvers-list',
+    caption: 'An organization\'s approvers and its other people, with their roles',
+    build: (ctx) =>
+      approversCard(
+        {
+          organizationName: 'Contoso Distribution Japan',
+          approvers: [{ id: 'hiroshi-yamada', name: 'Hiroshi Yamada', roles: ['admin'], you: true }, { id: 'emily-clark', name: 'Emily Clark', roles: ['admin'] }],
+          others: [{ id: 'naoki-mori', name: 'Naoki Mori', roles: ['requester'] }],
+        },
+        ctx,
+      ),
+  },
+  {
+    name: 'approver-pick',
+    caption: 'Whom do you mean? People of the admin\'s own organization, one button each',
+    build: (ctx) => approverPickCard({ op: 'add', reason: 'ambiguous', candidates: [{ id: 'ken-sato', name: 'Ken Sato', roles: ['requester'] }, { id: 'ken-ito', name: 'Ken Ito', roles: ['requester'] }] }, ctx),
+  },
+  {
+    name: 'approver-last-admin',
+    caption: 'The last admin cannot be removed',
+    build: (ctx) => approverResultCard({ title: approverStrings(ctx.locale).lastAdminTitle, lines: [approverStrings(ctx.locale).lastAdmin('Mei Kobayashi')], style: 'attention' }, ctx),
+  },
+  {
+    name: 'approver-changed',
+    caption: 'The person concerned is told they are now an approver',
+    build: (ctx) => approverChangedCard({ op: 'add', organizationName: 'Contoso Distribution Japan', byName: 'Hiroshi Yamada', at: NOW }, ctx),
   },
 ];

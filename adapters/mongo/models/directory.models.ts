@@ -23,6 +23,7 @@ const organizationSchema = new Schema(
     slackEnterpriseIds: OPTIONAL_STRINGS,
     syncedFrom: String,
     inactiveSince: Date,
+    adminGroupId: String,
   },
   { ...STRICT_SCHEMA, collection: 'organizations' },
 );

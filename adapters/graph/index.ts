@@ -1,0 +1,1 @@
+export { GraphGroupMembers, MAX_PAGES, type GraphSettings } from './graph-group-members';
