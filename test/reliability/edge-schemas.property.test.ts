@@ -87,6 +87,9 @@ const VARIANTS: Variant[] = [
   { verb: 'handover', fields: { ...forRequest, handoverTo: opt(slug, 64) } },
   { verb: 'change_request', fields: forRequest },
   { verb: 'resubmit', fields: { requestId: req(requestId, 11) } },
+  // Issue 16: approvers managed in chat: the person picked when the bot asked whom, and the list.
+  { verb: 'approver_pick', fields: { op: req(fc.constantFrom('add', 'remove'), 6), personId: req(slug, 64) } },
+  { verb: 'list_approvers', fields: {} },
 ];
 
 /** A valid payload: the verb (and form), every required field, and each optional field or not. */
