@@ -1,26 +1,19 @@
 import nock from 'nock';
-import { PartnerCenterClient } from '../../adapters/partner-center';
 import { renderCard, validateBlocks } from '../../adapters/slack/block-kit';
-import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
+import { buttonData, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
+import { usePartnerCenterHarness } from '../support/partner-center-harness';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 
 // Issue 17, done when: adding a partner goes through "completing in Partner Center" to "completed"; the
 // partner approves on Slack, the customer admin on Teams (Japanese); Partner Center answered by fixtures.
 const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
-const partnerCenter = () => new PartnerCenterClient({ baseUrl: PC_BASE, tokens: { token: async () => 'test-token' }, sleep: async () => undefined, maxAttempts: 1 });
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner completes in Partner Center (Slack and Teams, %s store)', (_name, storeUnderTest) => {
+  const harness = usePartnerCenterHarness(storeUnderTest);
   let h: BotHarness;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: partnerCenter() });
-  });
-  afterEach(async () => {
-    await h.destroy();
-    await storeUnderTest.cleanUp();
-    nock.cleanAll();
-    nock.enableNetConnect();
+  beforeEach(() => {
+    h = harness();
   });
 
   it('partner approves on Slack, customer on Teams → completing with both steps; completed when the customer shows the partner', async () => {

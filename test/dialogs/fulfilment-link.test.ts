@@ -1,16 +1,12 @@
 import nock from 'nock';
-import { PartnerCenterClient } from '../../adapters/partner-center';
-import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
+import { buttonData, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
+import { usePartnerCenterHarness } from '../support/partner-center-harness';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 
 // Issue 17, done when: a link with a distributor goes through "completing in Partner Center" to
 // "completed", with Partner Center answered by the recorded-shape fixtures (fixtures/SOURCES.md).
 const RESELLERS = () => nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' });
-
-function partnerCenter() {
-  return new PartnerCenterClient({ baseUrl: PC_BASE, tokens: { token: async () => 'test-token' }, sleep: async () => undefined, maxAttempts: 1 });
-}
 
 async function fileAndApprove(h: BotHarness, locale: string): Promise<string> {
   // Hiroshi's and Mei's directory language is Japanese (issue 18's rule): in English they ask for it.
@@ -28,16 +24,10 @@ async function fileAndApprove(h: BotHarness, locale: string): Promise<string> {
 const fulfilment = (h: BotHarness) => h.jobs.find((j) => j.name === 'partner-center-fulfilment')!;
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('link with a distributor completes in Partner Center (Teams, %s store)', (_name, storeUnderTest) => {
+  const harness = usePartnerCenterHarness(storeUnderTest);
   let h: BotHarness;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: partnerCenter() });
-  });
-  afterEach(async () => {
-    await h.destroy();
-    await storeUnderTest.cleanUp();
-    nock.cleanAll();
-    nock.enableNetConnect();
+  beforeEach(() => {
+    h = harness();
   });
 
   it.each([

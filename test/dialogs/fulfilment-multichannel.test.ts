@@ -1,26 +1,19 @@
 import nock from 'nock';
-import { PartnerCenterClient } from '../../adapters/partner-center';
-import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
+import { buttonData, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
+import { usePartnerCenterHarness } from '../support/partner-center-harness';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 
 // Issue 17, done when: multi-channel support for an Azure subscription bought elsewhere goes through
 // "completing" (the steps for a new Azure plan) to "completed" once the customer has an Azure plan with
 // the partner as reseller of record. Japanese, Teams; Partner Center answered by fixtures.
 const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
-const partnerCenter = () => new PartnerCenterClient({ baseUrl: PC_BASE, tokens: { token: async () => 'test-token' }, sleep: async () => undefined, maxAttempts: 1 });
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('multi-channel support completes in Partner Center (Teams, %s store)', (_name, storeUnderTest) => {
+  const harness = usePartnerCenterHarness(storeUnderTest);
   let h: BotHarness;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: partnerCenter() });
-  });
-  afterEach(async () => {
-    await h.destroy();
-    await storeUnderTest.cleanUp();
-    nock.cleanAll();
-    nock.enableNetConnect();
+  beforeEach(() => {
+    h = harness();
   });
 
   it('ja: Azure bought elsewhere → completing with the new Azure plan step → completed when the Azure plan shows the partner', async () => {

@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { PartnerCenterClient } from '../../adapters/partner-center';
-import { buttonData, createBotHarness, strings, type BotHarness } from '../support/bot-harness';
+import { buttonData, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
+import { usePartnerCenterHarness } from '../support/partner-center-harness';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 
 // Issue 17, checks at filing: a reseller's PartnerID and Partner Agreement are asked of Partner Center when
@@ -9,10 +9,6 @@ import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 // Fuji IT Partners (Mei's organization) has PartnerID 7023456 in the sample directory.
 const MPN = () => nock(PC_BASE).get('/profiles/mpn').query({ mpnId: '7023456' });
 const AGREEMENT = () => nock(PC_BASE).get('/compliance/csp/agreementstatus').query({ mpnId: '7023456' });
-
-function partnerCenter() {
-  return new PartnerCenterClient({ baseUrl: PC_BASE, tokens: { token: async () => 'test-token' }, sleep: async () => undefined, maxAttempts: 1 });
-}
 
 async function fileLink(h: BotHarness, locale: string) {
   // Hiroshi (Contoso's admin) has written once, so his approval card can reach him; both ask for English
@@ -25,16 +21,10 @@ async function fileLink(h: BotHarness, locale: string) {
 }
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('checks at filing with Partner Center (Teams, %s store)', (_name, storeUnderTest) => {
+  const harness = usePartnerCenterHarness(storeUnderTest);
   let h: BotHarness;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: partnerCenter() });
-  });
-  afterEach(async () => {
-    await h.destroy();
-    await storeUnderTest.cleanUp();
-    nock.cleanAll();
-    nock.enableNetConnect();
+  beforeEach(() => {
+    h = harness();
   });
 
   it.each([

@@ -1,0 +1,32 @@
+import nock from 'nock';
+import { PartnerCenterClient } from '../../adapters/partner-center';
+import { PC_BASE } from '../partner-center/pc-fixtures';
+import { createBotHarness, type BotHarness } from './bot-harness';
+import type { bothStores } from './both-stores';
+
+/** A Partner Center client against the nocked fixtures: a fixed token, no waits, one attempt per call. */
+export const fixturePartnerCenter = () =>
+  new PartnerCenterClient({ baseUrl: PC_BASE, tokens: { token: async () => 'test-token' }, sleep: async () => undefined, maxAttempts: 1 });
+
+/**
+ * Transcript set-up with Partner Center on: a bot harness on the store under test, all other HTTP refused,
+ * nock cleaned and the store dropped after each test. Returns a getter for the current harness.
+ */
+export function usePartnerCenterHarness(storeUnderTest: ReturnType<typeof bothStores>[number]): () => BotHarness {
+  let h: BotHarness | undefined;
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: fixturePartnerCenter() });
+  });
+  afterEach(async () => {
+    await h?.destroy();
+    h = undefined;
+    await storeUnderTest.cleanUp();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  return () => {
+    if (!h) throw new Error('the Partner Center harness exists only inside a test');
+    return h;
+  };
+}
