@@ -78,4 +78,30 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('checks at filing w
     expect(after.audit.at(-1)?.action).toBe('verify');
     expect(nock.isDone()).toBe(true);
   });
+
+  it.each([
+    ['en-US', 'does not know the PartnerID'],
+    ['ja-JP', 'Microsoft パートナー センターに登録されていません'],
+  ])('%s: filed "not yet verified", then Partner Center says the PartnerID is unknown: closed by the system, requester and approver told why', async (locale, reason) => {
+    replyWith(MPN(), 'server-error-503');
+    const confirmation = await fileLink(h, locale);
+    await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, locale);
+    const [request] = await h.store.requests.listByRequester('mei-kobayashi');
+    await h.store.requests.updatePartnerCheck(request!.id, request!.partnerCheck!.attempts, { ...request!.partnerCheck!, nextAt: new Date(0) });
+    const before = h.delivered.length;
+
+    replyWith(MPN(), 'mpn-not-found');
+    await h.jobs.find((j) => j.name === 'partner-center-checks')!.run();
+    const closed = (await h.store.requests.get(request!.id))!;
+    expect(closed.status).toBe('rejected');
+    expect(closed.partnerCheck?.state).toBe('failed');
+    expect(closed.audit.at(-1)).toMatchObject({ action: 'reject', actor: { type: 'system' } });
+    const told = h.delivered.slice(before);
+    for (const who of ['mei-kobayashi', 'hiroshi-yamada']) {
+      const last = told.filter((d) => d.to === who).at(-1);
+      expect(last).toBeDefined();
+      expect(strings(last!.message.card)).toContain(reason);
+    }
+    expect(nock.isDone()).toBe(true);
+  });
 });
