@@ -50,8 +50,12 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
     ja: (p) => `${v(p, 'a')}と${v(p, 'b')}は${p.workload ? `${v(p, 'workload')}について` : ''}すでにこの関係にあります。追加の手続きは不要です。別のパートナーと連携する場合は、別のパートナーを選んでください。`,
   },
   DUPLICATE_PENDING_REQUEST: {
-    en: (p) => `A request for the same thing is already waiting for approval (${v(p, 'requestId')}). Check its status instead of filing it again.`,
-    ja: (p) => `同じ内容の申請がすでに承認待ちです (${v(p, 'requestId')})。もう一度申請せずに、その申請の状況を確認してください。`,
+    en: (p) => p.stage === 'completing'
+      ? `A request for the same thing is already approved and is being completed in Partner Center (${v(p, 'requestId')}). Check its status and next steps instead of filing it again.`
+      : `A request for the same thing is already waiting for approval (${v(p, 'requestId')}). Check its status instead of filing it again.`,
+    ja: (p) => p.stage === 'completing'
+      ? `同じ内容の申請はすでに承認され、パートナー センターで完了待ちです (${v(p, 'requestId')})。もう一度申請せずに、その申請の状況と次の手順を確認してください。`
+      : `同じ内容の申請がすでに承認待ちです (${v(p, 'requestId')})。もう一度申請せずに、その申請の状況を確認してください。`,
   },
   WORKLOAD_NOT_OFFERED: {
     en: (p) => `${v(p, 'partner')} does not offer ${v(p, 'workload')}. Choose a partner that does; the list shows only those.`,

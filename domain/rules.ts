@@ -56,6 +56,8 @@ export interface LinkDistributorFacts {
   links: readonly ProviderResellerLink[];
   /** ID of an open request for the same link, if any. */
   openRequestId?: string;
+  /** Issue 17: that request is already approved and completing in Partner Center. */
+  openRequestCompleting?: boolean;
   policy: DomainPolicy;
 }
 
@@ -74,7 +76,7 @@ export function validateLinkDistributor(f: LinkDistributorFacts): Verdict {
   checkSameMarket(b, f.reseller, f.provider, f.policy, 'providerId');
   const linked = f.links.some((l) => l.providerId === f.provider.id && l.resellerId === f.reseller.id);
   b.check('DUPLICATE_RELATIONSHIP', !linked, { a: nameOf(f.reseller), b: nameOf(f.provider) }, 'providerId');
-  b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, { requestId: f.openRequestId });
+  b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, duplicateParams(f));
   return b.build();
 }
 
@@ -138,6 +140,7 @@ export interface AddPartnerFacts {
   /** Display name of a partner by ID, for messages about existing relationships. */
   partnerName?: (partnerId: string) => Bilingual;
   openRequestId?: string;
+  openRequestCompleting?: boolean;
   policy: DomainPolicy;
   /** The distributors the partner is linked with (for an indirect reseller). */
   partnerDistributors?: readonly Organization[];
@@ -159,7 +162,7 @@ export function validateAddPartner(f: AddPartnerFacts): Verdict {
     b: nameOf(f.partner),
     workload: WORKLOAD_LABELS[f.workload],
   }, 'partnerId');
-  b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, { requestId: f.openRequestId });
+  b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, duplicateParams(f));
   return b.build();
 }
 
@@ -171,6 +174,7 @@ export interface MultichannelFacts {
   relationships: readonly PartnerCustomerRelationship[];
   partnerName?: (partnerId: string) => Bilingual;
   openRequestId?: string;
+  openRequestCompleting?: boolean;
   policy: DomainPolicy;
   now: Date;
   /** The distributors the partner is linked with (for an indirect reseller). */
@@ -209,7 +213,7 @@ export function validateMultichannel(f: MultichannelFacts): Verdict {
     b: nameOf(f.partner),
     workload: sub.name,
   }, 'partnerId');
-  b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, { requestId: f.openRequestId });
+  b.check('DUPLICATE_PENDING_REQUEST', !f.openRequestId, duplicateParams(f));
   return b.build();
 }
 
@@ -250,4 +254,9 @@ export function validatePartnerRecord(f: PartnerRecordFacts): Verdict {
   b.check('PARTNER_ID_NOT_FOUND', f.found, params);
   if (f.found) b.check('PARTNER_AGREEMENT_NOT_SIGNED', f.agreementSigned === true, params);
   return b.build();
+}
+
+/** The duplicate's reason names the request, and says when it is already approved and completing in Partner Center. */
+function duplicateParams(f: { openRequestId?: string; openRequestCompleting?: boolean }) {
+  return { requestId: f.openRequestId, ...(f.openRequestCompleting ? { stage: 'completing' } : {}) };
 }

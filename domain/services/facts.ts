@@ -50,6 +50,7 @@ async function distributorsOf(dir: DirectoryPort, partner: { id: string; kind: s
 export async function verdictFor(subject: RequestSubject, requester: Person, src: FactSources): Promise<Validation> {
   const open = await src.requests.findOpenByKey(subjectKey(subject));
   const openRequestId = open?.id;
+  const openRequestCompleting = open?.status === 'completing';
   const { directory: dir, policy } = src;
   switch (subject.kind) {
     case 'link_distributor': {
@@ -59,7 +60,7 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       if (!provider) return unknown('UNKNOWN_ORGANIZATION', subject.providerId, 'providerId');
       if (!isActive(provider)) return unknown('UNKNOWN_ORGANIZATION', provider.name, 'providerId');
       const links = (await dir.listLinks({ resellerId: reseller.id })).filter(isActive);
-      return checked(validateLinkDistributor({ requester, reseller, provider, links, policy, ...(openRequestId ? { openRequestId } : {}) }));
+      return checked(validateLinkDistributor({ requester, reseller, provider, links, policy, ...(openRequestId ? { openRequestId, openRequestCompleting } : {}) }));
     }
     case 'add_partner': {
       const customer = await dir.getOrganization(subject.customerId);
@@ -70,7 +71,7 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       const relationships = (await dir.listRelationships({ customerId: customer.id })).filter(isActive);
       const partnerName = await partnerNames(dir);
       const partnerDistributors = await distributorsOf(dir, partner);
-      return checked(validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, partnerDistributors, ...(openRequestId ? { openRequestId } : {}) }));
+      return checked(validateAddPartner({ requester, customer, partner, workload: subject.workload, relationships, partnerName, policy, partnerDistributors, ...(openRequestId ? { openRequestId, openRequestCompleting } : {}) }));
     }
     case 'multichannel_support': {
       const customer = await dir.getOrganization(subject.customerId);
@@ -83,7 +84,7 @@ export async function verdictFor(subject: RequestSubject, requester: Person, src
       const relationships = (await dir.listRelationships({ customerId: customer.id })).filter(isActive);
       const partnerName = await partnerNames(dir);
       const partnerDistributors = await distributorsOf(dir, partner);
-      return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, partnerDistributors, ...(openRequestId ? { openRequestId } : {}) }));
+      return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, partnerDistributors, ...(openRequestId ? { openRequestId, openRequestCompleting } : {}) }));
     }
   }
 }

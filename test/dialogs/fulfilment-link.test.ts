@@ -38,6 +38,12 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('link with a distri
     const completing = (await h.store.requests.get(requestId))!;
     expect(completing.status).toBe('completing');
     expect(completing.audit.at(-1)).toMatchObject({ action: 'approve', to: 'completing', actor: { personId: 'hiroshi-yamada' } });
+    // While it is completing, the same link cannot be filed again; the reason says where it stands.
+    const [again] = await h.say('mei-kobayashi', locale === 'ja-JP' ? '国内のディストリビューターと連携したい' : 'I want to link with a distributor', locale);
+    const refused = (await h.execute('mei-kobayashi', { ...buttonData(again!.card, 'submit_form')!, providerId: 'contoso-distribution-jp' }, locale)).answer!;
+    expect(strings(refused.card)).toContain(locale === 'ja-JP' ? 'パートナー センターで完了待ちです' : 'is being completed in Partner Center');
+    expect(strings(refused.card)).toContain(requestId);
+    expect(await h.store.requests.listByRequester('mei-kobayashi')).toHaveLength(1);
     // Recorded in the directory only once Partner Center shows it.
     expect(await h.store.directory.listLinks({ resellerId: 'fuji-it-partners' })).toHaveLength(0);
 
