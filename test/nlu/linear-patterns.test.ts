@@ -118,7 +118,10 @@ describe('patterns applied to user text take linear time', () => {
       const f = FUNCTIONS[name]!;
       const tooSlow: Record<string, number | string> = {};
       for (const [input, make] of Object.entries(ADVERSARIAL)) {
-        const g = growth(f, make);
+        // Measured again (at most twice) when over the bound: a full suite on two cores can stall one
+        // measurement (GC, a descheduled worker); a superlinear function is over the bound every time.
+        let g = growth(f, make);
+        for (let again = 0; again < 2 && (typeof g === 'string' || g > BOUND); again++) g = growth(f, make);
         if (typeof g === 'string' || g > BOUND) {
           tooSlow[input] = g;
           break; // one is enough, and the next could take as long
