@@ -56,10 +56,11 @@ export function answerPolicyQuestion(rec: Recognition, policy: DomainPolicy, loc
     const [a, b] = countries as [string, string];
     const ra = regionOfCountry(a, policy.markets);
     const rb = regionOfCountry(b, policy.markets);
-    if (ra && rb) out.push(ra === rb ? t.sameRegion(a, b, REGION_LABELS[ra][locale]) : t.differentRegion(a, REGION_LABELS[ra][locale], b, REGION_LABELS[rb][locale]));
+    const [na, nb] = [countryName(a, locale), countryName(b, locale)];
+    if (ra && rb) out.push(ra === rb ? t.sameRegion(na, nb, REGION_LABELS[ra][locale]) : t.differentRegion(na, REGION_LABELS[ra][locale], nb, REGION_LABELS[rb][locale]));
   } else if (countries.length === 1) {
     const region = regionOfCountry(countries[0]!, policy.markets);
-    if (region) out.push(t.oneRegion(countries[0]!, REGION_LABELS[region][locale]));
+    if (region) out.push(t.oneRegion(countryName(countries[0]!, locale), REGION_LABELS[region][locale]));
   }
   const channels = [...new Set(rec.entities.filter((e) => e.type === 'purchase_channel').map((e) => e.value as PurchaseChannel))];
   for (const channel of channels) {
@@ -68,4 +69,13 @@ export function answerPolicyQuestion(rec: Recognition, policy: DomainPolicy, loc
   }
   if (out.length === 0 && rec.entities.some((e) => e.type === 'workload')) out.push(t.severalPartners);
   return out.length ? out : [t.overview(policy.requestExpiryDays)];
+}
+
+/** Issue 18: answers name the country in the reader's language (フランス, Germany), not its ISO code. */
+function countryName(code: string, locale: 'en' | 'ja'): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

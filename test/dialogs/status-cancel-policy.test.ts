@@ -70,6 +70,11 @@ describe('status, cancel, policy questions, and who may click what', () => {
     expect(gov!.text).toMatch(/^Yes\. Multi-partner and multi-channel support are also available in Microsoft Cloud for US Government/);
     const [region] = await h.say('camille-martin', 'Can a French reseller work with a German distributor?');
     expect(region!.text).toContain('both in the Europe CSP region');
+    // Issue 18: countries by name in the reader's language, not ISO codes.
+    expect(region!.text).toContain('France and Germany are both');
+    const [regionJa] = await h.say('yuki-suzuki', 'フランスのリセラーはドイツのディストリビューターと連携できますか？', 'ja-JP');
+    expect(regionJa!.text).toContain('フランスとドイツはどちらも CSP リージョン');
+    expect(regionJa!.text).not.toMatch(/\bFR\b|\bDE\b/);
     const [ja] = await h.say('yuki-suzuki', '別の CSP パートナーのテナントに再販できますか？', 'ja-JP');
     expect(ja!.text).toMatch(/^いいえ。CSP パートナーが別の CSP パートナーに/);
   });
