@@ -7,7 +7,7 @@ export * from './ports';
 export { Notifier, StoredReach, type NotifierDeps } from './notifications/notifier';
 export { NotificationOutbox, MAX_NOTIFY_ATTEMPTS, retryDelayMs, type Notification } from './notifications/outbox';
 export { ApprovalChannels } from './approval-channels';
-export { expiryJob, reminderJob, DEFAULT_REQUEST_SCHEDULE_EVERY_MS } from './schedules/request-schedules';
+export { expiryJob, reminderJob, completionReminderJob, DEFAULT_REQUEST_SCHEDULE_EVERY_MS } from './schedules/request-schedules';
 export { Schedules, systemSchedulerClock, type ScheduledJob, type SchedulerClock } from './schedules/schedules';
 export { storePruningJob, PRUNE_EVERY_MS, type InboxRetention } from './schedules/store-pruning';
 export { admit, newcomerId, type Admission } from './people/newcomers';

@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn, withEntraIds } from '../adapters/teams';
 import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
-import { DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
+import { completionReminderJob, DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
@@ -122,6 +122,8 @@ export async function createBotRuntime(
   if (options.partnerCenter) {
     const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger });
     jobs.push(fulfilmentJob(watcher, scheduleMs));
+    // Issue 17: completing too long (or a licence's term ending) reminds those who must act in Partner Center.
+    jobs.push(completionReminderJob(service, notifier, scheduleMs));
   }
   return { store, service, notifier, bot, jobs, clock };
 }

@@ -99,6 +99,11 @@ export const ConfigSchema = z.object({
   PARTNER_CENTER_GRAPH_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0'),
   /** How often the bot repeats the directory sync from Partner Center, in hours; 0 = never (only `partner-link sync`). */
   PARTNER_CENTER_SYNC_HOURS: z.coerce.number({ message: 'must be a number of hours (0 = off)' }).min(0).max(24 * 31).default(0),
+  /** Days a request may wait in "completing in Partner Center" before those who must act there are reminded, then every PARTNER_CENTER_COMPLETION_REMINDER_EVERY_DAYS. */
+  PARTNER_CENTER_COMPLETION_REMINDER_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(3650).default(3),
+  PARTNER_CENTER_COMPLETION_REMINDER_EVERY_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(3650).default(7),
+  /** Multi-channel for a licence: the partner and the customer are reminded this many days before its term ends. */
+  PARTNER_CENTER_TERM_END_REMINDER_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(365).default(30),
 
   // Issue 16 (optional): Teams admins from an Entra group per organization (Organization.adminGroupId).
   /** true: read the admin groups through Microsoft Graph with the bot's app (MicrosoftAppId / MicrosoftAppPassword). */
@@ -180,6 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       requestExpiryDays: c.REQUEST_EXPIRY_DAYS,
       reminderAfterDays: c.REMINDER_AFTER_DAYS,
       reminderEveryDays: c.REMINDER_EVERY_DAYS,
+      completionReminderAfterDays: c.PARTNER_CENTER_COMPLETION_REMINDER_DAYS,
+      completionReminderEveryDays: c.PARTNER_CENTER_COMPLETION_REMINDER_EVERY_DAYS,
+      termEndReminderDays: c.PARTNER_CENTER_TERM_END_REMINDER_DAYS,
     }),
   };
 }

@@ -1,6 +1,6 @@
 import { isClosed, type AuditEntry, type PartnerRequest } from '../domain';
 import { adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
-import { clip, formatDateTime, orgNamer } from './format';
+import { clip, formatDate, formatDateTime, orgNamer } from './format';
 import { button } from './click';
 import type { CardContext, CardOptions, DecidedModel } from './models';
 import { requestFacts } from './request-facts';
@@ -23,6 +23,8 @@ const RESUBMITTABLE: readonly PartnerRequest['status'][] = ['rejected', 'cancell
 export interface DecidedOptions extends CardOptions {
   /** The reader filed the request: a closed one that can be filed again gets a File again button. */
   forRequester?: boolean;
+  /** Issue 17: a reminder while the request is completing in Partner Center (see CompletionReminder). */
+  completionReminder?: CompletionReminder;
 }
 
 /** The last approval of an earlier step, for a request that moved on to its next approver. */
@@ -30,25 +32,71 @@ function lastStepApproval(r: PartnerRequest): AuditEntry | undefined {
   return [...r.audit].reverse().find((e) => e.action === 'approve');
 }
 
-/** Issue 17: the Partner Center steps left after the last approval, for both sides, and that the bot watches for them. */
-function fulfilmentSteps(orgs: DecidedModel['view']['organizations'], r: PartnerRequest, names: ReturnType<typeof orgNamer>, s: ReturnType<typeof stringsFor>): CardElement[] {
+/** Issue 17: which organization does a step in Partner Center (the reader of a reminder is told theirs). */
+export type FulfilmentSide = 'provider' | 'reseller' | 'partner' | 'customer';
+
+/** Issue 17: the Partner Center steps left after the last approval, each with the side that does it. */
+function fulfilmentLines(view: DecidedModel['view'], names: ReturnType<typeof orgNamer>, s: ReturnType<typeof stringsFor>, ctx: CardContext): { side: FulfilmentSide; text: string }[] {
   const f = s.fulfilment;
+  const r = view.request;
   const sub = r.subject;
   const partnerIdOf = (id: string) => {
-    const o = orgs.find((x) => x.id === id);
+    const o = view.organizations.find((x) => x.id === id);
     return o && o.kind !== 'customer' ? o.partnerId : id;
   };
-  const lines =
-    sub.kind === 'link_distributor'
-      ? [f.link.provider(names.name(sub.resellerId), partnerIdOf(sub.resellerId)), f.link.reseller(names.name(sub.providerId))]
-      : sub.kind === 'add_partner'
-        ? [f.addPartner.partner(names.name(sub.customerId)), f.addPartner.customer(names.name(sub.partnerId))]
-        : [f.multichannel.partner(names.name(sub.customerId)), f.multichannel.customer(names.name(sub.partnerId))];
+  if (sub.kind === 'link_distributor') {
+    return [
+      { side: 'provider', text: f.link.provider(names.name(sub.resellerId), partnerIdOf(sub.resellerId)) },
+      { side: 'reseller', text: f.link.reseller(names.name(sub.providerId)) },
+    ];
+  }
+  if (sub.kind === 'add_partner') {
+    return [
+      { side: 'partner', text: f.addPartner.partner(names.name(sub.customerId)) },
+      { side: 'customer', text: f.addPartner.customer(names.name(sub.partnerId)) },
+    ];
+  }
+  // Multi-channel: the steps of the subscription's billing model (both when it is not known).
+  const subscription = view.subscription;
+  const subName = subscription?.name ?? sub.subscriptionId;
+  if (subscription?.billing === 'license') {
+    const termEnd = subscription.termEndsOn ? formatDate(subscription.termEndsOn, ctx, true) : undefined;
+    return [
+      { side: 'partner', text: f.licence.partner(names.name(sub.customerId), subName, termEnd) },
+      { side: 'customer', text: f.licence.customer(names.name(sub.partnerId), subName) },
+    ];
+  }
+  if (subscription?.billing === 'usage') {
+    return [
+      { side: 'partner', text: f.azure.partner(names.name(sub.customerId)) },
+      { side: 'customer', text: f.azure.customer(names.name(sub.partnerId), subName) },
+    ];
+  }
   return [
+    { side: 'partner', text: f.multichannel.partner(names.name(sub.customerId)) },
+    { side: 'customer', text: f.multichannel.customer(names.name(sub.partnerId)) },
+  ];
+}
+
+function fulfilmentSteps(view: DecidedModel['view'], names: ReturnType<typeof orgNamer>, s: ReturnType<typeof stringsFor>, ctx: CardContext, reminder?: CompletionReminder): CardElement[] {
+  const f = s.fulfilment;
+  const lines = fulfilmentLines(view, names, s, ctx);
+  const yours = reminder ? lines.filter((l) => l.side === reminder.side) : [];
+  return [
+    ...(yours.length ? [textBlock(f.reminder.yourStep, { weight: 'bolder', spacing: 'medium' }), ...yours.map((l) => textBlock(l.text, { spacing: 'small' }))] : []),
     textBlock(f.title, { weight: 'bolder', spacing: 'medium' }),
-    ...lines.map((l, i) => textBlock(`${i + 1}. ${l}`, { spacing: 'small' })),
+    ...lines.map((l, i) => textBlock(`${i + 1}. ${l.text}`, { spacing: 'small' })),
     note(f.watching, { spacing: 'small' }),
   ];
+}
+
+/** Issue 17: the completing card drawn as a reminder for one side: how long it has waited, or the term end coming. */
+export interface CompletionReminder {
+  side: FulfilmentSide;
+  /** Whole days since the last approval. */
+  waitedDays: number;
+  /** A licence's term end the reader is reminded of (the term-end reminder) instead of the wait. */
+  termEndsOn?: Date;
 }
 
 /**
@@ -63,7 +111,13 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
   const tone = TONE[r.status];
   // Issue 15: the requester's copy of a rejected, cancelled or expired request offers to file it again.
   const resubmit = options.forRequester === true && RESUBMITTABLE.includes(r.status);
+  const reminder = r.status === 'completing' ? options.completionReminder : undefined;
   const banner: CardElement[] = [textBlock(s.decided.title[r.status], { weight: 'bolder', size: 'medium', color: tone.color })];
+  if (reminder) {
+    const subName = model.view.subscription?.name ?? (r.subject.kind === 'multichannel_support' ? r.subject.subscriptionId : '');
+    banner.unshift(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEndTitle : s.fulfilment.reminder.title, { weight: 'bolder', size: 'medium', color: 'warning' }));
+    banner.push(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEnd(subName, formatDate(reminder.termEndsOn, ctx, true)) : s.fulfilment.reminder.waited(reminder.waitedDays), { spacing: 'small' }));
+  }
   const d = r.decision;
   if (d) {
     banner.push(textBlock(s.decided.by(d.actor.name, formatDateTime(d.at, ctx)), { spacing: 'none' }));
@@ -81,13 +135,13 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
       heading(s.kind[r.subject.kind]),
       container(banner, { style: tone.style, spacing: 'medium' }),
       factSet(requestFacts(model.view, names, s, ctx), { spacing: 'medium' }),
-      ...(r.status === 'completing' ? fulfilmentSteps(model.view.organizations, r, names, s) : []),
+      ...(r.status === 'completing' ? fulfilmentSteps(model.view, names, s, ctx, reminder) : []),
       ...(isClosed(r.status) && !resubmit && r.status !== 'completing' ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
       ...(resubmit ? [note(s.work.resubmitHint, { spacing: 'medium' })] : []),
     ],
     {
       locale: ctx.locale,
-      fallbackText: `${s.decided.title[r.status]}: ${r.id}`,
+      fallbackText: `${reminder ? (reminder.termEndsOn ? s.fulfilment.reminder.termEndTitle : s.fulfilment.reminder.title) : s.decided.title[r.status]}: ${r.id}`,
       ...(resubmit ? { actions: [button(s.work.button.resubmit, { verb: 'resubmit', requestId: r.id }, { ...options, inputs: 'none' })] } : {}),
     },
   );

@@ -1,7 +1,7 @@
 import type { AuditEntry, OutboundMessage, RequestView } from '../domain';
 import { noteCard } from './note.card';
 import { approvalCard } from './approval.card';
-import { decidedCard } from './decided.card';
+import { decidedCard, type CompletionReminder } from './decided.card';
 import type { AdaptiveCard } from './schema';
 import type { CardContext } from './models';
 import { cardSummary } from './summary';
@@ -25,6 +25,9 @@ export const notificationCards = {
   },
   decided(view: RequestView, ctx: CardContext, options: { forRequester?: boolean } = {}): OutboundMessage {
     return outbound(decidedCard({ view }, ctx, options));
+  },
+  completionReminder(view: RequestView, ctx: CardContext, reminder: CompletionReminder): OutboundMessage {
+    return outbound(decidedCard({ view }, ctx, { completionReminder: reminder }));
   },
   note(view: RequestView, entry: AuditEntry, ctx: CardContext): OutboundMessage {
     return outbound(noteCard({ view, entry }, ctx));

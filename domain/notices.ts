@@ -18,8 +18,11 @@ import { isClosed, subjectKey, type AuditEntry, type PartnerRequest } from './re
  *   and the requester when an approver wrote it). Hand-overs and notes are appended to the trail
  *   without a new version, so their notices are added to the outbox right after (keyed by the entry's
  *   time and writer, so each is sent once).
+ * - Issue 17: a `reminder` recorded while the request is completing in Partner Center goes to the admins
+ *   of each organization that must act there; `term_end`: the partner and the customer of a multi-channel
+ *   request for a licence are reminded that its term ends soon (once per term end date).
  */
-export const NOTICE_KINDS = ['approval', 'decided', 'cards', 'reminder', 'step', 'handover', 'note'] as const;
+export const NOTICE_KINDS = ['approval', 'decided', 'cards', 'reminder', 'step', 'handover', 'note', 'term_end'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NoticeSchema = z.object({
@@ -90,4 +93,9 @@ export function noteNoticeKey(entry: AuditEntry): string {
 export function noteNotice(entry: AuditEntry, version: number): Notice | undefined {
   if (entry.action !== 'note') return undefined;
   return { ...newNotice('note', version, entry.at), key: noteNoticeKey(entry) };
+}
+
+/** Issue 17: the notice of the term-end reminder recorded as the request's reminder number `count`. */
+export function termEndNotice(count: number, version: number, now: Date): Notice {
+  return { ...newNotice('term_end', version, now), key: `term_end:n${count}` };
 }

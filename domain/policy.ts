@@ -22,6 +22,12 @@ export const DomainPolicySchema = z.object({
   markets: z.record(z.string(), CspRegionSchema).default({ ...DEFAULT_MARKETS }),
   /** Issue 17: Partner Center is on, so the last approval leads to "completing in Partner Center", not "approved". */
   completeInPartnerCenter: z.boolean().default(false),
+  /** Issue 17: a request completing in Partner Center reminds the people who must act there after this many days... */
+  completionReminderAfterDays: z.number().int().min(1).max(3650).default(3),
+  /** ...and then every this many days, until Partner Center shows it done. */
+  completionReminderEveryDays: z.number().int().min(1).max(3650).default(7),
+  /** Issue 17: multi-channel for a licence: the partner and the customer are reminded this many days before the term ends. */
+  termEndReminderDays: z.number().int().min(1).max(365).default(30),
 });
 export type DomainPolicy = z.infer<typeof DomainPolicySchema>;
 

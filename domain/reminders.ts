@@ -73,3 +73,75 @@ export function requesterReminder(r: PartnerRequest, person: { id: string; name:
   }
   return plan(r, now, 'requester', { type: 'person', personId: person.id, name: person.name, orgId: person.orgId }, platform);
 }
+
+// --- Issue 17: reminders while a request is completing in Partner Center. ---
+
+/** When the request moved on to "completing in Partner Center" (its last approval); undefined unless completing. */
+export function completingSince(r: PartnerRequest): Date | undefined {
+  if (r.status !== 'completing') return undefined;
+  const entry = [...r.audit].reverse().find((e) => e.to === 'completing' && e.from !== 'completing');
+  return entry?.at ?? r.decision?.at ?? r.updatedAt;
+}
+
+/** How many completion reminders the schedule has sent for this request. */
+function completionRemindersSent(r: PartnerRequest): number {
+  return r.reminders?.phase === 'completion' ? r.reminders.scheduled : 0;
+}
+
+/**
+ * When the next "still not done in Partner Center" reminder is due: `completionReminderAfterDays` after
+ * the wait began, then every `completionReminderEveryDays`, and never sooner than that interval after
+ * the last reminder of any kind (a schedule that was down sends one, not a burst). The wait begins at the
+ * last approval, or at `waitFrom` when that is later (a licence whose term has not ended yet: nothing can
+ * be bought before the term end, so nobody is late before it).
+ */
+export function nextCompletionReminderAt(r: PartnerRequest, policy: DomainPolicy, waitFrom?: Date): Date | undefined {
+  const since = completingSince(r);
+  if (!since) return undefined;
+  const start = waitFrom && waitFrom.getTime() > since.getTime() ? waitFrom : since;
+  const n = completionRemindersSent(r);
+  const due = start.getTime() + (policy.completionReminderAfterDays + n * policy.completionReminderEveryDays) * DAY_MS;
+  const last = r.reminders?.lastAt.getTime();
+  return new Date(last === undefined ? due : Math.max(due, last + policy.completionReminderEveryDays * DAY_MS));
+}
+
+/** Whole days since the request moved to completing, at `now`. */
+export function daysCompleting(r: PartnerRequest, now: Date): number {
+  const since = completingSince(r);
+  return since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)) : 0;
+}
+
+const SYSTEM_ACTOR: AuditEntry['actor'] = { type: 'system', name: 'Partner Link' };
+
+/** The reminder state a completion or term-end reminder records, keeping what the other kind recorded. */
+function completionPlan(r: PartnerRequest, now: Date, change: Pick<ReminderState, 'scheduled'> & { termEndFor?: Date }, reason: string): ReminderPlan {
+  const termEndFor = change.termEndFor ?? r.reminders?.termEndFor;
+  return {
+    kind: 'remind',
+    expected: r.reminders?.count ?? 0,
+    reminders: { count: (r.reminders?.count ?? 0) + 1, stage: r.stage, scheduled: change.scheduled, lastAt: now, lastBy: 'schedule', phase: 'completion', ...(termEndFor ? { termEndFor } : {}) },
+    entry: { at: now, actor: SYSTEM_ACTOR, platform: 'system', action: 'remind', from: r.status, to: r.status, stage: r.stage, reason },
+  };
+}
+
+/** The schedule's "still waiting for Partner Center" reminder, if one is due at `now` (see nextCompletionReminderAt). */
+export function scheduledCompletionReminder(r: PartnerRequest, policy: DomainPolicy, now: Date, waitFrom?: Date): ReminderPlan | undefined {
+  const due = nextCompletionReminderAt(r, policy, waitFrom);
+  if (!due || due.getTime() > now.getTime()) return undefined;
+  const n = completionRemindersSent(r) + 1;
+  return completionPlan(r, now, { scheduled: n }, `completion reminder ${n}`);
+}
+
+/**
+ * Issue 17 (multi-channel, licence): the reminder to the partner and the customer that the current term
+ * ends soon (`termEndReminderDays` before `termEnd`, the end date Partner Center reports), once per term
+ * end date; none once the term has ended (the completion reminders take over) or for another status.
+ */
+export function termEndReminder(r: PartnerRequest, policy: DomainPolicy, now: Date, termEnd: Date | undefined): ReminderPlan | undefined {
+  if (r.status !== 'completing' || r.subject.kind !== 'multichannel_support' || !termEnd) return undefined;
+  if (r.reminders?.termEndFor?.getTime() === termEnd.getTime()) return undefined;
+  const from = termEnd.getTime() - policy.termEndReminderDays * DAY_MS;
+  // New-commerce end dates are inclusive: the last day of the term still counts.
+  if (now.getTime() < from || now.getTime() >= termEnd.getTime() + DAY_MS) return undefined;
+  return completionPlan(r, now, { scheduled: completionRemindersSent(r), termEndFor: termEnd }, `term end reminder (${termEnd.toISOString().slice(0, 10)})`);
+}

@@ -135,6 +135,10 @@ export const ReminderStateSchema = z.object({
   scheduled: z.number().int().min(0),
   lastAt: z.coerce.date(),
   lastBy: z.enum(['schedule', 'requester']),
+  /** Issue 17: `completion` once the request is completing in Partner Center (`scheduled` then counts those reminders); absent: the approval. */
+  phase: z.enum(['approval', 'completion']).optional(),
+  /** Issue 17: the term end date (multi-channel, licence) the partner and the customer were reminded of, once. */
+  termEndFor: z.coerce.date().optional(),
 });
 export type ReminderState = z.infer<typeof ReminderStateSchema>;
 

@@ -20,6 +20,7 @@ import {
   type ClockPort,
   type RecordedReminder,
   daysWaiting,
+  daysCompleting,
   postedCardKey,
   addressedApprovalNotice,
 } from '../../domain';
@@ -156,7 +157,10 @@ export class Notifier implements NotificationPort {
       if (request.version !== notice.version) return [];
       return this.approvalNotifications(request, notice);
     }
+    // Issue 17: a reminder recorded while completing in Partner Center goes to those who must act there.
+    if (notice.kind === 'reminder' && request.status === 'completing') return this.completionReminderNotifications(request, notice);
     if (notice.kind === 'reminder') return this.reminderNotifications(request, notice);
+    if (notice.kind === 'term_end') return this.completionReminderNotifications(request, notice);
     // Issue 15 (approval work).
     if (notice.kind === 'step') return this.stepNotifications(request, notice);
     if (notice.kind === 'handover') return this.handoverNotifications(request, notice);
@@ -289,6 +293,43 @@ export class Notifier implements NotificationPort {
     }
     const out: Notification[] = [];
     for (const person of approvers) out.push(...(await this.toPerson(person, request, notice.key, card, { track: true })));
+    return out;
+  }
+
+  /**
+   * Issue 17: a request still completing in Partner Center: the admins of each organization with a step
+   * left there (a link: the distributor, which requests the partnership, and the reseller, which accepts;
+   * adding a partner or multi-channel: the partner and the customer) get the completing card as a
+   * reminder with their own step first, in each one's chats and language. For `term_end`, the partner and
+   * the customer are told the licence's term ends on the date recorded with the reminder. Nothing is sent
+   * once the request has moved on (completed).
+   */
+  private async completionReminderNotifications(request: PartnerRequest, notice: Notice): Promise<Notification[]> {
+    if (request.status !== 'completing' || request.version !== notice.version) return [];
+    const s = request.subject;
+    const sides: { orgId: string; side: 'provider' | 'reseller' | 'partner' | 'customer' }[] =
+      s.kind === 'link_distributor'
+        ? [
+            { orgId: s.providerId, side: 'provider' },
+            { orgId: s.resellerId, side: 'reseller' },
+          ]
+        : [
+            { orgId: s.partnerId, side: 'partner' },
+            { orgId: s.customerId, side: 'customer' },
+          ];
+    const termEndsOn = notice.kind === 'term_end' ? request.reminders?.termEndFor : undefined;
+    if (notice.kind === 'term_end' && !termEndsOn) return [];
+    const view = await requestView(this.store.directory, request);
+    const waitedDays = daysCompleting(request, notice.createdAt);
+    const out: Notification[] = [];
+    const seen = new Set<string>();
+    for (const { orgId, side } of sides) {
+      const admins = (await this.store.directory.listPeople(orgId)).filter((p) => isAdmin(p) && !seen.has(p.id) && seen.add(p.id));
+      for (const person of admins) {
+        out.push(...(await this.toPerson(person, request, notice.key, (reader) => this.cards.completionReminder(view, reader, { side, waitedDays, ...(termEndsOn ? { termEndsOn } : {}) }))));
+      }
+    }
+    if (!out.length) this.logger.warn({ requestId: request.id, kind: notice.kind }, 'completion reminder: nobody who must act in Partner Center can be reached yet');
     return out;
   }
 

@@ -17,6 +17,11 @@ export interface NotificationCardsPort {
   reminder(view: RequestView, approverUserIds: readonly string[], reader: ReaderContext, reminder: { waitedDays: number }): OutboundMessage;
   /** The card that tells a request's outcome. */
   decided(view: RequestView, reader: ReaderContext, options?: { forRequester?: boolean }): OutboundMessage;
+  /**
+   * Issue 17: the completing card again as a reminder to one organization that must act in Partner
+   * Center (its step first): how long it has waited since the last approval, or the licence term ending.
+   */
+  completionReminder(view: RequestView, reader: ReaderContext, reminder: { side: 'provider' | 'reseller' | 'partner' | 'customer'; waitedDays: number; termEndsOn?: Date }): OutboundMessage;
   /** Tells the requester that nobody at the organization of the current step can decide yet. */
   waitingToJoin(view: RequestView, reader: ReaderContext): OutboundMessage;
   /** Issue 15: a note someone added to a request (with a Details button). */

@@ -40,3 +40,21 @@ export function reminderJob(service: PartnerLinkService, notifier: NotificationP
     },
   };
 }
+
+/**
+ * Issue 17: reminds the people who must act in Partner Center about requests still completing there
+ * (and, for a licence's multi-channel support, before its term ends). Recorded on the request with a
+ * compare-and-set before it is sent, like the approvers' reminders, so across instances each goes out once.
+ */
+export function completionReminderJob(service: PartnerLinkService, notifier: NotificationPort, everyMs = DEFAULT_REQUEST_SCHEDULE_EVERY_MS): ScheduledJob {
+  return {
+    name: 'completion-reminders',
+    everyMs,
+    atStart: true,
+    async run() {
+      const due = await service.recordDueCompletionReminders();
+      for (const r of due) await notifier.remind(r);
+      return due.length;
+    },
+  };
+}

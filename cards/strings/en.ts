@@ -317,6 +317,21 @@ export const en: CardStrings = {
       customer: (partner) => `The customer's admin accepts ${partner}'s reseller relationship request if it has not yet, and ends the old subscription at its term end.`,
     },
     watching: 'Partner Link checks Partner Center regularly and marks this request completed once it shows there.',
+    licence: {
+      partner: (customer, subscription, termEnd) => `${subscription} cannot move mid-term: ${termEnd ? `when its current term ends on ${termEnd}` : 'when its current term ends'}, buy the new subscription for ${customer} in CSP in Partner Center, with you as the reseller of record.`,
+      customer: (partner, subscription) => `The customer's admin accepts ${partner}'s reseller relationship request if it has not yet, and lets ${subscription} end at its term end (turn off its automatic renewal).`,
+    },
+    azure: {
+      partner: (customer) => `An Azure subscription bought elsewhere cannot be moved: in Partner Center, create a new Azure plan subscription for ${customer} (the customer, Add products, Azure plan).`,
+      customer: (partner, subscription) => `The customer's admin accepts ${partner}'s reseller relationship request if it has not yet; ${subscription} keeps running next to the new Azure plan until its resources are moved.`,
+    },
+    reminder: {
+      title: 'Reminder: not yet done in Partner Center',
+      waited: (days) => `Approved ${days} ${days === 1 ? 'day' : 'days'} ago, and Partner Center does not show it yet.`,
+      yourStep: 'What your organization does',
+      termEndTitle: 'Reminder: the subscription term ends soon',
+      termEnd: (subscription, date) => `The current term of ${subscription} ends on ${date}. Get the new subscription ready in CSP by then.`,
+    },
   },
   partnerCheck: {
     label: 'Partner Center',

@@ -313,6 +313,21 @@ export const ja: CardStrings = {
       customer: (partner) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、古いサブスクリプションは期間の終了時に終了します。`,
     },
     watching: 'Partner Link がパートナー センターを定期的に確認し、反映されたらこの申請を完了にします。',
+    licence: {
+      partner: (customer, subscription, termEnd) => `${subscription}は期間の途中で移せません。${termEnd ? `現在の期間が終わる ${termEnd} に` : '現在の期間が終わったら'}、パートナー センターで ${customer} 向けに新しいサブスクリプションを CSP で購入します (記録上のリセラーはあなたの組織)。`,
+      customer: (partner, subscription) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、${subscription}は期間の終了時に終了させます (自動更新をオフにします)。`,
+    },
+    azure: {
+      partner: (customer) => `他で購入した Azure サブスクリプションは移せません。パートナー センターで ${customer} 向けに新しい Azure プランのサブスクリプションを作成します (顧客 → [製品の追加] → Azure プラン)。`,
+      customer: (partner, subscription) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾します。${subscription}はリソースを移すまで新しい Azure プランと並行して動きます。`,
+    },
+    reminder: {
+      title: '催促: パートナー センターでまだ完了していません',
+      waited: (days) => `${days} 日前に承認されましたが、パートナー センターにはまだ反映されていません。`,
+      yourStep: 'あなたの組織が行うこと',
+      termEndTitle: '催促: サブスクリプションの期間がまもなく終わります',
+      termEnd: (subscription, date) => `${subscription}の現在の期間は ${date} に終わります。それまでに CSP で新しいサブスクリプションを用意してください。`,
+    },
   },
   partnerCheck: {
     label: 'パートナー センター',

@@ -224,6 +224,17 @@ export interface CardStrings {
     addPartner: { partner: (customer: string) => string; customer: (partner: string) => string };
     multichannel: { partner: (customer: string) => string; customer: (partner: string) => string };
     watching: string;
+    /** Issue 17: the multi-channel steps for the billing model of the subscription (licence: at its term end; Azure: a new Azure plan). */
+    licence: { partner: (customer: string, subscription: string, termEnd?: string) => string; customer: (partner: string, subscription: string) => string };
+    azure: { partner: (customer: string) => string; customer: (partner: string, subscription: string) => string };
+    /** Issue 17: a reminder while Partner Center does not show it done yet, and the reminder before a licence's term end. */
+    reminder: {
+      title: string;
+      waited: (days: number) => string;
+      yourStep: string;
+      termEndTitle: string;
+      termEnd: (subscription: string, date: string) => string;
+    };
   },
   /** Issue 17: a request filed while Partner Center could not be reached, and its later check. */
   partnerCheck: {

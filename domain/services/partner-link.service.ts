@@ -1,7 +1,7 @@
 import { RequestContendedError } from '../errors';
 import { approvalSteps, decide, statusLabel, type LifecycleCommand } from '../lifecycle';
-import { daysWaiting, requesterReminder, scheduledReminder } from '../reminders';
-import { handoverNotice, noteNotice, noticesFor, reminderNotice } from '../notices';
+import { daysCompleting, daysWaiting, requesterReminder, scheduledCompletionReminder, scheduledReminder, termEndReminder } from '../reminders';
+import { handoverNotice, noteNotice, noticesFor, reminderNotice, termEndNotice } from '../notices';
 import type { RuleCode } from '../rule-codes';
 import { isAdmin, type Person } from '../person';
 import type { DomainPolicy } from '../policy';
@@ -340,6 +340,32 @@ export class PartnerLinkService {
         if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry, [reminderNotice(p.reminders.count, r.version, now)])) !== 'ok') continue;
         recorded.push({ request: { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] }, waitedDays: daysWaiting(r, now) });
       }
+    }
+    return recorded;
+  }
+
+  /**
+   * Issue 17: records the reminders due now for requests completing in Partner Center: the people who
+   * must act there are reminded `completionReminderAfterDays` after the last approval, then every
+   * `completionReminderEveryDays`; for a multi-channel request about a licence, the partner and the
+   * customer are reminded `termEndReminderDays` before its term ends (the end date the directory holds,
+   * which the sync keeps from Partner Center), and the wait counts from that end date. Each is recorded
+   * with the same compare-and-set as the approvers' reminders (the request's reminder count), its notice
+   * in the same write, so across instances each goes out once; returns the ones this instance recorded.
+   */
+  async recordDueCompletionReminders(): Promise<RecordedReminder[]> {
+    const now = this.deps.clock.now();
+    const recorded: RecordedReminder[] = [];
+    for (const r of await this.deps.requests.listCompleting(1000)) {
+      const s = r.subject;
+      const sub = s.kind === 'multichannel_support' ? await this.deps.directory.getSubscription(s.subscriptionId) : undefined;
+      const termEnd = sub?.billing === 'license' ? sub.termEndsOn : undefined;
+      const termPlan = termEndReminder(r, this.deps.policy, now, termEnd);
+      const p = termPlan ?? scheduledCompletionReminder(r, this.deps.policy, now, termEnd);
+      if (p?.kind !== 'remind') continue;
+      const notice = termPlan ? termEndNotice(p.reminders.count, r.version, now) : reminderNotice(p.reminders.count, r.version, now);
+      if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry, [notice])) !== 'ok') continue;
+      recorded.push({ request: { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] }, waitedDays: daysCompleting(r, now) });
     }
     return recorded;
   }

@@ -3,6 +3,7 @@ import { PartnerCenterClient } from '../../adapters/partner-center';
 import { PC_BASE } from '../partner-center/pc-fixtures';
 import { createBotHarness, type BotHarness } from './bot-harness';
 import type { bothStores } from './both-stores';
+import type { TestClock } from './test-clock';
 
 /** A Partner Center client against the nocked fixtures: a fixed token, no waits, one attempt per call. */
 export const fixturePartnerCenter = () =>
@@ -12,11 +13,11 @@ export const fixturePartnerCenter = () =>
  * Transcript set-up with Partner Center on: a bot harness on the store under test, all other HTTP refused,
  * nock cleaned and the store dropped after each test. Returns a getter for the current harness.
  */
-export function usePartnerCenterHarness(storeUnderTest: ReturnType<typeof bothStores>[number]): () => BotHarness {
+export function usePartnerCenterHarness(storeUnderTest: ReturnType<typeof bothStores>[number], options: { /** Issue 17: the schedules run on this clock (made anew for each test). */ clock?: () => TestClock } = {}): () => BotHarness {
   let h: BotHarness | undefined;
   beforeEach(async () => {
     nock.disableNetConnect();
-    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: fixturePartnerCenter() });
+    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: fixturePartnerCenter(), ...(options.clock ? { clock: options.clock() } : {}) });
   });
   afterEach(async () => {
     await h?.destroy();

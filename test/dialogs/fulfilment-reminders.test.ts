@@ -1,0 +1,84 @@
+import nock from 'nock';
+import { buttonData, strings, type BotHarness } from '../support/bot-harness';
+import { bothStores } from '../support/both-stores';
+import { usePartnerCenterHarness } from '../support/partner-center-harness';
+import { TestClock } from '../support/test-clock';
+import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
+
+// Issue 17: a request waiting too long in "completing in Partner Center" reminds the people who must
+// act there (with the default policy: 3 days after the last approval, then every 7 days), once per
+// interval across instances, each in their own language; the clock is moved through days and Partner
+// Center is answered by the fixtures (not there yet, then there).
+const RESELLERS = () => nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' });
+const REMINDER = /Reminder: not yet done in Partner Center|催促: パートナー センターでまだ完了していません/;
+
+let clock: TestClock;
+
+describe.each(bothStores().map((s) => [s.name, s] as const))('completing in Partner Center too long reminds those who must act (%s store)', (_name, storeUnderTest) => {
+  const harness = usePartnerCenterHarness(storeUnderTest, { clock: () => (clock = new TestClock('2026-04-01T00:00:00Z')) });
+  let h: BotHarness;
+  beforeEach(() => {
+    h = harness();
+  });
+
+  const remindersTo = (who: string) => h.delivered.filter((d) => d.to === who && REMINDER.test(strings(d.message.card)));
+
+  it('link: the distributor admins (Teams ja, Slack en) and the reseller admin are reminded on day 3 and 10 with their own step; once when two instances run at once; none after completion', async () => {
+    // Partner Center does not list the reseller yet, whenever the fulfilment schedule asks.
+    replyWith(RESELLERS(), 'indirect-resellers').persist();
+    await h.say('hiroshi-yamada', 'こんにちは', 'ja-JP');
+    await h.say('emily-clark', 'hello', 'en-US', 'slack');
+    const [form] = await h.say('mei-kobayashi', '国内のディストリビューターと連携したい', 'ja-JP');
+    const confirmation = (await h.execute('mei-kobayashi', { ...buttonData(form!.card, 'submit_form')!, providerId: 'contoso-distribution-jp' }, 'ja-JP')).answer!;
+    const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'ja-JP')).answer!;
+    const id = /PL-[0-9A-Z]{8}/.exec(done.cardText)![0];
+    const approval = h.delivered.find((d) => d.to === 'hiroshi-yamada' && buttonData(d.message.card, 'approve'))!;
+    await h.execute('hiroshi-yamada', buttonData(approval.message.card, 'approve')!, 'ja-JP');
+    expect((await h.store.requests.get(id))?.status).toBe('completing');
+
+    await clock.advanceDays(2);
+    expect(['hiroshi-yamada', 'emily-clark', 'mei-kobayashi'].map((p) => remindersTo(p).length)).toEqual([0, 0, 0]);
+    await clock.advanceDays(1);
+    expect(['hiroshi-yamada', 'emily-clark', 'mei-kobayashi'].map((p) => remindersTo(p).length)).toEqual([1, 1, 1]);
+
+    // Each reader gets their organization's step first, in their language, and how long it has waited.
+    const hiroshi = strings(remindersTo('hiroshi-yamada')[0]!.message.card);
+    expect(hiroshi).toContain('3 日前に承認されましたが、パートナー センターにはまだ反映されていません');
+    expect(hiroshi.indexOf('あなたの組織が行うこと')).toBeLessThan(hiroshi.indexOf('[パートナーシップを要求]'));
+    expect(hiroshi.indexOf('[パートナーシップを要求]')).toBeLessThan(hiroshi.indexOf('パートナー センターでの次の手順'));
+    expect(hiroshi).toContain('7023456');
+    const emily = remindersTo('emily-clark')[0]!;
+    expect(emily.platform).toBe('slack');
+    expect(strings(emily.message.card)).toContain('Approved 3 days ago, and Partner Center does not show it yet.');
+    expect(strings(emily.message.card)).toMatch(/What your organization does.*Request a partnership.*Next steps in Partner Center/);
+    const mei = strings(remindersTo('mei-kobayashi')[0]!.message.card);
+    expect(mei.indexOf('あなたの組織が行うこと')).toBeLessThan(mei.indexOf('[間接プロバイダーを承認]'));
+    expect(mei.indexOf('[間接プロバイダーを承認]')).toBeLessThan(mei.indexOf('パートナー センターでの次の手順'));
+    // Not the requester's "remind them" count, and no approval buttons: only the steps.
+    expect(buttonData(emily.message.card, 'approve')).toBeUndefined();
+
+    await clock.advanceDays(6);
+    expect(remindersTo('hiroshi-yamada')).toHaveLength(1);
+    await clock.advanceDays(1); // day 10
+    expect(['hiroshi-yamada', 'emily-clark', 'mei-kobayashi'].map((p) => remindersTo(p).length)).toEqual([2, 2, 2]);
+    const stored = (await h.store.requests.get(id))!;
+    expect(stored.reminders).toMatchObject({ phase: 'completion', scheduled: 2, lastBy: 'schedule' });
+    expect(stored.audit.filter((e) => e.action === 'remind').map((e) => e.reason)).toEqual(['completion reminder 1', 'completion reminder 2']);
+
+    // Two instances run the schedule at the same moment on day 17: one reminder is recorded and sent.
+    clock.set(new Date('2026-04-18T00:00:00Z'));
+    const job = h.jobs.find((j) => j.name === 'completion-reminders')!;
+    const runs = await Promise.all([job.run(), job.run(), job.run()]);
+    expect((runs as number[]).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(['hiroshi-yamada', 'emily-clark', 'mei-kobayashi'].map((p) => remindersTo(p).length)).toEqual([3, 3, 3]);
+    expect(await job.run()).toBe(0);
+
+    // The reseller accepted: the next fulfilment run completes it; no reminder after that.
+    nock.cleanAll();
+    replyWith(RESELLERS(), 'indirect-resellers-after-link').persist();
+    await clock.advanceDays(1);
+    expect((await h.store.requests.get(id))?.status).toBe('completed');
+    await clock.advanceDays(14);
+    expect(['hiroshi-yamada', 'emily-clark', 'mei-kobayashi'].map((p) => remindersTo(p).length)).toEqual([3, 3, 3]);
+  });
+});
