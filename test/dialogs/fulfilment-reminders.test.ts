@@ -82,3 +82,54 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('completing in Part
     expect(['hiroshi-yamada', 'emily-clark', 'mei-kobayashi'].map((p) => remindersTo(p).length)).toEqual([3, 3, 3]);
   });
 });
+
+const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
+const M365_EA = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61';
+const TERM_END = /Reminder: the subscription term ends soon|催促: サブスクリプションの期間がまもなく終わります/;
+
+describe.each(bothStores().map((s) => [s.name, s] as const))('multi-channel support for a licence: reminded before its term ends (%s store)', (_name, storeUnderTest) => {
+  const harness = usePartnerCenterHarness(storeUnderTest, { clock: () => (clock = new TestClock('2026-04-01T00:00:00Z')) });
+  let h: BotHarness;
+  beforeEach(() => {
+    h = harness();
+  });
+  const cardsTo = (who: string, pattern: RegExp) => h.delivered.filter((d) => d.to === who && pattern.test(strings(d.message.card)));
+
+  it('the partner (en) and the customer admin (ja) are told once, 30 days before the term end Partner Center reports; the wait counts from that end date', async () => {
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/subscriptions`), 'subscriptions').persist();
+    await h.say('daniel-park', 'hello', 'en-US');
+    await h.say('taro-ito', 'こんにちは', 'ja-JP');
+    const [ask] = await h.say('yuki-suzuki', '他で購入したサブスクリプションのサポートをお願いしたい', 'ja-JP');
+    const partners = (await h.execute('yuki-suzuki', { ...buttonData(ask!.card, 'submit_form')!, subscriptionId: M365_EA }, 'ja-JP')).answer!;
+    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(partners.card, 'submit_form')!, partnerId: 'trey-research-direct' }, 'ja-JP')).answer!;
+    const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!, 'ja-JP')).answer!;
+    const id = /PL-[0-9A-Z]{8}/.exec(submitted.cardText)![0];
+    const request = (await h.store.requests.get(id))!;
+    await h.execute('daniel-park', { verb: 'approve', requestId: id, version: request.version }, 'en-US');
+    expect((await h.store.requests.get(id))?.status).toBe('completing');
+    // The completing card shows the licence's steps (bought new in CSP at its term end), not the Azure plan's.
+    const toDaniel = strings(h.delivered.filter((d) => d.to === 'daniel-park').at(-1)!.message.card);
+    expect(toDaniel).toContain('cannot move mid-term');
+    expect(toDaniel).not.toContain('Azure plan');
+
+    // The subscription renewed: Partner Center (through the sync) now reports its term ending on 30 April.
+    const sub = (await h.store.directory.getSubscription(M365_EA))!;
+    await h.store.directory.importDirectory({ organizations: [], people: [], links: [], relationships: [], subscriptions: [{ ...sub, termEndsOn: new Date('2026-04-30T00:00:00Z') }] });
+    await clock.advanceDays(1);
+    const daniel = cardsTo('daniel-park', TERM_END);
+    const taro = cardsTo('taro-ito', TERM_END);
+    expect([daniel.length, taro.length]).toEqual([1, 1]);
+    expect(strings(daniel[0]!.message.card)).toContain('The current term of Microsoft 365 E3 (EA) ends on Apr 30, 2026.');
+    expect(strings(daniel[0]!.message.card)).toMatch(/What your organization does.*when its current term ends on Apr 30, 2026, buy the new subscription/);
+    expect(strings(taro[0]!.message.card)).toContain('Microsoft 365 E3 (EA)の現在の期間は 2026年4月30日 に終わります');
+    expect(strings(taro[0]!.message.card)).toMatch(/あなたの組織が行うこと.*自動更新をオフにします/);
+    expect((await h.store.requests.get(id))?.reminders).toMatchObject({ termEndFor: new Date('2026-04-30T00:00:00Z'), scheduled: 0 });
+
+    // Once per end date; and no "waited too long" before the term ends (day 3 after it: 3 May).
+    await clock.advanceDays(30); // 2 May
+    expect([cardsTo('daniel-park', TERM_END).length, cardsTo('taro-ito', TERM_END).length]).toEqual([1, 1]);
+    expect([cardsTo('daniel-park', REMINDER).length, cardsTo('taro-ito', REMINDER).length]).toEqual([0, 0]);
+    await clock.advanceDays(1); // 3 May
+    expect([cardsTo('daniel-park', REMINDER).length, cardsTo('taro-ito', REMINDER).length]).toEqual([1, 1]);
+  });
+});
