@@ -15,6 +15,7 @@ export { bindSlackInstallation, type SlackInstallBinding, type SlackInstallFacts
 export { DirectorySync, SYNC_KINDS, SYNC_CHECKPOINT_KEY, workloadOf, type DirectorySyncDeps, type SyncReport, type SyncProgress, type SyncKind, type SyncCounts, type SyncSkip } from './partner-center/directory-sync';
 export { RateLimiter, PARTNER_CENTER_REQUESTS_PER_MINUTE } from './partner-center/rate-limiter';
 export { partnerCenterSyncJob, syncLeaseMs, SYNC_LEASE_SOURCE, SYNC_CHECK_EVERY_MS, SYNC_MAX_ATTEMPTS } from './partner-center/sync-job';
+export { withSyncRunLease, parseSyncRunHolder, SYNC_RUN_LEASE_KEY, SYNC_RUN_LEASE_MS, type SyncRunHolder, type SyncRunLeaseOutcome } from './partner-center/sync-lease';
 export { PartnerCenterRegistry, DEFAULT_PARTNER_CHECK_TIMEOUT_MS } from './partner-center/partner-registry';
 export { partnerCheckJob, DEFAULT_PARTNER_CHECK_EVERY_MS } from './schedules/partner-check-schedule';
 export { StoredReaderFacts } from './people/reader-facts';

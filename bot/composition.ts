@@ -116,7 +116,7 @@ export async function createBotRuntime(
   const syncHours = config.PARTNER_CENTER_SYNC_HOURS ?? 0;
   if (options.partnerCenter && syncHours > 0) {
     const sync = new DirectorySync({ partnerCenter: options.partnerCenter, directory: store.directory, keyValues: store.keyValues, clock, logger });
-    jobs.push(partnerCenterSyncJob(sync, store.events, { everyMs: syncHours * 60 * 60 * 1000, clock, logger }));
+    jobs.push(partnerCenterSyncJob(sync, store.events, { everyMs: syncHours * 60 * 60 * 1000, clock, logger, runLease: store.keyValues }));
   }
   // Issue 17: completing requests are completed once Partner Center shows them.
   if (options.partnerCenter) {

@@ -1,6 +1,6 @@
-import type { KeyValuePort } from '../../domain';
+import type { KeyValuePort, LeaseOutcome } from '../../domain';
 import { asKey, keyValueDocument } from '../store-common';
-import type { Collection } from './nedb-collections';
+import { uniqueViolation, type Collection } from './nedb-collections';
 
 /** Key-value entries with a time to live, in their own nedb collection: `{ _id: key, value, expiresAt }`. */
 export class EmbeddedKeyValues implements KeyValuePort {
@@ -25,5 +25,26 @@ export class EmbeddedKeyValues implements KeyValuePort {
 
   async pruneExpired(now = new Date()): Promise<number> {
     return this.ds.removeAsync({ expiresAt: { $lte: now } }, { multi: true });
+  }
+
+  async lease(key: string, holder: string, ttlMs: number, now = new Date()): Promise<LeaseOutcome> {
+    const doc = keyValueDocument(key, holder, ttlMs, now);
+    // nedb runs one operation at a time: the filtered replace is a compare-and-set (expired, or ours).
+    const { numAffected } = await this.ds.updateAsync({ _id: doc._id, $or: [{ expiresAt: { $lte: now } }, { value: holder }] }, doc, {});
+    if (numAffected === 1) return { held: true };
+    try {
+      await this.ds.insertAsync({ ...doc });
+      return { held: true };
+    } catch (err) {
+      if (!uniqueViolation(err)) throw err;
+    }
+    const current = await this.ds.findOneAsync({ _id: doc._id });
+    if (!current) return this.lease(key, holder, ttlMs, now);
+    return { held: false, holder: String(current.value), until: current.expiresAt as Date };
+  }
+
+  async releaseLease(key: string, holder: string): Promise<void> {
+    const k = asKey(key);
+    if (k !== undefined && typeof holder === 'string') await this.ds.removeAsync({ _id: k, value: holder }, {});
   }
 }

@@ -49,7 +49,7 @@ export class MongoStore implements StorePort {
     this.conversationState = new MongoConversationState(models.state, locks);
     this.references = new MongoReferences(models.references);
     this.events = new MongoEvents(models.events, locks);
-    this.keyValues = new MongoKeyValues(models.keyValues);
+    this.keyValues = new MongoKeyValues(models.keyValues, locks);
     this.slackInstallations = new MongoSlackInstallations(models.slackInstallations);
   }
 

@@ -1,7 +1,9 @@
-import type { ProcessedEventPort } from '../../domain';
+import { hostname } from 'node:os';
+import type { KeyValuePort, ProcessedEventPort } from '../../domain';
 import type { LoggerPort } from '../ports';
 import type { ScheduledJob, SchedulerClock } from '../schedules/schedules';
 import type { DirectorySync } from './directory-sync';
+import { withSyncRunLease } from './sync-lease';
 
 /** The inbox source of the sync's leases (one record per period; the store-pruning job forgets old ones). */
 export const SYNC_LEASE_SOURCE = 'partner-center-sync';
@@ -27,7 +29,14 @@ export function syncLeaseMs(everyMs: number): number {
 export function partnerCenterSyncJob(
   sync: Pick<DirectorySync, 'run'>,
   events: ProcessedEventPort,
-  options: { everyMs: number; clock: Pick<SchedulerClock, 'now'>; logger: LoggerPort; checkEveryMs?: number },
+  options: {
+    everyMs: number;
+    clock: Pick<SchedulerClock, 'now'>;
+    logger: LoggerPort;
+    checkEveryMs?: number;
+    /** The lease every sync run holds (see sync-lease.ts): a `partner-link sync` running now is not doubled. */
+    runLease?: Pick<KeyValuePort, 'lease' | 'releaseLease'>;
+  },
 ): ScheduledJob {
   const { everyMs, clock, logger } = options;
   const leaseMs = syncLeaseMs(everyMs);
@@ -41,17 +50,26 @@ export function partnerCenterSyncJob(
       const id = `${SYNC_LEASE_SOURCE}:${period}`;
       await events.claim({ id, source: SYNC_LEASE_SOURCE, payload: { period } }, now);
       if (!(await events.takeOver(id, now, new Date(now.getTime() + leaseMs)))) return 'not-due';
-      const attempt = await events.recordAttempt(id);
-      try {
-        const report = await sync.run();
-        await events.complete(id, clock.now(), { dropPayload: true });
-        logger.info({ counts: report.counts, skipped: report.skippedTotal, resumed: report.resumed, customers: report.customersDone }, 'Partner Center sync finished');
-        return 'synced';
-      } catch (err) {
-        // The lease stays until it runs out: then the next check (on any instance) continues from the checkpoint.
-        if (attempt >= SYNC_MAX_ATTEMPTS) await events.markDead(id, clock.now(), `gave up after ${attempt} attempts; the next period starts again`);
-        throw err;
-      }
+      const runPeriod = async (renew?: () => void): Promise<string> => {
+        const attempt = await events.recordAttempt(id);
+        try {
+          const report = await (renew ? sync.run({ onProgress: renew }) : sync.run());
+          await events.complete(id, clock.now(), { dropPayload: true });
+          logger.info({ counts: report.counts, skipped: report.skippedTotal, resumed: report.resumed, customers: report.customersDone }, 'Partner Center sync finished');
+          return 'synced';
+        } catch (err) {
+          // The lease stays until it runs out: then the next check (on any instance) continues from the checkpoint.
+          if (attempt >= SYNC_MAX_ATTEMPTS) await events.markDead(id, clock.now(), `gave up after ${attempt} attempts; the next period starts again`);
+          throw err;
+        }
+      };
+      if (!options.runLease) return runPeriod();
+      // Issue 17: one sync at a time, the CLI's included. When another run holds it, this period's lease
+      // runs out unused (no attempt counted) and the next check after that continues, or finds it done.
+      const outcome = await withSyncRunLease(options.runLease, `the scheduled sync on ${hostname()}, pid ${process.pid}`, clock, (renew) => runPeriod(renew));
+      if (outcome.ran) return outcome.result;
+      logger.info({ holder: outcome.holder.who, since: outcome.holder.since, until: outcome.until }, 'Partner Center sync not started: another sync is running');
+      return 'running-elsewhere';
     },
   };
 }

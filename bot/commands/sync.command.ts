@@ -1,4 +1,5 @@
-import { DirectorySync, PartnerCenterError, SYNC_KINDS, systemSchedulerClock, type PartnerCenterPort, type SyncProgress, type SyncReport } from '../../app';
+import { hostname, userInfo } from 'node:os';
+import { DirectorySync, PartnerCenterError, SYNC_KINDS, systemSchedulerClock, withSyncRunLease, type PartnerCenterPort, type SyncProgress, type SyncReport } from '../../app';
 import type { StorePort } from '../../domain';
 import { loadConfig } from '../config';
 import { partnerCenterClient } from '../partner-center.wiring';
@@ -28,7 +29,9 @@ export interface SyncCommandDeps {
 }
 
 /**
- * `partner-link sync [--dry-run]`: imports the directory from Partner Center (see DirectorySync).
+ * `partner-link sync [--dry-run]`: imports the directory from Partner Center (see DirectorySync). It holds
+ * the sync lease in the store while it runs, as the schedule does; when another sync holds it, it says
+ * who runs it and since when, does nothing, and exits with 3.
  * Shows a progress bar on a terminal and plain progress lines otherwise (and under CI); ends with what
  * changed (or, with --dry-run, would change) per kind. A run that stops (Partner Center unreachable,
  * a sign-in needed) keeps its checkpoint; running the command again continues it.
@@ -51,7 +54,20 @@ export async function runSyncCommand(args: string[], io: CommandIo, env: NodeJS.
     io.stdout.write(dryRun ? 'Partner Center sync, dry run: nothing is written.\n' : `Partner Center sync into the ${store.kind} store at ${store.location}.\n`);
     let report: SyncReport;
     try {
-      report = await sync.run({ dryRun, onProgress: progress.update });
+      // Issue 17: the same lease the scheduled sync holds, so two syncs never run at once (a dry run too:
+      // it would report as changes what the running sync is writing).
+      const outcome = await withSyncRunLease(store.keyValues, `partner-link sync${dryRun ? ' --dry-run' : ''} by ${whoRuns()}`, systemSchedulerClock, (renew) =>
+        sync.run({ dryRun, onProgress: (p) => (renew(), progress.update(p)) }),
+      );
+      if (!outcome.ran) {
+        progress.end();
+        const since = Number.isNaN(outcome.holder.since.getTime()) ? 'an unknown time' : outcome.holder.since.toISOString();
+        io.stderr.write(
+          `Another Partner Center sync is running: ${outcome.holder.who}, since ${since}. Nothing was done. Wait for it to finish, then run \`partner-link sync\` again if needed (if that process stopped, its lease runs out at ${outcome.until.toISOString()}).\n`,
+        );
+        return 3;
+      }
+      report = outcome.result;
     } catch (err) {
       progress.end();
       io.stderr.write(`${explain(err)}\n`);
@@ -63,6 +79,17 @@ export async function runSyncCommand(args: string[], io: CommandIo, env: NodeJS.
   } finally {
     await store.close();
   }
+}
+
+/** Who runs this command, for another run that finds the lease taken: the user and the machine (no secrets). */
+function whoRuns(): string {
+  let user = 'unknown user';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no user name on this system
+  }
+  return `${user} on ${hostname()}, pid ${process.pid}`;
 }
 
 /** What the admin reads when the sync stops: what happened and what to do; never a token or a raw answer. */

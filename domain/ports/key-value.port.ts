@@ -12,7 +12,17 @@ export interface KeyValuePort {
   delete(key: string): Promise<void>;
   /** Removes entries expired at `now`; returns how many. */
   pruneExpired(now?: Date): Promise<number>;
+  /**
+   * Issue 17: a lease under `key` (one holder at a time, across instances and processes): taken when the
+   * key is free or its entry expired, renewed (for `ttlMs` from `now`) when it already holds `holder`;
+   * otherwise refused with the current holder and until when it holds. Atomic in both stores.
+   */
+  lease(key: string, holder: string, ttlMs: number, now?: Date): Promise<LeaseOutcome>;
+  /** Ends the lease if `holder` still holds it (another holder's is left alone). */
+  releaseLease(key: string, holder: string): Promise<void>;
 }
+
+export type LeaseOutcome = { held: true } | { held: false; holder: string; until: Date };
 
 /** The longest time to live a store accepts: a year. */
 export const MAX_TTL_MS = 366 * 24 * 60 * 60 * 1000;

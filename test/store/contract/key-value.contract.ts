@@ -63,6 +63,37 @@ export function describeKeyValueContract(name: string, factory: StoreFactory): v
       expect(await kv().get('plain', minutes(1))).toBe('v');
     });
 
+    // Issue 17: the lease the Partner Center sync takes (the CLI and the schedule, one at a time).
+    it('lease: taken when free, refused to another holder with who and until when, renewed by its holder, taken over once expired', async () => {
+      expect(await kv().lease('sync-lease', 'A', 10 * MIN, T0)).toEqual({ held: true });
+      expect(await kv().lease('sync-lease', 'B', 10 * MIN, minutes(1))).toEqual({ held: false, holder: 'A', until: minutes(10) });
+      expect(await kv().lease('sync-lease', 'A', 10 * MIN, minutes(5))).toEqual({ held: true });
+      expect(await kv().lease('sync-lease', 'B', 10 * MIN, minutes(12))).toEqual({ held: false, holder: 'A', until: minutes(15) });
+      expect(await kv().lease('sync-lease', 'B', 10 * MIN, minutes(15))).toEqual({ held: true });
+      expect(await kv().get('sync-lease', minutes(16))).toBe('B');
+    });
+
+    it('lease: released only by its holder; then free for anyone', async () => {
+      await kv().lease('sync-lease', 'A', 10 * MIN, T0);
+      await kv().releaseLease('sync-lease', 'B');
+      expect(await kv().lease('sync-lease', 'B', 10 * MIN, minutes(1))).toMatchObject({ held: false, holder: 'A' });
+      await kv().releaseLease('sync-lease', 'A');
+      expect(await kv().lease('sync-lease', 'B', 10 * MIN, minutes(1))).toEqual({ held: true });
+      for (const bad of INJECTIONS) await kv().releaseLease(bad as string, bad as string);
+      expect(await kv().get('sync-lease', minutes(2))).toBe('B');
+    });
+
+    it('race: of six holders asking for a free lease at once, exactly one gets it', async () => {
+      const holders = Array.from({ length: 6 }, (_, i) => `h${i}`);
+      const outcomes = await Promise.all(holders.map((h) => kv().lease('race-lease', h, 10 * MIN, T0)));
+      expect(outcomes.filter((o) => o.held)).toHaveLength(1);
+      const winner = holders[outcomes.findIndex((o) => o.held)];
+      for (const o of outcomes) if (!o.held) expect(o.holder).toBe(winner);
+      // And again once it expired: one of the others takes it over, alone.
+      const again = await Promise.all(holders.map((h) => kv().lease('race-lease', `${h}-later`, 10 * MIN, minutes(11))));
+      expect(again.filter((o) => o.held)).toHaveLength(1);
+    });
+
     it('survives a restart', async () => {
       await kv().set('kept', 'v', 10 * MIN, T0);
       await s.store.close();
