@@ -13,6 +13,7 @@ import { createApp, listen } from '../../../bot/server';
 import { mountSlack } from '../../../bot/slack.mount';
 import { mountSlackOAuth } from '../../../bot/slack-oauth.mount';
 import type { ConversationStatePort, ProcessedEventPort, StorePort } from '../../../domain';
+import type { PartnerCenterPort } from '../../../app';
 import { loadSampleDirectory } from '../../support/sample-directory';
 import { FakeSlackApi } from './fake-slack-api';
 import { commandBody, eventBody, interactionBody, sendSigned, SIGNING_SECRET, type SendOptions, type SlackHttpResponse } from './signed-request';
@@ -27,6 +28,10 @@ export const PEOPLE = {
   olivia: { teamId: 'T07COHOWN', userId: 'U07OLIVIAB', dm: 'D07OLIVIAB', domain: 'cohowinery' },
   /** Not in the sample directory: a second Trey Research admin that a test adds (issue 15, hand over). */
   grace: { teamId: 'T05TREYRS', userId: 'U05GRACEK', dm: 'D05GRACEK', domain: 'treyresearch' },
+  /** Issue 17: the distributor's admin (Contoso Distribution Japan) on Slack. */
+  emily: { teamId: 'T02CONTOSO', userId: 'U02EMILYC', dm: 'D02EMILYC', domain: 'contoso-dist' },
+  /** Issue 17: not in the sample directory on Slack: a test gives Fuji IT Partners' admin this identity and workspace. */
+  mei: { teamId: 'T09FUJIIT', userId: 'U09MEIKOB', dm: 'D09MEIKOB', domain: 'fuji-it' },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
@@ -44,6 +49,8 @@ export interface SlackHarnessOptions {
   wrapState?: (state: ConversationStatePort) => ConversationStatePort;
   /** The distributed app: no SLACK_BOT_TOKEN; /slack/install and /slack/oauth_redirect are on and each workspace uses its installation. */
   oauth?: boolean;
+  /** Issue 17: Partner Center on (the fixture client): approved requests complete there; its jobs are in `runtime.jobs`. */
+  partnerCenter?: PartnerCenterPort;
 }
 
 /** The OAuth variables of the distributed-app harness (the client ID and secret are made up). */
@@ -69,7 +76,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
   const logger = o.logger ?? createLogger('silent');
-  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger);
+  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger, o.partnerCenter ? { partnerCenter: o.partnerCenter } : {});
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
   const installations = o.oauth ? mountSlackOAuth(app, { config, store, logger }) : undefined;
