@@ -7,7 +7,7 @@ export const DEFAULT_FULFILMENT_EVERY_MS = 15 * 60_000;
 
 export interface FulfilmentDeps {
   requests: Pick<RequestRepositoryPort, 'listCompleting'>;
-  directory: Pick<DirectoryPort, 'getOrganization'>;
+  directory: Pick<DirectoryPort, 'getOrganization' | 'getSubscription'>;
   service: Pick<PartnerLinkService, 'act'>;
   partnerCenter: PartnerCenterPort;
   notifier: Pick<NotificationPort, 'requestUpdated'>;
@@ -31,8 +31,9 @@ const sameTenant = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
  * - link_distributor: the reseller is among the operator's indirect resellers (by tenant ID or PartnerID), Active.
  * - add_partner: the customer is the operator's customer and the partner is the operator itself or is among
  *   the customer's indirect resellers.
- * - multichannel_support: the customer has a subscription whose reseller of record is the partner's PartnerID
- *   (the new CSP subscription bought at term end, or the new Azure plan).
+ * - multichannel_support: the customer has a new active subscription whose reseller of record is the
+ *   partner's PartnerID, of the billing model of the one bought elsewhere (the new licence bought in CSP
+ *   at its term end; for Azure, the new Azure plan, usage-based).
  */
 export class FulfilmentWatcher {
   private readonly deps: FulfilmentDeps;
@@ -91,7 +92,13 @@ export class FulfilmentWatcher {
       if (sameTenant(await ctx.operatorTenant(), partner.tenantId)) return true;
       return (await pc.listCustomerRelationships(customer.tenantId)).some((x) => sameTenant(x.tenantId, partner.tenantId) || x.partnerId === partner.partnerId);
     }
-    return (await pc.listSubscriptions(customer.tenantId)).some((x) => x.partnerOfRecord === partner.partnerId && isActive(x.status));
+    // Multi-channel: a new subscription (never the one bought elsewhere) of the same billing model, with the
+    // partner as reseller of record: a new Azure plan (usage) for Azure, a new licence for a licence.
+    const old = await this.deps.directory.getSubscription(s.subscriptionId);
+    const sameModel = (billingType?: string) => !old || billingType === undefined || billingType.toLowerCase() === old.billing;
+    return (await pc.listSubscriptions(customer.tenantId)).some(
+      (x) => x.partnerOfRecord === partner.partnerId && isActive(x.status) && !sameTenant(x.id, s.subscriptionId) && sameModel(x.billingType),
+    );
   }
 }
 
