@@ -120,7 +120,7 @@ export async function createBotRuntime(
   }
   // Issue 17: completing requests are completed once Partner Center shows them.
   if (options.partnerCenter) {
-    const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger });
+    const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger, clock });
     jobs.push(fulfilmentJob(watcher, scheduleMs));
     // Issue 17: completing too long (or a licence's term ending) reminds those who must act in Partner Center.
     jobs.push(completionReminderJob(service, notifier, scheduleMs));

@@ -165,6 +165,22 @@ export const PartnerCheckSchema = z.object({
   checkedAt: z.coerce.date().optional(),
 });
 export type PartnerCheck = z.infer<typeof PartnerCheckSchema>;
+
+/**
+ * While a request is completing: how the fulfilment schedule's last questions to Partner Center went.
+ * Written only when a question fails, and on the first one that works after failures (diagnostics for
+ * an operator; the request itself stays completing and is asked about again).
+ */
+export const FulfilmentCheckSchema = z.object({
+  /** When Partner Center last answered about it (the question worked; it may not be there yet). */
+  lastAnsweredAt: z.coerce.date().optional(),
+  /** When a question last failed, and with which error code (never a message from outside). */
+  lastFailedAt: z.coerce.date().optional(),
+  lastErrorCode: z.string().max(60).optional(),
+  /** Failures in a row since the last answer. */
+  failuresInARow: z.number().int().min(0),
+});
+export type FulfilmentCheck = z.infer<typeof FulfilmentCheckSchema>;
 // --- end of the issue 17 block ---
 
 export const RequestSchema = z.object({
@@ -196,5 +212,7 @@ export const RequestSchema = z.object({
   reminders: ReminderStateSchema.optional(),
   /** Issue 17: filed while Partner Center could not be reached: its later check (absent: checked at filing, or not enabled). */
   partnerCheck: PartnerCheckSchema.optional(),
+  /** Issue 17: while completing, the last failed question to Partner Center about it (see FulfilmentCheckSchema). */
+  fulfilmentCheck: FulfilmentCheckSchema.optional(),
 });
 export type PartnerRequest = z.infer<typeof RequestSchema>;

@@ -4,6 +4,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type Notice,
+  type FulfilmentCheck,
   type PartnerCheck,
   type RequestNotices,
   type PartnerRequest,
@@ -23,6 +24,7 @@ import {
   isDate,
   KEY_HOLDING_STATUSES,
   OPEN_STATUSES,
+  fulfilmentCheckUpdate,
   partnerCheckFilter,
   partnerCheckUpdate,
   reminderUpdate,
@@ -189,5 +191,12 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     if (k === undefined) return 'conflict';
     const { numAffected } = await this.ds.updateAsync({ _id: k, status: OPEN, ...partnerCheckFilter(expectedAttempts) }, partnerCheckUpdate(check, entry), {});
     return numAffected === 1 ? 'ok' : 'conflict';
+  }
+
+  async recordFulfilmentCheck(id: string, check: FulfilmentCheck): Promise<boolean> {
+    const k = asKey(id);
+    if (k === undefined) return false;
+    const { numAffected } = await this.ds.updateAsync({ _id: k, status: 'completing' }, fulfilmentCheckUpdate(check), {});
+    return numAffected === 1;
   }
 }

@@ -5,6 +5,7 @@ import {
   type AuditEntry,
   type CreateOutcome,
   type Notice,
+  type FulfilmentCheck,
   type PartnerCheck,
   type RequestNotices,
   type PartnerRequest,
@@ -24,6 +25,7 @@ import {
   isDate,
   KEY_HOLDING_STATUSES,
   OPEN_STATUSES,
+  fulfilmentCheckUpdate,
   partnerCheckFilter,
   partnerCheckUpdate,
   reminderUpdate,
@@ -215,5 +217,13 @@ export class MongoRequests implements RequestRepositoryPort {
       const res = await fencedUpdateOne(hold, this.model, k, { status: open(), ...partnerCheckFilter(expectedAttempts) }, partnerCheckUpdate(check, entry));
       return res.matchedCount === 1 ? 'ok' : 'conflict';
     });
+  }
+
+  async recordFulfilmentCheck(id: string, check: FulfilmentCheck): Promise<boolean> {
+    const k = asKey(id);
+    if (k === undefined) return false;
+    // Under the record's lock, as every update here (FerretDB applies a filtered update non-atomically).
+    const res = await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, { status: 'completing' }, fulfilmentCheckUpdate(check)));
+    return res.matchedCount === 1;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isClosed, NoticeSchema, PartnerCheckSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type Notice, type PartnerCheck, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
+import { FulfilmentCheckSchema, isClosed, NoticeSchema, PartnerCheckSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type FulfilmentCheck, type Notice, type PartnerCheck, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
 import { withoutUndefined } from './directory-documents';
 import { StoreError } from './store-errors';
 
@@ -141,4 +141,9 @@ export function partnerCheckFilter(expectedAttempts: number): Record<string, unk
 export function partnerCheckUpdate(check: PartnerCheck, entry?: AuditEntry): Record<string, unknown> {
   const set = { partnerCheck: withoutUndefined(PartnerCheckSchema.parse(check)) };
   return entry ? { $set: set, $push: { audit: entry } } : { $set: set };
+}
+
+/** Issue 17: the update that records a completing request's last question to Partner Center (validated). */
+export function fulfilmentCheckUpdate(check: FulfilmentCheck): Record<string, unknown> {
+  return { $set: { fulfilmentCheck: withoutUndefined(FulfilmentCheckSchema.parse(check)) } };
 }

@@ -1,4 +1,4 @@
-import { CodedError, type DirectoryPort, type PartnerLinkService, type PartnerRequest, type RequestRepositoryPort } from '../../domain';
+import { CodedError, type ClockPort, type DirectoryPort, type PartnerLinkService, type PartnerRequest, type RequestRepositoryPort } from '../../domain';
 import type { LoggerPort, NotificationPort, PartnerCenterPort, PcPartnerRelationship } from '../ports';
 import type { ScheduledJob } from '../schedules/schedules';
 
@@ -6,12 +6,14 @@ import type { ScheduledJob } from '../schedules/schedules';
 export const DEFAULT_FULFILMENT_EVERY_MS = 15 * 60_000;
 
 export interface FulfilmentDeps {
-  requests: Pick<RequestRepositoryPort, 'listCompleting'>;
+  requests: Pick<RequestRepositoryPort, 'listCompleting' | 'recordFulfilmentCheck'>;
   directory: Pick<DirectoryPort, 'getOrganization' | 'getSubscription'>;
   service: Pick<PartnerLinkService, 'act'>;
   partnerCenter: PartnerCenterPort;
   notifier: Pick<NotificationPort, 'requestUpdated'>;
   logger: LoggerPort;
+  /** The time a failed (or recovered) question to Partner Center is recorded with; real time by default. */
+  clock?: ClockPort;
 }
 
 export interface FulfilmentRun {
@@ -52,23 +54,41 @@ export class FulfilmentWatcher {
     };
     for (const r of await this.deps.requests.listCompleting()) {
       try {
-        if (!(await this.isDone(r, ctx))) {
+        const done = await this.isDone(r, ctx);
+        // Issue 17: the first answer after failures is recorded (the failures in a row start again).
+        if (r.fulfilmentCheck && r.fulfilmentCheck.failuresInARow > 0) await this.record(r, { ...r.fulfilmentCheck, lastAnsweredAt: this.now(), failuresInARow: 0 });
+        if (!done) {
           out.waiting.push(r.id);
           continue;
         }
-        const done = await this.deps.service.act(r.id, { type: 'complete' }, undefined, { platform: 'system' });
-        if (done.kind === 'applied') {
+        const completed = await this.deps.service.act(r.id, { type: 'complete' }, undefined, { platform: 'system' });
+        if (completed.kind === 'applied') {
           out.completed.push(r.id);
-          await this.deps.notifier.requestUpdated(done.request);
+          await this.deps.notifier.requestUpdated(completed.request);
         }
       } catch (err) {
         // Never lost: the request stays "completing" in the store and is asked about again next run.
         const code = err instanceof CodedError ? err.code : 'UNAVAILABLE';
         out.failed.push({ id: r.id, code });
         this.deps.logger.warn({ requestId: r.id, code }, 'Partner Center could not be asked about a completing request; retried next run');
+        // Issue 17: "last check failed at / with code" on the request itself, for whoever looks at it later.
+        await this.record(r, { ...r.fulfilmentCheck, lastFailedAt: this.now(), lastErrorCode: code.slice(0, 60), failuresInARow: (r.fulfilmentCheck?.failuresInARow ?? 0) + 1 });
       }
     }
     return out;
+  }
+
+  private now(): Date {
+    return this.deps.clock?.now() ?? new Date();
+  }
+
+  /** Best effort: a store that cannot take it now is logged, and the next run writes it again. */
+  private async record(r: PartnerRequest, check: NonNullable<PartnerRequest['fulfilmentCheck']>): Promise<void> {
+    try {
+      await this.deps.requests.recordFulfilmentCheck(r.id, check);
+    } catch (err) {
+      this.deps.logger.warn({ err, requestId: r.id }, 'the last Partner Center check of a completing request could not be recorded');
+    }
   }
 
   private async allIndirectResellers(): Promise<PcPartnerRelationship[]> {

@@ -1,5 +1,5 @@
 import type { Notice, RequestNotices } from '../notices';
-import type { AuditEntry, PartnerCheck, PartnerRequest, ReminderState, RequestStatus } from '../request';
+import type { AuditEntry, FulfilmentCheck, PartnerCheck, PartnerRequest, ReminderState, RequestStatus } from '../request';
 
 export type CreateOutcome = { created: true } | { created: false; existingId: string };
 export type TransitionOutcome = 'ok' | 'conflict';
@@ -73,4 +73,10 @@ export interface RequestRepositoryPort {
    * instances leasing the same check gets 'ok'.
    */
   updatePartnerCheck(id: string, expectedAttempts: number, check: PartnerCheck, entry?: AuditEntry): Promise<TransitionOutcome>;
+  /**
+   * Issue 17: records how the fulfilment schedule's last question to Partner Center about a completing
+   * request went (replaces `fulfilmentCheck`), only while it is completing; version and audit unchanged.
+   * True when it was written.
+   */
+  recordFulfilmentCheck(id: string, check: FulfilmentCheck): Promise<boolean>;
 }

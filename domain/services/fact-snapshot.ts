@@ -72,6 +72,7 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     listCompleting: (limit) => requests.listCompleting(limit),
     listPartnerChecksDue: (now, limit) => requests.listPartnerChecksDue(now, limit),
     updatePartnerCheck: (id, attempts, check, entry) => requests.updatePartnerCheck(id, attempts, check, entry),
+    recordFulfilmentCheck: (id, check) => requests.recordFulfilmentCheck(id, check),
   };
 }
 

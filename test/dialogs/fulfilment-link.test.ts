@@ -62,7 +62,11 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('link with a distri
     // 2nd run: Partner Center answers 503: kept, visible as completing, asked again next time.
     replyWith(RESELLERS(), 'server-error-503');
     expect(await fulfilment(h).run()).toEqual({ completed: [], waiting: [], failed: [{ id: requestId, code: 'PARTNER_CENTER_UNAVAILABLE' }] });
-    expect((await h.store.requests.get(requestId))!.status).toBe('completing');
+    const failedOnce = (await h.store.requests.get(requestId))!;
+    expect(failedOnce.status).toBe('completing');
+    // The last check failed at, with its code, is kept on the request (the version does not move).
+    expect(failedOnce.fulfilmentCheck).toEqual({ lastFailedAt: expect.any(Date), lastErrorCode: 'PARTNER_CENTER_UNAVAILABLE', failuresInARow: 1 });
+    expect(failedOnce.version).toBe(completing.version);
     expect(JSON.stringify(h.logs)).not.toContain('test-token');
     // 3rd run: the reseller accepted; it is listed, Active.
     const before = h.delivered.length;
@@ -72,6 +76,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('link with a distri
 
     const completed = (await h.store.requests.get(requestId))!;
     expect(completed.status).toBe('completed');
+    expect(completed.fulfilmentCheck).toMatchObject({ lastErrorCode: 'PARTNER_CENTER_UNAVAILABLE', failuresInARow: 0, lastAnsweredAt: expect.any(Date) });
     expect(completed.audit.at(-1)).toMatchObject({ action: 'complete', from: 'completing', to: 'completed', actor: { type: 'system' }, platform: 'system' });
     expect(completed.decision).toMatchObject({ actor: { personId: 'hiroshi-yamada' } });
     expect(await h.store.directory.listLinks({ resellerId: 'fuji-it-partners' })).toHaveLength(1);

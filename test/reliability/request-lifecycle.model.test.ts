@@ -85,6 +85,7 @@ class MemoryRequests implements RequestRepositoryPort {
   countByStatus = notUsed;
   listPartnerChecksDue = notUsed;
   updatePartnerCheck = notUsed;
+  recordFulfilmentCheck = notUsed;
   getNotices = notUsed;
   setNotices = notUsed;
   listNoticesDue = notUsed;

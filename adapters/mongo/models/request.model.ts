@@ -28,6 +28,8 @@ const requestSchema = new Schema(
     reminders: Schema.Types.Mixed,
     /** Issue 17: the Partner Center check of a request filed "not yet verified" (see PartnerCheckSchema). */
     partnerCheck: Schema.Types.Mixed,
+    /** Issue 17: a completing request's last failed question to Partner Center (see FulfilmentCheckSchema). */
+    fulfilmentCheck: Schema.Types.Mixed,
     openKey: { type: String, required: true },
     awaitingOrgId: { type: String, default: null },
     // The request's outbox (domain/notices.ts): what people must still be told, and its revision.

@@ -56,6 +56,26 @@ export function describePartnerCheckContract(name: string, factory: StoreFactory
       expect(await repo().updatePartnerCheck('PL-00000000', 0, leased)).toBe('conflict');
     });
 
+    it('recordFulfilmentCheck: only while completing; replaces the last one; version and audit unchanged', async () => {
+      const pending = pendingRequest();
+      await repo().create(pending);
+      const failed = { lastFailedAt: minutes(5), lastErrorCode: 'PARTNER_CENTER_UNAVAILABLE', failuresInARow: 1 };
+      expect(await repo().recordFulfilmentCheck(pending.id, failed)).toBe(false); // not completing
+      const { next, entry } = nextState(pending, { status: 'completing', action: 'approve' });
+      expect(await repo().transition(next, pending.version, entry)).toBe('ok');
+      expect(await repo().recordFulfilmentCheck(pending.id, failed)).toBe(true);
+      const back = await repo().get(pending.id);
+      expect(back?.fulfilmentCheck).toEqual(failed);
+      expect(back?.fulfilmentCheck?.lastFailedAt).toBeInstanceOf(Date);
+      expect(back?.version).toBe(next.version);
+      expect(back?.audit).toHaveLength(next.audit.length);
+      const answered = { ...failed, lastAnsweredAt: minutes(10), failuresInARow: 0 };
+      expect(await repo().recordFulfilmentCheck(pending.id, answered)).toBe(true);
+      expect((await repo().get(pending.id))?.fulfilmentCheck).toEqual(answered);
+      await expect(repo().recordFulfilmentCheck(pending.id, { failuresInARow: -1 })).rejects.toThrow();
+      expect(await repo().recordFulfilmentCheck('PL-00000000', failed)).toBe(false);
+    });
+
     it('updatePartnerCheck refuses a closed request and a check the schema refuses', async () => {
       const r = withCheck(pendingRequest(), check());
       await repo().create(r);
