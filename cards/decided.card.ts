@@ -114,9 +114,7 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
   const reminder = r.status === 'completing' ? options.completionReminder : undefined;
   const banner: CardElement[] = [textBlock(s.decided.title[r.status], { weight: 'bolder', size: 'medium', color: tone.color })];
   if (reminder) {
-    const subName = model.view.subscription?.name ?? (r.subject.kind === 'multichannel_support' ? r.subject.subscriptionId : '');
     banner.unshift(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEndTitle : s.fulfilment.reminder.title, { weight: 'bolder', size: 'medium', color: 'warning' }));
-    banner.push(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEnd(subName, formatDate(reminder.termEndsOn, ctx, true)) : s.fulfilment.reminder.waited(reminder.waitedDays), { spacing: 'small' }));
   }
   const d = r.decision;
   if (d) {
@@ -129,6 +127,11 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
     if (step) banner.push(textBlock(s.decided.stepApproved(step.actor.name, formatDateTime(step.at, ctx)), { spacing: 'none' }));
     const next = r.steps[r.stage];
     if (next && !isClosed(r.status)) banner.push(textBlock(s.decided.nowAwaiting(names.name(next.orgId)), { spacing: 'none' }));
+  }
+  if (reminder) {
+    // Issue 17: after who approved it: how long it has waited, or the licence's term end coming.
+    const subName = model.view.subscription?.name ?? (r.subject.kind === 'multichannel_support' ? r.subject.subscriptionId : '');
+    banner.push(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEnd(subName, formatDate(reminder.termEndsOn, ctx, true)) : s.fulfilment.reminder.waited(reminder.waitedDays), { spacing: 'small' }));
   }
   return adaptiveCard(
     [

@@ -53,6 +53,18 @@ export interface CardSample {
   expand?: keyof CardStrings['button'];
 }
 
+/** Issue 17: the request moved on to "completing in Partner Center" at its last approval (as the lifecycle records it). */
+const completing = (r: PartnerRequest): PartnerRequest => {
+  const at = r.decision?.at ?? r.updatedAt;
+  const approver = r.decision?.actor ?? { type: 'system' as const, name: 'Partner Link' };
+  return {
+    ...r,
+    status: 'completing',
+    decision: { status: 'completing', actor: approver, platform: 'teams', at },
+    audit: [...r.audit, { at, actor: approver, platform: 'teams', action: 'approve', from: 'pending_approval', to: 'completing', stage: 0 }],
+  };
+};
+
 export const sampleContext = (locale: Locale): CardContext => ({ locale, timeZone: 'Asia/Tokyo', now: NOW });
 
 const view = (request: PartnerRequest, extra: Partial<RequestView> = {}): RequestView => ({
@@ -173,6 +185,20 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     name: 'decided-expired',
     caption: 'Decided: expired',
     build: (ctx) => decidedCard({ view: view(linkExpired) }, ctx),
+  },
+  // Issue 17: reminders while a request is completing in Partner Center.
+  {
+    name: 'completion-reminder',
+    caption: "Still completing in Partner Center after 3 days: the distributor's admin is reminded, their step first",
+    build: (ctx) => decidedCard({ view: view(completing(linkApproved)) }, ctx, { completionReminder: { side: 'provider', waitedDays: 3 } }),
+  },
+  {
+    name: 'term-end-reminder',
+    caption: 'Multi-channel for a licence: the partner is reminded before the term ends',
+    build: (ctx) =>
+      decidedCard({ view: view(completing({ ...multichannelCancelled, subject: { ...multichannelCancelled.subject, subscriptionId: SUBSCRIPTIONS.m365Ea.id } } as PartnerRequest), { subscription: { ...SUBSCRIPTIONS.m365Ea, termEndsOn: new Date('2025-06-30T00:00:00Z') } }) }, ctx, {
+        completionReminder: { side: 'partner', waitedDays: 10, termEndsOn: new Date('2025-06-30T00:00:00Z') },
+      }),
   },
   {
     name: 'my-requests',
