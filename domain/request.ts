@@ -183,6 +183,62 @@ export const FulfilmentCheckSchema = z.object({
 export type FulfilmentCheck = z.infer<typeof FulfilmentCheckSchema>;
 // --- end of the issue 17 block ---
 
+// --- Issue 17: fulfilment of an add-partner request (the reseller relationship link, GDAP). ---
+/**
+ * Where the customer's acceptance link stands: `pending` (not fetched yet, or Partner Center failed: the
+ * card says it will follow and the fulfilment schedule fetches it), `ready` (fetched and checked: `url`),
+ * `partner_acts` (the operator cannot ask Partner Center for this partner: the partner sends the request
+ * from its own Partner Center account, and the card says how).
+ */
+export const FULFILMENT_LINK_STATES = ['pending', 'ready', 'partner_acts'] as const;
+/**
+ * The GDAP relationship asked for with an add-partner request: `pending` (to be created), `requested`
+ * (created in Microsoft Graph and locked for approval: `relationshipId`, `approvalUrl`), `failed` (Graph
+ * refused it for good: `lastError`; the request completes without it).
+ */
+export const GDAP_STATES = ['pending', 'requested', 'failed'] as const;
+export const GdapProgressSchema = z.object({
+  state: z.enum(GDAP_STATES),
+  relationshipId: z.string().regex(/^[A-Za-z0-9-]{1,100}$/).optional(),
+  /** The relationship's status in Graph as last read (created, approvalPending, active, …: an open string). */
+  status: z.string().max(60).optional(),
+  approvalUrl: z.string().url().max(2048).optional(),
+  attempts: z.number().int().min(0),
+  lastError: z.string().max(60).optional(),
+});
+export type GdapProgress = z.infer<typeof GdapProgressSchema>;
+export const FulfilmentSchema = z.object({
+  /** Bumped on every write; what a write's compare-and-set names (0: none stored yet). */
+  rev: z.number().int().min(1),
+  link: z.enum(FULFILMENT_LINK_STATES),
+  url: z.string().url().max(2048).optional(),
+  attempts: z.number().int().min(0),
+  /** Why the last attempt failed (an error code, never a message from outside). */
+  lastError: z.string().max(60).optional(),
+  updatedAt: z.coerce.date(),
+  gdap: GdapProgressSchema.optional(),
+});
+export type Fulfilment = z.infer<typeof FulfilmentSchema>;
+
+/** Hosts a link from Partner Center or Graph may point to before it is shown to anyone: Microsoft's own. */
+const MICROSOFT_LINK_HOST = /^(?:[a-z0-9-]+\.)*microsoft\.com$/i;
+/**
+ * Whether a link handed out by Partner Center or built for Graph may be put on a card: https, a
+ * microsoft.com host (admin.microsoft.com today), no user name or password, no port, at most 2048
+ * characters. Anything else is not shown (a spoofed or broken answer must not send a Global admin elsewhere).
+ */
+export function isMicrosoftAdminLink(value: string): boolean {
+  if (value.length > 2048) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && !url.username && !url.password && !url.port && MICROSOFT_LINK_HOST.test(url.hostname);
+}
+// --- end of the add-partner fulfilment block ---
+
 export const RequestSchema = z.object({
   id: z.string().regex(/^PL-[0-9A-Z]{8}$/),
   subject: RequestSubjectSchema,
@@ -214,5 +270,7 @@ export const RequestSchema = z.object({
   partnerCheck: PartnerCheckSchema.optional(),
   /** Issue 17: while completing, the last failed question to Partner Center about it (see FulfilmentCheckSchema). */
   fulfilmentCheck: FulfilmentCheckSchema.optional(),
+  /** Issue 17: an add-partner request's relationship link and GDAP relationship (absent: Partner Center off, or not reached yet). */
+  fulfilment: FulfilmentSchema.optional(),
 });
 export type PartnerRequest = z.infer<typeof RequestSchema>;

@@ -3,6 +3,7 @@ import {
   subjectKey,
   type AuditEntry,
   type CreateOutcome,
+  type Fulfilment,
   type Notice,
   type FulfilmentCheck,
   type PartnerCheck,
@@ -19,6 +20,9 @@ import {
   asKeys,
   asLimit,
   assertTransition,
+  FULFILMENT_STATUSES,
+  fulfilmentFilter,
+  fulfilmentUpdate,
   noticesFromDocument,
   noticesToDocument,
   isDate,
@@ -198,5 +202,22 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     if (k === undefined) return false;
     const { numAffected } = await this.ds.updateAsync({ _id: k, status: 'completing' }, fulfilmentCheckUpdate(check), {});
     return numAffected === 1;
+  }
+
+  // Issue 17: an add-partner request's fulfilment (relationship link, GDAP).
+  async updateFulfilment(id: string, expectedRev: number, fulfilment: Fulfilment, notices?: readonly Notice[]): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined || fulfilment.rev !== expectedRev + 1) return 'conflict';
+    const filter = { _id: k, status: { $in: [...FULFILMENT_STATUSES] }, ...fulfilmentFilter(expectedRev) };
+    const { numAffected } = await this.ds.updateAsync(filter, fulfilmentUpdate(fulfilment, notices), {});
+    return numAffected === 1 ? 'ok' : 'conflict';
+  }
+
+  async listFulfilmentDue(limit?: number): Promise<PartnerRequest[]> {
+    const docs = await this.ds
+      .findAsync({ status: { $in: [...FULFILMENT_STATUSES] }, fulfilmentDue: true })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT));
+    return docs.map(requestFromDocument);
   }
 }

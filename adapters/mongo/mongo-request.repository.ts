@@ -4,6 +4,7 @@ import {
   subjectKey,
   type AuditEntry,
   type CreateOutcome,
+  type Fulfilment,
   type Notice,
   type FulfilmentCheck,
   type PartnerCheck,
@@ -20,6 +21,9 @@ import {
   asKeys,
   asLimit,
   assertTransition,
+  FULFILMENT_STATUSES,
+  fulfilmentFilter,
+  fulfilmentUpdate,
   noticesFromDocument,
   noticesToDocument,
   isDate,
@@ -225,5 +229,27 @@ export class MongoRequests implements RequestRepositoryPort {
     // Under the record's lock, as every update here (FerretDB applies a filtered update non-atomically).
     const res = await this.locks.with(lockName(k), (hold) => fencedUpdateOne(hold, this.model, k, { status: 'completing' }, fulfilmentCheckUpdate(check)));
     return res.matchedCount === 1;
+  }
+
+  // Issue 17: an add-partner request's fulfilment (relationship link, GDAP).
+  async updateFulfilment(id: string, expectedRev: number, fulfilment: Fulfilment, notices?: readonly Notice[]): Promise<TransitionOutcome> {
+    const k = asKey(id);
+    if (k === undefined || fulfilment.rev !== expectedRev + 1) return 'conflict';
+    const revFilter = fulfilmentFilter(expectedRev);
+    // Our own operators ($in, $exists) over checked values, so trusted; under the record's lock (FerretDB).
+    const filter = { status: trusted({ $in: [...FULFILMENT_STATUSES] }), ...('fulfilment' in revFilter ? { fulfilment: trusted(revFilter.fulfilment) } : revFilter) };
+    return this.locks.with(lockName(k), async (hold) => {
+      const res = await fencedUpdateOne(hold, this.model, k, filter, fulfilmentUpdate(fulfilment, notices));
+      return res.matchedCount === 1 ? 'ok' : 'conflict';
+    });
+  }
+
+  async listFulfilmentDue(limit?: number): Promise<PartnerRequest[]> {
+    const docs = await this.model
+      .find({ status: trusted({ $in: [...FULFILMENT_STATUSES] }), fulfilmentDue: true })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(asLimit(limit, DEFAULT_LIST_LIMIT))
+      .lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
   }
 }

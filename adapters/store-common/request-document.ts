@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FulfilmentCheckSchema, isClosed, NoticeSchema, PartnerCheckSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type FulfilmentCheck, type Notice, type PartnerCheck, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
+import { FulfilmentCheckSchema, FulfilmentSchema, isClosed, NoticeSchema, PartnerCheckSchema, ReminderStateSchema, RequestSchema, subjectKey, type AuditEntry, type Fulfilment, type FulfilmentCheck, type Notice, type PartnerCheck, type PartnerRequest, type ReminderState, type RequestNotices } from '../../domain';
 import { withoutUndefined } from './directory-documents';
 import { StoreError } from './store-errors';
 
@@ -39,7 +39,7 @@ export function requestIndexFields(r: PartnerRequest): RequestIndexFields {
 /** A new request as stored: the whole request, its ID as the document key, plus the index fields. */
 export function requestToDocument(r: PartnerRequest): Record<string, unknown> {
   const { id, ...rest } = r;
-  return { _id: id, ...withoutUndefined(rest), ...requestIndexFields(r), notices: [], noticesRev: 0 };
+  return { _id: id, ...withoutUndefined(rest), ...(r.fulfilment ? fulfilmentFields(r.fulfilment) : {}), ...requestIndexFields(r), notices: [], noticesRev: 0 };
 }
 
 /**
@@ -47,13 +47,15 @@ export function requestToDocument(r: PartnerRequest): Record<string, unknown> {
  * which is only ever appended to so that an entry written concurrently is never overwritten.
  */
 export function transitionFields(next: PartnerRequest): Record<string, unknown> {
-  const { id: _id, audit: _audit, ...state } = next;
+  // Issue 17: `fulfilment` is written only by updateFulfilment (its own compare-and-set), never by a transition
+  // read before it: an approval racing a fetched link would otherwise put the old state back.
+  const { id: _id, audit: _audit, fulfilment: _fulfilment, ...state } = next;
   return { ...withoutUndefined(state), ...requestIndexFields(next) };
 }
 
 /** Back from a stored document (either store): validated, dates coerced, store-only fields dropped. */
 export function requestFromDocument(doc: Record<string, unknown>): PartnerRequest {
-  const { _id, openKey: _k, awaitingOrgId: _a, notices: _n, noticesRev: _r, fence: _f, ...rest } = doc;
+  const { _id, openKey: _k, awaitingOrgId: _a, notices: _n, noticesRev: _r, fence: _f, fulfilmentDue: _d, ...rest } = doc;
   return RequestSchema.parse({ ...rest, id: _id });
 }
 
@@ -146,4 +148,33 @@ export function partnerCheckUpdate(check: PartnerCheck, entry?: AuditEntry): Rec
 /** Issue 17: the update that records a completing request's last question to Partner Center (validated). */
 export function fulfilmentCheckUpdate(check: FulfilmentCheck): Record<string, unknown> {
   return { $set: { fulfilmentCheck: withoutUndefined(FulfilmentCheckSchema.parse(check)) } };
+}
+
+// --- Issue 17: an add-partner request's fulfilment (relationship link, GDAP). ---
+
+/** The statuses whose fulfilment may still be written: waiting for the customer's approval, or completing. */
+export const FULFILMENT_STATUSES = ['pending_approval', 'completing'] as const;
+
+/** Whether the fulfilment schedule still has something to fetch or create for it (a store-only index field). */
+export const fulfilmentDue = (f: Fulfilment): boolean => f.link === 'pending' || f.gdap?.state === 'pending';
+
+/** The stored fields of a fulfilment: validated, undefined members left out, and its due flag. */
+export function fulfilmentFields(f: Fulfilment): { fulfilment: Record<string, unknown>; fulfilmentDue: boolean } {
+  const parsed = FulfilmentSchema.parse(f);
+  const { gdap, ...rest } = parsed;
+  return { fulfilment: { ...withoutUndefined(rest), ...(gdap ? { gdap: withoutUndefined(gdap) } : {}) }, fulfilmentDue: fulfilmentDue(parsed) };
+}
+
+/** The filter of a fulfilment write's compare-and-set (both stores): the revision the caller read (0: none stored). */
+export function fulfilmentFilter(expectedRev: number): Record<string, unknown> {
+  const rev = Number.isInteger(expectedRev) ? expectedRev : -1;
+  return rev === 0 ? { fulfilment: { $exists: false } } : { 'fulfilment.rev': rev };
+}
+
+/** The update that stores a fulfilment and the notices it asks for (outbox revision bumped), in one write. */
+export function fulfilmentUpdate(f: Fulfilment, notices: readonly Notice[] = []): Record<string, unknown> {
+  const set = fulfilmentFields(f);
+  const checked = notices.map(checkedNotice);
+  if (!checked.length) return { $set: set };
+  return { $set: set, $push: { notices: { $each: checked } }, $inc: { noticesRev: 1 } };
 }

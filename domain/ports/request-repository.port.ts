@@ -1,5 +1,5 @@
 import type { Notice, RequestNotices } from '../notices';
-import type { AuditEntry, FulfilmentCheck, PartnerCheck, PartnerRequest, ReminderState, RequestStatus } from '../request';
+import type { AuditEntry, Fulfilment, FulfilmentCheck, PartnerCheck, PartnerRequest, ReminderState, RequestStatus } from '../request';
 
 export type CreateOutcome = { created: true } | { created: false; existingId: string };
 export type TransitionOutcome = 'ok' | 'conflict';
@@ -79,4 +79,14 @@ export interface RequestRepositoryPort {
    * True when it was written.
    */
   recordFulfilmentCheck(id: string, check: FulfilmentCheck): Promise<boolean>;
+  /**
+   * Issue 17: stores the request's `fulfilment` (the add-partner relationship link and GDAP progress) only
+   * if the request waits for an approval or is completing and its stored fulfilment still has revision
+   * `expectedRev` (0: none stored yet); `fulfilment.rev` must be the next one. `notices` go onto the outbox in
+   * the same write. The version is not changed (the cards people hold stay valid), and a transition
+   * never writes `fulfilment`. Exactly one of several instances writing from the same revision gets 'ok'.
+   */
+  updateFulfilment(id: string, expectedRev: number, fulfilment: Fulfilment, notices?: readonly Notice[]): Promise<TransitionOutcome>;
+  /** Issue 17: requests waiting for an approval or completing whose link or GDAP relationship is still to be fetched or created, oldest change first. */
+  listFulfilmentDue(limit?: number): Promise<PartnerRequest[]>;
 }

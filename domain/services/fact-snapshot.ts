@@ -73,6 +73,8 @@ function prefetchedRequests(requests: RequestRepositoryPort, open: Map<string, P
     listPartnerChecksDue: (now, limit) => requests.listPartnerChecksDue(now, limit),
     updatePartnerCheck: (id, attempts, check, entry) => requests.updatePartnerCheck(id, attempts, check, entry),
     recordFulfilmentCheck: (id, check) => requests.recordFulfilmentCheck(id, check),
+    updateFulfilment: (id, rev, fulfilment, notices) => requests.updateFulfilment(id, rev, fulfilment, notices),
+    listFulfilmentDue: (limit) => requests.listFulfilmentDue(limit),
   };
 }
 

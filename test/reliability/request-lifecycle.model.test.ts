@@ -86,6 +86,8 @@ class MemoryRequests implements RequestRepositoryPort {
   listPartnerChecksDue = notUsed;
   updatePartnerCheck = notUsed;
   recordFulfilmentCheck = notUsed;
+  updateFulfilment = notUsed;
+  listFulfilmentDue = notUsed;
   getNotices = notUsed;
   setNotices = notUsed;
   listNoticesDue = notUsed;

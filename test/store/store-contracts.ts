@@ -9,6 +9,7 @@ import { describeSlackInstallationContract } from './contract/slack-installation
 import { describeStoreLifecycleContract } from './contract/store-lifecycle.contract';
 import type { StoreFactory } from './contract/store-factory';
 import { describePartnerCheckContract } from './contract/partner-check.contract';
+import { describeFulfilmentContract } from './contract/fulfilment.contract';
 
 /** Every port's contract suite, for one store implementation: both runners call exactly this. */
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
@@ -22,4 +23,5 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeSlackInstallationContract(name, factory);
   describeStoreLifecycleContract(name, factory);
   describePartnerCheckContract(name, factory);
+  describeFulfilmentContract(name, factory);
 }

@@ -30,6 +30,9 @@ const requestSchema = new Schema(
     partnerCheck: Schema.Types.Mixed,
     /** Issue 17: a completing request's last failed question to Partner Center (see FulfilmentCheckSchema). */
     fulfilmentCheck: Schema.Types.Mixed,
+    /** Issue 17: an add-partner request's relationship link and GDAP progress (see FulfilmentSchema), and whether the schedule still has work on it. */
+    fulfilment: Schema.Types.Mixed,
+    fulfilmentDue: Boolean,
     openKey: { type: String, required: true },
     awaitingOrgId: { type: String, default: null },
     // The request's outbox (domain/notices.ts): what people must still be told, and its revision.
@@ -47,5 +50,6 @@ requestSchema.index({ 'requester.personId': 1, createdAt: -1 });
 requestSchema.index({ status: 1, expiresAt: 1 });
 requestSchema.index({ 'notices.nextAt': 1 });
 requestSchema.index({ 'partnerCheck.state': 1, 'partnerCheck.nextAt': 1 });
+requestSchema.index({ fulfilmentDue: 1, updatedAt: 1 });
 
 export const requestModel = (conn: Connection): Model<StoredDoc> => conn.model<StoredDoc>('PartnerRequest', requestSchema);
