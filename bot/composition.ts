@@ -1,8 +1,9 @@
 import { FulfilmentWatcher, fulfilmentJob } from '../app/fulfilment/fulfilment';
+import { AddPartnerFulfilment, addPartnerFulfilmentJob, PreparingNotifier } from '../app/fulfilment/add-partner-fulfilment';
 import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn, withEntraIds } from '../adapters/teams';
-import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
+import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, type GdapPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { completionReminderJob, DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { PartnerLinkBot } from '../dialogs';
@@ -62,7 +63,7 @@ export async function createBotRuntime(
   store: StorePort,
   config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS' | 'ENTRA_ADMIN_GROUP_CACHE_MINUTES'>>,
   logger: Logger,
-  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number; /** Issue 16: set when ENTRA_ADMIN_GROUPS=true. */ groupMembers?: GroupMembersPort } = {},
+  options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number; /** Issue 17: Microsoft Graph GDAP, set when PARTNER_CENTER_ENABLED=true and PARTNER_CENTER_GDAP=true. */ gdap?: GdapPort; /** Issue 16: set when ENTRA_ADMIN_GROUPS=true. */ groupMembers?: GroupMembersPort } = {},
 ): Promise<BotRuntime> {
   // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
   if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
@@ -75,6 +76,11 @@ export async function createBotRuntime(
   const service = createService(store, config, clock, partnerRegistry);
   const readers = new StoredReaderFacts(store.keyValues, () => clock.now());
   const notifier = new Notifier({ store, service, cards: notificationCards, logger, clock, readers });
+  // Issue 17: an add-partner request reaching the customer's step gets its Partner Center link (and GDAP
+  // relationship) before the customer admin's card is drawn; the schedule below finishes what failed.
+  const addPartner = options.partnerCenter
+    ? new AddPartnerFulfilment({ requests: store.requests, directory: store.directory, partnerCenter: options.partnerCenter, ...(options.gdap ? { gdap: options.gdap } : {}), clock, logger, notifier })
+    : undefined;
   // Issue 16 (opt-in): Teams admins of organizations naming an Entra group are that group's members.
   const groups = options.groupMembers
     ? new AdminGroupRoles({ store, members: options.groupMembers, logger, clock, cacheMs: (config.ENTRA_ADMIN_GROUP_CACHE_MINUTES ?? 15) * 60_000 })
@@ -91,7 +97,7 @@ export async function createBotRuntime(
       service,
       directory: store.directory,
       recognizer,
-      notifier,
+      notifier: addPartner ? new PreparingNotifier(notifier, addPartner, logger) : notifier,
       reach: new StoredReach(store),
       approvalChannels: new ApprovalChannels(store),
       policy: config.policy,
@@ -124,6 +130,7 @@ export async function createBotRuntime(
     jobs.push(fulfilmentJob(watcher, scheduleMs));
     // Issue 17: completing too long (or a licence's term ending) reminds those who must act in Partner Center.
     jobs.push(completionReminderJob(service, notifier, scheduleMs));
+    if (addPartner) jobs.push(addPartnerFulfilmentJob(addPartner, scheduleMs));
   }
   return { store, service, notifier, bot, jobs, clock };
 }

@@ -3,6 +3,7 @@ import { INPUT_IDS, REASON_MAX_LENGTH } from './actions';
 import { button, refreshExecute } from './click';
 import { adaptiveCard, bullets, factSet, heading, nestedCard, note, showCard, styled, subheading, textBlock, textInput } from './elements';
 import { orgNamer } from './format';
+import { addPartnerFulfilmentBlock } from './add-partner-fulfilment';
 import type { ApprovalModel, ApprovalOptions, CardContext } from './models';
 import { expiryText, historyLines, identityFacts, requestFacts } from './request-facts';
 import type { AdaptiveCard, CardActionElement, CardElement, Refresh } from './schema';
@@ -39,6 +40,8 @@ export function approvalCard(model: ApprovalModel, ctx: CardContext, options: Ap
     ...(step && r.steps.length > 1 ? [note(s.approval.stepOf(r.stage + 1, r.steps.length, s.approverRole[step.as]))] : []),
     ...historyLines(model.view, s, ctx).map((line) => textBlock(line, { spacing: 'small' })),
     factSet([...requestFacts(model.view, names, s, ctx), ...identityFacts(requesterOrg, s)], { spacing: 'medium' }),
+    // Issue 17: at the customer's step of an add-partner request, the link its Global admin opens (or what the partner does).
+    ...(awaiting && step?.as === 'customer' ? addPartnerFulfilmentBlock(r, names, s) : []),
     subheading(s.approval.checksTitle),
     checks.length > 0 ? bullets(checks, { marker: '✓', spacing: 'small' }) : note(s.approval.noChecks),
     ...(awaiting

@@ -1,6 +1,7 @@
 import { isClosed, type AuditEntry, type PartnerRequest } from '../domain';
 import { adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
 import { clip, formatDate, formatDateTime, orgNamer } from './format';
+import { addPartnerFulfilmentBlock } from './add-partner-fulfilment';
 import { button } from './click';
 import type { CardContext, CardOptions, DecidedModel } from './models';
 import { requestFacts } from './request-facts';
@@ -50,6 +51,14 @@ function fulfilmentLines(view: DecidedModel['view'], names: ReturnType<typeof or
       { side: 'reseller', text: f.link.reseller(names.name(sub.providerId)) },
     ];
   }
+  // Issue 17: an add-partner request whose link was prepared: who does what depends on whether the bot has the link.
+  if (sub.kind === 'add_partner' && r.fulfilment) {
+    const t = s.addPartnerLink;
+    const [customer, partner] = [names.name(sub.customerId), names.name(sub.partnerId)];
+    if (r.fulfilment.link === 'ready') return [{ side: 'customer', text: t.ready(customer, partner) }];
+    if (r.fulfilment.link === 'partner_acts') return [{ side: 'partner', text: t.partnerActs(partner, customer) }, { side: 'customer', text: f.addPartner.customer(partner) }];
+    return [{ side: 'customer', text: t.pending }];
+  }
   if (sub.kind === 'add_partner') {
     return [
       { side: 'partner', text: f.addPartner.partner(names.name(sub.customerId)) },
@@ -82,8 +91,13 @@ function fulfilmentSteps(view: DecidedModel['view'], names: ReturnType<typeof or
   const f = s.fulfilment;
   const lines = fulfilmentLines(view, names, s, ctx);
   const yours = reminder ? lines.filter((l) => l.side === reminder.side) : [];
+  const yourStep = yours.length ? [textBlock(f.reminder.yourStep, { weight: 'bolder', spacing: 'medium' }), ...yours.map((l) => textBlock(l.text, { spacing: 'small' }))] : [];
+  // Issue 17: an add-partner request whose link was prepared: the link (or what the partner does) replaces the generic steps.
+  if (view.request.subject.kind === 'add_partner' && view.request.fulfilment) {
+    return [...yourStep, ...addPartnerFulfilmentBlock(view.request, names, s), note(f.watching, { spacing: 'small' })];
+  }
   return [
-    ...(yours.length ? [textBlock(f.reminder.yourStep, { weight: 'bolder', spacing: 'medium' }), ...yours.map((l) => textBlock(l.text, { spacing: 'small' }))] : []),
+    ...yourStep,
     textBlock(f.title, { weight: 'bolder', spacing: 'medium' }),
     ...lines.map((l, i) => textBlock(`${i + 1}. ${l.text}`, { spacing: 'small' })),
     note(f.watching, { spacing: 'small' }),

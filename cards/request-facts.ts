@@ -12,6 +12,7 @@ import {
 import { daysUntil, formatDate, formatDateTime, subscriptionLabel, type OrgNamer } from './format';
 import type { CardContext, RequestView } from './models';
 import type { CardStrings } from './strings';
+import { adminRolesText } from './add-partner-fulfilment';
 
 export type FactPair = readonly [string, string | undefined];
 
@@ -94,6 +95,8 @@ export function requestFacts(view: RequestView, names: OrgNamer, s: CardStrings,
     ...whoMustActFacts(view, names, s),
     [s.fact.expires, awaiting ? expiryText(r, s, ctx) : undefined],
     ...partnerCheckFacts(r, s, ctx),
+    // Issue 17: the admin roles (GDAP) an add-partner request asks for.
+    [s.addPartnerLink.adminRoles, adminRolesText(r, s)],
   ];
 }
 

@@ -117,7 +117,12 @@ export interface ShowCardAction extends ActionBase {
   type: 'Action.ShowCard';
   card: AdaptiveCard;
 }
-export type CardActionElement = ExecuteAction | SubmitAction | ShowCardAction;
+/** Issue 17: a link out (the Microsoft admin center), only ever to a URL checked before it is drawn. */
+export interface OpenUrlAction extends ActionBase {
+  type: 'Action.OpenUrl';
+  url: string;
+}
+export type CardActionElement = ExecuteAction | SubmitAction | ShowCardAction | OpenUrlAction;
 
 export interface Refresh {
   action: ExecuteAction;

@@ -29,6 +29,8 @@ export const AddPartnerSubjectSchema = z.object({
   customerId: SlugSchema,
   partnerId: SlugSchema,
   workload: WorkloadSchema,
+  /** Issue 17: admin access asked for the partner (GDAP): Entra built-in role template IDs from GDAP_ROLES. */
+  adminRoles: z.array(z.lazy(() => GdapRoleSchema)).min(1).max(8).optional(),
 });
 export const MultichannelSubjectSchema = z.object({
   kind: z.literal('multichannel_support'),
@@ -237,6 +239,26 @@ export function isMicrosoftAdminLink(value: string): boolean {
   }
   return url.protocol === 'https:' && !url.username && !url.password && !url.port && MICROSOFT_LINK_HOST.test(url.hostname);
 }
+/**
+ * The admin roles a partner may ask for through GDAP, least privileged first: Microsoft Entra built-in
+ * role template IDs (the same in every tenant; MicrosoftDocs/entra-docs
+ * docs/identity/role-based-access-control/permissions-reference.md). Global Administrator is deliberately
+ * not offered (it also blocks auto-extension of the relationship).
+ */
+export const GDAP_ROLES = {
+  directory_readers: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  global_reader: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',
+  service_support_administrator: 'f023fd81-a637-4b56-95fd-791ac0226033',
+  helpdesk_administrator: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  license_administrator: '4d6ac14f-3453-41d0-bef9-a3e0c569773a',
+  user_administrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+} as const;
+export type GdapRoleName = keyof typeof GDAP_ROLES;
+const GDAP_ROLE_IDS = Object.values(GDAP_ROLES) as [string, ...string[]];
+export const GdapRoleSchema = z.enum(GDAP_ROLE_IDS);
+/** The role's short name for a template ID from GDAP_ROLES (undefined for any other ID). */
+export const gdapRoleName = (templateId: string): GdapRoleName | undefined =>
+  (Object.keys(GDAP_ROLES) as GdapRoleName[]).find((k) => GDAP_ROLES[k] === templateId.toLowerCase());
 // --- end of the add-partner fulfilment block ---
 
 export const RequestSchema = z.object({

@@ -339,4 +339,27 @@ export const en: CardStrings = {
     verified: (at) => `Verified on ${at} (PartnerID and Partner Agreement)`,
     failed: 'Check failed: this request was closed',
   },
+  addPartnerLink: {
+    title: 'Accept the partner in Microsoft',
+    ready: (customer, partner) =>
+      `Approving in Partner Link is not enough. A Global admin of ${customer} opens the link below, signs in to the Microsoft 365 admin center and accepts ${partner} as a reseller (with the Microsoft Customer Agreement). This adds ${partner} as a partner; existing subscriptions and other partners stay as they are. Only a Global admin of ${customer}'s tenant can accept.`,
+    button: 'Open the acceptance link',
+    pending: 'The acceptance link from Partner Center is not here yet (Partner Center did not answer). It is added to this card automatically; nothing is lost.',
+    partnerActs: (partner, customer) =>
+      `Partner Link cannot ask Partner Center for ${partner}'s link. ${partner} signs in to its own Partner Center, opens Customers, selects Request a reseller relationship, and sends the link to a Global admin of ${customer}, who opens it and accepts.`,
+    gdapReady: (customer, partner, roles) =>
+      `${partner} also asks for admin access (GDAP) with these roles only: ${roles}. A Global admin of ${customer} opens the second link, checks the roles and approves. It lasts at most two years and ${customer} can end it at any time.`,
+    gdapButton: 'Review the admin access (GDAP)',
+    gdapPending: 'The admin access (GDAP) request is being prepared in Microsoft; its link is added to this card automatically.',
+    gdapFailed: 'The admin access (GDAP) request could not be created in Microsoft. If it is still needed, the partner asks for it in Partner Center (Customers, Request admin relationship).',
+    adminRoles: 'Admin access (GDAP)',
+    roles: {
+      directory_readers: 'Directory Readers',
+      global_reader: 'Global Reader',
+      service_support_administrator: 'Service Support Administrator',
+      helpdesk_administrator: 'Helpdesk Administrator',
+      license_administrator: 'License Administrator',
+      user_administrator: 'User Administrator',
+    },
+  },
 };

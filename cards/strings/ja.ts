@@ -335,4 +335,27 @@ export const ja: CardStrings = {
     verified: (at) => `${at} に確認済み (PartnerID とパートナー契約)`,
     failed: '確認の結果、この申請は終了しました',
   },
+  addPartnerLink: {
+    title: 'Microsoft でパートナーを承諾する',
+    ready: (customer, partner) =>
+      `Partner Link での承認だけでは完了しません。${customer} のグローバル管理者が下のリンクを開いて Microsoft 365 管理センターにサインインし、${partner} をリセラーとして (Microsoft 顧客契約とともに) 承諾します。これで ${partner} がパートナーに加わります。既存のサブスクリプションやほかのパートナーはそのままです。承諾できるのは ${customer} のテナントのグローバル管理者だけです。`,
+    button: '承諾のリンクを開く',
+    pending: 'パートナー センターからの承諾リンクはまだありません (パートナー センターが応答しませんでした)。このカードに自動で追加されます。失われるものはありません。',
+    partnerActs: (partner, customer) =>
+      `Partner Link は ${partner} のリンクをパートナー センターに要求できません。${partner} が自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを ${customer} のグローバル管理者に送ります。グローバル管理者がリンクを開いて承諾します。`,
+    gdapReady: (customer, partner, roles) =>
+      `${partner} は次のロールに限った管理者アクセス (GDAP) も求めています: ${roles}。${customer} のグローバル管理者が 2 つ目のリンクを開き、ロールを確認して承認します。期間は最長 2 年で、${customer} はいつでも終了できます。`,
+    gdapButton: '管理者アクセス (GDAP) を確認する',
+    gdapPending: '管理者アクセス (GDAP) の要求を Microsoft で準備しています。リンクはこのカードに自動で追加されます。',
+    gdapFailed: '管理者アクセス (GDAP) の要求を Microsoft で作成できませんでした。まだ必要な場合は、パートナーがパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求します。',
+    adminRoles: '管理者アクセス (GDAP)',
+    roles: {
+      directory_readers: 'ディレクトリ閲覧者',
+      global_reader: 'グローバル閲覧者',
+      service_support_administrator: 'サービス サポート管理者',
+      helpdesk_administrator: 'ヘルプデスク管理者',
+      license_administrator: 'ライセンス管理者',
+      user_administrator: 'ユーザー管理者',
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPlatform, BillingModel, RequestKind, RequestStatus, RuleCode } from '../../domain';
+import type { AuditEntry, AuditPlatform, BillingModel, RequestKind, RequestStatus, RuleCode, GdapRoleName } from '../../domain';
 
 /**
  * Every piece of text the cards show. Both `en.ts` and `ja.ts` are typed as this interface, so a string
@@ -242,5 +242,20 @@ export interface CardStrings {
     pending: string;
     verified: (at: string) => string;
     failed: string;
+  };
+  /** Issue 17: what makes an added partner real in Microsoft: the acceptance link, or what the partner does; GDAP admin access. */
+  addPartnerLink: {
+    title: string;
+    ready: (customer: string, partner: string) => string;
+    button: string;
+    pending: string;
+    partnerActs: (partner: string, customer: string) => string;
+    gdapReady: (customer: string, partner: string, roles: string) => string;
+    gdapButton: string;
+    gdapPending: string;
+    gdapFailed: string;
+    /** Fact label: the admin roles asked for. */
+    adminRoles: string;
+    roles: Record<GdapRoleName, string>;
   };
 }

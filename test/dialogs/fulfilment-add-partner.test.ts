@@ -7,6 +7,8 @@ import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 
 // Issue 17, done when: adding a partner goes through "completing in Partner Center" to "completed"; the
 // partner approves on Slack, the customer admin on Teams (Japanese); Partner Center answered by fixtures.
+// Trey Research Direct is a direct-bill partner, neither the operator nor one of its indirect resellers:
+// the operator cannot ask Partner Center for its link, so the cards say what Trey must do itself.
 const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner completes in Partner Center (Slack and Teams, %s store)', (_name, storeUnderTest) => {
@@ -24,14 +26,25 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner comp
     const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!)).answer!;
     const requestId = /PL-[0-9A-Z]{8}/.exec(submitted.cardText)![0];
     const viaSlack = h.delivered.find((d) => d.to === 'daniel-park' && d.platform === 'slack')!;
+    // At the partner's approval the bot asks Partner Center whether it can act for Trey: it cannot.
+    const asked = [
+      replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile'),
+      replyWith(nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' }), 'indirect-resellers'),
+    ];
     await h.execute('daniel-park', buttonData(viaSlack.message.card, 'approve')!, undefined, 'slack');
+    expect(asked.every((s) => s.isDone())).toBe(true);
+    expect((await h.store.requests.get(requestId))?.fulfilment).toMatchObject({ link: 'partner_acts', attempts: 1 });
+    expect((await h.store.requests.get(requestId))?.fulfilment?.url).toBeUndefined();
     const toCustomerAdmin = h.delivered.find((d) => d.to === 'taro-ito')!;
+    // The customer admin's approval card says exactly what the partner must do, and that the link comes from the partner.
+    expect(strings(toCustomerAdmin.message.card)).toContain('トレイ・リサーチ・ダイレクト が自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを 大和製造株式会社 のグローバル管理者に送ります');
+    expect(JSON.stringify(toCustomerAdmin.message.card)).not.toContain('Action.OpenUrl');
     await h.execute('taro-ito', buttonData(toCustomerAdmin.message.card, 'approve')!, 'ja-JP');
 
     expect((await h.store.requests.get(requestId))?.status).toBe('completing');
     expect(await h.store.directory.listRelationships({ partnerId: 'trey-research-direct' })).toEqual([]);
     const toCustomer = h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!;
-    expect(strings(toCustomer.message.card)).toContain('Microsoft 365 管理センター');
+    expect(strings(toCustomer.message.card)).toContain('Partner Link は トレイ・リサーチ・ダイレクト のリンクをパートナー センターに要求できません');
     const toRequester = h.delivered.filter((d) => d.to === 'yuki-suzuki').at(-1)!;
     expect(strings(toRequester.message.card)).toContain('[リセラー関係の要求]');
 
@@ -39,7 +52,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner comp
     const onSlack = h.delivered.filter((d) => d.to === 'daniel-park' && d.platform === 'slack').at(-1)!;
     const rendered = renderCard(onSlack.message.card as Parameters<typeof renderCard>[0]);
     expect(validateBlocks(rendered.blocks)).toEqual([]);
-    expect(JSON.stringify(rendered.blocks)).toContain('Request a reseller relationship');
+    expect(JSON.stringify(rendered.blocks)).toContain("Partner Link cannot ask Partner Center for Trey Research Direct's link. Trey Research Direct signs in to its own Partner Center, opens Customers, selects Request a reseller relationship, and sends the link to a Global admin of Yamato Manufacturing Co., Ltd., who opens it and accepts.");
     const job = h.jobs.find((j) => j.name === 'partner-center-fulfilment')!;
     replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
     replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');

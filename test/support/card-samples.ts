@@ -24,7 +24,7 @@ import {
   type CardStrings,
   type RequestView,
 } from '../../cards';
-import type { Locale, PartnerRequest } from '../../domain';
+import { GDAP_ROLES, type Locale, type PartnerRequest } from '../../domain';
 import {
   addPartnerStep2,
   APPROVER_USER_IDS,
@@ -283,4 +283,36 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     caption: 'The person concerned is told they are now an approver',
     build: (ctx) => approverChangedCard({ op: 'add', organizationName: 'Contoso Distribution Japan', byName: 'Hiroshi Yamada', at: NOW }, ctx),
   },
+  // Issue 17: an add-partner request's customer step with the Partner Center link and a GDAP approval link; completing where the partner must act.
+  {
+    name: 'approval-add-partner-link',
+    caption: "The customer admin's approval card with the acceptance link and the admin access (GDAP) link",
+    build: (ctx) => approvalCard({ view: view(addPartnerWithLink), approverUserIds: ['29:1Yz4Lm8Qp2Rx6Tv0Wb3Nc7Kd5Hf9Gj1Sa'] }, ctx),
+  },
+  {
+    name: 'decided-completing-partner-acts',
+    caption: 'Completing in Partner Center: what the partner must do itself',
+    build: (ctx) => decidedCard({ view: view(addPartnerPartnerActs) }, ctx),
+  },
 ];
+
+const addPartnerWithLink: PartnerRequest = {
+  ...addPartnerStep2,
+  subject: { ...addPartnerStep2.subject, kind: 'add_partner', customerId: 'yamato-manufacturing', partnerId: 'trey-research-direct', workload: 'azure', adminRoles: [GDAP_ROLES.directory_readers, GDAP_ROLES.helpdesk_administrator] },
+  fulfilment: {
+    rev: 1,
+    link: 'ready',
+    url: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=3b33e682-00c3-41ee-9dd2-a548adf56438&msppId=0&DAP=false#/BillingAccounts/partner-invitation',
+    attempts: 1,
+    updatedAt: NOW,
+    gdap: { state: 'requested', relationshipId: '5d8a7e3b-1c2f-4d6a-9b8e-7f6a5d4c3b2a-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', status: 'approvalPending', approvalUrl: 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d8a7e3b-1c2f-4d6a-9b8e-7f6a5d4c3b2a-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', attempts: 1 },
+  },
+};
+
+const addPartnerPartnerActs: PartnerRequest = {
+  ...addPartnerStep2,
+  status: 'completing',
+  version: 4,
+  decision: { status: 'completing', actor: { type: 'person', personId: 'aiko-yamamoto', name: 'Aiko Yamamoto', orgId: 'yamato-manufacturing' }, platform: 'teams', at: NOW },
+  fulfilment: { rev: 1, link: 'partner_acts', attempts: 1, updatedAt: NOW },
+};
