@@ -104,6 +104,8 @@ export async function createBotRuntime(
       readers,
       approvers: new ApproverAdmin({ store, logger, clock, tell: (change) => notifier.approverChanged(change) }),
       completeMentions: withEntraIds,
+      // Issue 17: with GDAP on, the add-partner form offers admin access for the partner.
+      ...(addPartner && options.gdap ? { offerAdminRoles: true } : {}),
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.
@@ -126,7 +128,7 @@ export async function createBotRuntime(
   }
   // Issue 17: completing requests are completed once Partner Center shows them.
   if (options.partnerCenter) {
-    const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger, clock });
+    const watcher = new FulfilmentWatcher({ requests: store.requests, directory: store.directory, service, partnerCenter: options.partnerCenter, notifier, logger, clock, ...(options.gdap ? { gdap: options.gdap } : {}) });
     jobs.push(fulfilmentJob(watcher, scheduleMs));
     // Issue 17: completing too long (or a licence's term ending) reminds those who must act in Partner Center.
     jobs.push(completionReminderJob(service, notifier, scheduleMs));

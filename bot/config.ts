@@ -104,6 +104,8 @@ export const ConfigSchema = z.object({
   PARTNER_CENTER_COMPLETION_REMINDER_EVERY_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(3650).default(7),
   /** Multi-channel for a licence: the partner and the customer are reminded this many days before its term ends. */
   PARTNER_CENTER_TERM_END_REMINDER_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(365).default(30),
+  /** Issue 17: add-partner requests may ask for admin access (GDAP), created through Microsoft Graph (PARTNER_CENTER_GRAPH_URL) with the Partner Center sign-in. */
+  PARTNER_CENTER_GDAP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 
   // Issue 16 (optional): Teams admins from an Entra group per organization (Organization.adminGroupId).
   /** true: read the admin groups through Microsoft Graph with the bot's app (MicrosoftAppId / MicrosoftAppPassword). */

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, redactSecrets } from './config';
 import { createLogger } from './logger';
 import { Schedules } from '../app';
 import { createBotRuntime } from './composition';
-import { partnerCenterFrom } from './partner-center.wiring';
+import { gdapFrom, partnerCenterFrom } from './partner-center.wiring';
 import { adminGroupsFrom } from './admin-groups.wiring';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
 import { createApp, finishApp, listen } from './server';
@@ -26,8 +26,9 @@ async function start(): Promise<void> {
   await seedIfEmpty(store, config, logger);
   // Issue 17: Partner Center on (PARTNER_CENTER_ENABLED=true): checks at filing, the directory sync (PARTNER_CENTER_SYNC_HOURS) and the fulfilment watcher.
   const partnerCenter = partnerCenterFrom(config, store);
+  const gdap = gdapFrom(config, store);
   const groupMembers = adminGroupsFrom(config);
-  const runtime = await createBotRuntime(store, config, logger, { ...(partnerCenter ? { partnerCenter } : {}), ...(groupMembers ? { groupMembers } : {}) });
+  const runtime = await createBotRuntime(store, config, logger, { ...(partnerCenter ? { partnerCenter } : {}), ...(gdap ? { gdap } : {}), ...(groupMembers ? { groupMembers } : {}) });
   const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');

@@ -1,6 +1,7 @@
 import { EncryptedStoreCachePlugin, MsalTokenSource, parseCacheKey, PartnerCenterClient, type MsalSettings } from '../adapters/partner-center';
+import { GDAP_SCOPE, GraphGdapClient } from '../adapters/graph';
 import { PARTNER_CENTER_REQUESTS_PER_MINUTE, RateLimiter } from '../app';
-import type { PartnerCenterPort } from '../app/ports';
+import type { GdapPort, PartnerCenterPort } from '../app/ports';
 import type { StorePort } from '../domain';
 import { ConfigError, type Config } from './config';
 
@@ -54,4 +55,17 @@ export function partnerCenterClient(config: PartnerCenterConfig, store: Pick<Sto
     return fetch(input, init);
   };
   return new PartnerCenterClient({ baseUrl: config.PARTNER_CENTER_API_URL, tokens, applicationName: 'Partner Link', fetch: limitedFetch });
+}
+
+/**
+ * Issue 17: GDAP through Microsoft Graph, or undefined unless PARTNER_CENTER_ENABLED and PARTNER_CENTER_GDAP
+ * are both true. Tokens are app+user from the same stored Partner Center sign-in, for the Graph scope
+ * DelegatedAdminRelationship.ReadWrite.All on PARTNER_CENTER_GRAPH_URL's host.
+ */
+export function gdapFrom(config: PartnerCenterConfig & Pick<Config, 'PARTNER_CENTER_GDAP' | 'PARTNER_CENTER_GRAPH_URL'>, store: Pick<StorePort, 'keyValues'>): GdapPort | undefined {
+  if (!config.PARTNER_CENTER_ENABLED || !config.PARTNER_CENTER_GDAP) return undefined;
+  const settings = partnerCenterSettings(config, 'PARTNER_CENTER_GDAP=true');
+  const tokens = new MsalTokenSource(settings, new EncryptedStoreCachePlugin(store.keyValues, settings.cacheKey));
+  const scope = `${new URL(config.PARTNER_CENTER_GRAPH_URL).origin}/${GDAP_SCOPE}`;
+  return new GraphGdapClient({ graphUrl: config.PARTNER_CENTER_GRAPH_URL, tokens: { token: () => tokens.userTokenFor([scope]) } });
 }

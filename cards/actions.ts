@@ -19,6 +19,8 @@ export const INPUT_IDS = {
   /** Issue 15: the note box and the hand-over choice on the request detail card. */
   note: 'note',
   handoverTo: 'handoverTo',
+  /** Issue 17: the admin roles (GDAP) asked for the partner, comma-separated role names (GDAP_ROLES keys). */
+  adminRoles: 'adminRoles',
 } as const;
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 
@@ -59,6 +61,7 @@ const AddPartnerForm = z
     form: z.literal('add_partner'),
     workload: optional(WorkloadSchema),
     partnerId: Slot(SlugSchema),
+    adminRoles: optional(z.string().max(300).regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,7}$/, { message: 'adminRoles must be role names separated by commas' })),
   })
   .strict();
 const MultichannelForm = z

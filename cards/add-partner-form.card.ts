@@ -1,6 +1,6 @@
-import { WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName } from '../domain';
+import { GDAP_ROLES, WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName, type GdapRoleName } from '../domain';
 import { INPUT_IDS } from './actions';
-import { choiceInput } from './elements';
+import { choiceInput, note } from './elements';
 import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
@@ -49,6 +49,11 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
         ...list.more,
         ...marked.note,
       );
+      // Issue 17: admin access for the partner (GDAP), optional; least privileged roles only.
+      if (model.offerAdminRoles) {
+        const roles = (Object.keys(GDAP_ROLES) as GdapRoleName[]).map((k) => ({ title: s.addPartnerLink.roles[k], value: k }));
+        inputs.push(choiceInput(INPUT_IDS.adminRoles, s.addPartnerLink.formLabel, roles, { style: 'expanded', isMultiSelect: true }), note(s.addPartnerLink.formHint, { spacing: 'small' }));
+      }
     }
   }
 

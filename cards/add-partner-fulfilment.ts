@@ -1,4 +1,4 @@
-import { gdapRoleName, isMicrosoftAdminLink, type PartnerRequest } from '../domain';
+import { gdapRoleName, isMicrosoftAdminLink, type PartnerRequest, type RequestSubject } from '../domain';
 import { actionSet, note, textBlock } from './elements';
 import type { orgNamer } from './format';
 import type { CardElement, OpenUrlAction } from './schema';
@@ -8,9 +8,9 @@ type Strings = ReturnType<typeof stringsFor>;
 type Names = ReturnType<typeof orgNamer>;
 
 /** The admin roles an add-partner request asks for (GDAP), named in the reader's language. */
-export function adminRolesText(r: PartnerRequest, s: Strings): string | undefined {
-  if (r.subject.kind !== 'add_partner' || !r.subject.adminRoles?.length) return undefined;
-  return r.subject.adminRoles.map((id) => {
+export function adminRolesText(subject: RequestSubject, s: Strings): string | undefined {
+  if (subject.kind !== 'add_partner' || !subject.adminRoles?.length) return undefined;
+  return subject.adminRoles.map((id) => {
     const name = gdapRoleName(id);
     return name ? s.addPartnerLink.roles[name] : id;
   }).join(', ');
@@ -39,11 +39,13 @@ export function addPartnerFulfilmentBlock(r: PartnerRequest, names: Names, s: St
   } else {
     out.push(note(t.pending, { spacing: 'small' }));
   }
-  const roles = adminRolesText(r, s);
+  const roles = adminRolesText(r.subject, s);
   if (roles) {
     const g = f.gdap;
     if (g?.state === 'requested' && g.approvalUrl && isMicrosoftAdminLink(g.approvalUrl)) {
       out.push(textBlock(t.gdapReady(customer, partner, roles), { spacing: 'small' }), actionSet([openUrl(t.gdapButton, g.approvalUrl)], { spacing: 'small' }));
+    } else if (g?.state === 'failed' && g.lastError === 'GDAP_NOT_OPERATOR') {
+      out.push(note(t.gdapOtherPartner(partner), { spacing: 'small' }));
     } else if (g?.state === 'failed' || (g?.state === 'requested' && !g.approvalUrl)) {
       out.push(note(t.gdapFailed, { spacing: 'small' }));
     } else {

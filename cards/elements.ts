@@ -84,7 +84,7 @@ export function choiceInput(
   id: string,
   label: string,
   choices: readonly Choice[],
-  options: Requiredness & { value?: string; placeholder?: string; style?: ChoiceSetInput['style'] | undefined },
+  options: Requiredness & { value?: string; placeholder?: string; style?: ChoiceSetInput['style'] | undefined; isMultiSelect?: boolean },
 ): ChoiceSetInput {
   const value = options.value !== undefined && choices.some((c) => c.value === options.value) ? options.value : undefined;
   return {
@@ -97,6 +97,7 @@ export function choiceInput(
     ...(value !== undefined ? { value } : {}),
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
     ...(options.isRequired ? { isRequired: true, errorMessage: options.errorMessage } : {}),
+    ...(options.isMultiSelect ? { isMultiSelect: true } : {}),
   };
 }
 

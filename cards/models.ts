@@ -69,6 +69,8 @@ export interface AddPartnerFormModel extends FormBase<'workload' | 'partnerId'> 
   eligiblePartners: readonly Organization[];
   /** Workloads to offer; all of them by default. */
   workloads?: readonly Workload[];
+  /** Issue 17: offer the optional admin access (GDAP) roles with the partner choice (GDAP is on). */
+  offerAdminRoles?: boolean;
 }
 
 export interface MultichannelFormModel extends FormBase<'subscriptionId' | 'partnerId'> {

@@ -35,6 +35,8 @@ export function subjectFacts(
         [s.fact.customer, names.name(subject.customerId)],
         [s.fact.partner, names.name(subject.partnerId)],
         [s.fact.workload, WORKLOAD_LABELS[subject.workload][ctx.locale]],
+        // Issue 17: the admin roles (GDAP) asked for the partner, if any.
+        [s.addPartnerLink.adminRoles, adminRolesText(subject, s)],
       ];
     case 'multichannel_support':
       return [
@@ -95,8 +97,6 @@ export function requestFacts(view: RequestView, names: OrgNamer, s: CardStrings,
     ...whoMustActFacts(view, names, s),
     [s.fact.expires, awaiting ? expiryText(r, s, ctx) : undefined],
     ...partnerCheckFacts(r, s, ctx),
-    // Issue 17: the admin roles (GDAP) an add-partner request asks for.
-    [s.addPartnerLink.adminRoles, adminRolesText(r, s)],
   ];
 }
 

@@ -90,6 +90,8 @@ export interface ChoiceSetInput extends InputBase {
   style?: 'compact' | 'expanded' | 'filtered';
   /** Long choice titles (name, PartnerID, workloads) wrap instead of being cut. */
   wrap?: boolean;
+  /** Issue 17: several values, sent comma-separated (the GDAP roles). */
+  isMultiSelect?: boolean;
 }
 
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | TextInput | ChoiceSetInput;

@@ -18,4 +18,6 @@ export interface DialogDeps {
   approvers: ApproversPort;
   /** Issue 16: what the platform can add to a mention (Teams: the member's Entra object ID from the roster). */
   completeMentions?: (context: TurnContext, mentions: readonly MentionedPerson[]) => Promise<MentionedPerson[]>;
+  /** Issue 17: the add-partner form offers admin access (GDAP roles) for the partner (Partner Center and GDAP on). */
+  offerAdminRoles?: boolean;
 }

@@ -130,6 +130,21 @@ export class MsalTokenSource implements PartnerCenterTokenSource {
     }
   }
 
+  /**
+   * Issue 17 (GDAP): an app+user token for other scopes from the same sign-in (Microsoft Graph
+   * DelegatedAdminRelationship.ReadWrite.All), silently from the stored cache. The app registration needs
+   * that delegated permission with admin consent; the person who signed in, the Admin agent role.
+   */
+  async userTokenFor(scopes: readonly string[]): Promise<string> {
+    try {
+      const account = await this.account();
+      const r = await this.user.acquireTokenSilent({ account, scopes: [...scopes] });
+      return r.accessToken;
+    } catch (err) {
+      throw asTokenError(err);
+    }
+  }
+
   private async account(): Promise<AccountInfo> {
     const [first] = await this.user.getTokenCache().getAllAccounts();
     if (!first) throw new PartnerCenterError('PARTNER_CENTER_SIGN_IN_REQUIRED', 'Nobody has signed in to Partner Center yet: an admin runs "partner-link partner-center login".');

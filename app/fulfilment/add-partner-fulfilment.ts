@@ -150,16 +150,18 @@ export class AddPartnerFulfilment {
     let link: Fulfilment['link'] = f?.link ?? 'pending';
     let url = f?.url;
     let lastError: string | undefined;
+    let operatorTenant: string | undefined;
+    const operator = async () => (operatorTenant ??= (await this.deps.partnerCenter.getOrganizationProfile()).tenantId);
     if (link === 'pending') {
       try {
-        url = await this.link(r);
+        url = await this.link(r, operator);
         link = url ? 'ready' : 'partner_acts';
       } catch (err) {
         lastError = codeOf(err);
         this.deps.logger.warn({ requestId: r.id, code: lastError }, 'the reseller relationship link could not be fetched from Partner Center');
       }
     }
-    const gdap = await this.gdapStep(r);
+    const gdap = await this.gdapStep(r, operator);
     return {
       rev: (f?.rev ?? 0) + 1,
       link,
@@ -172,18 +174,18 @@ export class AddPartnerFulfilment {
   }
 
   /** The link for the customer's admin, or undefined when the operator cannot ask for it for this partner. */
-  private async link(r: PartnerRequest): Promise<string | undefined> {
+  private async link(r: PartnerRequest, operator: () => Promise<string>): Promise<string | undefined> {
     if (r.subject.kind !== 'add_partner') return undefined;
     const partner = await this.deps.directory.getOrganization(r.subject.partnerId);
     if (!partner || partner.kind === 'customer') return undefined;
     const pc = this.deps.partnerCenter;
-    const operator = await pc.getOrganizationProfile();
+    const operatorTenant = await operator();
     let url: string;
-    if (sameTenant(operator.tenantId, partner.tenantId)) url = await pc.relationshipRequestLink();
+    if (sameTenant(operatorTenant, partner.tenantId)) url = await pc.relationshipRequestLink();
     else {
       const reseller = (await this.indirectResellers()).find((x) => isActive(x.state) && (sameTenant(x.tenantId, partner.tenantId) || (partner.partnerId !== undefined && x.partnerId === partner.partnerId)));
       if (!reseller) return undefined;
-      url = await pc.relationshipRequestLink({ indirectResellerTenantId: reseller.tenantId, indirectProviderTenantId: operator.tenantId });
+      url = await pc.relationshipRequestLink({ indirectResellerTenantId: reseller.tenantId, indirectProviderTenantId: operatorTenant });
     }
     if (!isMicrosoftAdminLink(url)) throw new CodedError('PARTNER_CENTER_BAD_LINK', 'Partner Center returned a relationship link that is not an https link on a Microsoft host; it is not shown.');
     return url;
@@ -195,16 +197,22 @@ export class AddPartnerFulfilment {
     return all;
   }
 
-  /** Creates the GDAP relationship when asked for and not created yet; a failure keeps it pending (or failed for good). */
-  private async gdapStep(r: PartnerRequest): Promise<GdapProgress | undefined> {
+  /**
+   * Creates the GDAP relationship when asked for and not created yet; a failure keeps it pending (or
+   * failed for good). A GDAP relationship is between the tenant that creates it and the customer, so the
+   * bot creates one only when the partner is the operator itself; for any other partner it is `failed`
+   * with GDAP_NOT_OPERATOR and the card says the partner asks for it in its own Partner Center.
+   */
+  private async gdapStep(r: PartnerRequest, operator: () => Promise<string>): Promise<GdapProgress | undefined> {
     const current = r.fulfilment?.gdap;
     if (!this.asksForGdap(r) || r.subject.kind !== 'add_partner') return current;
     if (current && current.state !== 'pending') return current;
     const attempts = (current?.attempts ?? 0) + 1;
     if (!this.deps.gdap) return { state: 'failed', attempts, lastError: 'GDAP_NOT_CONFIGURED' };
-    const customer = await this.deps.directory.getOrganization(r.subject.customerId);
-    if (!customer) return { state: 'failed', attempts, lastError: 'CUSTOMER_UNKNOWN' };
+    const [customer, partner] = await Promise.all([this.deps.directory.getOrganization(r.subject.customerId), this.deps.directory.getOrganization(r.subject.partnerId)]);
+    if (!customer || !partner) return { state: 'failed', attempts, lastError: 'ORGANIZATION_UNKNOWN' };
     try {
+      if (!sameTenant(await operator(), partner.tenantId)) return { state: 'failed', attempts, lastError: 'GDAP_NOT_OPERATOR' };
       const created = await this.deps.gdap.requestRelationship({
         // Unique and at most 50 characters (Graph): the request's ID names it.
         displayName: `Partner Link ${r.id}`,

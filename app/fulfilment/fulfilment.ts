@@ -1,5 +1,5 @@
 import { CodedError, type ClockPort, type DirectoryPort, type PartnerLinkService, type PartnerRequest, type RequestRepositoryPort } from '../../domain';
-import type { LoggerPort, NotificationPort, PartnerCenterPort, PcPartnerRelationship } from '../ports';
+import type { GdapPort, LoggerPort, NotificationPort, PartnerCenterPort, PcPartnerRelationship } from '../ports';
 import type { ScheduledJob } from '../schedules/schedules';
 
 /** How often the bot looks in Partner Center for the requests it is completing, unless configured. */
@@ -14,6 +14,8 @@ export interface FulfilmentDeps {
   logger: LoggerPort;
   /** The time a failed (or recovered) question to Partner Center is recorded with; real time by default. */
   clock?: ClockPort;
+  /** Issue 17: Microsoft Graph GDAP, to see that an asked-for GDAP relationship is active. */
+  gdap?: Pick<GdapPort, 'getRelationship'>;
 }
 
 export interface FulfilmentRun {
@@ -32,7 +34,8 @@ const sameTenant = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
  * Issue 17: the completion signal of each request kind, read from Partner Center.
  * - link_distributor: the reseller is among the operator's indirect resellers (by tenant ID or PartnerID), Active.
  * - add_partner: the customer is the operator's customer and the partner is the operator itself or is among
- *   the customer's indirect resellers.
+ *   the customer's indirect resellers; and, when admin access was asked for and its GDAP relationship was
+ *   created, that relationship is `active` in Microsoft Graph (still being created: not done yet).
  * - multichannel_support: the customer has a new active subscription whose reseller of record is the
  *   partner's PartnerID, of the billing model of the one bought elsewhere (the new licence bought in CSP
  *   at its term end; for Azure, the new Azure plan, usage-based).
@@ -91,6 +94,14 @@ export class FulfilmentWatcher {
     }
   }
 
+  /** Issue 17: an asked-for GDAP relationship is active (or none was asked for, or it could not be created: the card said so). */
+  private async gdapDone(r: PartnerRequest): Promise<boolean> {
+    const g = r.fulfilment?.gdap;
+    if (!g || g.state === 'failed' || !this.deps.gdap) return true;
+    if (g.state === 'pending' || !g.relationshipId) return false;
+    return (await this.deps.gdap.getRelationship(g.relationshipId))?.status.toLowerCase() === 'active';
+  }
+
   private async allIndirectResellers(): Promise<PcPartnerRelationship[]> {
     const all: PcPartnerRelationship[] = [];
     for await (const page of this.deps.partnerCenter.listIndirectResellers()) all.push(...page.items);
@@ -109,8 +120,8 @@ export class FulfilmentWatcher {
     if (!customer || !partner || partner.kind === 'customer') return false;
     if (s.kind === 'add_partner') {
       if (!(await pc.getCustomer(customer.tenantId))) return false;
-      if (sameTenant(await ctx.operatorTenant(), partner.tenantId)) return true;
-      return (await pc.listCustomerRelationships(customer.tenantId)).some((x) => sameTenant(x.tenantId, partner.tenantId) || x.partnerId === partner.partnerId);
+      const related = sameTenant(await ctx.operatorTenant(), partner.tenantId) || (await pc.listCustomerRelationships(customer.tenantId)).some((x) => sameTenant(x.tenantId, partner.tenantId) || x.partnerId === partner.partnerId);
+      return related && (await this.gdapDone(r));
     }
     // Multi-channel: a new subscription (never the one bought elsewhere) of the same billing model, with the
     // partner as reseller of record: a new Azure plan (usage) for Azure, a new licence for a licence.

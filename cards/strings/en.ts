@@ -352,6 +352,9 @@ export const en: CardStrings = {
     gdapButton: 'Review the admin access (GDAP)',
     gdapPending: 'The admin access (GDAP) request is being prepared in Microsoft; its link is added to this card automatically.',
     gdapFailed: 'The admin access (GDAP) request could not be created in Microsoft. If it is still needed, the partner asks for it in Partner Center (Customers, Request admin relationship).',
+    formLabel: 'Admin access for the partner (GDAP, optional)',
+    formHint: 'Only if the partner needs to administer your tenant: pick the fewest roles it needs. Your Global admin approves them separately in Microsoft; leave empty for none.',
+    gdapOtherPartner: (partner) => `Partner Link can ask Microsoft for admin access (GDAP) only for its own organization. If ${partner} needs it, ${partner} requests it in its own Partner Center (Customers, Request admin relationship) and your Global admin approves it there.`,
     adminRoles: 'Admin access (GDAP)',
     roles: {
       directory_readers: 'Directory Readers',

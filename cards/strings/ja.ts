@@ -348,6 +348,9 @@ export const ja: CardStrings = {
     gdapButton: '管理者アクセス (GDAP) を確認する',
     gdapPending: '管理者アクセス (GDAP) の要求を Microsoft で準備しています。リンクはこのカードに自動で追加されます。',
     gdapFailed: '管理者アクセス (GDAP) の要求を Microsoft で作成できませんでした。まだ必要な場合は、パートナーがパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求します。',
+    formLabel: 'パートナーの管理者アクセス (GDAP、任意)',
+    formHint: 'パートナーがテナントを管理する必要がある場合だけ、必要最小限のロールを選びます。グローバル管理者が Microsoft で別に承認します。不要なら空のままにします。',
+    gdapOtherPartner: (partner) => `Partner Link が Microsoft に管理者アクセス (GDAP) を要求できるのは自社の組織についてだけです。${partner} に必要な場合は、${partner} が自社のパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求し、御社のグローバル管理者がそこで承認します。`,
     adminRoles: '管理者アクセス (GDAP)',
     roles: {
       directory_readers: 'ディレクトリ閲覧者',

@@ -254,6 +254,10 @@ export interface CardStrings {
     gdapButton: string;
     gdapPending: string;
     gdapFailed: string;
+    gdapOtherPartner: (partner: string) => string;
+    /** The add-partner form's optional GDAP roles choice and its hint. */
+    formLabel: string;
+    formHint: string;
     /** Fact label: the admin roles asked for. */
     adminRoles: string;
     roles: Record<GdapRoleName, string>;

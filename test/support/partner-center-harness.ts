@@ -1,5 +1,7 @@
 import nock from 'nock';
+import { GraphGdapClient } from '../../adapters/graph';
 import { PartnerCenterClient } from '../../adapters/partner-center';
+import type { GdapPort } from '../../app/ports';
 import { PC_BASE } from '../partner-center/pc-fixtures';
 import { createBotHarness, type BotHarness } from './bot-harness';
 import type { bothStores } from './both-stores';
@@ -13,11 +15,11 @@ export const fixturePartnerCenter = () =>
  * Transcript set-up with Partner Center on: a bot harness on the store under test, all other HTTP refused,
  * nock cleaned and the store dropped after each test. Returns a getter for the current harness.
  */
-export function usePartnerCenterHarness(storeUnderTest: ReturnType<typeof bothStores>[number], options: { /** Issue 17: the schedules run on this clock (made anew for each test). */ clock?: () => TestClock } = {}): () => BotHarness {
+export function usePartnerCenterHarness(storeUnderTest: ReturnType<typeof bothStores>[number], options: { /** Issue 17: the schedules run on this clock (made anew for each test). */ clock?: () => TestClock; gdap?: () => GdapPort } = {}): () => BotHarness {
   let h: BotHarness | undefined;
   beforeEach(async () => {
     nock.disableNetConnect();
-    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: fixturePartnerCenter(), ...(options.clock ? { clock: options.clock() } : {}) });
+    h = await createBotHarness({ ...storeUnderTest.options(), partnerCenter: fixturePartnerCenter(), ...(options.clock ? { clock: options.clock() } : {}), ...(options.gdap ? { gdap: options.gdap() } : {}) });
   });
   afterEach(async () => {
     await h?.destroy();
@@ -31,3 +33,6 @@ export function usePartnerCenterHarness(storeUnderTest: ReturnType<typeof bothSt
     return h;
   };
 }
+
+/** Issue 17: the Graph GDAP client against nocked Graph (graph.microsoft.com), with a fixed app+user token. */
+export const fixtureGdap = (): GdapPort => new GraphGdapClient({ graphUrl: 'https://graph.microsoft.com/v1.0', tokens: { token: async () => 'graph-user-token' } });

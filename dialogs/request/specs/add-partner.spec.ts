@@ -1,5 +1,5 @@
 import { addPartnerFormCard } from '../../../cards';
-import { sellsToCustomers, WorkloadSchema } from '../../../domain';
+import { GDAP_ROLES, sellsToCustomers, WorkloadSchema, type GdapRoleName } from '../../../domain';
 import { cardContext } from '../../turn-info';
 import { summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
@@ -24,7 +24,11 @@ export const addPartnerSpec: SlotSpec = {
 
   fromForm(action) {
     if (action.form !== 'add_partner') return {};
-    return { ...(action.workload ? { workload: action.workload } : {}), ...(action.partnerId ? { partnerId: action.partnerId } : {}) };
+    return {
+      ...(action.workload ? { workload: action.workload } : {}),
+      ...(action.partnerId ? { partnerId: action.partnerId } : {}),
+      ...(action.adminRoles ? { adminRoles: action.adminRoles } : {}),
+    };
   },
 
   async next(slots, ctx: SpecContext): Promise<Next> {
@@ -35,14 +39,23 @@ export const addPartnerSpec: SlotSpec = {
       return { kind: 'ask', card: addPartnerFormCard({ customer: ctx.org, eligiblePartners: [], ask: ['workload'], values: {}, ...refusal }, cardCtx) };
     }
     if (slots.partnerId && !ctx.askAll) {
-      return { kind: 'ready', subject: { kind: 'add_partner', customerId: ctx.org.id, partnerId: slots.partnerId, workload: workload.data } };
+      const adminRoles = ctx.deps.offerAdminRoles ? adminRoleIds(slots.adminRoles) : [];
+      return { kind: 'ready', subject: { kind: 'add_partner', customerId: ctx.org.id, partnerId: slots.partnerId, workload: workload.data, ...(adminRoles.length ? { adminRoles } : {}) } };
     }
     const elig = await ctx.deps.service.eligiblePartners(ctx.org.id, workload.data, ctx.person);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
     const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
-    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...refusal }, cardCtx);
+    const offer = ctx.deps.offerAdminRoles ? { offerAdminRoles: true } : {};
+    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...offer, ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };
+
+/** Issue 17: the GDAP roles picked on the form (role names, comma-separated) as Entra role template IDs; unknown names are dropped. */
+function adminRoleIds(picked: string | undefined): string[] {
+  if (!picked) return [];
+  const names = new Set(picked.split(',').filter((n): n is GdapRoleName => Object.hasOwn(GDAP_ROLES, n)));
+  return [...names].map((n) => GDAP_ROLES[n]);
+}
