@@ -51,6 +51,10 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner with
     const form = (await h.say('yuki-suzuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions')).at(-1)!;
     // The form offers the least-privileged roles (multi-select, optional).
     expect(JSON.stringify(form.card)).toContain('"isMultiSelect":true');
+    // On Slack the same form is valid Block Kit with checkboxes for the roles (optional).
+    const formBlocks = renderCard(form.card as Parameters<typeof renderCard>[0]).blocks;
+    expect(validateBlocks(formBlocks)).toEqual([]);
+    expect(JSON.stringify(formBlocks)).toContain('"block_id":"aciM0:adminRoles","label":{"type":"plain_text","text":"Admin access for the partner (GDAP, optional)"},"element":{"type":"checkboxes"');
     const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct', adminRoles: 'directory_readers,helpdesk_administrator' })).answer!;
     expect(confirmation.cardText).toContain('Directory Readers, Helpdesk Administrator');
     const submitted = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!)).answer!;
