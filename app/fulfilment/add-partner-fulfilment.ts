@@ -18,7 +18,7 @@ export const DEFAULT_FULFILMENT_TIMEOUT_MS = 8_000;
 export const GDAP_DURATION = 'P730D';
 
 export interface AddPartnerFulfilmentDeps {
-  requests: Pick<RequestRepositoryPort, 'get' | 'updateFulfilment' | 'listFulfilmentDue'>;
+  requests: Pick<RequestRepositoryPort, 'get' | 'updateFulfilment' | 'listFulfilmentDue' | 'listCompleting'>;
   directory: Pick<DirectoryPort, 'getOrganization'>;
   partnerCenter: Pick<PartnerCenterPort, 'getOrganizationProfile' | 'listIndirectResellers' | 'relationshipRequestLink'>;
   /** Microsoft Graph GDAP; without it a request asking for admin access gets no GDAP relationship (the card says so). */
@@ -110,10 +110,15 @@ export class AddPartnerFulfilment {
     return { ...r, fulfilment: next };
   }
 
-  /** One pass of the schedule: every request with something still to prepare. */
+  /**
+   * One pass of the schedule: every request with something still to prepare, and add-partner requests
+   * completing without any fulfilment yet (approved before this existed, or a store write that failed).
+   */
   async run(): Promise<{ prepared: string[]; pending: string[] }> {
     const out = { prepared: [] as string[], pending: [] as string[] };
-    for (const r of await this.deps.requests.listFulfilmentDue()) {
+    const due = await this.deps.requests.listFulfilmentDue();
+    const unprepared = (await this.deps.requests.listCompleting()).filter((r) => !r.fulfilment && this.needsWork(r) && !due.some((d) => d.id === r.id));
+    for (const r of [...due, ...unprepared]) {
       const after = await this.prepare(r, { announce: true });
       if (after.fulfilment && after.fulfilment !== r.fulfilment) await this.deps.notifier?.requestUpdated(after);
       const f = after.fulfilment;

@@ -75,4 +75,16 @@ describe('AddPartnerFulfilment', () => {
     expect(strings(card)).toContain('If Fabrikam Direct needs it, Fabrikam Direct requests it in its own Partner Center');
     expect(strings(card)).toContain('Admin access (GDAP) Global Reader');
   });
+
+  it('the schedule also prepares a completing add-partner request that has no fulfilment yet', async () => {
+    const r0 = await atCustomerStep();
+    const completing = nextState(r0, { status: 'completing', action: 'approve' });
+    expect(await store.requests.transition(completing.next, r0.version, completing.entry)).toBe('ok');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get('/relationships').query(true), 'indirect-resellers');
+    expect(await make().run()).toEqual({ prepared: [r0.id], pending: [] });
+    expect((await store.requests.get(r0.id))?.fulfilment).toMatchObject({ link: 'partner_acts', rev: 1 });
+    // Prepared once: nothing more to do, Partner Center is not asked again.
+    expect(await make().run()).toEqual({ prepared: [], pending: [] });
+  });
 });
