@@ -1,6 +1,7 @@
 import { PartnerCenterClient } from '../../adapters/partner-center';
 import { ConfigError, loadConfig } from '../../bot/config';
-import { partnerCenterFrom } from '../../bot/partner-center.wiring';
+import { gdapFrom, partnerCenterFrom } from '../../bot/partner-center.wiring';
+import { GraphGdapClient } from '../../adapters/graph';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +55,14 @@ describe('Partner Center configuration', () => {
     const config = loadConfig({ PARTNER_CENTER_ENABLED: 'true', ...SETTINGS, PARTNER_CENTER_CACHE_KEY: 'c2hvcnQta2V5' });
     expect(() => partnerCenterFrom(config, { keyValues: undefined as never })).toThrow(ConfigError);
     expect(() => partnerCenterFrom(config, { keyValues: undefined as never })).not.toThrow(/c2hvcnQta2V5/);
+  });
+
+  it('GDAP (issue 17) is off unless both PARTNER_CENTER_ENABLED and PARTNER_CENTER_GDAP are true; only true or false', () => {
+    const keyValues = { get: async () => undefined, set: async () => undefined } as never;
+    expect(loadConfig({}).PARTNER_CENTER_GDAP).toBe(false);
+    expect(gdapFrom(loadConfig({ PARTNER_CENTER_GDAP: 'true' }), { keyValues })).toBeUndefined();
+    expect(gdapFrom(loadConfig({ ...SETTINGS, PARTNER_CENTER_ENABLED: 'true' }), { keyValues })).toBeUndefined();
+    expect(gdapFrom(loadConfig({ ...SETTINGS, PARTNER_CENTER_ENABLED: 'true', PARTNER_CENTER_GDAP: 'true' }), { keyValues })).toBeInstanceOf(GraphGdapClient);
+    expect(() => loadConfig({ PARTNER_CENTER_GDAP: 'on' })).toThrow(/PARTNER_CENTER_GDAP/);
   });
 });
