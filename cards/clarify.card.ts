@@ -1,3 +1,4 @@
+import type { RequestKind } from '../domain';
 import type { ClarifyIntent } from './actions';
 import { button } from './click';
 import { adaptiveCard, heading, note, textBlock } from './elements';
@@ -13,10 +14,16 @@ export const MAX_QUOTED = 120;
  * button (Action.Submit by default: the choice is posted in the conversation, like an answer typed);
  * the dialogs carry on with the original words as if that intent had been recognised.
  */
-export function clarifyCard(model: { said: string; choices: readonly ClarifyIntent[] }, ctx: CardContext, options: CardOptions = { universalActions: false }): AdaptiveCard {
+export function clarifyCard(
+  model: { said: string; choices: readonly ClarifyIntent[]; because?: RequestKind },
+  ctx: CardContext,
+  options: CardOptions = { universalActions: false },
+): AdaptiveCard {
   const s = clarifyStrings(ctx.locale);
   const said = model.said.length > MAX_QUOTED ? `${model.said.slice(0, MAX_QUOTED - 1)}…` : model.said;
-  return adaptiveCard([heading(s.title), textBlock(s.intro(said)), note(s.neitherHint, { spacing: 'medium' })], {
+  // Read as a request the person's organization does not make: say who makes it, then what is near.
+  const intro = model.because ? s.notYours[model.because] : s.intro(said);
+  return adaptiveCard([heading(s.title), textBlock(intro), note(s.neitherHint, { spacing: 'medium' })], {
     locale: ctx.locale,
     fallbackText: `${s.title} ${model.choices.map((c) => s.intent[c]).join(' / ')}`,
     actions: [

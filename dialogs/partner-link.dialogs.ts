@@ -174,6 +174,8 @@ export class PartnerLinkDialogs {
       await sendWelcome(dc.context, this.deps);
       return true;
     }
+    // Issue 18: "yes" / 「はい、それで送ってください」 answers the dialog, whatever the classifier made of the words.
+    if (yesNo(text) !== undefined) return false;
     if (rec.intent === 'help') {
       await sendHelp(dc.context, this.deps);
       await dc.repromptDialog();
@@ -220,7 +222,7 @@ export class PartnerLinkDialogs {
     const meaning = await this.meaning(dc, recognized, decided);
     if (meaning.kind === 'ask') {
       prefs.pendingChoice = { text: recognized.text, intents: [...meaning.choices] };
-      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices }, cardContext(info)));
+      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices, ...(meaning.because ? { because: meaning.because } : {}) }, cardContext(info)));
       return;
     }
     const rec: Recognition = meaning.intent === recognized.intent ? recognized : { ...recognized, intent: meaning.intent };

@@ -1,4 +1,4 @@
-import type { Locale } from '../../domain';
+import type { Locale, RequestKind } from '../../domain';
 import type { ClarifyIntent } from '../actions';
 
 /** Issue 18: the strings of the card that asks which of two meanings the person had in mind (both languages). */
@@ -11,6 +11,8 @@ export interface ClarifyStrings {
   /** Each meaning as a button says it. */
   intent: Record<ClarifyIntent, string>;
   menu: string;
+  /** When the words read as a request the person's organization does not make: who makes it, and what is near. */
+  notYours: Record<RequestKind, string>;
 }
 
 const en: ClarifyStrings = {
@@ -35,6 +37,11 @@ const en: ClarifyStrings = {
     remove_approver: 'Remove an approver',
   },
   menu: 'Menu',
+  notYours: {
+    link_distributor: 'Links with a distributor are asked for by indirect resellers. For your organization, the nearest requests are these:',
+    add_partner: 'A second partner is asked for by the customer. As a reseller, you can ask for one of these:',
+    multichannel_support: 'Multi-channel support is asked for by the customer. As a reseller, you can ask for one of these:',
+  },
 };
 
 const ja: ClarifyStrings = {
@@ -59,6 +66,11 @@ const ja: ClarifyStrings = {
     remove_approver: '承認者から外す',
   },
   menu: 'メニュー',
+  notYours: {
+    link_distributor: 'ディストリビューターとの連携は間接リセラーが申請するものです。御社の場合、近いご用件は次のとおりです。',
+    add_partner: 'パートナーの追加はお客様 (顧客) が申請するものです。リセラーの場合は、次のどちらかをご利用いただけます。',
+    multichannel_support: 'マルチチャンネル サポートはお客様 (顧客) が申請するものです。リセラーの場合は、次のどちらかをご利用いただけます。',
+  },
 };
 
 export const clarifyStrings = (locale: Locale): ClarifyStrings => (locale === 'ja' ? ja : en);

@@ -119,6 +119,12 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       await dc.context.sendActivity(answerAboutChoices(choices, workload, ctx.info.locale));
       return this.reprompt(dc, state, ctx);
     }
+    // A question about the rules mid-form is answered from the rules (the workload it names is not a
+    // choice), and the form goes on.
+    if (text && recognition?.intent === 'policy_question' && isQuestion(text)) {
+      for (const paragraph of answerPolicyQuestion(recognition, this.deps.policy, ctx.info.locale)) await dc.context.sendActivity(paragraph);
+      return this.reprompt(dc, state, ctx);
+    }
     if (text && recognition) {
       const found = await this.spec.fromEntities(recognition, ctx);
       if (Object.keys(found).length) {
@@ -126,11 +132,6 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
         state.stage = 'collect';
         delete state.editing;
         return this.advance(dc, state, ctx);
-      }
-      // A question about the rules mid-form is answered from the rules, and the form goes on.
-      if (recognition.intent === 'policy_question' && isQuestion(text)) {
-        for (const paragraph of answerPolicyQuestion(recognition, this.deps.policy, ctx.info.locale)) await dc.context.sendActivity(paragraph);
-        return this.reprompt(dc, state, ctx);
       }
     }
     await dc.context.sendActivity(state.stage === 'confirm' ? t.confirmHint : t.chooseHint);

@@ -27,7 +27,8 @@ const MIN_SECOND_SCORE = 0.1;
 
 export type Meaning =
   | { kind: 'intent'; intent: IntentName; refitted?: true }
-  | { kind: 'ask'; choices: readonly [ClarifyIntent, ClarifyIntent] };
+  /** `because`: the request kind the person's organization cannot make, which the words were read as. */
+  | { kind: 'ask'; choices: readonly [ClarifyIntent, ClarifyIntent]; because?: RequestKind };
 
 const isRequestKind = (x: string): x is RequestKind => (REQUEST_KINDS as readonly string[]).includes(x);
 export const isClarifyIntent = (x: string): x is ClarifyIntent => (CLARIFY_INTENTS as readonly string[]).includes(x);
@@ -111,7 +112,7 @@ export function roleMeaning(rec: Recognition, org: Organization | undefined, nam
   if (!org || !isRequestKind(rec.intent) || mayAskFor(rec.intent, org)) return undefined;
   const near = nearest(rec.intent, org, cuesOf(rec, namedKinds), secondOf(rec));
   if (typeof near === 'string') return { kind: 'intent', intent: near, refitted: true };
-  if (near) return { kind: 'ask', choices: near };
+  if (near) return { kind: 'ask', choices: near, because: rec.intent };
   return { kind: 'intent', intent: rec.intent };
 }
 
