@@ -170,6 +170,17 @@ describe('issue 18: when unsure, ask (Teams)', () => {
     expect(clear.cardText).not.toContain('Which did you mean?');
   });
 
+  it('the thresholds are configuration: with NLU_ASK_BELOW=0 and NLU_ASK_MARGIN=0 the best intent is taken as it is', async () => {
+    const never = await createBotHarness({ classifier: PINNED, ask: { NLU_ASK_BELOW: 0, NLU_ASK_MARGIN: 0 } });
+    try {
+      const shown = await never.say('taro-ito', 'a partner request for Azure', 'en-US');
+      expect(allText(shown)).not.toContain('Which did you mean?');
+      expect(allText(shown)).toContain('no requests yet');
+    } finally {
+      await never.destroy();
+    }
+  });
+
   it('a forged choice (not one of the offered intents) is refused at the edge', async () => {
     // Taro has written nothing yet: the directory's language (Japanese) answers.
     const replies = await h.submit('taro-ito', { verb: 'choose_intent', intent: 'greeting' }, 'en-US');

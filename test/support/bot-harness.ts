@@ -88,7 +88,7 @@ let recognizerPromise: ReturnType<typeof createRecognizer> | undefined;
  * delivery APIs are replaced, by recording senders.
  * People speak as themselves: Teams users by Entra object ID, Slack users by team and user ID.
  */
-export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string; clock?: TestClock; partnerCenter?: PartnerCenterPort; groupMembers?: GroupMembersPort; /** Issue 18: wraps the trained classifier (pins the scores of a few phrases; see pinnedScores). */ classifier?: (trained: IntentClassifier) => IntentClassifier } = {}) {
+export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string; clock?: TestClock; partnerCenter?: PartnerCenterPort; groupMembers?: GroupMembersPort; /** Issue 18: wraps the trained classifier (pins the scores of a few phrases; see pinnedScores). */ classifier?: (trained: IntentClassifier) => IntentClassifier; /** Issue 18: NLU_ASK_BELOW / NLU_ASK_MARGIN as configured. */ ask?: { NLU_ASK_BELOW: number; NLU_ASK_MARGIN: number } } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-bot-'));
   const store: StorePort = await openStore({ dataDir, ...(options.mongodbUri ? { mongodbUri: options.mongodbUri } : {}), ...(options.dbName ? { dbName: options.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
@@ -100,7 +100,7 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   /** Log lines (parsed pino JSON) at info and above, for assertions about what is logged. */
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}), ...(options.partnerCenter ? { partnerCenter: options.partnerCenter } : {}), ...(options.groupMembers ? { groupMembers: options.groupMembers } : {}) });
+  const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY, ...options.ask }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}), ...(options.partnerCenter ? { partnerCenter: options.partnerCenter } : {}), ...(options.groupMembers ? { groupMembers: options.groupMembers } : {}) });
   // Issue 15: with a test clock, the runtime's schedules run on it (the test moves it by days).
   const schedules = options.clock ? new Schedules(logger, options.clock) : undefined;
   const delivered: Delivered[] = [];
