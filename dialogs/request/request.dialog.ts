@@ -17,6 +17,9 @@ import { answerPolicyQuestion } from '../policy/policy-answer';
 import { firstEntity } from '../recognition/entity-helpers';
 import { answerAboutChoices, asksWhichChoice, isQuestion } from './form-questions';
 
+/** Slots that name a choice on the form (an organization, a subscription), unlike the workload. */
+const CHOICE_SLOTS: ReadonlySet<string> = new Set(['providerId', 'partnerId', 'subscriptionId']);
+
 export interface RequestDialogOptions {
   recognition?: Recognition;
   action?: SubmitFormAction;
@@ -119,14 +122,15 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       await dc.context.sendActivity(answerAboutChoices(choices, workload, ctx.info.locale));
       return this.reprompt(dc, state, ctx);
     }
-    // A question about the rules mid-form is answered from the rules (the workload it names is not a
-    // choice), and the form goes on.
-    if (text && recognition?.intent === 'policy_question' && isQuestion(text)) {
-      for (const paragraph of answerPolicyQuestion(recognition, this.deps.policy, ctx.info.locale)) await dc.context.sendActivity(paragraph);
-      return this.reprompt(dc, state, ctx);
-    }
     if (text && recognition) {
       const found = await this.spec.fromEntities(recognition, ctx);
+      // A question about the rules mid-form is answered from the rules, and the form goes on: a workload
+      // it names is not a choice. One naming a partner, distributor or subscription ("what about Wingtip?
+      // can we link with them instead?") picks it.
+      if (recognition.intent === 'policy_question' && isQuestion(text) && !Object.keys(found).some((slot) => CHOICE_SLOTS.has(slot))) {
+        for (const paragraph of answerPolicyQuestion(recognition, this.deps.policy, ctx.info.locale)) await dc.context.sendActivity(paragraph);
+        return this.reprompt(dc, state, ctx);
+      }
       if (Object.keys(found).length) {
         Object.assign(state.slots, found);
         state.stage = 'collect';

@@ -222,6 +222,18 @@ describe('issue 18: mid-form (Teams)', () => {
     expect(card(replies).cardText).toContain('Choose a partner');
   });
 
+  it('a question that names another choice picks it ("what about Tailspin Distribution KK? can we link with them instead"; Japanese read as a rules question)', async () => {
+    await h.say('mei-kobayashi', 'I need a distributor', 'en-US');
+    const en = card(await h.say('mei-kobayashi', 'what about Tailspin Distribution KK? can we link with them instead', 'en-US'));
+    expect(en.cardText).toContain('Please check your request');
+    expect(en.cardText).toContain('Distributor Tailspin Distribution KK');
+    await h.say('mei-kobayashi', 'やめる', 'ja-JP');
+    await h.say('mei-kobayashi', 'ディストリビューターと連携したい', 'ja-JP');
+    const ja = card(await h.say('mei-kobayashi', 'テイルスピン・ディストリビューションはどうですか？そちらと連携できますか', 'ja-JP'));
+    expect(ja.cardText).toContain('申請内容のご確認');
+    expect(ja.cardText).toContain('テイルスピン・ディストリビューション');
+  });
+
   it('natural confirmations: "yes please send it" files the request (English)', async () => {
     await h.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US');
     const replies = await h.say('mei-kobayashi', 'yes please send it', 'en-US');
