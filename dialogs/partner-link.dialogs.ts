@@ -176,7 +176,9 @@ export class PartnerLinkDialogs {
     }
     // Issue 18: "yes" / 「はい、それで送ってください」 answers the dialog, whatever the classifier made of the words.
     if (yesNo(text) !== undefined) return false;
-    if (rec.intent === 'help') {
+    // A message naming a partner, distributor or subscription answers the form, even when it reads like a
+    // plea for help ("what about Wingtip? can we link with them instead").
+    if (rec.intent === 'help' && !rec.entities.some((e) => e.type === 'organization' || e.type === 'partner_id' || e.type === 'subscription_id')) {
       await sendHelp(dc.context, this.deps);
       await dc.repromptDialog();
       return true;

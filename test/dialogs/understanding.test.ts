@@ -35,6 +35,8 @@ const PINNED = pinnedScores({
     { intent: 'add_partner', score: 0.39 },
     { intent: 'change_request', score: 0.17 },
   ],
+  // Mid-form, a message naming a distributor that the classifier takes for a plea for help.
+  'what about Tailspin Distribution KK? can you help us link with them instead': [{ intent: 'help', score: 0.9 }],
   // Unsure, but the second meaning is a greeting: nothing to offer, so no buttons.
   'hello partner': [
     { intent: 'add_partner', score: 0.55 },
@@ -179,6 +181,15 @@ describe('issue 18: when unsure, ask (Teams)', () => {
     } finally {
       await never.destroy();
     }
+  });
+
+  it('mid-form, a message naming a choice answers the form even when it reads as a plea for help; plain help still shows help', async () => {
+    await h.say('mei-kobayashi', 'I need a distributor', 'en-US');
+    const picked = await h.say('mei-kobayashi', 'what about Tailspin Distribution KK? can you help us link with them instead', 'en-US');
+    expect(card(picked).cardText).toContain('Please check your request');
+    expect(allText(picked)).not.toContain('What I can do');
+    const help = await h.say('mei-kobayashi', 'help', 'en-US');
+    expect(help[0]!.cardText).toContain('What I can do');
   });
 
   it('a forged choice (not one of the offered intents) is refused at the edge', async () => {
