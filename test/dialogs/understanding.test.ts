@@ -152,6 +152,19 @@ describe('issue 18: when unsure, ask (Teams)', () => {
     expect(allText(shown)).toContain('まだ申請はありません');
   });
 
+  it('the words asked about are kept in the store: the click works after the bot restarts (no state in memory)', async () => {
+    await h.say('taro-ito', 'a partner request for Azure', 'en-US');
+    await h.close();
+    const again = await createBotHarness({ dataDir: h.dataDir, classifier: PINNED });
+    try {
+      const form = card(await again.submit('taro-ito', { verb: 'choose_intent', intent: 'add_partner' }, 'en-US'));
+      expect(form.cardText).toContain('Workload Microsoft Azure');
+      expect(form.cardText).toContain('Choose a partner');
+    } finally {
+      await again.destroy();
+    }
+  });
+
   it('a message typed instead of clicking answers no earlier question; a later click starts that intent afresh', async () => {
     await h.say('taro-ito', 'a partner request for Azure', 'en-US');
     await h.say('taro-ito', 'hi', 'en-US');
