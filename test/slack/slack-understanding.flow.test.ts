@@ -27,6 +27,9 @@ async function recognizer() {
       { intent: 'request_status', score: 0.4 },
       { intent: 'add_partner', score: 0.39 },
     ],
+    // A reseller's question the classifier takes for a request to add a partner (or for multi-channel).
+    "can we resell M365 to another CSP partner's tenant?": [{ intent: 'add_partner', score: 0.99 }],
+    '他のCSPパートナーのテナントにM365を再販してもいいんでしたっけ？': [{ intent: 'multichannel_support', score: 0.9 }],
   });
   return new MessageRecognizer(pin(await createNlpjsClassifier()), { organizations });
 }
@@ -53,6 +56,21 @@ describe('Slack: issue 18, understanding', () => {
     expect(ja).toContain('申請内容のご確認');
     expect(ja).toContain('テイルスピン・ディストリビューション');
     expect(ja).not.toContain('顧客が行うもの');
+  });
+
+  it('a reseller message read as a customer request with no distributor in it: asked, never refused; the rules question answered (English, Japanese)', async () => {
+    await h.dm('ken', "can we resell M365 to another CSP partner's tenant?");
+    const asked = last(h, 'D01KENSATO');
+    expect(textOf(asked)).toContain('A second partner is asked for by the customer');
+    expect(textOf(asked)).not.toMatch(/filed by/);
+    await h.click('ken', asked, 'choose_intent:policy_question');
+    expect(recent(h, 'D01KENSATO', 2)).toContain('A CSP partner cannot resell online services to another CSP partner');
+    await h.dm('ken', '他のCSPパートナーのテナントにM365を再販してもいいんでしたっけ？');
+    const askedJa = last(h, 'D01KENSATO');
+    expect(textOf(askedJa)).toContain('マルチチャンネル サポートはお客様 (顧客) が申請するものです');
+    await h.click('ken', askedJa, 'choose_intent:link_distributor');
+    expect(recent(h, 'D01KENSATO', 2)).toContain('ディストリビューターとの連携');
+    expect(await h.store.requests.listByRequester('ken-sato')).toEqual([]);
   });
 
   it('a customer asking for a distributor link gets two Block Kit buttons; the click starts the pick (Japanese, then English)', async () => {
