@@ -119,7 +119,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('approver_pick'), op: z.enum(['add', 'remove']), personId: SlugSchema }).strict(),
   z.object({ verb: z.literal('list_approvers') }).strict(),
   // Issue 18: one of the two meanings the bot asked about, picked.
-  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS) }).strict(),
+  // In a shared conversation only the person asked may answer (`owner`, as on a confirmation card).
+  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS), owner: DraftOwner }).strict(),
 ]);
 export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];

@@ -15,7 +15,8 @@ export const MAX_QUOTED = 120;
  * the dialogs carry on with the original words as if that intent had been recognised.
  */
 export function clarifyCard(
-  model: { said: string; choices: readonly ClarifyIntent[]; because?: RequestKind },
+  /** `owner`: the person asked (directory ID); in a shared conversation nobody else's click counts. */
+  model: { said: string; choices: readonly ClarifyIntent[]; because?: RequestKind; owner?: string },
   ctx: CardContext,
   options: CardOptions = { universalActions: false },
 ): AdaptiveCard {
@@ -27,7 +28,7 @@ export function clarifyCard(
     locale: ctx.locale,
     fallbackText: `${s.title} ${model.choices.map((c) => s.intent[c]).join(' / ')}`,
     actions: [
-      ...model.choices.map((intent) => button(s.intent[intent], { verb: 'choose_intent', intent }, options)),
+      ...model.choices.map((intent) => button(s.intent[intent], { verb: 'choose_intent', intent, ...(model.owner ? { owner: model.owner } : {}) }, options)),
       button(s.menu, { verb: 'start_over' }, options),
     ],
   });

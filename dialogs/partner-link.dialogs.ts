@@ -224,7 +224,7 @@ export class PartnerLinkDialogs {
     const meaning = await this.meaning(dc, recognized, decided);
     if (meaning.kind === 'ask') {
       prefs.pendingChoice = { text: recognized.text, intents: [...meaning.choices] };
-      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices, ...(meaning.because ? { because: meaning.because } : {}) }, cardContext(info)));
+      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices, ...(meaning.because ? { because: meaning.because } : {}), ...(info.person ? { owner: info.person.id } : {}) }, cardContext(info)));
       return;
     }
     const rec: Recognition = meaning.intent === recognized.intent ? recognized : { ...recognized, intent: meaning.intent };
@@ -268,7 +268,7 @@ export class PartnerLinkDialogs {
     const action = info.action!;
     // In a channel or group chat everyone sees the confirmation card; only its owner may use it.
     if ('owner' in action && action.owner !== undefined && action.owner !== info.person?.id) {
-      await dc.context.sendActivity(simpleText(info.locale).notYourDraft);
+      await dc.context.sendActivity(action.verb === 'choose_intent' ? simpleText(info.locale).notYourQuestion : simpleText(info.locale).notYourDraft);
       return;
     }
     if (isWorkAction(action)) return handleWorkAction(dc, this.deps, action);

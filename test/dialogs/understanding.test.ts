@@ -78,7 +78,7 @@ describe('issue 18: the role decides what a request can mean (Teams)', () => {
     expect(asked.cardText).not.toMatch(/filed by/);
     expect(choicesOn(asked)).toEqual(['link_distributor', 'policy_question']);
     // Action.Submit: the click arrives as a message whose value is the button's data.
-    expect(JSON.stringify(asked.card)).toContain('"type":"Action.Submit","title":"Link with a distributor","data":{"verb":"choose_intent","intent":"link_distributor"}');
+    expect(JSON.stringify(asked.card)).toContain('"type":"Action.Submit","title":"Link with a distributor","data":{"verb":"choose_intent","intent":"link_distributor","owner":"mei-kobayashi"}');
     const answer = await h.submit('mei-kobayashi', { verb: 'choose_intent', intent: 'policy_question' }, 'en-US');
     expect(allText(answer)).toContain('A CSP partner cannot resell online services to another CSP partner');
     expect(await h.store.requests.listByRequester('mei-kobayashi')).toEqual([]);
@@ -203,6 +203,16 @@ describe('issue 18: when unsure, ask (Teams)', () => {
     expect(allText(picked)).not.toContain('What I can do');
     const help = await h.say('mei-kobayashi', 'help', 'en-US');
     expect(help[0]!.cardText).toContain('What I can do');
+  });
+
+  it('in a channel only the person asked may answer: another person\'s click is refused in their language, the owner\'s carries on', async () => {
+    const channel = { id: '19:general@thread.tacv2', conversationType: 'channel' as const };
+    const asked = card(await h.sayIn('taro-ito', channel, 'a partner request for Azure', 'en-US'));
+    expect(JSON.stringify(asked.card)).toContain('"owner":"taro-ito"');
+    const other = await h.executeIn('mei-kobayashi', channel, { verb: 'choose_intent', intent: 'add_partner', owner: 'taro-ito' }, 'ja-JP');
+    expect(`${other.answer?.cardText ?? ''} ${allText(other.replies)}`).toContain('この質問はメッセージを書いた方へのものなので');
+    const own = await h.executeIn('taro-ito', channel, { verb: 'choose_intent', intent: 'add_partner', owner: 'taro-ito' }, 'en-US');
+    expect(`${own.answer?.cardText ?? ''} ${allText(own.replies)}`).toContain('Workload Microsoft Azure');
   });
 
   it('a forged choice (not one of the offered intents) is refused at the edge', async () => {
