@@ -6,7 +6,7 @@ import { describeTeamsTurn, withEntraIds } from '../adapters/teams';
 import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, type GdapPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
 import { completionReminderJob, DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
-import { PartnerLinkBot } from '../dialogs';
+import { DEFAULT_UNDERSTANDING, PartnerLinkBot } from '../dialogs';
 import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
 import type { PartnerLinkService, StorePort } from '../domain';
 import type { Config } from './config';
@@ -61,7 +61,7 @@ export async function organizationNames(store: Pick<StorePort, 'directory'>): Pr
  */
 export async function createBotRuntime(
   store: StorePort,
-  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS' | 'ENTRA_ADMIN_GROUP_CACHE_MINUTES'>>,
+  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS' | 'ENTRA_ADMIN_GROUP_CACHE_MINUTES' | 'NLU_ASK_BELOW' | 'NLU_ASK_MARGIN'>>,
   logger: Logger,
   options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number; /** Issue 17: Microsoft Graph GDAP, set when PARTNER_CENTER_ENABLED=true and PARTNER_CENTER_GDAP=true. */ gdap?: GdapPort; /** Issue 16: set when ENTRA_ADMIN_GROUPS=true. */ groupMembers?: GroupMembersPort } = {},
 ): Promise<BotRuntime> {
@@ -106,6 +106,8 @@ export async function createBotRuntime(
       completeMentions: withEntraIds,
       // Issue 17: with GDAP on, the add-partner form offers admin access for the partner.
       ...(addPartner && options.gdap ? { offerAdminRoles: true } : {}),
+      // Issue 18: when unsure, ask (the defaults are in dialogs/understanding/meaning.ts).
+      understanding: { askBelow: config.NLU_ASK_BELOW ?? DEFAULT_UNDERSTANDING.askBelow, askMargin: config.NLU_ASK_MARGIN ?? DEFAULT_UNDERSTANDING.askMargin },
     },
   });
   // Notifications a platform did not take (429, 5xx, time-out, a crash) are retried from the store.

@@ -114,6 +114,12 @@ export const ConfigSchema = z.object({
   GRAPH_API_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).default('https://graph.microsoft.com/v1.0'),
   /** How long a group's members are kept in the store before Graph is asked again. */
   ENTRA_ADMIN_GROUP_CACHE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(15),
+
+  // Issue 18: when the bot asks which of two meanings a message has, instead of guessing.
+  /** Ask when the best intent's score is below this (0..1). */
+  NLU_ASK_BELOW: z.coerce.number({ message: 'must be a number from 0 to 1' }).min(0).max(1).default(0.6),
+  /** Ask when the second-best intent's score is within this of the best one (0..1). */
+  NLU_ASK_MARGIN: z.coerce.number({ message: 'must be a number from 0 to 1' }).min(0).max(1).default(0.2),
 });
 export type RawConfig = z.infer<typeof ConfigSchema>;
 

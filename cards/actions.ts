@@ -36,6 +36,27 @@ export type FormName = (typeof FORM_NAMES)[number];
 export const MENU_INTENTS = [...REQUEST_KINDS, 'my_requests', 'help'] as const;
 export type MenuIntent = (typeof MENU_INTENTS)[number];
 
+/**
+ * Issue 18: the meanings the bot may offer as buttons when it is unsure what a message asks for (never
+ * greetings or "nothing"): the person's click proceeds as if that intent had been recognised.
+ */
+export const CLARIFY_INTENTS = [
+  ...REQUEST_KINDS,
+  'request_status',
+  'cancel_request',
+  'policy_question',
+  'help',
+  'remind_approvers',
+  'change_request',
+  'resubmit_request',
+  'add_note',
+  'handover_request',
+  'list_approvers',
+  'add_approver',
+  'remove_approver',
+] as const;
+export type ClarifyIntent = (typeof CLARIFY_INTENTS)[number];
+
 const RequestId = z.string().regex(/^PL-[0-9A-Z]{8}$/, { message: 'requestId must look like PL-7K2M9Q4D' });
 const Version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** Identifies the draft a confirmation card was made for, so a stale card is recognised. */
@@ -100,6 +121,9 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   // Issue 16: approvers managed in chat (a person picked when the bot asked whom; the list).
   z.object({ verb: z.literal('approver_pick'), op: z.enum(['add', 'remove']), personId: SlugSchema }).strict(),
   z.object({ verb: z.literal('list_approvers') }).strict(),
+  // Issue 18: one of the two meanings the bot asked about, picked.
+  // In a shared conversation only the person asked may answer (`owner`, as on a confirmation card).
+  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS), owner: DraftOwner }).strict(),
 ]);
 export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];

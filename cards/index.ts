@@ -31,3 +31,5 @@ export { noticeCard } from './notice.card';
 export { noteCard } from './note.card';
 export { approversCard, approverPickCard, approverResultCard, approverChangedCard, MAX_LISTED_PEOPLE, type ApproverCardPerson } from './approvers.card';
 export { approverStrings, type ApproverStrings } from './strings/approvers';
+export { clarifyCard, MAX_QUOTED } from './clarify.card';
+export { clarifyStrings, type ClarifyStrings } from './strings/clarify';

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ApprovalChannelsPort, ApproversPort, MentionedPerson, NotificationPort, ReachPort, ReaderFactsPort, Recognizer } from '../app/ports';
 import type { DirectoryPort, DomainPolicy, PartnerLinkService } from '../domain';
+import type { UnderstandingOptions } from './understanding/meaning';
 
 /** What the dialogs need from outside, handed in once at start by bot/ (no platform in here). */
 export interface DialogDeps {
@@ -20,4 +21,6 @@ export interface DialogDeps {
   completeMentions?: (context: TurnContext, mentions: readonly MentionedPerson[]) => Promise<MentionedPerson[]>;
   /** Issue 17: the add-partner form offers admin access (GDAP roles) for the partner (Partner Center and GDAP on). */
   offerAdminRoles?: boolean;
+  /** Issue 18: when the bot asks which of two meanings a message has (NLU_ASK_BELOW, NLU_ASK_MARGIN); defaults otherwise. */
+  understanding?: UnderstandingOptions;
 }

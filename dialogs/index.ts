@@ -10,3 +10,4 @@ export { cardMessage } from './replies';
 export * from './recognition';
 export { PartnerLinkBot, type BotDeps } from './bot/partner-link.bot';
 export { OptimisticConversationState } from './bot/optimistic-conversation-state';
+export { DEFAULT_UNDERSTANDING, type UnderstandingOptions } from './understanding/meaning';

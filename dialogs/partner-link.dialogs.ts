@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { REQUEST_KINDS, type Locale, type RequestKind } from '../domain';
+import { clarifyCard, type ClarifyIntent } from '../cards';
+import { REQUEST_KINDS, type Locale, type Organization, type RequestKind } from '../domain';
 import { handleRequestAction, isRequestAction } from './actions/request-actions';
 import { isStartOver, isStop, languageSwitch, type ConversationPrefs } from './conversation-prefs';
 import type { DialogDeps } from './dialog-deps';
@@ -19,8 +20,9 @@ import { simpleText } from './simple/simple.text';
 import { StatusDialog } from './simple/status.dialog';
 import { useChannelForApprovals } from './simple/approval-channel';
 import { approverClick, isApproverIntent, manageApprovers, speaksOfApprovers } from './simple/approvers';
-import { messageText, turnInfo } from './turn-info';
+import { cardContext, messageText, turnInfo } from './turn-info';
 import { detailAskedFor, handleWorkAction, handleWorkIntent, isWorkAction, isWorkIntent, showDetail, WORK_INTENTS } from './work/work-actions';
+import { DEFAULT_UNDERSTANDING, mayAskFor, meaningOf, roleMeaning, type Meaning } from './understanding/meaning';
 
 /**
  * The language to answer in: Japanese text gets Japanese; a sentence of English words gets English;
@@ -93,7 +95,7 @@ export class PartnerLinkDialogs {
       await context.sendActivity(t.badClick);
       return;
     }
-    if (info.action) return this.onAction(dc);
+    if (info.action) return this.onAction(dc, prefs);
     if (!text) return this.continueOrWelcome(dc);
 
     const switchTo = languageSwitch(text);
@@ -108,12 +110,37 @@ export class PartnerLinkDialogs {
     // partner in more than a few sentences: a longer message is read up to MAX_RECOGNIZED characters.
     const rec = await this.deps.recognizer.recognize(text.slice(0, MAX_RECOGNIZED));
     info.recognition = rec;
+    // A new message answers no earlier "which did you mean?" card.
+    delete prefs.pendingChoice;
     if (dc.activeDialog && (await this.interrupt(dc, rec, prefs))) return;
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    await this.route(dc, rec);
+    await this.route(dc, rec, prefs);
+  }
+
+  /**
+   * Issue 18: what the message means for this person (their organization decides which requests it can
+   * be), and whether to ask first. `decided`: the person picked the meaning on a card; only the role applies.
+   */
+  private async meaning(dc: DialogContext, rec: Recognition, decided: boolean): Promise<Meaning> {
+    const person = turnInfo(dc.context).person;
+    const org = person ? await this.deps.directory.getOrganization(person.orgId) : undefined;
+    const kinds = await this.namedKinds(rec);
+    if (decided) return roleMeaning(rec, org, kinds) ?? { kind: 'intent', intent: rec.intent };
+    return meaningOf(rec, org, kinds, this.deps.understanding ?? DEFAULT_UNDERSTANDING);
+  }
+
+  /** The kinds of the directory organizations the text names (a distributor named means a distributor link). */
+  private async namedKinds(rec: Recognition): Promise<Organization['kind'][]> {
+    const kinds: Organization['kind'][] = [];
+    for (const e of rec.entities) {
+      if (e.type !== 'organization') continue;
+      const org = await this.deps.directory.getOrganization(e.value);
+      if (org) kinds.push(org.kind);
+    }
+    return kinds;
   }
 
   /** Handles what should not go to the active dialog; true when the turn is done. */
@@ -128,7 +155,7 @@ export class PartnerLinkDialogs {
       if (answer === 'yes') {
         await dc.cancelAllDialogs();
         info.recognition = await this.deps.recognizer.recognize(pending.text);
-        await this.route(dc, info.recognition);
+        await this.route(dc, info.recognition, prefs, true);
         return true;
       }
       if (answer === 'no') {
@@ -147,7 +174,11 @@ export class PartnerLinkDialogs {
       await sendWelcome(dc.context, this.deps);
       return true;
     }
-    if (rec.intent === 'help') {
+    // Issue 18: "yes" / 「はい、それで送ってください」 answers the dialog, whatever the classifier made of the words.
+    if (yesNo(text) !== undefined) return false;
+    // A message naming a partner, distributor or subscription answers the form, even when it reads like a
+    // plea for help ("what about Wingtip? can we link with them instead").
+    if (rec.intent === 'help' && !rec.entities.some((e) => e.type === 'organization' || e.type === 'partner_id' || e.type === 'subscription_id')) {
       await sendHelp(dc.context, this.deps);
       await dc.repromptDialog();
       return true;
@@ -169,29 +200,43 @@ export class PartnerLinkDialogs {
       return true;
     }
     const active = dc.activeDialog!.id;
-    if (DIALOG_INTENTS.includes(rec.intent) && rec.intent !== active && yesNo(text) === undefined) {
-      prefs.pendingSwitch = { intent: rec.intent, text };
+    // Issue 18: a switch is offered only to a request this person can make (the nearest one, when the text settles it).
+    const role = isRequestKind(rec.intent) ? await this.meaning(dc, rec, true) : undefined;
+    const intent = role === undefined || role.kind === 'intent' ? (role?.intent ?? rec.intent) : undefined;
+    const org = intent && isRequestKind(intent) && info.person ? await this.deps.directory.getOrganization(info.person.orgId) : undefined;
+    const canMake = intent !== undefined && (!isRequestKind(intent) || mayAskFor(intent, org));
+    if (intent && canMake && DIALOG_INTENTS.includes(intent) && intent !== active && yesNo(text) === undefined) {
+      prefs.pendingSwitch = { intent, text };
       const from = INTENT_LABELS[active]?.[info.locale] ?? active;
-      const to = INTENT_LABELS[rec.intent]?.[info.locale] ?? rec.intent;
+      const to = INTENT_LABELS[intent]?.[info.locale] ?? intent;
       await dc.context.sendActivity(t.switchOffer(from, to));
       return true;
     }
     return false;
   }
 
-  private async route(dc: DialogContext, rec: Recognition): Promise<void> {
+  private async route(dc: DialogContext, recognized: Recognition, prefs: ConversationPrefs, decided = false): Promise<void> {
     const info = turnInfo(dc.context);
-    const intent: IntentName = rec.intent;
     // A request ID with "details" / 「の詳細」 opens that request, whatever the classifier made of it.
-    const detailOf = isWorkIntent(intent) ? undefined : detailAskedFor(rec.text);
+    const detailOf = isWorkIntent(recognized.intent) ? undefined : detailAskedFor(recognized.text);
     if (detailOf) return showDetail(dc, this.deps, detailOf);
+    // Issue 18: the person's role decides what the words can mean; when unsure, ask with two buttons.
+    const meaning = await this.meaning(dc, recognized, decided);
+    if (meaning.kind === 'ask') {
+      prefs.pendingChoice = { text: recognized.text, intents: [...meaning.choices] };
+      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices, ...(meaning.because ? { because: meaning.because } : {}), ...(info.person ? { owner: info.person.id } : {}) }, cardContext(info)));
+      return;
+    }
+    const rec: Recognition = meaning.intent === recognized.intent ? recognized : { ...recognized, intent: meaning.intent };
+    info.recognition = rec;
+    const intent: IntentName = rec.intent;
     if (isRequestKind(intent)) {
       await dc.beginDialog(intent, { recognition: rec } satisfies RequestDialogOptions);
       return;
     }
     if (isWorkIntent(intent)) return handleWorkIntent(dc, this.deps, intent, rec);
-    // Issue 16: only a message that speaks of approvers or admins changes or lists them.
-    if (isApproverIntent(intent) && speaksOfApprovers(rec.text)) return manageApprovers(dc.context, this.deps, intent, rec.text);
+    // Issue 16: only a message that speaks of approvers or admins changes or lists them (or the person chose it).
+    if (isApproverIntent(intent) && (decided || speaksOfApprovers(rec.text))) return manageApprovers(dc.context, this.deps, intent, rec.text);
     switch (intent) {
       case 'request_status':
       case 'cancel_request':
@@ -218,12 +263,12 @@ export class PartnerLinkDialogs {
     }
   }
 
-  private async onAction(dc: DialogContext): Promise<void> {
+  private async onAction(dc: DialogContext, prefs: ConversationPrefs): Promise<void> {
     const info = turnInfo(dc.context);
     const action = info.action!;
     // In a channel or group chat everyone sees the confirmation card; only its owner may use it.
     if ('owner' in action && action.owner !== undefined && action.owner !== info.person?.id) {
-      await dc.context.sendActivity(simpleText(info.locale).notYourDraft);
+      await dc.context.sendActivity(action.verb === 'choose_intent' ? simpleText(info.locale).notYourQuestion : simpleText(info.locale).notYourDraft);
       return;
     }
     if (isWorkAction(action)) return handleWorkAction(dc, this.deps, action);
@@ -232,7 +277,9 @@ export class PartnerLinkDialogs {
       return;
     }
     if (action.verb === 'approver_pick' || action.verb === 'list_approvers') return approverClick(dc.context, this.deps, action);
+    if (action.verb === 'choose_intent') return this.chosen(dc, prefs, action.intent);
     if (action.verb === 'start_over') {
+      delete prefs.pendingChoice;
       await dc.cancelAllDialogs();
       await sendWelcome(dc.context, this.deps);
       return;
@@ -254,6 +301,22 @@ export class PartnerLinkDialogs {
     }
     await dc.context.sendActivity(simpleText(info.locale).staleCard);
     await sendWelcome(dc.context, this.deps);
+  }
+
+  /**
+   * Issue 18: one of the meanings the bot asked about was picked: carry on as if it had been recognised,
+   * with the entities of the words the person wrote (kept in the conversation's stored state). A card
+   * whose message is no longer kept (answered already, or from another conversation) starts that intent
+   * with nothing filled in.
+   */
+  private async chosen(dc: DialogContext, prefs: ConversationPrefs, intent: ClarifyIntent): Promise<void> {
+    const info = turnInfo(dc.context);
+    const pending = prefs.pendingChoice;
+    delete prefs.pendingChoice;
+    const said = pending?.intents.includes(intent) ? pending.text : undefined;
+    const base: Recognition = said ? await this.deps.recognizer.recognize(said.slice(0, MAX_RECOGNIZED)) : { text: '', locale: info.locale, intent, score: 1, entities: [] };
+    await dc.cancelAllDialogs();
+    await this.route(dc, { ...base, intent, score: 1, ranked: [{ intent, score: 1 }] }, prefs, true);
   }
 
   private async continueOrWelcome(dc: DialogContext): Promise<void> {

@@ -81,6 +81,18 @@ export interface Recognition {
   score: number;
   /** Sorted by `start`. */
   entities: Entity[];
+  /**
+   * Issue 18: the classifier's two best intents with their scores, best first, before any threshold
+   * ('none' for the classifier's own "nothing known"), so that a dialog can ask when they are close.
+   * Absent for exact commands.
+   */
+  ranked?: RankedIntent[];
+}
+
+/** One of the classifier's best intents for a message, with its score (0..1). */
+export interface RankedIntent {
+  intent: ClassifiedIntent;
+  score: number;
 }
 
 export interface RecognizeOptions {

@@ -4,6 +4,7 @@ import {
   type IntentName,
   type Locale,
   type OrganizationNames,
+  type RankedIntent,
   type Recognition,
   type Recognizer,
   type RecognizeOptions,
@@ -24,6 +25,8 @@ export interface MessageRecognizerOptions {
 interface Scored {
   intent: IntentName;
   score: number;
+  /** The classifier's two best intents for the text this came from, before the threshold. */
+  ranked: RankedIntent[];
 }
 
 // Greetings and small talk around a request ("Hi, I'm Ken from Sakura. We'd like ...") should not hide it.
@@ -52,7 +55,7 @@ export class MessageRecognizer implements Recognizer {
     if (command) return { text, locale, intent: command, score: 1, entities: [] };
     const entities = this.entities.extract(text);
     const best = await this.intentOf(locale, text);
-    return { text, locale, intent: best.intent, score: round(best.score), entities };
+    return { text, locale, intent: best.intent, score: round(best.score), entities, ranked: best.ranked.map((r) => ({ intent: r.intent, score: round(r.score) })) };
   }
 
   /**
@@ -69,11 +72,28 @@ export class MessageRecognizer implements Recognizer {
   }
 
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
-    const best = (await this.classifier.classify(locale, text))[0];
-    if (!best || !isIntentName(best.intent)) return { intent: 'none', score: best?.intent === 'None' ? best.score : 1 };
-    if (best.score >= this.threshold) return { intent: best.intent, score: best.score };
-    return { intent: 'none', score: best.intent === 'none' ? best.score : 1 - best.score };
+    const scores = await this.classifier.classify(locale, text);
+    const ranked = topTwo(scores);
+    const best = scores[0];
+    if (!best || !isIntentName(best.intent)) return { intent: 'none', score: best?.intent === 'None' ? best.score : 1, ranked };
+    if (best.score >= this.threshold) return { intent: best.intent, score: best.score, ranked };
+    return { intent: 'none', score: best.intent === 'none' ? best.score : 1 - best.score, ranked };
   }
+}
+
+/**
+ * The two best distinct intents, best first: the classifier's own "None" counts as 'none' (NLP.js may
+ * list it twice), names it does not know are left out.
+ */
+function topTwo(scores: readonly { intent: string; score: number }[]): RankedIntent[] {
+  const out: RankedIntent[] = [];
+  for (const s of [...scores].sort((a, b) => b.score - a.score)) {
+    const intent = s.intent === 'None' ? 'none' : s.intent;
+    if (!isIntentName(intent) || out.some((r) => r.intent === intent)) continue;
+    out.push({ intent, score: s.score });
+    if (out.length === 2) break;
+  }
+  return out;
 }
 
 function round(n: number): number {

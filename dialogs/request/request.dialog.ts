@@ -13,6 +13,12 @@ import { yesNo } from './confirm-words';
 import type { SlotSpec, Slots, SpecContext } from './slot-spec';
 import { requestDialogText } from './request-dialog.text';
 import { describeRequest, workText } from '../work/work.text';
+import { answerPolicyQuestion } from '../policy/policy-answer';
+import { firstEntity } from '../recognition/entity-helpers';
+import { answerAboutChoices, asksWhichChoice, isQuestion } from './form-questions';
+
+/** Slots that name a choice on the form (an organization, a subscription), unlike the workload. */
+const CHOICE_SLOTS: ReadonlySet<string> = new Set(['providerId', 'partnerId', 'subscriptionId']);
 
 export interface RequestDialogOptions {
   recognition?: Recognition;
@@ -31,6 +37,8 @@ interface State {
   refusal?: Refusal;
   /** Issue 15: the open request this dialog changes (a new version), instead of filing a new one. */
   change?: { requestId: string };
+  /** Issue 18: "Change" was chosen on the confirmation: every slot is asked again until the form comes back. */
+  editing?: boolean;
 }
 
 /**
@@ -84,6 +92,7 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
     if (action?.verb === 'submit_form' && action.form === this.spec.kind) {
       Object.assign(state.slots, this.spec.fromForm(action));
       state.stage = 'collect';
+      delete state.editing;
       return this.advance(dc, state, ctx);
     }
     if (action?.verb === 'confirm' || action?.verb === 'edit') {
@@ -93,6 +102,7 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
       }
       if (action.verb === 'confirm') return this.submit(dc, state, ctx);
       state.stage = 'collect';
+      state.editing = true;
       return this.advance(dc, state, { ...ctx, askAll: true });
     }
     const text = dc.context.activity.text?.trim();
@@ -104,11 +114,27 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
         return dc.endDialog();
       }
     }
+    // Issue 18: a question about the choices ("which of these two can do Dynamics 365?") is answered,
+    // never taken for a choice; then the form (or the confirmation) is shown again.
+    if (text && recognition && asksWhichChoice(text)) {
+      const workload = firstEntity(recognition, 'workload')?.value;
+      const choices = await this.spec.choices(state.slots, { ...ctx, ...(state.editing ? { askAll: true } : {}) }, workload);
+      await dc.context.sendActivity(answerAboutChoices(choices, workload, ctx.info.locale));
+      return this.reprompt(dc, state, ctx);
+    }
     if (text && recognition) {
       const found = await this.spec.fromEntities(recognition, ctx);
+      // A question about the rules mid-form is answered from the rules, and the form goes on: a workload
+      // it names is not a choice. One naming a partner, distributor or subscription ("what about Wingtip?
+      // can we link with them instead?") picks it.
+      if (recognition.intent === 'policy_question' && isQuestion(text) && !Object.keys(found).some((slot) => CHOICE_SLOTS.has(slot))) {
+        for (const paragraph of answerPolicyQuestion(recognition, this.deps.policy, ctx.info.locale)) await dc.context.sendActivity(paragraph);
+        return this.reprompt(dc, state, ctx);
+      }
       if (Object.keys(found).length) {
         Object.assign(state.slots, found);
         state.stage = 'collect';
+        delete state.editing;
         return this.advance(dc, state, ctx);
       }
     }
@@ -127,9 +153,9 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
     return Dialog.EndOfTurn;
   }
 
-  /** Shows the current step again: the form, or the confirmation card. */
+  /** Shows the current step again: the form (every slot while editing), or the confirmation card. */
   private async show(context: TurnContext, state: State, ctx: SpecContext): Promise<void> {
-    const next = await this.spec.next(state.slots, { ...ctx, ...(state.refusal ? { refusal: state.refusal } : {}) });
+    const next = await this.spec.next(state.slots, { ...ctx, ...(state.refusal ? { refusal: state.refusal } : {}), ...(state.editing ? { askAll: true } : {}) });
     if (next.kind === 'ask') await sendCard(context, next.card);
     else if (next.kind === 'ready' && state.stage === 'confirm' && state.draftId) await this.confirm(context, next.subject, state.draftId, ctx);
   }

@@ -1,5 +1,5 @@
 import type { AdaptiveCard, SubmitFormAction } from '../../cards';
-import type { Organization, Person, Refusal, RequestKind, RequestSubject } from '../../domain';
+import type { Organization, Person, Refusal, RequestKind, RequestSubject, Workload } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import type { Recognition } from '../recognition';
 import type { TurnInfo } from '../turn-info';
@@ -33,4 +33,9 @@ export interface SlotSpec {
   fromEntities(recognition: Recognition, ctx: SpecContext): Promise<Slots>;
   fromForm(action: SubmitFormAction): Slots;
   next(slots: Slots, ctx: SpecContext): Promise<Next>;
+  /**
+   * Issue 18: the organizations the form offers now (or would offer for this workload), so that a
+   * question about them mid-form can be answered ("which of these two can do Dynamics 365?").
+   */
+  choices(slots: Slots, ctx: SpecContext, workload?: Workload): Promise<Organization[]>;
 }

@@ -19,6 +19,7 @@ const TEXT = {
     staleCard: 'That card is no longer active. Here is the menu:',
     notYourDraft:
       'Sorry, that draft belongs to the person who started it: only they can send, change or cancel it, so nothing was done. To make a request of your own, tell me what you need.',
+    notYourQuestion: 'Sorry, that question was for the person who wrote the message, so nothing was done. To make a request of your own, tell me what you need.',
   },
   ja: {
     noRequests: 'まだ申請はありません。「ディストリビューターと連携したい」「Azure のパートナーを追加したい」「ヘルプ」などと入力してください。',
@@ -38,6 +39,7 @@ const TEXT = {
     staleCard: 'このカードは現在使えません。メニューはこちらです。',
     notYourDraft:
       '申し訳ありません。この下書きは作成した方のものです。送信・変更・取り消しができるのはご本人だけなので、何も行っていません。ご自身の申請は、ご用件を入力してください。',
+    notYourQuestion: '申し訳ありません。この質問はメッセージを書いた方へのものなので、何も行っていません。ご自身の申請は、ご用件を入力してください。',
   },
 } as const;
 

@@ -10,6 +10,9 @@ import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
 import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
 import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
 import { yesNo } from '../../dialogs/request/confirm-words';
+import { languageSwitch } from '../../dialogs/conversation-prefs';
+import { asksWhichChoice, isQuestion } from '../../dialogs/request/form-questions';
+import { cuesOf } from '../../dialogs/understanding/meaning';
 import { messageText } from '../../dialogs/turn-info';
 import { DEFAULT_POLICY } from '../../domain';
 
@@ -72,6 +75,11 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'slackMentions': slackMentions,
   speaksOfApprovers,
   'peopleNamedIn (approvers)': (t) => peopleNamedIn(NAMED, t),
+  // Issue 18: understanding (language requests, questions mid-form, distributor words).
+  languageSwitch,
+  isQuestion,
+  asksWhichChoice,
+  'cuesOf (distributor words)': (t) => cuesOf({ text: t, locale: 'en', intent: 'add_partner', score: 1, entities: [] }, []),
 };
 
 const cpuMicros = () => {

@@ -29,13 +29,15 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('partner-link nlu "<text>"', () => {
-  it('prints one JSON object with text, locale, intent, score and entities', async () => {
+  it('prints one JSON object with text, locale, intent, score, entities and the two best intents', async () => {
     const { code, stdout } = await run(['コントソ・ディストリビューション・ジャパンと連携したい。パートナーIDは1234567です']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const r = JSON.parse(lines[0]!);
-    expect(Object.keys(r)).toEqual(['text', 'locale', 'intent', 'score', 'entities']);
+    expect(Object.keys(r)).toEqual(['text', 'locale', 'intent', 'score', 'entities', 'ranked']);
+    // Issue 18: the classifier's two best intents with their scores (one when NLP.js drops a zero score).
+    expect(r.ranked[0]).toMatchObject({ intent: 'link_distributor' });
     expect(r).toMatchObject({ locale: 'ja', intent: 'link_distributor' });
     // The organization comes from directory/sample-directory.yaml.
     expect(r.entities).toEqual(

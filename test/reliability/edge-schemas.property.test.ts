@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CardActionSchema, MAX_ACTION_DATA_BYTES, MENU_INTENTS, REASON_MAX_LENGTH, parseCardAction, parseExecuteAction } from '../../cards';
+import { CardActionSchema, CLARIFY_INTENTS, MAX_ACTION_DATA_BYTES, MENU_INTENTS, REASON_MAX_LENGTH, parseCardAction, parseExecuteAction } from '../../cards';
 import { NOTE_MAX_LENGTH, WORKLOADS, parseDirectory } from '../../domain';
 
 /**
@@ -90,6 +90,8 @@ const VARIANTS: Variant[] = [
   // Issue 16: approvers managed in chat: the person picked when the bot asked whom, and the list.
   { verb: 'approver_pick', fields: { op: req(fc.constantFrom('add', 'remove'), 6), personId: req(slug, 64) } },
   { verb: 'list_approvers', fields: {} },
+  // Issue 18: one of the two meanings the bot asked about.
+  { verb: 'choose_intent', fields: { intent: req(fc.constantFrom(...CLARIFY_INTENTS), 20), owner: opt(slug, 64) } },
 ];
 
 /** A valid payload: the verb (and form), every required field, and each optional field or not. */

@@ -7,6 +7,8 @@ import { openStore } from '../../adapters/open-store';
 import { createBotRuntime } from '../../bot/composition';
 import { createLogger } from '../../bot/logger';
 import { createRecognizer } from '../../bot/recognizer';
+import { createNlpjsClassifier } from '../../adapters/nlpjs';
+import { MessageRecognizer, type IntentClassifier, type IntentScore } from '../../dialogs/recognition';
 import { DEFAULT_POLICY, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
 import { Schedules, type GroupMembersPort } from '../../app';
 import { loadSampleDirectory, sampleLookup } from './sample-directory';
@@ -86,18 +88,19 @@ let recognizerPromise: ReturnType<typeof createRecognizer> | undefined;
  * delivery APIs are replaced, by recording senders.
  * People speak as themselves: Teams users by Entra object ID, Slack users by team and user ID.
  */
-export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string; clock?: TestClock; partnerCenter?: PartnerCenterPort; groupMembers?: GroupMembersPort; gdap?: GdapPort } = {}) {
+export async function createBotHarness(options: { dataDir?: string; mongodbUri?: string; dbName?: string; clock?: TestClock; partnerCenter?: PartnerCenterPort; groupMembers?: GroupMembersPort; gdap?: GdapPort; /** Issue 18: wraps the trained classifier (pins the scores of a few phrases; see pinnedScores). */ classifier?: (trained: IntentClassifier) => IntentClassifier; /** Issue 18: NLU_ASK_BELOW / NLU_ASK_MARGIN as configured. */ ask?: { NLU_ASK_BELOW: number; NLU_ASK_MARGIN: number } } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pl-bot-'));
   const store: StorePort = await openStore({ dataDir, ...(options.mongodbUri ? { mongodbUri: options.mongodbUri } : {}), ...(options.dbName ? { dbName: options.dbName } : {}) });
   if (await store.directory.isEmpty()) await store.directory.importDirectory(loadSampleDirectory());
   const sample = sampleLookup();
   // The trained model is loaded once per test file (it is the same for every harness).
-  recognizerPromise ??= createRecognizer({ organizations: sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] })) });
-  const recognizer = await recognizerPromise;
+  const organizations = sample.data.organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] }));
+  recognizerPromise ??= createRecognizer({ organizations });
+  const recognizer = options.classifier ? new MessageRecognizer(options.classifier(await createNlpjsClassifier()), { organizations }) : await recognizerPromise;
   /** Log lines (parsed pino JSON) at info and above, for assertions about what is logged. */
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}), ...(options.partnerCenter ? { partnerCenter: options.partnerCenter } : {}), ...(options.groupMembers ? { groupMembers: options.groupMembers } : {}), ...(options.gdap ? { gdap: options.gdap } : {}) });
+  const { bot, notifier, service, jobs } = await createBotRuntime(store, { policy: DEFAULT_POLICY, ...options.ask }, logger, { recognizer, ...(options.clock ? { clock: options.clock } : {}), ...(options.partnerCenter ? { partnerCenter: options.partnerCenter } : {}), ...(options.groupMembers ? { groupMembers: options.groupMembers } : {}), ...(options.gdap ? { gdap: options.gdap } : {}) });
   // Issue 15: with a test clock, the runtime's schedules run on it (the test moves it by days).
   const schedules = options.clock ? new Schedules(logger, options.clock) : undefined;
   const delivered: Delivered[] = [];
@@ -206,3 +209,12 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
   };
 }
 export type BotHarness = Awaited<ReturnType<typeof createBotHarness>>;
+
+/**
+ * Issue 18: a classifier that gives these phrases exactly these scores and asks the trained one about
+ * everything else. For transcripts of what the dialogs do when the classifier is unsure (or reads a
+ * message as a request the person cannot make), independent of how the model is trained today.
+ */
+export function pinnedScores(pins: Record<string, readonly IntentScore[]>): (trained: IntentClassifier) => IntentClassifier {
+  return (trained) => ({ classify: async (locale, text) => pins[text]?.map((s) => ({ ...s })) ?? trained.classify(locale, text) });
+}

@@ -19,6 +19,7 @@ import {
   approverResultCard,
   approverChangedCard,
   approverStrings,
+  clarifyCard,
   type AdaptiveCard,
   type CardContext,
   type CardStrings,
@@ -293,6 +294,17 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     name: 'decided-completing-partner-acts',
     caption: 'Completing in Partner Center: what the partner must do itself',
     build: (ctx) => decidedCard({ view: view(addPartnerPartnerActs) }, ctx),
+  },
+  // Issue 18: the bot is unsure which of two things a message asks for, and asks.
+  {
+    name: 'clarify-unsure',
+    caption: 'Which did you mean? Two likely meanings as buttons, carrying on with the words typed',
+    build: (ctx) => clarifyCard({ said: ctx.locale === 'ja' ? 'Azureのパートナー申請' : 'a partner request for Azure', choices: ['request_status', 'add_partner'] }, ctx),
+  },
+  {
+    name: 'clarify-role',
+    caption: 'A customer asked for a distributor link: who asks for that, and the nearest customer requests',
+    build: (ctx) => clarifyCard({ said: 'link me with a distributor', choices: ['add_partner', 'multichannel_support'], because: 'link_distributor' }, ctx),
   },
 ];
 

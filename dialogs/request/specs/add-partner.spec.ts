@@ -31,6 +31,14 @@ export const addPartnerSpec: SlotSpec = {
     };
   },
 
+  async choices(slots, ctx, asked) {
+    // The partners offered for the workload chosen; before one is chosen, those for the workload asked about.
+    const workload = WorkloadSchema.safeParse(slots.workload ?? asked);
+    if (!workload.success) return [];
+    const elig = await ctx.deps.service.eligiblePartners(ctx.org.id, workload.data, ctx.person);
+    return elig.kind === 'refused' ? [] : elig.eligible.map((c) => c.org);
+  },
+
   async next(slots, ctx: SpecContext): Promise<Next> {
     const cardCtx = cardContext(ctx.info);
     const refusal = ctx.refusal ? { refusal: ctx.refusal } : {};

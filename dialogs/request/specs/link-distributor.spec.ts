@@ -19,6 +19,11 @@ export const linkDistributorSpec: SlotSpec = {
     return action.form === 'link_distributor' && action.providerId ? { providerId: action.providerId } : {};
   },
 
+  async choices(_slots, ctx) {
+    const elig = await ctx.deps.service.eligibleDistributors(ctx.org.id, ctx.person);
+    return elig.kind === 'refused' ? [] : elig.eligible.map((c) => c.org);
+  },
+
   async next(slots: Slots, ctx: SpecContext): Promise<Next> {
     if (slots.providerId && !ctx.askAll) {
       return { kind: 'ready', subject: { kind: 'link_distributor', resellerId: ctx.org.id, providerId: slots.providerId } };

@@ -39,6 +39,12 @@ export const multichannelSpec: SlotSpec = {
     return { ...(action.subscriptionId ? { subscriptionId: action.subscriptionId } : {}), ...(action.partnerId ? { partnerId: action.partnerId } : {}) };
   },
 
+  async choices(slots, ctx) {
+    if (!slots.subscriptionId) return [];
+    const elig = await ctx.deps.service.eligibleMultichannelPartners(ctx.org.id, slots.subscriptionId, ctx.person);
+    return elig.kind === 'refused' ? [] : elig.eligible.map((c) => c.org);
+  },
+
   async next(slots, ctx: SpecContext): Promise<Next> {
     const cardCtx = cardContext(ctx.info);
     const refusal = ctx.refusal ? { refusal: ctx.refusal } : {};

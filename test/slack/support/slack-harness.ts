@@ -14,6 +14,7 @@ import { mountSlack } from '../../../bot/slack.mount';
 import { mountSlackOAuth } from '../../../bot/slack-oauth.mount';
 import type { ConversationStatePort, ProcessedEventPort, StorePort } from '../../../domain';
 import type { PartnerCenterPort } from '../../../app';
+import type { Recognizer } from '../../../dialogs/recognition';
 import { loadSampleDirectory } from '../../support/sample-directory';
 import { FakeSlackApi } from './fake-slack-api';
 import { commandBody, eventBody, interactionBody, sendSigned, SIGNING_SECRET, type SendOptions, type SlackHttpResponse } from './signed-request';
@@ -26,6 +27,8 @@ export const PEOPLE = {
   yuki: { teamId: 'T06YAMATO', userId: 'U06YUKISZ', dm: 'D06YUKISZ', domain: 'yamato-mfg' },
   taro: { teamId: 'T06YAMATO', userId: 'U06TAROITO', dm: 'D06TAROITO', domain: 'yamato-mfg' },
   olivia: { teamId: 'T07COHOWN', userId: 'U07OLIVIAB', dm: 'D07OLIVIAB', domain: 'cohowinery' },
+  /** Issue 18: Sakura Cloud Solutions' requester (an indirect reseller, directory language Japanese). */
+  ken: { teamId: 'T01SAKURA', userId: 'U01KENSATO', dm: 'D01KENSATO', domain: 'sakura-cloud' },
   /** Not in the sample directory: a second Trey Research admin that a test adds (issue 15, hand over). */
   grace: { teamId: 'T05TREYRS', userId: 'U05GRACEK', dm: 'D05GRACEK', domain: 'treyresearch' },
   /** Issue 17: the distributor's admin (Contoso Distribution Japan) on Slack. */
@@ -51,6 +54,8 @@ export interface SlackHarnessOptions {
   oauth?: boolean;
   /** Issue 17: Partner Center on (the fixture client): approved requests complete there; its jobs are in `runtime.jobs`. */
   partnerCenter?: PartnerCenterPort;
+  /** Issue 18: the recognizer instead of the trained model's (a classifier with a few phrases' scores pinned). */
+  recognizer?: Recognizer;
 }
 
 /** The OAuth variables of the distributed-app harness (the client ID and secret are made up). */
@@ -76,7 +81,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
   const logger = o.logger ?? createLogger('silent');
-  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger, o.partnerCenter ? { partnerCenter: o.partnerCenter } : {});
+  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger, { ...(o.partnerCenter ? { partnerCenter: o.partnerCenter } : {}), ...(o.recognizer ? { recognizer: o.recognizer } : {}) });
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
   const installations = o.oauth ? mountSlackOAuth(app, { config, store, logger }) : undefined;
@@ -274,6 +279,9 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
     const click = clickToActionData(probe);
     if (!click.ok) continue;
     const v = click.kind === 'execute' ? click.verb : click.kind === 'submit' ? (click.data.verb as string | undefined) : undefined;
+    // 'choose_intent:add_partner': the button with that verb whose data names that intent (issue 18).
+    const [wanted, intent] = verb.includes(':') ? verb.split(':') : [verb, undefined];
+    if (intent !== undefined && click.kind !== 'openUrl' && click.kind !== 'showCard' && v === wanted && click.data.intent === intent) return payload;
     if (v === verb || (verb === '*' && click.kind !== 'openUrl' && click.kind !== 'showCard') || (verb === '#showCard' && click.kind === 'showCard')) return payload;
     // '#showCard=Title': the ShowCard button with that title (a card with more than one).
     if (verb.startsWith('#showCard=') && click.kind === 'showCard' && (button.text as Rec | undefined)?.text === verb.slice('#showCard='.length)) return payload;
