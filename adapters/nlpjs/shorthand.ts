@@ -13,9 +13,10 @@ const SHORTHAND: readonly (readonly [RegExp, string])[] = [
   [/\bw\/o(?![a-z])/gi, 'without'],
   [/\bw\/(?![a-z])/gi, 'with '],
   [/\bthru\b/gi, 'through'],
-  [/\bu\b/gi, 'you'],
-  [/\bur\b/gi, 'your'],
-  [/\bq\b/gi, 'question'],
+  // Lower case and not part of an abbreviation with dots: "U.S." and "Q3" stay as typed.
+  [/(?<![.\w])u(?![.\w])/g, 'you'],
+  [/(?<![.\w])ur(?![.\w])/g, 'your'],
+  [/(?<![.\w])q(?![.\w])/g, 'question'],
   [/\bsubs\b/gi, 'subscriptions'],
 ];
 

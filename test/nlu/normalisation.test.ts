@@ -19,6 +19,7 @@ describe('chat shorthand and misspellings', () => {
 
   it('leaves words that only contain a shorthand alone', () => {
     expect(expandShorthand('distinct quest upload subsidiary')).toBe('distinct quest upload subsidiary');
+    expect(expandShorthand('U.S. customers, u.s. too, Q3 and U-boat')).toBe('U.S. customers, u.s. too, Q3 and U-boat');
   });
 
   it('is part of the text the classifier sees (full-width input too)', () => {
