@@ -47,6 +47,8 @@ describe('out-of-scope guard on action intents', () => {
     ['remind_approvers', '承認者にリマインドして'],
     ['remove_approver', '鈴木さんの管理者権限を外して'],
     ['resubmit_request', 'we fixed the issue they flagged, please submit it once more'],
+    ['remind_approvers', 'send another reminder'],
+    ['remind_approvers', 'もう一度催促して'],
   ])('%s for "%s" stays', (intent, text) => {
     expect(outOfScopeAction(intent, text)).toBe(false);
   });
