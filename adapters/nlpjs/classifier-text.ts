@@ -1,3 +1,5 @@
+import { expandShorthand } from './shorthand';
+
 const GUID = /\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?/gi;
 /** A run of the characters domains and e-mail addresses are made of: one pass, no backtracking. */
 const ADDRESS_CHARS = /[a-z0-9._%+@-]+/gi;
@@ -19,8 +21,7 @@ const LONG_NUMBER = /\d{4,}/g;
  * not help on held-out utterances, so names stay as typed.)
  */
 export function classifierText(text: string): string {
-  return text
-    .normalize('NFKC')
+  return expandShorthand(text.normalize('NFKC'))
     .replace(GUID, ' ')
     .replace(ADDRESS_CHARS, (run) => (DOMAIN_END.test(run) ? ' ' : run))
     .replace(LONG_NUMBER, ' ')

@@ -4,6 +4,7 @@ import { NluManager, NluNeural } from '@nlpjs/nlu';
 import { LOCALES, type IntentClassifier, type IntentScore, type Locale } from '../../app/ports';
 import { classifierText } from './classifier-text';
 import { LangJaSegmenter } from './japanese-segmenter';
+import { outOfScopeAction } from './scope-guard';
 import type { TrainingExample } from './training-data';
 
 export type { IntentClassifier, IntentScore };
@@ -94,6 +95,7 @@ export class NlpjsIntentClassifier implements IntentClassifier {
     const result = await this.manager.process(locale, prepared);
     const ranked = (result.classifications ?? []).filter((c) => c.score > 0);
     if (result.intent === 'None' || ranked.length === 0) return [{ intent: 'None', score: result.score ?? 1 }, ...ranked];
+    if (outOfScopeAction(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
     return ranked;
   }
 }

@@ -5,7 +5,7 @@ import { projectRoot, readTrainingData, type TrainingData } from './training-dat
 
 // 2: Japanese features are ICU words (japanese-segmenter.ts), no longer kuromoji readings; a /1 model
 // loaded now would match almost no Japanese word, so it is retrained instead.
-export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/2';
+export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/3';
 
 /** The saved model: NLP.js's own JSON wrapped with what it was trained on. */
 export interface ModelFile {

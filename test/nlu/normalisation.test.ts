@@ -1,0 +1,68 @@
+import { classifierText } from '../../adapters/nlpjs/classifier-text';
+import { outOfScopeAction } from '../../adapters/nlpjs/scope-guard';
+import { expandShorthand } from '../../adapters/nlpjs/shorthand';
+import { createRecognizer } from '../../bot/recognizer';
+
+describe('chat shorthand and misspellings', () => {
+  it.each([
+    ['need a disti pls', 'need a distributor please'],
+    ['our distis', 'our distributor'],
+    ['a distributer in Japan', 'a distributor in Japan'],
+    ['show my requsts', 'show my requests'],
+    ['link us w/ Contoso', 'link us with  Contoso'],
+    ['can u check', 'can you check'],
+    ['buy thru them', 'buy through them'],
+    ['disti と連携したい', 'distributor と連携したい'],
+  ])('%s -> %s', (typed, expected) => {
+    expect(expandShorthand(typed)).toBe(expected);
+  });
+
+  it('leaves words that only contain a shorthand alone', () => {
+    expect(expandShorthand('distinct quest upload subsidiary')).toBe('distinct quest upload subsidiary');
+    expect(expandShorthand('U.S. customers, u.s. too, Q3 and U-boat')).toBe('U.S. customers, u.s. too, Q3 and U-boat');
+  });
+
+  it('is part of the text the classifier sees (full-width input too)', () => {
+    expect(classifierText('ｐｌｓ  show my requsts')).toBe('please show my requests');
+  });
+});
+
+describe('out-of-scope guard on action intents', () => {
+  it.each([
+    ['cancel_request', 'cancel my gym membership'],
+    ['cancel_request', 'can you cancel my flight to Osaka'],
+    ['cancel_request', 'ジムの会員をキャンセルしたい'],
+    ['cancel_request', '新幹線の予約を取り消して'],
+    ['remind_approvers', 'リマインドを3時に設定して'],
+  ])('%s for "%s" is out of scope', (intent, text) => {
+    expect(outOfScopeAction(intent, text)).toBe(true);
+  });
+
+  it.each([
+    ['cancel_request', 'cancel my link request'],
+    ['cancel_request', 'cancel it'],
+    ['cancel_request', 'cancel'],
+    ['cancel_request', 'キャンセルしてください'],
+    ['cancel_request', '申請を取り消して'],
+    ['remind_approvers', '承認者にリマインドして'],
+    ['remove_approver', '鈴木さんの管理者権限を外して'],
+    ['resubmit_request', 'we fixed the issue they flagged, please submit it once more'],
+    ['remind_approvers', 'send another reminder'],
+    ['remind_approvers', 'もう一度催促して'],
+  ])('%s for "%s" stays', (intent, text) => {
+    expect(outOfScopeAction(intent, text)).toBe(false);
+  });
+
+  it('never touches questions, greetings or help', () => {
+    expect(outOfScopeAction('help', 'how do I bake bread')).toBe(false);
+    expect(outOfScopeAction('policy_question', 'can I cancel my gym membership')).toBe(false);
+  });
+
+  it('out-of-scope requests that share an action word are recognised as none, never as the action', async () => {
+    const recognizer = await createRecognizer();
+    for (const text of ['cancel my gym membership', 'can you cancel my flight to Osaka', 'ジムの会員をキャンセルしたい', '新幹線の予約を取り消して']) {
+      const result = await recognizer.recognize(text);
+      expect([text, result.intent]).toEqual([text, 'none']);
+    }
+  }, 60000);
+});
