@@ -44,7 +44,7 @@ export function capped(choices: readonly Choice[], s: CardStrings): { choices: C
 /** Why the dialog asks again, in the reader's language, above the inputs. */
 export function refusalBanner(refusal: Refusal | undefined, locale: Locale): CardElement[] {
   if (!refusal) return [];
-  return [container([textBlock(refusal.message[locale], { color: 'attention' })], { style: 'attention', spacing: 'medium' })];
+  return [container([textBlock(refusal.message[locale])], { style: 'attention', spacing: 'medium' })];
 }
 
 /** The values already known, shown as facts above the inputs. */
@@ -54,7 +54,7 @@ export function knownSection(pairs: readonly FactPair[], s: CardStrings): CardEl
 }
 
 export function emptyList(text: string): CardElement {
-  return container([textBlock(text, { color: 'warning' })], { style: 'warning', spacing: 'medium' });
+  return container([textBlock(text)], { style: 'warning', spacing: 'medium' });
 }
 
 /** Continue (when there is something to send) and Start over, under the inputs. */
