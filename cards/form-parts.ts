@@ -1,9 +1,9 @@
 import { WORKLOAD_LABELS, displayName, type Locale, type Organization, type Refusal } from '../domain';
 import { button, type Click } from './click';
-import { actionSet, adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
+import { actionSet, adaptiveCard, bullets, container, factSet, heading, note, textBlock } from './elements';
 import type { FactPair } from './request-facts';
 import type { FormName } from './actions';
-import type { CardContext, CardOptions } from './models';
+import type { CardContext, CardOptions, NotOfferedGroup } from './models';
 import type { AdaptiveCard, CardActionElement, CardElement, Choice } from './schema';
 import type { CardStrings } from './strings';
 
@@ -87,4 +87,15 @@ export function requestFormCard(form: FormName, parts: RequestFormParts, s: Card
     ],
     { locale: ctx.locale, fallbackText: s.form.title[form] },
   );
+}
+
+/**
+ * Issue 18: why a list of choices is short: how many candidates each rule kept off it, in plain words
+ * (or, for a rule about the asker itself, such as one partner in a national cloud, that rule's reason).
+ */
+export function notOfferedNote(groups: readonly NotOfferedGroup[] | undefined, s: CardStrings, locale: Locale): CardElement[] {
+  if (!groups || groups.length === 0) return [];
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  const lines = groups.map((g) => s.notOffered.line(g.count, s.notOffered.because[g.code] ?? g.example[locale]));
+  return [container([textBlock(s.notOffered.title(total), { size: 'small', weight: 'bolder' }), bullets(lines, { spacing: 'none' })], { spacing: 'small' })];
 }

@@ -1,7 +1,7 @@
 import { addPartnerFormCard } from '../../../cards';
 import { sellsToCustomers, WorkloadSchema } from '../../../domain';
 import { cardContext } from '../../turn-info';
-import { summarizeIneligible } from '../eligibility-summary';
+import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
 
@@ -42,7 +42,7 @@ export const addPartnerSpec: SlotSpec = {
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
     const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
-    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...refusal }, cardCtx);
+    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };
