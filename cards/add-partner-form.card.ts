@@ -1,7 +1,7 @@
 import { GDAP_ROLES, WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName, type GdapRoleName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput, note } from './elements';
-import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
+import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { AddPartnerFormModel, CardContext, CardOptions } from './models';
@@ -48,6 +48,7 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
         }),
         ...list.more,
         ...marked.note,
+        ...notOfferedNote(model.notOffered, s, ctx.locale),
       );
       // Issue 17: admin access for the partner (GDAP), optional; least privileged roles only.
       if (model.offerAdminRoles) {

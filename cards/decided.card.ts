@@ -5,18 +5,22 @@ import { addPartnerFulfilmentBlock } from './add-partner-fulfilment';
 import { button } from './click';
 import type { CardContext, CardOptions, DecidedModel } from './models';
 import { requestFacts } from './request-facts';
-import type { AdaptiveCard, CardElement, ContainerStyle, TextColor } from './schema';
+import type { AdaptiveCard, CardElement, ContainerStyle } from './schema';
 import { stringsFor } from './strings';
 
-const TONE: Record<PartnerRequest['status'], { style: ContainerStyle; color: TextColor }> = {
-  submitted: { style: 'emphasis', color: 'default' },
-  pending_approval: { style: 'emphasis', color: 'accent' },
-  approved: { style: 'good', color: 'good' },
-  rejected: { style: 'attention', color: 'attention' },
-  cancelled: { style: 'emphasis', color: 'default' },
-  expired: { style: 'warning', color: 'warning' },
-  completing: { style: 'accent', color: 'accent' },
-  completed: { style: 'good', color: 'good' },
+/**
+ * The banner's background carries the status; its words are drawn in the default text colour, which
+ * keeps WCAG AA contrast on every background (green text on the green "approved" background did not).
+ */
+const TONE: Record<PartnerRequest['status'], ContainerStyle> = {
+  submitted: 'emphasis',
+  pending_approval: 'emphasis',
+  approved: 'good',
+  rejected: 'attention',
+  cancelled: 'emphasis',
+  expired: 'warning',
+  completing: 'accent',
+  completed: 'good',
 };
 
 const RESUBMITTABLE: readonly PartnerRequest['status'][] = ['rejected', 'cancelled', 'expired'];
@@ -126,9 +130,9 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
   // Issue 15: the requester's copy of a rejected, cancelled or expired request offers to file it again.
   const resubmit = options.forRequester === true && RESUBMITTABLE.includes(r.status);
   const reminder = r.status === 'completing' ? options.completionReminder : undefined;
-  const banner: CardElement[] = [textBlock(s.decided.title[r.status], { weight: 'bolder', size: 'medium', color: tone.color })];
+  const banner: CardElement[] = [textBlock(s.decided.title[r.status], { weight: 'bolder', size: 'medium' })];
   if (reminder) {
-    banner.unshift(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEndTitle : s.fulfilment.reminder.title, { weight: 'bolder', size: 'medium', color: 'warning' }));
+    banner.unshift(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEndTitle : s.fulfilment.reminder.title, { weight: 'bolder', size: 'medium' }));
   }
   const d = r.decision;
   if (d) {
@@ -150,7 +154,7 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
   return adaptiveCard(
     [
       heading(s.kind[r.subject.kind]),
-      container(banner, { style: tone.style, spacing: 'medium' }),
+      container(banner, { style: tone, spacing: 'medium' }),
       factSet(requestFacts(model.view, names, s, ctx), { spacing: 'medium' }),
       ...(r.status === 'completing' ? fulfilmentSteps(model.view, names, s, ctx, reminder) : []),
       ...(isClosed(r.status) && !resubmit && r.status !== 'completing' ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),

@@ -1,9 +1,9 @@
 import { WORKLOAD_LABELS, displayName, type Locale, type Organization, type Refusal } from '../domain';
 import { button, type Click } from './click';
-import { actionSet, adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
+import { actionSet, adaptiveCard, bullets, container, factSet, heading, note, textBlock } from './elements';
 import type { FactPair } from './request-facts';
 import type { FormName } from './actions';
-import type { CardContext, CardOptions } from './models';
+import type { CardContext, CardOptions, NotOfferedGroup } from './models';
 import type { AdaptiveCard, CardActionElement, CardElement, Choice } from './schema';
 import type { CardStrings } from './strings';
 
@@ -44,7 +44,7 @@ export function capped(choices: readonly Choice[], s: CardStrings): { choices: C
 /** Why the dialog asks again, in the reader's language, above the inputs. */
 export function refusalBanner(refusal: Refusal | undefined, locale: Locale): CardElement[] {
   if (!refusal) return [];
-  return [container([textBlock(refusal.message[locale], { color: 'attention' })], { style: 'attention', spacing: 'medium' })];
+  return [container([textBlock(refusal.message[locale])], { style: 'attention', spacing: 'medium' })];
 }
 
 /** The values already known, shown as facts above the inputs. */
@@ -54,7 +54,7 @@ export function knownSection(pairs: readonly FactPair[], s: CardStrings): CardEl
 }
 
 export function emptyList(text: string): CardElement {
-  return container([textBlock(text, { color: 'warning' })], { style: 'warning', spacing: 'medium' });
+  return container([textBlock(text)], { style: 'warning', spacing: 'medium' });
 }
 
 /** Continue (when there is something to send) and Start over, under the inputs. */
@@ -87,4 +87,15 @@ export function requestFormCard(form: FormName, parts: RequestFormParts, s: Card
     ],
     { locale: ctx.locale, fallbackText: s.form.title[form] },
   );
+}
+
+/**
+ * Issue 18: why a list of choices is short: how many candidates each rule kept off it, in plain words
+ * (or, for a rule about the asker itself, such as one partner in a national cloud, that rule's reason).
+ */
+export function notOfferedNote(groups: readonly NotOfferedGroup[] | undefined, s: CardStrings, locale: Locale): CardElement[] {
+  if (!groups || groups.length === 0) return [];
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  const lines = groups.map((g) => s.notOffered.line(g.count, s.notOffered.because[g.code] ?? g.example[locale]));
+  return [container([textBlock(s.notOffered.title(total), { size: 'small', weight: 'bolder' }), bullets(lines, { spacing: 'none' })], { spacing: 'small' })];
 }

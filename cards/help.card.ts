@@ -13,7 +13,8 @@ export function helpCard(model: HelpModel, ctx: CardContext, options: CardOption
     [
       heading(s.help.title),
       textBlock(s.help.intro),
-      subheading(s.help.whatTitle),
+      // A distributor's admin files nothing: no request-types heading with nothing under it (issue 18).
+      ...(offer.length > 0 ? [subheading(s.help.whatTitle)] : []),
       ...offer.map((kind, i) =>
         container([textBlock(s.kind[kind], { weight: 'bolder' }), note(s.kindHint[kind], { spacing: 'none' })], {
           spacing: i === 0 ? 'small' : 'medium',

@@ -1,7 +1,7 @@
 import { displayName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput } from './elements';
-import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
+import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, LinkDistributorFormModel } from './models';
@@ -34,6 +34,7 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
         }),
         ...list.more,
         ...marked.note,
+        ...notOfferedNote(model.notOffered, s, ctx.locale),
       );
     }
   }

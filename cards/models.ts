@@ -1,11 +1,13 @@
 import type {
   Advisory,
+  Bilingual,
   Locale,
   Organization,
   PartnerRequest,
   Person,
   Refusal,
   RequestKind,
+  RuleCode,
   RequestSubject,
   RequestView,
   Subscription,
@@ -55,6 +57,15 @@ interface FormBase<Slot extends string> {
   refusal?: Refusal;
   /** Organizations among the choices with nobody on Partner Link yet (no admin the bot can reach): marked. */
   notOnPartnerLink?: readonly string[];
+  /** Issue 18: candidates the rules filtered out, grouped by the first rule each failed (why the list is short). */
+  notOffered?: readonly NotOfferedGroup[];
+}
+
+/** How many candidates one rule kept off the list, with one of their reasons (used for rules without a plain summary). */
+export interface NotOfferedGroup {
+  code: RuleCode;
+  count: number;
+  example: Bilingual;
 }
 
 export interface LinkDistributorFormModel extends FormBase<'providerId'> {

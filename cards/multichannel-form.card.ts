@@ -1,7 +1,7 @@
 import { WORKLOAD_LABELS, displayName, type Subscription } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput } from './elements';
-import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk } from './form-parts';
+import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer, subscriptionLabel } from './format';
 import type { CardContext, CardOptions, MultichannelFormModel } from './models';
@@ -59,6 +59,7 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
         }),
         ...list.more,
         ...marked.note,
+        ...notOfferedNote(model.notOffered, s, ctx.locale),
       );
     }
   }

@@ -10,14 +10,15 @@ import { stringsFor, type CardStrings } from './strings';
 /** At most this many requests are listed (newest first), to keep the card small. */
 export const MAX_LISTED_REQUESTS = 10;
 
+/** Only colours that keep WCAG AA contrast on a white card in common hosts (accent and warning do not). */
 const STATUS_COLOR: Record<PartnerRequest['status'], TextColor> = {
   submitted: 'default',
-  pending_approval: 'accent',
+  pending_approval: 'default',
   approved: 'good',
   rejected: 'attention',
   cancelled: 'default',
-  expired: 'warning',
-  completing: 'accent',
+  expired: 'default',
+  completing: 'default',
   completed: 'good',
 };
 
@@ -42,7 +43,7 @@ function row(
         [
           textBlock(s.myRequests.line(s.kind[r.subject.kind], names.name(counterpartId(r.subject))), { weight: 'bolder' }),
           textBlock(`${r.id} · ${formatDate(r.createdAt, ctx)}`, { isSubtle: true, size: 'small', spacing: 'none' }),
-          textBlock(awaitingJoin ? `${s.status[r.status]} · ${s.join.waitingFor(names.name(awaitingJoin))}` : s.status[r.status], { color: awaitingJoin ? 'warning' : STATUS_COLOR[r.status], spacing: 'none' }),
+          textBlock(awaitingJoin ? `${s.status[r.status]} · ${s.join.waitingFor(names.name(awaitingJoin))}` : s.status[r.status], { color: awaitingJoin ? 'default' : STATUS_COLOR[r.status], spacing: 'none' }),
           // Issue 15: who must act, for a pending request.
           ...(awaiting && deciders
             ? [textBlock(`${s.work.stepValue(r.stage + 1, r.steps.length, names.name(awaiting))} · ${s.labelled(s.work.canDecide, deciders.length ? deciders.join(', ') : s.work.nobodyOnRecord)}`, { isSubtle: true, size: 'small', spacing: 'none' })]

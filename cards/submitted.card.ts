@@ -27,7 +27,7 @@ export function submittedCard(model: SubmittedModel, ctx: CardContext, options: 
   return adaptiveCard(
     [
       heading(s.submitted.title),
-      textBlock(s.submitted.idLine(r.id), { size: 'medium', color: 'accent' }),
+      textBlock(s.submitted.idLine(r.id), { size: 'medium', weight: 'bolder' }),
       factSet([[s.fact.request, s.kind[r.subject.kind]], ...subjectFacts(r.subject, names, s, ctx, model.view.subscription)], {
         spacing: 'medium',
       }),

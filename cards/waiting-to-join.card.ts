@@ -31,7 +31,7 @@ export function waitingToJoinCard(model: { view: RequestView }, ctx: CardContext
   return adaptiveCard(
     [
       heading(s.join.notifyTitle),
-      textBlock(s.submitted.idLine(r.id), { color: 'accent' }),
+      textBlock(s.submitted.idLine(r.id), { weight: 'bolder' }),
       factSet([[s.fact.request, s.kind[r.subject.kind]], ...subjectFacts(r.subject, names, s, ctx, model.view.subscription)], { spacing: 'medium' }),
       ...awaitingJoinNotice(model.view, names, s),
     ],

@@ -24,7 +24,7 @@ export function welcomeCard(model: WelcomeModel, ctx: CardContext, options: Card
       { spacing: 'medium', separator: true },
     ),
   );
-  const open = model.openRequests ? [textBlock(s.welcome.openRequests(model.openRequests), { color: 'accent', spacing: 'medium' })] : [];
+  const open = model.openRequests ? [textBlock(s.welcome.openRequests(model.openRequests), { weight: 'bolder', spacing: 'medium' })] : [];
   return adaptiveCard(
     [
       heading(s.welcome.title(model.person?.name)),

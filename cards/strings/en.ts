@@ -365,4 +365,18 @@ export const en: CardStrings = {
       user_administrator: 'User Administrator',
     },
   },
+  notOffered: {
+    title: (n) => `Why the list is short: ${plural(n, 'other organization is', 'other organizations are')} not offered.`,
+    because: {
+      CLOUD_MISMATCH: 'in a different Microsoft cloud from yours (public cloud or US Government)',
+      REGION_MISMATCH: 'in a different CSP region from yours',
+      WORKLOAD_NOT_OFFERED: 'they do not offer this workload',
+      DUPLICATE_RELATIONSHIP: 'you already work with them for this',
+      DUPLICATE_PENDING_REQUEST: 'a request for the same thing is already waiting',
+      RESELLER_CANNOT_TRANSACT: 'resellers that cannot sell to customers yet (not enrolled, or no distributor in their CSP region and cloud)',
+      NOT_A_CUSTOMER_PARTNER: 'distributors, which do not sell to customers directly',
+      PROVIDER_NOT_AUTHORIZED: 'not authorized as distributors in CSP',
+    },
+    line: (n, why) => `${why} (${n})`,
+  },
 };

@@ -361,4 +361,18 @@ export const ja: CardStrings = {
       user_administrator: 'ユーザー管理者',
     },
   },
+  notOffered: {
+    title: (n) => `一覧が短い理由：ほかの ${n} 社は対象外です。`,
+    because: {
+      CLOUD_MISMATCH: 'お客様と異なる Microsoft クラウド (パブリック クラウドまたは US Government) にある',
+      REGION_MISMATCH: 'お客様と異なる CSP リージョンにある',
+      WORKLOAD_NOT_OFFERED: 'このワークロードを取り扱っていない',
+      DUPLICATE_RELATIONSHIP: 'すでにこの内容で連携している',
+      DUPLICATE_PENDING_REQUEST: '同じ内容の申請がすでに承認待ちになっている',
+      RESELLER_CANNOT_TRANSACT: 'まだ顧客に販売できないリセラー (未登録、または同じ CSP リージョンとクラウドのディストリビューターと未連携)',
+      NOT_A_CUSTOMER_PARTNER: '顧客に直接販売しないディストリビューター',
+      PROVIDER_NOT_AUTHORIZED: 'CSP の承認済みディストリビューターではない',
+    },
+    line: (n, why) => `${why} (${n} 社)`,
+  },
 };

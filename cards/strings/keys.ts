@@ -261,5 +261,12 @@ export interface CardStrings {
     /** Fact label: the admin roles asked for. */
     adminRoles: string;
     roles: Record<GdapRoleName, string>;
+  },
+  /** Issue 18: why a list of choices is short or empty: how many each rule kept off it, in plain words. */
+  notOffered: {
+    title: (count: number) => string;
+    /** A plain-words summary for the rules that filter candidates; other rules show one candidate's reason. */
+    because: Partial<Record<RuleCode, string>>;
+    line: (count: number, why: string) => string;
   };
 }

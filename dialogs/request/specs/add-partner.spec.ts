@@ -1,7 +1,7 @@
 import { addPartnerFormCard } from '../../../cards';
 import { GDAP_ROLES, sellsToCustomers, WorkloadSchema, type GdapRoleName } from '../../../domain';
 import { cardContext } from '../../turn-info';
-import { summarizeIneligible } from '../eligibility-summary';
+import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
 
@@ -56,7 +56,7 @@ export const addPartnerSpec: SlotSpec = {
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
     const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
     const offer = ctx.deps.offerAdminRoles ? { offerAdminRoles: true } : {};
-    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...offer, ...refusal }, cardCtx);
+    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...offer, ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };

@@ -1,6 +1,6 @@
 import { linkDistributorFormCard } from '../../../cards';
 import { cardContext } from '../../turn-info';
-import { summarizeIneligible } from '../eligibility-summary';
+import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
 
@@ -37,6 +37,7 @@ export const linkDistributorSpec: SlotSpec = {
         eligibleDistributors: elig.eligible.map((c) => c.org),
         notOnPartnerLink: await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id)),
         values: slots,
+        notOffered: notOfferedGroups(elig.ineligible),
         // "Change" on the confirmation: the distributor is asked again, with its choices (as the other specs do).
         ...(ctx.askAll ? { ask: ['providerId'] as const } : {}),
         ...(ctx.refusal ? { refusal: ctx.refusal } : {}),

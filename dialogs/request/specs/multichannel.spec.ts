@@ -2,7 +2,7 @@ import { multichannelFormCard } from '../../../cards';
 import { isActive, refusal as makeRefusal, sellsToCustomers, type Subscription } from '../../../domain';
 import type { Recognition } from '../../recognition';
 import { cardContext } from '../../turn-info';
-import { summarizeIneligible } from '../eligibility-summary';
+import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
 
@@ -72,7 +72,7 @@ export const multichannelSpec: SlotSpec = {
     }
     const ask = ctx.askAll ? (['subscriptionId', 'partnerId'] as const) : (['partnerId'] as const);
     const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
-    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, ask, values: slots, ...refusal }, cardCtx);
+    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };
