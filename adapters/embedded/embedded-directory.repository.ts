@@ -1,4 +1,5 @@
 import type {
+  CandidateQuery,
   DirectoryData,
   DirectoryPort,
   ImportCounts,
@@ -14,6 +15,9 @@ import type {
 import { identityKey } from '../../domain';
 import {
   asKey,
+  asKeys,
+  CANDIDATE_ORDER,
+  candidateFilter,
   IdentityTakenError,
   keyedImportUpdate,
   linkFromDocument,
@@ -223,6 +227,26 @@ export class EmbeddedDirectory implements DirectoryPort {
 
   async isEmpty(): Promise<boolean> {
     return (await this.c.organizations.countAsync({})) === 0;
+  }
+
+  async findCandidates(query: CandidateQuery): Promise<Organization[]> {
+    const q = candidateFilter(query);
+    if (!q) return [];
+    // Through nedb's `country` (or `kind`) index, not the organizations kept in memory.
+    const docs = await this.c.organizations.findAsync(q.filter).sort(CANDIDATE_ORDER).limit(q.limit);
+    return docs.map(organizationFromDocument);
+  }
+
+  async listLinksOfResellers(resellerIds: readonly string[]): Promise<ProviderResellerLink[]> {
+    const ids = [...new Set(asKeys(resellerIds))];
+    if (ids.length === 0) return [];
+    return (await this.c.links.findAsync({ resellerId: { $in: ids } }).sort(BY_ID)).map(linkFromDocument);
+  }
+
+  async getOrganizations(ids: readonly string[]): Promise<Organization[]> {
+    const keys = [...new Set(asKeys(ids))];
+    if (keys.length === 0) return [];
+    return (await this.c.organizations.findAsync({ _id: { $in: keys } }).sort(BY_ID)).map(organizationFromDocument);
   }
 
   private async putPerson(p: Person): Promise<void> {

@@ -28,7 +28,8 @@ export type Collections = Record<CollectionName, Collection>;
  * indexes below are the other rules the store itself must enforce, whatever the callers do.
  */
 const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolean; sparse?: boolean }>> = {
-  organizations: [{ fieldName: 'kind' }],
+  // Issue 19: eligibility finds its candidates by country (a CSP region's few countries), not by reading every organization.
+  organizations: [{ fieldName: 'kind' }, { fieldName: 'country' }],
   // nedb indexes each element of an array, so this makes every identity belong to one person.
   people: [{ fieldName: 'orgId' }, { fieldName: 'identityKeys', unique: true, sparse: true }],
   links: [{ fieldName: 'providerId' }, { fieldName: 'resellerId' }],

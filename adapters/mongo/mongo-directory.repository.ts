@@ -1,4 +1,6 @@
+import { trusted } from 'mongoose';
 import type {
+  CandidateQuery,
   DirectoryData,
   DirectoryPort,
   ImportCounts,
@@ -14,6 +16,9 @@ import type {
 import { identityKey } from '../../domain';
 import {
   asKey,
+  asKeys,
+  CANDIDATE_ORDER,
+  candidateFilter,
   keyedImportUpdate,
   linkFromDocument,
   linkToDocument,
@@ -185,9 +190,38 @@ export class MongoDirectory implements DirectoryPort {
   async isEmpty(): Promise<boolean> {
     return (await this.m.organizations.findOne({}, { _id: 1 }).lean<StoredDoc>()) === null;
   }
+
+  async findCandidates(query: CandidateQuery): Promise<Organization[]> {
+    const q = candidateFilter(query);
+    if (!q) return [];
+    // `null` matches a missing field in MongoDB (mongoose will not cast `$exists` on a Date path).
+    const docs = await this.m.organizations.find(trustedOperators({ ...q.filter, inactiveSince: null })).sort(CANDIDATE_ORDER).limit(q.limit).lean<StoredDoc[]>();
+    return docs.map((d) => organizationFromDocument(stripKeys(d)));
+  }
+
+  async listLinksOfResellers(resellerIds: readonly string[]): Promise<ProviderResellerLink[]> {
+    const ids = [...new Set(asKeys(resellerIds))];
+    if (ids.length === 0) return [];
+    return (await this.m.links.find({ resellerId: trusted({ $in: ids }) }).sort(BY_ID).lean<StoredDoc[]>()).map(linkFromDocument);
+  }
+
+  async getOrganizations(ids: readonly string[]): Promise<Organization[]> {
+    const keys = [...new Set(asKeys(ids))];
+    if (keys.length === 0) return [];
+    const docs = await this.m.organizations.find({ _id: trusted({ $in: keys }) }).sort(BY_ID).lean<StoredDoc[]>();
+    return docs.map((d) => organizationFromDocument(stripKeys(d)));
+  }
 }
 
 /** An organization document without the store's own lookup fields. */
+/**
+ * The store sanitizes filters (an operator in a value is refused); the operators of a filter built here
+ * from checked strings (`candidateFilter`) are marked as meant.
+ */
+function trustedOperators(filter: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v && typeof v === 'object' && !(v instanceof RegExp) && !Array.isArray(v) ? trusted(v) : v]));
+}
+
 function stripKeys(doc: StoredDoc): StoredDoc {
   const { tenantKey: _t, ...rest } = doc;
   return rest;

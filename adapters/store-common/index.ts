@@ -10,3 +10,4 @@ export * from './state-item';
 export * from './store-errors';
 export * from './uri-redaction';
 export * from './slack-installation-document';
+export * from './candidate-filter';

@@ -2,6 +2,8 @@ import type { Organization, OrganizationKind } from '../organization';
 import type { Person, PlatformIdentity, Role } from '../person';
 import type { PartnerCustomerRelationship, ProviderResellerLink, Subscription } from '../relationship';
 import type { DirectoryData } from '../directory-file';
+import type { Cloud } from '../geography';
+import type { Workload } from '../workload';
 
 /** Read and write access to who is who and who already works with whom. */
 export interface DirectoryPort {
@@ -48,6 +50,28 @@ export interface DirectoryPort {
   importDirectory(data: DirectoryData): Promise<ImportCounts>;
   /** Whether the store holds any organization yet (the embedded store seeds the sample on first start). */
   isEmpty(): Promise<boolean>;
+
+  /**
+   * Issue 19: organizations that could be offered as a choice, found through the store's indexes rather
+   * than by reading the whole directory: active ones (no `inactiveSince`) of these kinds, in one of these
+   * countries and this cloud, offering this workload (each filter only when given), and whose name or
+   * Japanese name contains `nameContains` (ignoring case). Ordered by name, then ID; at most `limit`.
+   */
+  findCandidates(query: CandidateQuery): Promise<Organization[]>;
+  /** Issue 19: the links of all these resellers, in one query (eligibility checks many candidates at once). */
+  listLinksOfResellers(resellerIds: readonly string[]): Promise<ProviderResellerLink[]>;
+  /** Issue 19: these organizations, in one query; unknown IDs are left out. Ordered by ID. */
+  getOrganizations(ids: readonly string[]): Promise<Organization[]>;
+}
+
+/** What `findCandidates` looks for (see there). */
+export interface CandidateQuery {
+  kinds: readonly OrganizationKind[];
+  countries?: readonly string[];
+  cloud?: Cloud;
+  workload?: Workload;
+  nameContains?: string;
+  limit: number;
 }
 
 export interface ImportCounts {

@@ -119,8 +119,10 @@ describe('PartnerLinkService on the embedded store', () => {
     expect(e.eligible.map((c) => c.org.id).sort()).toEqual(['contoso-distribution-jp', 'tailspin-distribution-jp']);
     const why = Object.fromEntries(e.ineligible.map((c) => [c.org.id, c.verdict.refusals.map((r) => r.code)]));
     expect(why['wingtip-supply-jp']).toEqual(['PROVIDER_NOT_AUTHORIZED']);
-    expect(why['northwind-distribution-eu']).toEqual(['REGION_MISMATCH']);
-    expect(why['adatum-federal-distribution']).toEqual(['REGION_MISMATCH', 'CLOUD_MISMATCH']);
+    // Issue 19: only the reseller's market is weighed (found through the store's indexes), so distributors
+    // of another region or cloud are neither offered nor read.
+    expect(Object.keys(why)).toEqual(['wingtip-supply-jp']);
+    expect(e.more).toBe(false);
   });
 
   it('eligibility reads each fact once, however many candidates, and still sees an open request for one of them', async () => {
@@ -141,15 +143,18 @@ describe('PartnerLinkService on the embedded store', () => {
     const counted = new PartnerLinkService({ directory: counting('directory', store.directory), requests: counting('requests', store.requests), clock: { now: () => now }, ids: randomRequestIds, policy: DEFAULT_POLICY });
     const e = await counted.eligibleDistributors('fuji-it-partners', person('mei-kobayashi'));
     if (e.kind === 'refused') throw new Error('refused');
-    expect(e.eligible.length + e.ineligible.length).toBe(6);
+    expect(e.eligible.length + e.ineligible.length).toBe(3); // the Japanese distributors (issue 19: one market)
     const why = Object.fromEntries(e.ineligible.map((c) => [c.org.id, c.verdict.refusals.map((r) => r.code)]));
     expect(why['contoso-distribution-jp']).toContain('DUPLICATE_PENDING_REQUEST');
     const count = (name: string) => calls.filter((c) => c === name).length;
     expect(count('requests.findOpenByKeys')).toBe(1);
     expect(count('requests.findOpenByKey')).toBe(0);
-    expect(count('directory.listLinks')).toBe(1);
+    expect(count('directory.listLinks')).toBe(0);
+    expect(count('directory.listLinksOfResellers')).toBe(1);
+    expect(count('directory.findCandidates')).toBe(1); // Japan is a region of one country
+    expect(count('directory.listOrganizations')).toBe(0); // never the whole directory
     expect(count('directory.getOrganization')).toBe(1); // the reseller: the candidates are already in hand
-    expect(calls.length).toBeLessThanOrEqual(4);
+    expect(calls.length).toBeLessThanOrEqual(5);
   });
 
   it('validation is a tagged result: the verdict when the rules ran, a refusal naming the field when an organization is unknown', async () => {

@@ -31,6 +31,8 @@ organizationSchema.index({ kind: 1 });
 organizationSchema.index({ tenantKey: 1 });
 organizationSchema.index({ slackTeamIds: 1 });
 organizationSchema.index({ slackEnterpriseIds: 1 });
+// Issue 19: eligibility's candidates (DirectoryPort.findCandidates), by market and kind, in name order.
+organizationSchema.index({ country: 1, cloud: 1, kind: 1, name: 1 });
 
 const personSchema = new Schema(
   {

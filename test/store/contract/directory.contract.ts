@@ -230,6 +230,43 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       }
       expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoEa))?.supportedBy).toEqual([]);
     });
+
+    it('issue 19: finds candidates by kind, country, cloud and workload, active only, by name, bounded; a typed name narrows them', async () => {
+      await dir().importDirectory(
+        directoryFixture((raw) => {
+          raw.organizations.push(
+            { id: 'aqua-direct', kind: 'direct_bill_partner', name: 'Aqua Direct', partnerId: '4800005', tenantId: '6a707182-93a4-4fb0-91c2-4d5e6f708193', country: 'JP', workloads: ['azure'] },
+            { id: 'gone-direct', kind: 'direct_bill_partner', name: 'Gone Direct', partnerId: '4800006', tenantId: '7b707182-93a4-4fb0-91c2-4d5e6f708194', country: 'JP', workloads: ['azure'], inactiveSince: '2026-01-01T00:00:00.000Z' },
+            { id: 'us-direct', kind: 'direct_bill_partner', name: 'Us Direct', partnerId: '4800007', tenantId: '8c707182-93a4-4fb0-91c2-4d5e6f708195', country: 'US', workloads: ['azure'] },
+            { id: 'gov-direct', kind: 'direct_bill_partner', name: 'Gov Direct', partnerId: '4800008', tenantId: '9d707182-93a4-4fb0-91c2-4d5e6f708196', country: 'JP', cloud: 'us_government', workloads: ['azure'] },
+          );
+        }),
+      );
+      const sellers = ['indirect_reseller', 'direct_bill_partner'] as const;
+      const found = (q: Partial<Parameters<ReturnType<typeof dir>['findCandidates']>[0]>) => dir().findCandidates({ kinds: sellers, limit: 50, ...q }).then(ids);
+      expect(await found({ countries: ['JP'], cloud: 'public', workload: 'azure' })).toEqual(['aqua-direct', 'fab-direct']);
+      expect(await found({ countries: ['JP'], cloud: 'public' })).toEqual(['aqua-direct', 'blue-reseller', 'fab-direct', 'green-reseller']);
+      expect(await found({ countries: ['JP', 'US'], workload: 'azure' })).toEqual(['aqua-direct', 'fab-direct', 'gov-direct', 'us-direct']);
+      expect(await found({ countries: ['JP'], cloud: 'public', limit: 1 })).toEqual(['aqua-direct']);
+      expect(await found({ countries: ['JP'], nameContains: 'DIRECT' })).toEqual(['aqua-direct', 'fab-direct', 'gov-direct']);
+      expect(await found({ kinds: ['indirect_provider'], nameContains: 'アクメ' })).toEqual(['acme-dist']);
+      expect(await found({ countries: ['JP'], nameContains: '.*' })).toEqual([]); // a typed name is text, not a pattern
+      expect(await found({ countries: [] })).toEqual([]);
+      expect(await found({ kinds: [] })).toEqual([]);
+      for (const bad of INJECTIONS) expect(await found({ countries: [bad as unknown as string] })).toEqual([]);
+    });
+
+    it('issue 19: reads the links of many resellers, and many organizations, in one call each', async () => {
+      await dir().importDirectory(directoryFixture((raw) => void raw.links.push({ providerId: 'acme-dist', resellerId: 'green-reseller', since: '2025-05-05' })));
+      expect((await dir().listLinksOfResellers(['blue-reseller', 'green-reseller', 'nobody'])).map((l) => l.resellerId)).toEqual(['blue-reseller', 'green-reseller']);
+      expect(await dir().listLinksOfResellers([])).toEqual([]);
+      expect(ids(await dir().getOrganizations(['litware', 'acme-dist', 'nobody', 'acme-dist']))).toEqual(['acme-dist', 'litware']);
+      expect(await dir().getOrganizations([])).toEqual([]);
+      for (const bad of INJECTIONS) {
+        expect(await dir().getOrganizations([bad as unknown as string])).toEqual([]);
+        expect(await dir().listLinksOfResellers([bad as unknown as string])).toEqual([]);
+      }
+    });
   });
 }
 
