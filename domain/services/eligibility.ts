@@ -33,6 +33,8 @@ export const DEFAULT_CHOICE_LIMIT = 50;
 export const CANDIDATE_SCAN_LIMIT = 500;
 /** When nobody is eligible, this many other partners are weighed to say why. */
 const EXPLAIN_SAMPLE = 100;
+/** Below this many eligible choices the list counts as short, and the form says why the others are not offered (issue 18). */
+const EXPLAIN_WHEN_FEWER = 3;
 
 export interface EligibilityOptions {
   /** At most this many eligible choices (DEFAULT_CHOICE_LIMIT). */
@@ -68,8 +70,9 @@ async function offer(
   const judged = await judgeAll(candidates, subjectFor, requester, src, asker);
   if (judged.kind === 'refused') return judged;
   const { eligible, ineligible } = judged;
-  if (eligible.length === 0 && opts.nameContains === undefined) {
-    // Nobody in the asker's market: weigh a bounded sample of the others, in ID order, to say why.
+  if ((eligible.length === 0 || (eligible.length < EXPLAIN_WHEN_FEWER && ineligible.length === 0)) && opts.nameContains === undefined) {
+    // A short list (or nobody) in the asker's market and no reason yet to show: weigh a bounded sample of the
+    // others, in ID order, to say why the list is short.
     const sample = (await src.directory.findCandidates({ kinds: base.kinds, limit: EXPLAIN_SAMPLE }))
       .filter((o) => !candidates.some((c) => c.id === o.id));
     const why = await judgeAll(sample, subjectFor, requester, src, asker);

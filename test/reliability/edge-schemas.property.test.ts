@@ -75,7 +75,7 @@ const VARIANTS: Variant[] = [
   { verb: 'cancel_request', fields: forRequest },
   { verb: 'show_request', fields: { requestId: req(requestId, 11) } },
   { verb: 'submit_form', form: 'link_distributor', fields: { providerId: opt(slug, 64) } },
-  { verb: 'submit_form', form: 'add_partner', fields: { workload: opt(fc.constantFrom(...WORKLOADS), 14), partnerId: opt(slug, 64) } },
+  { verb: 'submit_form', form: 'add_partner', fields: { workload: opt(fc.constantFrom(...WORKLOADS), 14), partnerId: opt(slug, 64), adminRoles: opt(fc.uniqueArray(fc.constantFrom('directory_readers', 'global_reader', 'helpdesk_administrator', 'license_administrator'), { minLength: 1, maxLength: 4 }).map((r) => r.join(',')), 300) } },
   { verb: 'submit_form', form: 'multichannel_support', fields: { subscriptionId: opt(guid, 36), partnerId: opt(slug, 64) } },
   // owner: the person whose draft it is (a directory ID), on cards made since drafts have owners.
   { verb: 'confirm', fields: { draftId: req(draftId, 64), owner: opt(slug, 64) } },
