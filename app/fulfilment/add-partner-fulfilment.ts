@@ -10,6 +10,7 @@ import {
   type RequestRepositoryPort,
 } from '../../domain';
 import type { GdapPort, LoggerPort, NotificationPort, PartnerCenterPort, PcPartnerRelationship, RequestUpdatedOptions } from '../ports';
+import { withinPartnerCenterWait } from '../partner-center/bounded-wait';
 import type { ScheduledJob } from '../schedules/schedules';
 
 /** How long a person's click waits for Partner Center before the card goes out saying the link will follow. */
@@ -28,12 +29,6 @@ export interface AddPartnerFulfilmentDeps {
   timeoutMs?: number;
   /** Sends what a later preparation stored for people (the schedule's changes); set by the composition root. */
   notifier?: Pick<NotificationPort, 'requestUpdated'>;
-}
-
-class TimedOut extends CodedError<'PARTNER_CENTER_TIMEOUT'> {
-  constructor() {
-    super('PARTNER_CENTER_TIMEOUT', 'Partner Center did not answer in time.');
-  }
 }
 
 const sameTenant = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -80,20 +75,11 @@ export class AddPartnerFulfilment {
    */
   async prepare(r: PartnerRequest, options: { announce?: boolean } = {}): Promise<PartnerRequest> {
     if (!this.needsWork(r)) return r;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimedOut()), this.timeoutMs);
-      timer.unref();
-    });
-    const work = this.next(r);
-    work.catch(() => undefined);
     let next: Fulfilment;
     try {
-      next = await Promise.race([work, deadline]);
+      next = await withinPartnerCenterWait(this.next(r), this.timeoutMs);
     } catch (err) {
       next = this.timedOut(r, err);
-    } finally {
-      clearTimeout(timer);
     }
     const visible = options.announce === true && (next.link !== (r.fulfilment?.link ?? 'pending') || next.gdap?.state !== r.fulfilment?.gdap?.state);
     const notices: Notice[] = [];

@@ -1,10 +1,9 @@
 import type { PartnerRegistryAnswer, PartnerRegistryPort } from '../../domain';
 import { PartnerCenterError, type LoggerPort, type PartnerCenterPort } from '../ports';
+import { PartnerCenterTimedOut, withinPartnerCenterWait } from './bounded-wait';
 
 /** How long filing waits for Partner Center before the request is filed "not yet verified". */
 export const DEFAULT_PARTNER_CHECK_TIMEOUT_MS = 8_000;
-
-class CheckTimedOut extends Error {}
 
 /**
  * Issue 17: the domain's PartnerRegistryPort over Partner Center: GET /profiles/mpn?mpnId= (does the
@@ -27,19 +26,10 @@ export class PartnerCenterRegistry implements PartnerRegistryPort {
   }
 
   async lookUp(partnerId: string): Promise<PartnerRegistryAnswer> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CheckTimedOut()), this.timeoutMs);
-      timer.unref();
-    });
-    const ask = this.ask(partnerId);
-    ask.catch(() => undefined); // a late failure after the deadline is not an unhandled rejection
     try {
-      return await Promise.race([ask, deadline]);
+      return await withinPartnerCenterWait(this.ask(partnerId), this.timeoutMs);
     } catch (err) {
       return this.unreachable(partnerId, err);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -51,7 +41,7 @@ export class PartnerCenterRegistry implements PartnerRegistryPort {
   }
 
   private unreachable(partnerId: string, err: unknown): PartnerRegistryAnswer {
-    if (err instanceof CheckTimedOut) {
+    if (err instanceof PartnerCenterTimedOut) {
       this.logger.warn({ partnerId, timeoutMs: this.timeoutMs }, 'Partner Center did not answer in time; the request is filed not yet verified');
       return { kind: 'unreachable', reason: 'TIMEOUT' };
     }
