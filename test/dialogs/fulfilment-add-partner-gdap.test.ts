@@ -2,7 +2,7 @@ import nock from 'nock';
 import { renderCard, validateBlocks } from '../../adapters/slack/block-kit';
 import { GDAP_ROLES } from '../../domain';
 import { graphFixture } from '../graph/graph-support';
-import { buttonData, strings, type BotHarness } from '../support/bot-harness';
+import { buttonData, openUrls, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { fixtureGdap, usePartnerCenterHarness } from '../support/partner-center-harness';
 import { fixture, PC_BASE, replyWith } from '../partner-center/pc-fixtures';
@@ -17,21 +17,6 @@ const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
 const REL_ID = String(graphFixture('gdap-relationship-created').id);
 const LINK = (fixture('relationship-request-trey').body as { url: string }).url;
 const APPROVAL = `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${REL_ID}`;
-
-function openUrls(card: unknown): string[] {
-  const out: string[] = [];
-  const stack: unknown[] = [card];
-  while (stack.length) {
-    const x = stack.pop();
-    if (Array.isArray(x)) stack.push(...x);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (o.type === 'Action.OpenUrl' && typeof o.url === 'string') out.push(o.url);
-      stack.push(...Object.values(o));
-    }
-  }
-  return out.sort();
-}
 
 const named = (id: string, status?: string) => {
   const body = { ...graphFixture(status ? `gdap-relationship-${status}` : 'gdap-relationship-created'), displayName: `Partner Link ${id}` };

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { renderCard, validateBlocks } from '../../adapters/slack/block-kit';
-import { buttonData, strings, type BotHarness } from '../support/bot-harness';
+import { buttonData, openUrls, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { usePartnerCenterHarness } from '../support/partner-center-harness';
 import { fixture, PC_BASE, replyWith } from '../partner-center/pc-fixtures';
@@ -13,22 +13,6 @@ const YAMATO = 'e8f90a1b-2c3d-4e45-9f60-718293a4b5c6';
 const SAKURA = '60718293-a4b5-46cd-97e8-f90a1b2c3d45';
 const OPERATOR = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const LINK = (fixture('relationship-request-reseller').body as { url: string }).url;
-
-/** The Adaptive Card's link buttons (Action.OpenUrl, nested in ActionSets too). */
-function openUrls(card: unknown): string[] {
-  const out: string[] = [];
-  const stack: unknown[] = [card];
-  while (stack.length) {
-    const x = stack.pop();
-    if (Array.isArray(x)) stack.push(...x);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (o.type === 'Action.OpenUrl' && typeof o.url === 'string') out.push(o.url);
-      stack.push(...Object.values(o));
-    }
-  }
-  return out;
-}
 
 /** Partner Center's answers to the preparation for Sakura: the operator's profile, its resellers, the link. */
 function nockLinkForSakura(): nock.Scope[] {

@@ -64,6 +64,22 @@ export const toReply = (a: Partial<Activity>): Reply => {
   return { ...(a.text ? { text: a.text } : {}), ...(card ? { card } : {}), cardText: card ? strings(card) : '' };
 };
 
+/** The Adaptive Card's link buttons (Action.OpenUrl, nested in ActionSets too). */
+export function openUrls(card: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [card];
+  while (stack.length) {
+    const x = stack.pop();
+    if (Array.isArray(x)) stack.push(...x);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.type === 'Action.OpenUrl' && typeof o.url === 'string') out.push(o.url);
+      stack.push(...Object.values(o));
+    }
+  }
+  return out.sort();
+}
+
 /** Finds the data of the button with this verb on a card (Action.Execute or Action.Submit, nested too). */
 export function buttonData(card: unknown, verb: string): Record<string, unknown> | undefined {
   const stack: unknown[] = [card];
