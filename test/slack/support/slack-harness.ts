@@ -13,7 +13,7 @@ import { createApp, listen } from '../../../bot/server';
 import { mountSlack } from '../../../bot/slack.mount';
 import { mountSlackOAuth } from '../../../bot/slack-oauth.mount';
 import type { ConversationStatePort, ProcessedEventPort, StorePort } from '../../../domain';
-import type { PartnerCenterPort } from '../../../app';
+import type { PartnerCenterPort, SchedulerClock } from '../../../app';
 import type { Recognizer } from '../../../dialogs/recognition';
 import { loadSampleDirectory } from '../../support/sample-directory';
 import { FakeSlackApi } from './fake-slack-api';
@@ -56,6 +56,8 @@ export interface SlackHarnessOptions {
   partnerCenter?: PartnerCenterPort;
   /** Issue 18: the recognizer instead of the trained model's (a classifier with a few phrases' scores pinned). */
   recognizer?: Recognizer;
+  /** Issue 17: the clock the service, the notifier and the jobs read (a test sets it and runs `runtime.jobs` itself). */
+  clock?: SchedulerClock;
 }
 
 /** The OAuth variables of the distributed-app harness (the client ID and secret are made up). */
@@ -81,7 +83,7 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
   const logger = o.logger ?? createLogger('silent');
-  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger, { ...(o.partnerCenter ? { partnerCenter: o.partnerCenter } : {}), ...(o.recognizer ? { recognizer: o.recognizer } : {}) });
+  const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger, { ...(o.partnerCenter ? { partnerCenter: o.partnerCenter } : {}), ...(o.recognizer ? { recognizer: o.recognizer } : {}), ...(o.clock ? { clock: o.clock } : {}) });
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
   const installations = o.oauth ? mountSlackOAuth(app, { config, store, logger }) : undefined;
