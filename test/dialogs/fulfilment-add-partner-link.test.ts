@@ -89,6 +89,52 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner: the
     expect(await h.jobs.find((j) => j.name === 'add-partner-fulfilment')!.run()).toEqual({ prepared: [], pending: [] });
   });
 
+  it('en, Teams: Aiko (partner) and Taro (customer admin) approve on Teams in English; Taro\'s card carries the link and who must click; completed once Partner Center shows Sakura, both told', async () => {
+    await h.say('aiko-tanaka', 'in English', 'en-US');
+    await h.say('taro-ito', 'in English', 'en-US');
+    const requestId = await fileForSakura(h);
+    const toPartner = h.delivered.find((d) => d.to === 'aiko-tanaka' && d.platform === 'teams' && buttonData(d.message.card, 'approve'))!;
+    expect(strings(toPartner.message.card)).toContain('Approval requested');
+    const scopes = nockLinkForSakura();
+    await h.execute('aiko-tanaka', buttonData(toPartner.message.card, 'approve')!, 'en-US', 'teams');
+    expect(scopes.every((s) => s.isDone())).toBe(true);
+    expect(await h.store.requests.get(requestId)).toMatchObject({ status: 'pending_approval', stage: 1, fulfilment: { link: 'ready', url: LINK } });
+
+    // The customer admin's approval card, in English on Teams: what the link does, who must click it, the link itself.
+    const toCustomer = h.delivered.filter((d) => d.to === 'taro-ito' && d.platform === 'teams').at(-1)!;
+    const text = strings(toCustomer.message.card);
+    expect(text).toContain('Accept the partner in Microsoft');
+    expect(text).toContain('A Global admin of Yamato Manufacturing Co., Ltd. opens the link below');
+    expect(text).toContain("Only a Global admin of Yamato Manufacturing Co., Ltd.'s tenant can accept.");
+    expect(openUrls(toCustomer.message.card)).toEqual([LINK]);
+    await h.execute('taro-ito', buttonData(toCustomer.message.card, 'approve')!, 'en-US', 'teams');
+    expect((await h.store.requests.get(requestId))?.status).toBe('completing');
+    const completing = h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!;
+    expect(strings(completing.message.card)).toContain('Completing in Partner Center');
+    expect(openUrls(completing.message.card)).toEqual([LINK]);
+    // The approval cards posted on Teams are redrawn as completing, in English.
+    expect(strings(h.updated.filter((u) => u.platform === 'teams').map((u) => u.message.card))).toContain('Completing in Partner Center');
+
+    const job = h.jobs.find((j) => j.name === 'partner-center-fulfilment')!;
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/relationships`), 'customer-relationships');
+    expect(await job.run()).toEqual({ completed: [], waiting: [requestId], failed: [] });
+    const before = h.delivered.length;
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/relationships`), 'customer-relationships-after-sakura');
+    expect(await job.run()).toEqual({ completed: [requestId], waiting: [], failed: [] });
+    expect(nock.isDone()).toBe(true);
+    expect((await h.store.requests.get(requestId))?.audit.at(-1)).toMatchObject({ action: 'complete', to: 'completed', platform: 'system' });
+    const told = h.delivered.slice(before);
+    for (const who of ['aiko-tanaka', 'taro-ito']) {
+      const card = told.find((d) => d.to === who && d.platform === 'teams')?.message.card;
+      expect(strings(card)).toContain('Request completed in Partner Center');
+      expect(openUrls(card)).toEqual([]);
+    }
+  });
+
   it('Partner Center down at the partner approval → the card says the link will follow; the schedule fetches it and redraws the posted card', async () => {
     const requestId = await fileForSakura(h);
     const toPartner = h.delivered.find((d) => d.to === 'aiko-tanaka')!;

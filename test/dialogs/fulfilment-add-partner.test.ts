@@ -73,4 +73,47 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner comp
     // The partner's admin, who approved on Slack, hears of it there too.
     expect(strings(told.find((d) => d.to === 'daniel-park' && d.platform === 'slack')?.message.card)).toContain('Request completed in Partner Center');
   });
+
+  it('en, Teams: Daniel (partner) and Taro (customer admin) approve on Teams in English → the cards say what Trey must do itself; completed when the customer shows Trey, both told', async () => {
+    await h.say('daniel-park', 'hello', 'en-US', 'teams');
+    await h.say('taro-ito', 'in English', 'en-US', 'teams');
+    const form = (await h.say('yuki-suzuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions')).at(-1)!;
+    const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' })).answer!;
+    const requestId = /PL-[0-9A-Z]{8}/.exec((await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!)).answer!.cardText)![0];
+    const onTeams = h.delivered.find((d) => d.to === 'daniel-park' && d.platform === 'teams' && buttonData(d.message.card, 'approve'))!;
+    const asked = [
+      replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile'),
+      replyWith(nock(PC_BASE).get('/relationships').query({ relationship_type: 'IsIndirectCloudSolutionProviderOf' }), 'indirect-resellers'),
+    ];
+    await h.execute('daniel-park', buttonData(onTeams.message.card, 'approve')!, 'en-US', 'teams');
+    expect(asked.every((s) => s.isDone())).toBe(true);
+    expect((await h.store.requests.get(requestId))?.fulfilment).toMatchObject({ link: 'partner_acts' });
+    const partnerActs = "Partner Link cannot ask Partner Center for Trey Research Direct's link. Trey Research Direct signs in to its own Partner Center, opens Customers, selects Request a reseller relationship, and sends the link to a Global admin of Yamato Manufacturing Co., Ltd., who opens it and accepts.";
+    const toCustomerAdmin = h.delivered.filter((d) => d.to === 'taro-ito' && d.platform === 'teams').at(-1)!;
+    expect(strings(toCustomerAdmin.message.card)).toContain(partnerActs);
+    expect(JSON.stringify(toCustomerAdmin.message.card)).not.toContain('Action.OpenUrl');
+    await h.execute('taro-ito', buttonData(toCustomerAdmin.message.card, 'approve')!, 'en-US', 'teams');
+    expect((await h.store.requests.get(requestId))?.status).toBe('completing');
+    const completing = strings(h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!.message.card);
+    expect(completing).toContain('Completing in Partner Center');
+    expect(completing).toContain(partnerActs);
+    const toPartner = strings(h.delivered.filter((d) => d.to === 'daniel-park' && d.platform === 'teams').at(-1)!.message.card);
+    expect(toPartner).toContain('Completing in Partner Center');
+    expect(toPartner).toContain(partnerActs);
+
+    const job = h.jobs.find((j) => j.name === 'partner-center-fulfilment')!;
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/relationships`), 'customer-relationships');
+    expect(await job.run()).toEqual({ completed: [], waiting: [requestId], failed: [] });
+    const before = h.delivered.length;
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}`), 'customer-yamato');
+    replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/relationships`), 'customer-relationships-after-add');
+    expect(await job.run()).toEqual({ completed: [requestId], waiting: [], failed: [] });
+    expect(nock.isDone()).toBe(true);
+    expect((await h.store.requests.get(requestId))?.status).toBe('completed');
+    const told = h.delivered.slice(before);
+    for (const who of ['daniel-park', 'taro-ito']) expect(strings(told.find((d) => d.to === who && d.platform === 'teams')?.message.card)).toContain('Request completed in Partner Center');
+  });
 });

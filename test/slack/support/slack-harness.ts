@@ -35,6 +35,8 @@ export const PEOPLE = {
   emily: { teamId: 'T02CONTOSO', userId: 'U02EMILYC', dm: 'D02EMILYC', domain: 'contoso-dist' },
   /** Issue 17: not in the sample directory on Slack: a test gives Fuji IT Partners' admin this identity and workspace. */
   mei: { teamId: 'T09FUJIIT', userId: 'U09MEIKOB', dm: 'D09MEIKOB', domain: 'fuji-it' },
+  /** Issue 17: not in the sample directory on Slack: a test gives Sakura Cloud Solutions' admin this identity (Sakura's workspace). */
+  aiko: { teamId: 'T01SAKURA', userId: 'U01AIKOTAN', dm: 'D01AIKOTAN', domain: 'sakura-cloud' },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
