@@ -241,6 +241,11 @@ export class Notifier implements NotificationPort {
       const stages = request.status === 'expired' ? [request.stage] : request.steps.map((_, i) => i);
       const seen = new Set<string>();
       const waitedFor = (await Promise.all(stages.map((stage) => this.service.approversFor({ ...request, status: 'pending_approval', stage })))).flat().filter((p) => !seen.has(p.id) && seen.add(p.id));
+      // Issue 17: multi-channel support has one step (the partner's), but the customer's admins act too (accept the
+      // partner, end the old subscription): they get the completing card and hear when it is done, as their reminders assume.
+      if ((request.status === 'completing' || request.status === 'completed') && request.subject.kind === 'multichannel_support') {
+        waitedFor.push(...(await this.store.directory.listPeople(request.subject.customerId)).filter((p) => isAdmin(p) && !seen.has(p.id) && seen.add(p.id)));
+      }
       for (const person of waitedFor.filter((p) => p.id !== requester.id)) out.push(...(await this.toPerson(person, request, purpose, (reader) => this.cards.decided(view, reader))));
     }
     return out;

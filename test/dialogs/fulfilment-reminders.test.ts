@@ -95,7 +95,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('multi-channel supp
   });
   const cardsTo = (who: string, pattern: RegExp) => h.delivered.filter((d) => d.to === who && pattern.test(strings(d.message.card)));
 
-  it('the partner (en) and the customer admin (ja) are told once, 30 days before the term end Partner Center reports; the wait counts from that end date', async () => {
+  it('the partner (en) and the customer admin (ja) are told once, 30 days before the term end Partner Center reports; the wait counts from that end date; completed on the new licence', async () => {
     replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/subscriptions`), 'subscriptions').persist();
     await h.say('daniel-park', 'hello', 'en-US');
     await h.say('taro-ito', 'こんにちは', 'ja-JP');
@@ -131,5 +131,14 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('multi-channel supp
     expect([cardsTo('daniel-park', REMINDER).length, cardsTo('taro-ito', REMINDER).length]).toEqual([0, 0]);
     await clock.advanceDays(1); // 3 May
     expect([cardsTo('daniel-park', REMINDER).length, cardsTo('taro-ito', REMINDER).length]).toEqual([1, 1]);
+
+    // Trey bought the new licence in CSP: the next fulfilment run completes the request; both are told.
+    nock.cleanAll();
+    replyWith(nock(PC_BASE).get(`/customers/${YAMATO}/subscriptions`), 'subscriptions-after-licence').persist();
+    await clock.advanceDays(1);
+    expect((await h.store.requests.get(id))?.status).toBe('completed');
+    expect((await h.store.directory.getSubscription(M365_EA))?.supportedBy).toEqual(['trey-research-direct']);
+    expect(cardsTo('daniel-park', /Request completed in Partner Center/)).toHaveLength(1);
+    expect(cardsTo('taro-ito', /申請はパートナー センターで完了しました/)).toHaveLength(1);
   });
 });

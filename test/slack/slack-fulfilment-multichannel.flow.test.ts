@@ -119,6 +119,9 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('Slack: multi-chann
     expect(textOf(forDaniel)).toContain('Microsoft 365 E3 (EA) cannot move mid-term');
     expect(textOf(forDaniel)).not.toContain('Azure plan');
     expect(textOf(last(h.posted(DM.yuki)))).toContain('Microsoft 365 E3 (EA)は期間の終了時に終了させます (自動更新をオフにします)');
+    // Yamato's admin acts too (accepts the partner, lets the EA licence end): he gets the completing card in his DM.
+    expect(textOf(last(h.posted(DM.taro)))).toContain('パートナー センターで完了待ち');
+    expect(textOf(last(h.posted(DM.taro)))).toContain('自動更新をオフにします');
 
     // The sync brought the renewed term end from Partner Center: 30 April. The next day's reminder run tells each side.
     const sub = (await h.store.directory.getSubscription(M365_EA))!;
@@ -152,7 +155,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('Slack: multi-chann
     clock.set(new Date('2026-04-30T06:00:00Z'));
     replyWith(SUBSCRIPTIONS(), 'subscriptions');
     expect(await job('partner-center-fulfilment').run()).toEqual({ completed: [], waiting: [requestId], failed: [] });
-    const told = { yuki: h.posted(DM.yuki).length, daniel: h.posted(DM.daniel).length };
+    const told = { yuki: h.posted(DM.yuki).length, daniel: h.posted(DM.daniel).length, taro: h.posted(DM.taro).length };
     replyWith(SUBSCRIPTIONS(), 'subscriptions-after-licence');
     expect(await job('partner-center-fulfilment').run()).toEqual({ completed: [requestId], waiting: [], failed: [] });
     expect(nock.isDone()).toBe(true);
@@ -160,5 +163,6 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('Slack: multi-chann
     expect((await h.store.directory.getSubscription(M365_EA))?.supportedBy).toEqual(['trey-research-direct']);
     expect(h.posted(DM.yuki).slice(told.yuki).map(textOf).join(' ')).toContain('申請はパートナー センターで完了しました');
     expect(h.posted(DM.daniel).slice(told.daniel).map(textOf).join(' ')).toContain('Request completed in Partner Center');
+    expect(h.posted(DM.taro).slice(told.taro).map(textOf).join(' ')).toContain('申請はパートナー センターで完了しました');
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../../adapters/open-store';
 import { clickToActionData, decodeInputBlockId } from '../../../adapters/slack/block-kit';
+import { SlackAckJournal } from '../../../adapters/slack/slack-ack-journal';
 import type { SlackRuntime } from '../../../adapters/slack';
 import { createBotRuntime, type BotRuntime } from '../../../bot/composition';
 import { loadConfig } from '../../../bot/config';
@@ -93,6 +94,9 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
   const server: Server = await listen(app, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   let seq = 0;
+  // A delivery acknowledged before the store recorded it (the store was slower than SLACK_ACK_BUDGET_MS, as
+  // MongoDB on a busy machine can be) waits in this journal, not yet in the inbox: settled() waits for both.
+  const journal = config.slackAckJournalDir ? new SlackAckJournal(config.slackAckJournalDir) : undefined;
 
   const h = {
     api,
@@ -109,7 +113,8 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     async settled(): Promise<void> {
       for (let i = 0; i < 400; i++) {
         const pending = await store.events.listDue('slack', new Date(Date.now() + 1000));
-        if (pending.length === 0) return;
+        const journaled = journal ? (await journal.list()).length : 0;
+        if (pending.length === 0 && journaled === 0) return;
         await new Promise((r) => setTimeout(r, 25));
       }
       throw new Error('Slack deliveries still pending');
