@@ -9,6 +9,7 @@ import { commandIntent, detectLocale } from '../../dialogs/recognition';
 import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
 import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
 import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
+import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
 import { yesNo } from '../../dialogs/request/confirm-words';
 import { languageSwitch } from '../../dialogs/conversation-prefs';
 import { asksWhichChoice, isQuestion } from '../../dialogs/request/form-questions';
@@ -52,6 +53,9 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'sentence ends': repeat('a. '),
   'Japanese text': repeat('承認はこのチャネルでお願いします'),
   spaces: (n) => `${' '.repeat(n - 1)}x`,
+  'greetings, again and again': repeat('hi there, hope '),
+  'closing punctuation': repeat('thanks !'),
+  'Japanese greetings': repeat('お疲れ様です〜よろしく'),
 };
 
 const NAMED = ['Ken Sato', 'Aiko Tanaka', 'Naoki Mori'].map((name, i) => ({ id: `p-${i}`, orgId: 'o', name, roles: ['requester' as const], identities: [] }));
@@ -80,6 +84,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   isQuestion,
   asksWhichChoice,
   'cuesOf (distributor words)': (t) => cuesOf({ text: t, locale: 'en', intent: 'add_partner', score: 1, entities: [] }, []),
+  withoutPleasantries,
 };
 
 const cpuMicros = () => {
