@@ -34,6 +34,9 @@ describe('out-of-scope guard on action intents', () => {
     ['cancel_request', 'ジムの会員をキャンセルしたい'],
     ['cancel_request', '新幹線の予約を取り消して'],
     ['remind_approvers', 'リマインドを3時に設定して'],
+    // A subscription or a tenant alone is not something the bot cancels (issue 18).
+    ['cancel_request', 'cancel my music subscription'],
+    ['cancel_request', '動画サブスクを解約したい'],
   ])('%s for "%s" is out of scope', (intent, text) => {
     expect(outOfScopeAction(intent, text)).toBe(true);
   });
@@ -44,6 +47,7 @@ describe('out-of-scope guard on action intents', () => {
     ['cancel_request', 'cancel'],
     ['cancel_request', 'キャンセルしてください'],
     ['cancel_request', '申請を取り消して'],
+    ['cancel_request', 'cancel the multi-channel request for our EA subscription'],
     ['remind_approvers', '承認者にリマインドして'],
     ['remove_approver', '鈴木さんの管理者権限を外して'],
     ['resubmit_request', 'we fixed the issue they flagged, please submit it once more'],
