@@ -1,5 +1,6 @@
 import { TestAdapter, TurnContext } from 'botbuilder';
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
+import { inOneLanguage } from '../../adapters/nlpjs/mixed-language';
 import { stripBotMention, stripMentions } from '../../adapters/slack/slack-activity.mapper';
 import { slackMentions } from '../../adapters/slack/slack-turn';
 import { peopleNamedIn } from '../../app';
@@ -85,6 +86,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   asksWhichChoice,
   'cuesOf (distributor words)': (t) => cuesOf({ text: t, locale: 'en', intent: 'add_partner', score: 1, entities: [] }, []),
   withoutPleasantries,
+  'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
 };
 
 const cpuMicros = () => {

@@ -1,4 +1,5 @@
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
+import { inOneLanguage } from '../../adapters/nlpjs/mixed-language';
 import { outOfScopeAction } from '../../adapters/nlpjs/scope-guard';
 import { expandShorthand } from '../../adapters/nlpjs/shorthand';
 import { createRecognizer } from '../../bot/recognizer';
@@ -24,6 +25,23 @@ describe('chat shorthand and misspellings', () => {
 
   it('is part of the text the classifier sees (full-width input too)', () => {
     expect(classifierText('ｐｌｓ  show my requsts')).toBe('please show my requests');
+  });
+});
+
+describe('mixed English and Japanese (issue 18)', () => {
+  it.each([
+    ['申請を cancel して', 'ja', '申請を キャンセル して'],
+    ['approver に remind お願い', 'ja', '承認者 に リマインド お願い'],
+    ['distributor link の status 教えて', 'ja', 'ディストリビューター 連携 の 状況 教えて'],
+    ['status of my 申請 please', 'en', 'status of my  request  please'],
+  ] as const)('%s (%s) -> %s', (typed, locale, expected) => {
+    expect(inOneLanguage(typed, locale)).toBe(expected);
+  });
+
+  it('leaves text in one language, product names and longer words alone', () => {
+    expect(inOneLanguage('Azure のパートナーを追加したい', 'ja')).toBe('Azure のパートナーを追加したい');
+    expect(inOneLanguage('cancel my link request', 'en')).toBe('cancel my link request');
+    expect(inOneLanguage('addresses と linkage', 'ja')).toBe('addresses と linkage');
   });
 });
 
