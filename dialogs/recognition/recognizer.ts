@@ -13,6 +13,7 @@ import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor } from './entities';
 import { withoutPleasantries } from './pleasantries';
+import { asksAboutTheRules } from './question-cues';
 
 /** Below this score the best intent is not trusted and the answer is `none` (NLP.js uses 0.5 too; 0.4-0.7 were compared on nlu/eval.jsonl). */
 export const DEFAULT_INTENT_THRESHOLD = 0.5;
@@ -84,6 +85,14 @@ export class MessageRecognizer implements Recognizer {
   }
 
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
+    const read = await this.classifyWords(locale, text);
+    if (!asksAboutTheRules(text, read.intent)) return read;
+    // A question about how things work that names an action: the question first, the action second.
+    const ranked: RankedIntent[] = [{ intent: 'policy_question', score: read.score }, ...read.ranked.filter((r) => r.intent !== 'policy_question')].slice(0, 2);
+    return { intent: 'policy_question', score: read.score, ranked };
+  }
+
+  private async classifyWords(locale: Locale, text: string): Promise<Scored> {
     const scores = await this.classifier.classify(locale, text);
     const ranked = topTwo(scores);
     const best = scores[0];

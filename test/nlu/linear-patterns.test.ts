@@ -11,6 +11,7 @@ import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
 import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
 import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
 import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
+import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 import { yesNo } from '../../dialogs/request/confirm-words';
 import { languageSwitch } from '../../dialogs/conversation-prefs';
 import { asksWhichChoice, isQuestion } from '../../dialogs/request/form-questions';
@@ -57,6 +58,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'greetings, again and again': repeat('hi there, hope '),
   'closing punctuation': repeat('thanks !'),
   'Japanese greetings': repeat('お疲れ様です〜よろしく'),
+  'can a ... a ...': repeat('can a a '),
 };
 
 const NAMED = ['Ken Sato', 'Aiko Tanaka', 'Naoki Mori'].map((name, i) => ({ id: `p-${i}`, orgId: 'o', name, roles: ['requester' as const], identities: [] }));
@@ -86,6 +88,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   asksWhichChoice,
   'cuesOf (distributor words)': (t) => cuesOf({ text: t, locale: 'en', intent: 'add_partner', score: 1, entities: [] }, []),
   withoutPleasantries,
+  'asksAboutTheRules (question cues)': (t) => asksAboutTheRules(t, 'add_partner'),
   'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
 };
 
