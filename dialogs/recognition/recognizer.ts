@@ -70,7 +70,7 @@ export class MessageRecognizer implements Recognizer {
   private async intentOf(locale: Locale, text: string): Promise<Scored> {
     const core = withoutPleasantries(text);
     // Nothing but pleasantries ("good evening, hope all is well with you"): a greeting.
-    if (!core) return { intent: 'greeting', score: 1, ranked: [{ intent: 'greeting', score: 1 }] };
+    if (!core && text.trim()) return { intent: 'greeting', score: 1, ranked: [{ intent: 'greeting', score: 1 }] };
     // The request without the small talk around it, when enough of it is left to read.
     if (core !== text.trim() && enoughToRead(core)) {
       const request = await this.classifyOne(locale, core);
