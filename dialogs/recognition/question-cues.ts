@@ -13,7 +13,7 @@ import type { IntentName } from '../../app/ports';
 
 /** Asking how things work in general: whether, what happens if, how long, allowed, eligible, the rules... */
 const EN_QUESTION =
-  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
+  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|quick\s+(?:q|question)|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
 const JA_QUESTION =
   /どのくらい|どれくらい|何日|何社|何人まで|目安|どうなり(?:ます|ません)|どうなる(?:の|ん)|ルール|規則|条件|対象(?:に|です|か)|(?:て|で)もいい(?:ん|です|の)|可能(?:です|でしょう)か|許可され|んでしょうか|でしたっけ|ものですか/u;
 

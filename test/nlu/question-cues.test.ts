@@ -11,6 +11,7 @@ describe('asksAboutTheRules', () => {
     ['request_status', '申請が差し戻されたらどうなりますか'],
     ['multichannel_support', 'CSP経由のサブスクもマルチチャネルの対象になりますか'],
     ['none', '承認には何日くらいかかりますか'],
+    ['add_partner', 'quick question - may we sell Azure into a tenant another partner owns?'],
   ] as const)('%s for "%s" is a question about the rules', (intent, text) => {
     expect(asksAboutTheRules(text, intent)).toBe(true);
   });
