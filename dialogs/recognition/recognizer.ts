@@ -9,6 +9,7 @@ import {
   type Recognizer,
   type RecognizeOptions,
 } from '../../app/ports';
+import { filesAgain } from './again-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor } from './entities';
@@ -84,12 +85,17 @@ export class MessageRecognizer implements Recognizer {
     return requests.sort((a, b) => b.score - a.score)[0] ?? whole;
   }
 
+  /**
+   * One text's intent: the classifier's reading of its words, unless the words around them say more: a
+   * question about how things work (question-cues.ts), or filing a request once more (again-cue.ts).
+   * The cued intent comes first in `ranked`, the classifier's reading second.
+   */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
     const read = await this.classifyWords(locale, text);
-    if (!asksAboutTheRules(text, read.intent)) return read;
-    // A question about how things work that names an action: the question first, the action second.
-    const ranked: RankedIntent[] = [{ intent: 'policy_question', score: read.score }, ...read.ranked.filter((r) => r.intent !== 'policy_question')].slice(0, 2);
-    return { intent: 'policy_question', score: read.score, ranked };
+    const cued: IntentName | undefined = filesAgain(text, read.intent) ? 'resubmit_request' : asksAboutTheRules(text, read.intent) ? 'policy_question' : undefined;
+    if (!cued) return read;
+    const ranked: RankedIntent[] = [{ intent: cued, score: read.score }, ...read.ranked.filter((r) => r.intent !== cued)].slice(0, 2);
+    return { intent: cued, score: read.score, ranked };
   }
 
   private async classifyWords(locale: Locale, text: string): Promise<Scored> {

@@ -11,6 +11,7 @@ import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
 import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
 import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
 import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
+import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 import { yesNo } from '../../dialogs/request/confirm-words';
 import { languageSwitch } from '../../dialogs/conversation-prefs';
@@ -89,6 +90,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'cuesOf (distributor words)': (t) => cuesOf({ text: t, locale: 'en', intent: 'add_partner', score: 1, entities: [] }, []),
   withoutPleasantries,
   'asksAboutTheRules (question cues)': (t) => asksAboutTheRules(t, 'add_partner'),
+  'filesAgain (again cue)': (t) => filesAgain(t, 'link_distributor'),
   'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
 };
 

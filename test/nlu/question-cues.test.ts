@@ -1,3 +1,4 @@
+import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 
 /** Issue 18: a question about how things work is a question about the rules, even when it names an action. */
@@ -27,5 +28,22 @@ describe('asksAboutTheRules', () => {
     ['none', '東京から大阪まで何日かかりますか'],
   ] as const)('%s for "%s" stays', (intent, text) => {
     expect(asksAboutTheRules(text, intent)).toBe(false);
+  });
+});
+
+describe('filesAgain (issue 18)', () => {
+  it.each([
+    ['link_distributor', '書類を揃えました。改めてTailspinさんへの申請をお願いします'],
+    ['add_partner', 'the paperwork is done, please submit the partner request once more'],
+  ] as const)('%s for "%s" is filing a request again', (intent, text) => {
+    expect(filesAgain(text, intent)).toBe(true);
+  });
+
+  it.each([
+    ['link_distributor', 'link us with Contoso again'],
+    ['link_distributor', 'ディストリビューターと連携したい'],
+    ['remind_approvers', 'remind the approvers of my request again'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(filesAgain(text, intent)).toBe(false);
   });
 });
