@@ -4,6 +4,7 @@ import { NluManager, NluNeural } from '@nlpjs/nlu';
 import { LOCALES, type IntentClassifier, type IntentScore, type Locale } from '../../app/ports';
 import { classifierText } from './classifier-text';
 import { LangJaSegmenter } from './japanese-segmenter';
+import { inOneLanguage } from './mixed-language';
 import { outOfScopeAction } from './scope-guard';
 import type { TrainingExample } from './training-data';
 
@@ -53,7 +54,7 @@ export class NlpjsIntentClassifier implements IntentClassifier {
   static async train(examples: readonly TrainingExample[]): Promise<NlpjsIntentClassifier> {
     const warnings: string[] = [];
     const manager = await newManager(warnings);
-    for (const e of examples) manager.add(e.locale, classifierText(e.text), e.intent);
+    for (const e of examples) manager.add(e.locale, inOneLanguage(classifierText(e.text), e.locale), e.intent);
     await manager.train({ log: false });
     const trained = new NlpjsIntentClassifier(manager, warnings);
     trained.forgetPreparedUtterances(); // training prepared every example: nothing to keep
@@ -89,7 +90,7 @@ export class NlpjsIntentClassifier implements IntentClassifier {
   }
 
   async classify(locale: Locale, text: string): Promise<IntentScore[]> {
-    const prepared = classifierText(text);
+    const prepared = inOneLanguage(classifierText(text), locale);
     if (!prepared) return [{ intent: 'None', score: 1 }];
     if (++this.classified % FORGET_EVERY === 0) this.forgetPreparedUtterances();
     const result = await this.manager.process(locale, prepared);

@@ -4,8 +4,9 @@ import { NlpjsIntentClassifier } from './nlpjs-engine';
 import { projectRoot, readTrainingData, type TrainingData } from './training-data';
 
 // 2: Japanese features are ICU words (japanese-segmenter.ts), no longer kuromoji readings; a /1 model
-// loaded now would match almost no Japanese word, so it is retrained instead.
-export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/3';
+// loaded now would match almost no Japanese word, so it is retrained instead. 4: the other language's
+// words for the bot's things are replaced before training (mixed-language.ts).
+export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/4';
 
 /** The saved model: NLP.js's own JSON wrapped with what it was trained on. */
 export interface ModelFile {

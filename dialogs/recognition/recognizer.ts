@@ -9,9 +9,12 @@ import {
   type Recognizer,
   type RecognizeOptions,
 } from '../../app/ports';
+import { filesAgain } from './again-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor } from './entities';
+import { withoutPleasantries } from './pleasantries';
+import { asksAboutTheRules } from './question-cues';
 
 /** Below this score the best intent is not trusted and the answer is `none` (NLP.js uses 0.5 too; 0.4-0.7 were compared on nlu/eval.jsonl). */
 export const DEFAULT_INTENT_THRESHOLD = 0.5;
@@ -31,6 +34,8 @@ interface Scored {
 
 // Greetings and small talk around a request ("Hi, I'm Ken from Sakura. We'd like ...") should not hide it.
 const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
+/** Below this, a request read once the pleasantries are cut off does not outweigh the whole message. */
+const CORE_TRUSTED = 0.6;
 export const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
 
 /**
@@ -59,10 +64,19 @@ export class MessageRecognizer implements Recognizer {
   }
 
   /**
-   * The whole message's intent; when that is only a greeting or nothing, and the message has several
-   * sentences, the most confident request among its sentences.
+   * The message's intent: first without the pleasantries around it (a confident request there is the
+   * answer); else the whole message's; when that is only a greeting or nothing, and the message has
+   * several sentences, the most confident request among its sentences.
    */
   private async intentOf(locale: Locale, text: string): Promise<Scored> {
+    const core = withoutPleasantries(text);
+    // Nothing but pleasantries ("good evening, hope all is well with you"): a greeting.
+    if (!core && text.trim()) return { intent: 'greeting', score: 1, ranked: [{ intent: 'greeting', score: 1 }] };
+    // The request without the small talk around it, when enough of it is left to read.
+    if (core !== text.trim() && enoughToRead(core)) {
+      const request = await this.classifyOne(locale, core);
+      if (!NOT_A_REQUEST.has(request.intent) && request.score >= CORE_TRUSTED) return request;
+    }
     const whole = await this.classifyOne(locale, text);
     if (!NOT_A_REQUEST.has(whole.intent)) return whole;
     const sentences = text.split(SENTENCE_END).filter((s) => s.trim());
@@ -71,7 +85,20 @@ export class MessageRecognizer implements Recognizer {
     return requests.sort((a, b) => b.score - a.score)[0] ?? whole;
   }
 
+  /**
+   * One text's intent: the classifier's reading of its words, unless the words around them say more: a
+   * question about how things work (question-cues.ts), or filing a request once more (again-cue.ts).
+   * The cued intent comes first in `ranked`, the classifier's reading second.
+   */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
+    const read = await this.classifyWords(locale, text);
+    const cued: IntentName | undefined = filesAgain(text, read.intent) ? 'resubmit_request' : asksAboutTheRules(text, read.intent) ? 'policy_question' : undefined;
+    if (!cued) return read;
+    const ranked: RankedIntent[] = [{ intent: cued, score: read.score }, ...read.ranked.filter((r) => r.intent !== cued)].slice(0, 2);
+    return { intent: cued, score: read.score, ranked };
+  }
+
+  private async classifyWords(locale: Locale, text: string): Promise<Scored> {
     const scores = await this.classifier.classify(locale, text);
     const ranked = topTwo(scores);
     const best = scores[0];
@@ -94,6 +121,11 @@ function topTwo(scores: readonly { intent: string; score: number }[]): RankedInt
     if (out.length === 2) break;
   }
   return out;
+}
+
+/** Three words, or six characters of Japanese: "hello partner" is a greeting, not a bare "partner". */
+function enoughToRead(text: string): boolean {
+  return text.split(/\s+/).length >= 3 || /[\u3040-\u30ff\u4e00-\u9fff]{6}/u.test(text.replace(/\s+/g, ''));
 }
 
 function round(n: number): number {

@@ -20,7 +20,9 @@ const PINNED = pinnedScores({
     { intent: 'add_partner', score: 0.99 },
     { intent: 'policy_question', score: 0.01 },
   ],
-  '他のCSPパートナーのテナントにM365を再販してもいいんでしたっけ？': [
+  // The issue's 「…再販してもいいんでしたっけ？」 is read as a question now (its question cue; test/dialogs/issue-18-examples.test.ts);
+  // without a cue the classifier's misreading still reaches the role rule.
+  '他のCSPパートナーのテナントにM365を再販する件': [
     { intent: 'multichannel_support', score: 0.9 },
     { intent: 'policy_question', score: 0.1 },
   ],
@@ -85,7 +87,7 @@ describe('issue 18: the role decides what a request can mean (Teams)', () => {
   });
 
   it('Japanese: the reseller picks the distributor link instead, and gets the distributor form in Japanese', async () => {
-    const asked = card(await h.say('mei-kobayashi', '他のCSPパートナーのテナントにM365を再販してもいいんでしたっけ？', 'ja-JP'));
+    const asked = card(await h.say('mei-kobayashi', '他のCSPパートナーのテナントにM365を再販する件', 'ja-JP'));
     expect(asked.cardText).toContain('どちらのご用件ですか？');
     expect(asked.cardText).toContain('マルチチャンネル サポートはお客様 (顧客) が申請するものです');
     expect(choicesOn(asked)).toEqual(['link_distributor', 'policy_question']);

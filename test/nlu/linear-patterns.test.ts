@@ -1,5 +1,6 @@
 import { TestAdapter, TurnContext } from 'botbuilder';
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
+import { inOneLanguage } from '../../adapters/nlpjs/mixed-language';
 import { stripBotMention, stripMentions } from '../../adapters/slack/slack-activity.mapper';
 import { slackMentions } from '../../adapters/slack/slack-turn';
 import { peopleNamedIn } from '../../app';
@@ -9,6 +10,9 @@ import { commandIntent, detectLocale } from '../../dialogs/recognition';
 import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
 import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
 import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
+import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
+import { filesAgain } from '../../dialogs/recognition/again-cue';
+import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 import { yesNo } from '../../dialogs/request/confirm-words';
 import { languageSwitch } from '../../dialogs/conversation-prefs';
 import { asksWhichChoice, isQuestion } from '../../dialogs/request/form-questions';
@@ -52,6 +56,10 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'sentence ends': repeat('a. '),
   'Japanese text': repeat('承認はこのチャネルでお願いします'),
   spaces: (n) => `${' '.repeat(n - 1)}x`,
+  'greetings, again and again': repeat('hi there, hope '),
+  'closing punctuation': repeat('thanks !'),
+  'Japanese greetings': repeat('お疲れ様です〜よろしく'),
+  'can a ... a ...': repeat('can a a '),
 };
 
 const NAMED = ['Ken Sato', 'Aiko Tanaka', 'Naoki Mori'].map((name, i) => ({ id: `p-${i}`, orgId: 'o', name, roles: ['requester' as const], identities: [] }));
@@ -80,6 +88,10 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   isQuestion,
   asksWhichChoice,
   'cuesOf (distributor words)': (t) => cuesOf({ text: t, locale: 'en', intent: 'add_partner', score: 1, entities: [] }, []),
+  withoutPleasantries,
+  'asksAboutTheRules (question cues)': (t) => asksAboutTheRules(t, 'add_partner'),
+  'filesAgain (again cue)': (t) => filesAgain(t, 'link_distributor'),
+  'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
 };
 
 const cpuMicros = () => {

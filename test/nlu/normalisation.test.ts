@@ -1,4 +1,5 @@
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
+import { inOneLanguage } from '../../adapters/nlpjs/mixed-language';
 import { outOfScopeAction } from '../../adapters/nlpjs/scope-guard';
 import { expandShorthand } from '../../adapters/nlpjs/shorthand';
 import { createRecognizer } from '../../bot/recognizer';
@@ -27,6 +28,23 @@ describe('chat shorthand and misspellings', () => {
   });
 });
 
+describe('mixed English and Japanese (issue 18)', () => {
+  it.each([
+    ['申請を cancel して', 'ja', '申請を キャンセル して'],
+    ['approver に remind お願い', 'ja', '承認者 に リマインド お願い'],
+    ['distributor link の status 教えて', 'ja', 'ディストリビューター 連携 の 状況 教えて'],
+    ['status of my 申請 please', 'en', 'status of my  request  please'],
+  ] as const)('%s (%s) -> %s', (typed, locale, expected) => {
+    expect(inOneLanguage(typed, locale)).toBe(expected);
+  });
+
+  it('leaves text in one language, product names and longer words alone', () => {
+    expect(inOneLanguage('Azure のパートナーを追加したい', 'ja')).toBe('Azure のパートナーを追加したい');
+    expect(inOneLanguage('cancel my link request', 'en')).toBe('cancel my link request');
+    expect(inOneLanguage('addresses と linkage', 'ja')).toBe('addresses と linkage');
+  });
+});
+
 describe('out-of-scope guard on action intents', () => {
   it.each([
     ['cancel_request', 'cancel my gym membership'],
@@ -34,6 +52,9 @@ describe('out-of-scope guard on action intents', () => {
     ['cancel_request', 'ジムの会員をキャンセルしたい'],
     ['cancel_request', '新幹線の予約を取り消して'],
     ['remind_approvers', 'リマインドを3時に設定して'],
+    // A subscription or a tenant alone is not something the bot cancels (issue 18).
+    ['cancel_request', 'cancel my music subscription'],
+    ['cancel_request', '動画サブスクを解約したい'],
   ])('%s for "%s" is out of scope', (intent, text) => {
     expect(outOfScopeAction(intent, text)).toBe(true);
   });
@@ -44,6 +65,7 @@ describe('out-of-scope guard on action intents', () => {
     ['cancel_request', 'cancel'],
     ['cancel_request', 'キャンセルしてください'],
     ['cancel_request', '申請を取り消して'],
+    ['cancel_request', 'cancel the multi-channel request for our EA subscription'],
     ['remind_approvers', '承認者にリマインドして'],
     ['remove_approver', '鈴木さんの管理者権限を外して'],
     ['resubmit_request', 'we fixed the issue they flagged, please submit it once more'],

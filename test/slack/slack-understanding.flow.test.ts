@@ -29,7 +29,9 @@ async function recognizer() {
     ],
     // A reseller's question the classifier takes for a request to add a partner (or for multi-channel).
     "can we resell M365 to another CSP partner's tenant?": [{ intent: 'add_partner', score: 0.99 }],
-    '他のCSPパートナーのテナントにM365を再販してもいいんでしたっけ？': [{ intent: 'multichannel_support', score: 0.9 }],
+    // The issue's 「…再販してもいいんでしたっけ？」 is read as a question now (its question cue; test/dialogs/issue-18-examples.test.ts);
+    // without a cue the classifier's misreading still reaches the role rule.
+    '他のCSPパートナーのテナントにM365を再販する件': [{ intent: 'multichannel_support', score: 0.9 }],
   });
   return new MessageRecognizer(pin(await createNlpjsClassifier()), { organizations });
 }
@@ -65,7 +67,7 @@ describe('Slack: issue 18, understanding', () => {
     expect(textOf(asked)).not.toMatch(/filed by/);
     await h.click('ken', asked, 'choose_intent:policy_question');
     expect(recent(h, 'D01KENSATO', 2)).toContain('A CSP partner cannot resell online services to another CSP partner');
-    await h.dm('ken', '他のCSPパートナーのテナントにM365を再販してもいいんでしたっけ？');
+    await h.dm('ken', '他のCSPパートナーのテナントにM365を再販する件');
     const askedJa = last(h, 'D01KENSATO');
     expect(textOf(askedJa)).toContain('マルチチャンネル サポートはお客様 (顧客) が申請するものです');
     await h.click('ken', askedJa, 'choose_intent:link_distributor');

@@ -1,0 +1,37 @@
+import type { IntentName } from '../../app/ports';
+
+/**
+ * Issue 18: questions about the rules read as the action they mention. "I'd like to know whether a
+ * customer can have more than one partner" scored as add_partner, "does multi-channel work for
+ * subscriptions bought through an EA?" as multi-channel support, 「申請が却下されたらどうなりますか？」 as
+ * the status of one's requests. The classifier sees the words for the thing; the words around them
+ * tell a question about how things work from a request to do one. A message with such a question cue
+ * and none of a request is a question about the rules.
+ *
+ * Each pattern is a plain alternation of words: linear in the text.
+ */
+
+/** Asking how things work in general: whether, what happens if, how long, allowed, eligible, the rules... */
+const EN_QUESTION =
+  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|quick\s+(?:q|question)|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
+const JA_QUESTION =
+  /どのくらい|どれくらい|何日|何社|何人まで|目安|どうなり(?:ます|ません)|どうなる(?:の|ん)|ルール|規則|条件|対象(?:に|です|か)|(?:て|で)もいい(?:ん|です|の)|可能(?:です|でしょう)か|許可され|んでしょうか|でしたっけ|ものですか/u;
+
+/** Asking the bot to do something, or about one's own requests: these stay what the classifier read. */
+const EN_REQUEST =
+  /\b(?:please|we\s+(?:want|need|would\s+like|'d\s+like)\s+(?!to\s+know)|i\s+(?:want|need)|(?:can|could|would)\s+you\s+(?!tell|let\s+me\s+know|explain)|my\s+(?:requests?|applications?|links?)|our\s+(?:requests?|applications?)|pl-[0-9a-z]{4})/iu;
+const JA_REQUEST = /したい|したく|ほしい|欲しい|てください|下さい|お願い|もらえ|いただけ|頂け|私の|出した|PL-[0-9A-Za-z]{4}/u;
+
+/** The intents a question cue may turn into a question about the rules (not help, approvers, greetings). */
+const READ_AS_QUESTION = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'cancel_request', 'add_approver', 'remove_approver', 'change_request', 'resubmit_request', 'none']);
+
+/** Nothing read, but the question is about this bot's things ("how long does approval take"). */
+const DOMAIN_WORDS = /approv|partner|distribut|reseller|request|multi-?channel|subscription|tenant|csp|承認|申請|パートナー|ディストリ|リセラー|連携|サブスク|マルチチャネル|テナント/iu;
+
+/** Whether `text`, read as `intent`, is rather a question about the rules. */
+export function asksAboutTheRules(text: string, intent: IntentName): boolean {
+  if (!READ_AS_QUESTION.has(intent)) return false;
+  if (intent === 'none' && !DOMAIN_WORDS.test(text)) return false;
+  const question = EN_QUESTION.test(text) || JA_QUESTION.test(text);
+  return question && !EN_REQUEST.test(text) && !JA_REQUEST.test(text);
+}

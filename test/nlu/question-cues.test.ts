@@ -1,0 +1,49 @@
+import { filesAgain } from '../../dialogs/recognition/again-cue';
+import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
+
+/** Issue 18: a question about how things work is a question about the rules, even when it names an action. */
+describe('asksAboutTheRules', () => {
+  it.each([
+    ['add_partner', 'is a customer permitted to keep two partners for one workload?'],
+    ['multichannel_support', 'does multi-channel cover licences bought from a retailer?'],
+    ['request_status', 'what happens when the distributor rejects it?'],
+    ['add_approver', 'how long does an approval normally take'],
+    ['none', 'how many approvers can one organization have'],
+    ['request_status', '申請が差し戻されたらどうなりますか'],
+    ['multichannel_support', 'CSP経由のサブスクもマルチチャネルの対象になりますか'],
+    ['none', '承認には何日くらいかかりますか'],
+    ['add_partner', 'quick question - may we sell Azure into a tenant another partner owns?'],
+  ] as const)('%s for "%s" is a question about the rules', (intent, text) => {
+    expect(asksAboutTheRules(text, intent)).toBe(true);
+  });
+
+  it.each([
+    ['multichannel_support', 'We bought Microsoft 365 through an EA. Can a CSP partner support it?'],
+    ['request_status', 'how long has my request been waiting'],
+    ['link_distributor', 'please link us, is it possible today?'],
+    ['request_status', 'パートナー追加の申請、どうなりましたか？'],
+    ['add_partner', 'Azureのパートナーを追加できますか？お願いします'],
+    ['help', 'what are the rules here? help'],
+    ['none', 'how long does it take to fly to Osaka'],
+    ['none', '東京から大阪まで何日かかりますか'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(asksAboutTheRules(text, intent)).toBe(false);
+  });
+});
+
+describe('filesAgain (issue 18)', () => {
+  it.each([
+    ['link_distributor', '書類を揃えました。改めてTailspinさんへの申請をお願いします'],
+    ['add_partner', 'the paperwork is done, please submit the partner request once more'],
+  ] as const)('%s for "%s" is filing a request again', (intent, text) => {
+    expect(filesAgain(text, intent)).toBe(true);
+  });
+
+  it.each([
+    ['link_distributor', 'link us with Contoso again'],
+    ['link_distributor', 'ディストリビューターと連携したい'],
+    ['remind_approvers', 'remind the approvers of my request again'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(filesAgain(text, intent)).toBe(false);
+  });
+});
