@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_MAX_LENGTH, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
+import { BillingModelSchema, DESCRIBED_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PurchaseChannelSchema, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
 
 /**
  * THE contract for what a click sends back. Teams (Action.Execute: `verb` plus `data`; Action.Submit:
@@ -21,6 +21,12 @@ export const INPUT_IDS = {
   handoverTo: 'handoverTo',
   /** Issue 17: the admin roles (GDAP) asked for the partner, comma-separated role names (GDAP_ROLES keys). */
   adminRoles: 'adminRoles',
+  /** Issue 18: a subscription not in the directory, described by the customer. */
+  describedId: 'describedId',
+  subscriptionName: 'subscriptionName',
+  subscriptionWorkload: 'subscriptionWorkload',
+  purchaseChannel: 'purchaseChannel',
+  billing: 'billing',
 } as const;
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 
@@ -91,6 +97,15 @@ const MultichannelForm = z
     form: z.literal('multichannel_support'),
     subscriptionId: Slot(SubscriptionIdSchema),
     partnerId: Slot(SlugSchema),
+    // Issue 18: "my subscription is not in the list", and what the customer says about it. The typed ID is
+    // checked by the dialog (a typo is answered with the rule's reason, not refused as a forged click); the
+    // name is bounded here and checked again by the domain (DescribedSubscriptionSchema).
+    describe: optional(z.literal('yes')),
+    describedId: optional(z.string().trim().max(100)),
+    subscriptionName: optional(z.string().trim().max(DESCRIBED_NAME_MAX_LENGTH)),
+    subscriptionWorkload: optional(WorkloadSchema),
+    purchaseChannel: optional(PurchaseChannelSchema),
+    billing: optional(BillingModelSchema),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import type {
   Advisory,
   Bilingual,
+  DescribedSubscription,
   Locale,
   Organization,
   PartnerRequest,
@@ -88,6 +89,20 @@ export interface MultichannelFormModel extends FormBase<'subscriptionId' | 'part
   customer: Organization;
   subscriptions: readonly Subscription[];
   eligiblePartners: readonly Organization[];
+  /**
+   * Issue 18: the subscription is not in the directory. `asking`: the form asks the customer to describe
+   * it (with what is known so far as `values`); `subject`: it is described already (shown as facts, marked).
+   */
+  describe?: { asking: true; values: DescribeValues; noneOnRecord?: boolean } | { asking: false; subject: DescribedSubscription };
+}
+
+/** What the describe form starts with (typed earlier, or recognised in the message). */
+export interface DescribeValues {
+  describedId?: string;
+  subscriptionName?: string;
+  subscriptionWorkload?: string;
+  purchaseChannel?: string;
+  billing?: string;
 }
 
 export interface ConfirmationModel {

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPlatform, BillingModel, RequestKind, RequestStatus, RuleCode, GdapRoleName } from '../../domain';
+import type { AuditEntry, AuditPlatform, BillingModel, PurchaseChannel, RequestKind, RequestStatus, RuleCode, GdapRoleName } from '../../domain';
 
 /**
  * Every piece of text the cards show. Both `en.ts` and `ja.ts` are typed as this interface, so a string
@@ -35,6 +35,9 @@ export interface CardStrings {
     boughtThrough: string;
     billing: string;
     termEnds: string;
+    /** Issue 18: a subscription the customer described (not in the directory). */
+    subscriptionIdFact: string;
+    subscriptionSource: string;
     requestedBy: string;
     submitted: string;
     expires: string;
@@ -88,6 +91,24 @@ export interface CardStrings {
     subscriptionPlaceholder: string;
     noneEligible: Record<'providerId' | 'partnerId' | 'subscriptionId', string>;
     moreNotShown: (count: number) => string;
+    /** Issue 18: a subscription not in the directory, described by the customer. */
+    describe: {
+      notListed: string;
+      intro: string;
+      noneOnRecord: string;
+      idLabel: string;
+      idPlaceholder: string;
+      nameLabel: string;
+      namePlaceholder: string;
+      nameError: string;
+      channelLabel: string;
+      channelError: string;
+      channels: Record<PurchaseChannel, string>;
+      billingLabel: string;
+      billingError: string;
+      described: string;
+      idNotGiven: string;
+    };
   };
 
   confirm: {
