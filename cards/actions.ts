@@ -38,8 +38,11 @@ export const MAX_ACTION_DATA_BYTES = 4096;
 export const FORM_NAMES = REQUEST_KINDS;
 export type FormName = (typeof FORM_NAMES)[number];
 
-/** What the welcome menu offers: the three request kinds, the list of my requests, and help. */
-export const MENU_INTENTS = [...REQUEST_KINDS, 'my_requests', 'help'] as const;
+/**
+ * What the welcome menu offers: the three request kinds, the list of my requests, and help; issue 18:
+ * for an admin, the list of requests waiting for their approval.
+ */
+export const MENU_INTENTS = [...REQUEST_KINDS, 'my_requests', 'help', 'awaiting_me'] as const;
 export type MenuIntent = (typeof MENU_INTENTS)[number];
 
 /**

@@ -15,6 +15,7 @@ import type {
   Verdict,
   Workload,
 } from '../domain';
+import type { HelpAudience } from './strings';
 
 /**
  * What each card needs, built only from what the dialogs already hold: a PartnerRequest, the
@@ -45,6 +46,8 @@ export interface WelcomeModel {
   /** The request kinds this person can file (for example only link_distributor for a reseller). */
   offer?: readonly RequestKind[];
   openRequests?: number;
+  /** Issue 18, for an admin: how many requests wait for their approval (0 is said too); absent for others. */
+  awaiting?: number;
 }
 
 /**
@@ -171,6 +174,10 @@ export interface RefusalModel {
 
 export interface HelpModel {
   offer?: readonly RequestKind[];
+  /** Issue 18: whose examples to show; by default, from what the reader can file. */
+  audience?: HelpAudience;
+  /** Issue 18, for an admin: how many requests wait for their approval; absent for others. */
+  awaiting?: number;
 }
 
 export interface ErrorModel {

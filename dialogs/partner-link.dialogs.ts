@@ -17,7 +17,7 @@ import { CancelDialog } from './simple/cancel.dialog';
 import { remindApprovers } from './simple/remind';
 import { sendHelp, sendWelcome } from './simple/menu';
 import { simpleText } from './simple/simple.text';
-import { StatusDialog } from './simple/status.dialog';
+import { StatusDialog, type StatusOptions } from './simple/status.dialog';
 import { useChannelForApprovals } from './simple/approval-channel';
 import { approverClick, isApproverIntent, manageApprovers, speaksOfApprovers } from './simple/approvers';
 import { cardContext, messageText, turnInfo } from './turn-info';
@@ -287,6 +287,10 @@ export class PartnerLinkDialogs {
     if (action.verb === 'menu') {
       await dc.cancelAllDialogs();
       if (action.intent === 'help') return sendHelp(dc.context, this.deps);
+      if (action.intent === 'awaiting_me') {
+        await dc.beginDialog('request_status', { only: 'awaiting' } satisfies StatusOptions);
+        return;
+      }
       await dc.beginDialog(action.intent === 'my_requests' ? 'request_status' : action.intent);
       return;
     }

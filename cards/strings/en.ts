@@ -129,6 +129,7 @@ export const en: CardStrings = {
     menu: 'Menu',
     myRequests: 'My requests',
     help: 'Help',
+    awaiting: 'Waiting for me',
   },
 
   welcome: {
@@ -136,6 +137,13 @@ export const en: CardStrings = {
     intro: 'I help Microsoft CSP partners and their customers work together, and I route each request to the admins who approve it.',
     choose: 'What would you like to do?',
     openRequests: (n) => `You have ${plural(n, 'open request', 'open requests')}.`,
+  },
+
+  awaiting: {
+    title: 'Waiting for your approval',
+    count: (n) => `${plural(n, 'request is', 'requests are')} waiting for your approval.`,
+    none: 'No request is waiting for your approval right now.',
+    show: 'Show them',
   },
 
   form: {
@@ -271,13 +279,29 @@ export const en: CardStrings = {
     intro: 'I help Microsoft CSP partners and customers set up how they work together, and I collect the approvals.',
     whatTitle: 'Requests',
     examplesTitle: 'Try saying',
-    examples: [
-      "We'd like to work with a distributor in Japan.",
-      'Add a second partner for Azure.',
-      'We bought Microsoft 365 through an EA. Can a CSP partner support it?',
-      'Show my requests',
-      'Status of PL-7K2M9Q4D',
-    ],
+    examples: {
+      reseller: [
+        "We'd like to work with a distributor in Japan.",
+        'Which distributors can we link with?',
+        "Can we resell Microsoft 365 to another CSP partner's tenant?",
+        'Show my requests',
+        'Status of PL-7K2M9Q4D',
+      ],
+      customer: [
+        'Add a second partner for Azure.',
+        'We bought Microsoft 365 through an EA. Can a CSP partner support it?',
+        'Support for a subscription that is not in the list',
+        'Show my requests',
+        'Status of PL-7K2M9Q4D',
+      ],
+      partner: [
+        'Show my requests',
+        'Details of PL-7K2M9Q4D',
+        'Who are our approvers?',
+        'Can a reseller in France work with a distributor in Germany?',
+        'Send approvals to this channel',
+      ],
+    },
     approversTitle: 'For approvers',
     approvers: "When a request needs your organization's approval, I send you a card with Approve and Reject buttons. A rejection needs a reason.",
   },

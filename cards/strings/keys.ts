@@ -1,5 +1,8 @@
 import type { AuditEntry, AuditPlatform, BillingModel, PurchaseChannel, RequestKind, RequestStatus, RuleCode, GdapRoleName } from '../../domain';
 
+/** Issue 18: whose examples the help card shows (the reader's organization decides). */
+export type HelpAudience = 'reseller' | 'customer' | 'partner';
+
 /**
  * Every piece of text the cards show. Both `en.ts` and `ja.ts` are typed as this interface, so a string
  * missing in one language is a compile error. Functions take display values already chosen for the
@@ -65,6 +68,7 @@ export interface CardStrings {
     menu: string;
     myRequests: string;
     help: string;
+    awaiting: string;
   };
 
   welcome: {
@@ -72,6 +76,14 @@ export interface CardStrings {
     intro: string;
     choose: string;
     openRequests: (count: number) => string;
+  };
+
+  /** Issue 18: what awaits an admin's decision, on the welcome and help cards. */
+  awaiting: {
+    title: string;
+    count: (count: number) => string;
+    none: string;
+    show: string;
   };
 
   form: {
@@ -176,7 +188,8 @@ export interface CardStrings {
     intro: string;
     whatTitle: string;
     examplesTitle: string;
-    examples: readonly string[];
+    /** Issue 18: examples that fit the reader: what a reseller, a customer or a partner that only approves would say. */
+    examples: Record<HelpAudience, readonly string[]>;
     approversTitle: string;
     approvers: string;
   };
