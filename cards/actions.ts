@@ -141,7 +141,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('list_approvers') }).strict(),
   // Issue 18: one of the two meanings the bot asked about, picked.
   // In a shared conversation only the person asked may answer (`owner`, as on a confirmation card).
-  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS), owner: DraftOwner }).strict(),
+  // Issue 18: `question` names the card's question, so a second click on an answered card is recognised.
+  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS), owner: DraftOwner, question: optional(DraftId) }).strict(),
 ]);
 export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];
