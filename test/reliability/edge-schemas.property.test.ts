@@ -106,7 +106,7 @@ const VARIANTS: Variant[] = [
   { verb: 'approver_pick', fields: { op: req(fc.constantFrom('add', 'remove'), 6), personId: req(slug, 64) } },
   { verb: 'list_approvers', fields: {} },
   // Issue 18: one of the two meanings the bot asked about.
-  { verb: 'choose_intent', fields: { intent: req(fc.constantFrom(...CLARIFY_INTENTS), 20), owner: opt(slug, 64) } },
+  { verb: 'choose_intent', fields: { intent: req(fc.constantFrom(...CLARIFY_INTENTS), 20), owner: opt(slug, 64), question: opt(draftId, 64) } },
 ];
 
 /** A valid payload: the verb (and form), every required field, and each optional field or not. */
