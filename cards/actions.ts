@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_MAX_LENGTH, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
+import { BillingModelSchema, DESCRIBED_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PurchaseChannelSchema, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
 
 /**
  * THE contract for what a click sends back. Teams (Action.Execute: `verb` plus `data`; Action.Submit:
@@ -21,6 +21,12 @@ export const INPUT_IDS = {
   handoverTo: 'handoverTo',
   /** Issue 17: the admin roles (GDAP) asked for the partner, comma-separated role names (GDAP_ROLES keys). */
   adminRoles: 'adminRoles',
+  /** Issue 18: a subscription not in the directory, described by the customer. */
+  describedId: 'describedId',
+  subscriptionName: 'subscriptionName',
+  subscriptionWorkload: 'subscriptionWorkload',
+  purchaseChannel: 'purchaseChannel',
+  billing: 'billing',
 } as const;
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 
@@ -32,8 +38,11 @@ export const MAX_ACTION_DATA_BYTES = 4096;
 export const FORM_NAMES = REQUEST_KINDS;
 export type FormName = (typeof FORM_NAMES)[number];
 
-/** What the welcome menu offers: the three request kinds, the list of my requests, and help. */
-export const MENU_INTENTS = [...REQUEST_KINDS, 'my_requests', 'help'] as const;
+/**
+ * What the welcome menu offers: the three request kinds, the list of my requests, and help; issue 18:
+ * for an admin, the list of requests waiting for their approval.
+ */
+export const MENU_INTENTS = [...REQUEST_KINDS, 'my_requests', 'help', 'awaiting_me'] as const;
 export type MenuIntent = (typeof MENU_INTENTS)[number];
 
 /**
@@ -91,6 +100,15 @@ const MultichannelForm = z
     form: z.literal('multichannel_support'),
     subscriptionId: Slot(SubscriptionIdSchema),
     partnerId: Slot(SlugSchema),
+    // Issue 18: "my subscription is not in the list", and what the customer says about it. The typed ID is
+    // checked by the dialog (a typo is answered with the rule's reason, not refused as a forged click); the
+    // name is bounded here and checked again by the domain (DescribedSubscriptionSchema).
+    describe: optional(z.literal('yes')),
+    describedId: optional(z.string().trim().max(100)),
+    subscriptionName: optional(z.string().trim().max(DESCRIBED_NAME_MAX_LENGTH)),
+    subscriptionWorkload: optional(WorkloadSchema),
+    purchaseChannel: optional(PurchaseChannelSchema),
+    billing: optional(BillingModelSchema),
   })
   .strict();
 
@@ -123,7 +141,8 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('list_approvers') }).strict(),
   // Issue 18: one of the two meanings the bot asked about, picked.
   // In a shared conversation only the person asked may answer (`owner`, as on a confirmation card).
-  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS), owner: DraftOwner }).strict(),
+  // Issue 18: `question` names the card's question, so a second click on an answered card is recognised.
+  z.object({ verb: z.literal('choose_intent'), intent: z.enum(CLARIFY_INTENTS), owner: DraftOwner, question: optional(DraftId) }).strict(),
 ]);
 export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];

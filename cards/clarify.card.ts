@@ -16,7 +16,7 @@ export const MAX_QUOTED = 120;
  */
 export function clarifyCard(
   /** `owner`: the person asked (directory ID); in a shared conversation nobody else's click counts. */
-  model: { said: string; choices: readonly ClarifyIntent[]; because?: RequestKind; owner?: string },
+  model: { said: string; choices: readonly ClarifyIntent[]; because?: RequestKind; owner?: string; /** The question's ID: a second click on it is refused. */ question?: string },
   ctx: CardContext,
   options: CardOptions = { universalActions: false },
 ): AdaptiveCard {
@@ -28,7 +28,7 @@ export function clarifyCard(
     locale: ctx.locale,
     fallbackText: `${s.title} ${model.choices.map((c) => s.intent[c]).join(' / ')}`,
     actions: [
-      ...model.choices.map((intent) => button(s.intent[intent], { verb: 'choose_intent', intent, ...(model.owner ? { owner: model.owner } : {}) }, options)),
+      ...model.choices.map((intent) => button(s.intent[intent], { verb: 'choose_intent', intent, ...(model.owner ? { owner: model.owner } : {}), ...(model.question ? { question: model.question } : {}) }, options)),
       button(s.menu, { verb: 'start_over' }, options),
     ],
   });

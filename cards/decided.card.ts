@@ -1,4 +1,4 @@
-import { isClosed, type AuditEntry, type PartnerRequest } from '../domain';
+import { describedSubscriptionOf, isClosed, type AuditEntry, type PartnerRequest } from '../domain';
 import { adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
 import { clip, formatDate, formatDateTime, orgNamer } from './format';
 import { addPartnerFulfilmentBlock } from './add-partner-fulfilment';
@@ -70,7 +70,7 @@ function fulfilmentLines(view: DecidedModel['view'], names: ReturnType<typeof or
     ];
   }
   // Multi-channel: the steps of the subscription's billing model (both when it is not known).
-  const subscription = view.subscription;
+  const subscription = view.subscription ?? describedSubscriptionOf(sub);
   const subName = subscription?.name ?? sub.subscriptionId;
   if (subscription?.billing === 'license') {
     const termEnd = subscription.termEndsOn ? formatDate(subscription.termEndsOn, ctx, true) : undefined;
@@ -148,7 +148,7 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
   }
   if (reminder) {
     // Issue 17: after who approved it: how long it has waited, or the licence's term end coming.
-    const subName = model.view.subscription?.name ?? (r.subject.kind === 'multichannel_support' ? r.subject.subscriptionId : '');
+    const subName = (model.view.subscription ?? describedSubscriptionOf(r.subject))?.name ?? (r.subject.kind === 'multichannel_support' ? r.subject.subscriptionId : '');
     banner.push(textBlock(reminder.termEndsOn ? s.fulfilment.reminder.termEnd(subName, formatDate(reminder.termEndsOn, ctx, true)) : s.fulfilment.reminder.waited(reminder.waitedDays), { spacing: 'small' }));
   }
   return adaptiveCard(

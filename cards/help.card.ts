@@ -1,11 +1,12 @@
 import { REQUEST_KINDS } from '../domain';
+import { audienceOf, awaitingSection } from './awaiting-section';
 import { button } from './click';
 import { adaptiveCard, bullets, container, heading, note, subheading, textBlock } from './elements';
 import type { CardContext, CardOptions, HelpModel } from './models';
 import type { AdaptiveCard } from './schema';
 import { stringsFor } from './strings';
 
-/** What the bot does, the request kinds, example phrases in the reader's language, and a word for approvers. */
+/** What the bot does, the request kinds, what awaits an admin, example phrases that fit the reader, and a word for approvers. */
 export function helpCard(model: HelpModel, ctx: CardContext, options: CardOptions = {}): AdaptiveCard {
   const s = stringsFor(ctx.locale);
   const offer = model.offer ?? REQUEST_KINDS;
@@ -20,8 +21,10 @@ export function helpCard(model: HelpModel, ctx: CardContext, options: CardOption
           spacing: i === 0 ? 'small' : 'medium',
         }),
       ),
+      // Issue 18: an admin sees first what awaits them; everyone sees examples that fit their organization.
+      ...awaitingSection(model.awaiting, s, options),
       subheading(s.help.examplesTitle),
-      bullets(s.help.examples.map((e) => (ctx.locale === 'ja' ? `「${e}」` : `“${e}”`)), { spacing: 'small' }),
+      bullets(s.help.examples[model.audience ?? audienceOf(offer)].map((e) => (ctx.locale === 'ja' ? `「${e}」` : `“${e}”`)), { spacing: 'small' }),
       subheading(s.help.approversTitle),
       textBlock(s.help.approvers, { spacing: 'small' }),
     ],

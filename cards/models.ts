@@ -1,6 +1,7 @@
 import type {
   Advisory,
   Bilingual,
+  DescribedSubscription,
   Locale,
   Organization,
   PartnerRequest,
@@ -14,6 +15,7 @@ import type {
   Verdict,
   Workload,
 } from '../domain';
+import type { HelpAudience } from './strings';
 
 /**
  * What each card needs, built only from what the dialogs already hold: a PartnerRequest, the
@@ -44,6 +46,8 @@ export interface WelcomeModel {
   /** The request kinds this person can file (for example only link_distributor for a reseller). */
   offer?: readonly RequestKind[];
   openRequests?: number;
+  /** Issue 18, for an admin: how many requests wait for their approval (0 is said too); absent for others. */
+  awaiting?: number;
 }
 
 /**
@@ -88,6 +92,20 @@ export interface MultichannelFormModel extends FormBase<'subscriptionId' | 'part
   customer: Organization;
   subscriptions: readonly Subscription[];
   eligiblePartners: readonly Organization[];
+  /**
+   * Issue 18: the subscription is not in the directory. `asking`: the form asks the customer to describe
+   * it (with what is known so far as `values`); `subject`: it is described already (shown as facts, marked).
+   */
+  describe?: { asking: true; values: DescribeValues; noneOnRecord?: boolean } | { asking: false; subject: DescribedSubscription };
+}
+
+/** What the describe form starts with (typed earlier, or recognised in the message). */
+export interface DescribeValues {
+  describedId?: string;
+  subscriptionName?: string;
+  subscriptionWorkload?: string;
+  purchaseChannel?: string;
+  billing?: string;
 }
 
 export interface ConfirmationModel {
@@ -156,6 +174,10 @@ export interface RefusalModel {
 
 export interface HelpModel {
   offer?: readonly RequestKind[];
+  /** Issue 18: whose examples to show; by default, from what the reader can file. */
+  audience?: HelpAudience;
+  /** Issue 18, for an admin: how many requests wait for their approval; absent for others. */
+  awaiting?: number;
 }
 
 export interface ErrorModel {

@@ -1,13 +1,14 @@
-import { WORKLOAD_LABELS, displayName, type Subscription } from '../domain';
+import { DESCRIBED_NAME_MAX_LENGTH, PURCHASE_CHANNELS, WORKLOADS, WORKLOAD_LABELS, describedAsSubscription, displayName, type Subscription } from '../domain';
 import { INPUT_IDS } from './actions';
-import { choiceInput } from './elements';
+import { button } from './click';
+import { actionSet, choiceInput, textBlock, textInput } from './elements';
 import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer, subscriptionLabel } from './format';
-import type { CardContext, CardOptions, MultichannelFormModel } from './models';
+import type { CardContext, CardOptions, DescribeValues, MultichannelFormModel } from './models';
 import { subscriptionFacts } from './request-facts';
 import type { AdaptiveCard, CardElement, Choice } from './schema';
-import { stringsFor } from './strings';
+import { stringsFor, type CardStrings } from './strings';
 
 type Slot = 'subscriptionId' | 'partnerId';
 
@@ -24,7 +25,11 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
   const inputs: CardElement[] = [];
   let canSubmit = true;
 
-  if (asked.includes('subscriptionId')) {
+  const describing = model.describe?.asking ? model.describe : undefined;
+  const described = model.describe && !model.describe.asking ? model.describe.subject : undefined;
+  if (describing) {
+    inputs.push(...describeInputs(describing.values, describing.noneOnRecord === true, s, ctx));
+  } else if (asked.includes('subscriptionId')) {
     if (model.subscriptions.length === 0) {
       inputs.push(emptyList(s.form.noneEligible.subscriptionId));
       canSubmit = false;
@@ -41,6 +46,8 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
         ...list.more,
       );
     }
+    // Issue 18: never a dead end: a subscription the directory does not hold can be described instead.
+    inputs.push(actionSet([button(s.form.describe.notListed, { verb: 'submit_form', form: 'multichannel_support', describe: 'yes' }, { ...options, inputs: 'none' })], { spacing: 'small' }));
   }
   if (asked.includes('partnerId')) {
     if (model.eligiblePartners.length === 0) {
@@ -66,21 +73,56 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
 
   const fixedSub = !asked.includes('subscriptionId') ? values.subscriptionId : undefined;
   const fixedPartner = !asked.includes('partnerId') ? values.partnerId : undefined;
-  const sub = fixedSub ? model.subscriptions.find((x) => x.id === fixedSub) : undefined;
+  const sub = fixedSub ? (model.subscriptions.find((x) => x.id === fixedSub) ?? (described ? describedAsSubscription(fixedSub, model.customer.id, described) : undefined)) : undefined;
   return requestFormCard(
     'multichannel_support',
     {
       known: [
         [s.fact.customer, displayName(model.customer, ctx.locale)],
-        ...(fixedSub ? subscriptionFacts(sub, fixedSub, s, ctx) : []),
+        ...(fixedSub ? subscriptionFacts(sub, fixedSub, s, ctx, described) : []),
         [s.fact.partner, fixedPartner ? names.name(fixedPartner) : undefined],
       ],
       refusal: model.refusal,
       inputs,
-      ...(canSubmit ? { submit: { ...(fixedSub ? { subscriptionId: fixedSub } : {}), ...(fixedPartner ? { partnerId: fixedPartner } : {}) } } : {}),
+      ...(canSubmit
+        ? { submit: { ...(fixedSub ? { subscriptionId: fixedSub } : {}), ...(fixedPartner ? { partnerId: fixedPartner } : {}), ...(describing || described ? { describe: 'yes' } : {}) } }
+        : {}),
     },
     s,
     ctx,
     options,
   );
+}
+
+/** Issue 18: what a customer says about a subscription the directory does not hold; the same rules judge it. */
+function describeInputs(values: DescribeValues, noneOnRecord: boolean, s: CardStrings, ctx: CardContext): CardElement[] {
+  const d = s.form.describe;
+  return [
+    textBlock(noneOnRecord ? d.noneOnRecord : d.intro, { spacing: 'medium' }),
+    textInput(INPUT_IDS.describedId, d.idLabel, { isRequired: false, placeholder: d.idPlaceholder, maxLength: 100, ...(values.describedId ? { value: values.describedId } : {}) }),
+    textInput(INPUT_IDS.subscriptionName, d.nameLabel, {
+      isRequired: true,
+      errorMessage: d.nameError,
+      placeholder: d.namePlaceholder,
+      maxLength: DESCRIBED_NAME_MAX_LENGTH,
+      ...(values.subscriptionName ? { value: values.subscriptionName } : {}),
+    }),
+    choiceInput(INPUT_IDS.subscriptionWorkload, s.form.workloadLabel, WORKLOADS.map((w) => ({ title: WORKLOAD_LABELS[w][ctx.locale], value: w })), {
+      isRequired: true,
+      errorMessage: s.form.workloadError,
+      style: 'expanded',
+      ...(values.subscriptionWorkload ? { value: values.subscriptionWorkload } : {}),
+    }),
+    choiceInput(INPUT_IDS.purchaseChannel, d.channelLabel, PURCHASE_CHANNELS.map((c) => ({ title: d.channels[c], value: c })), {
+      isRequired: true,
+      errorMessage: d.channelError,
+      ...(values.purchaseChannel ? { value: values.purchaseChannel } : {}),
+    }),
+    choiceInput(INPUT_IDS.billing, d.billingLabel, (['license', 'usage'] as const).map((b) => ({ title: s.billing[b], value: b })), {
+      isRequired: true,
+      errorMessage: d.billingError,
+      style: 'expanded',
+      ...(values.billing ? { value: values.billing } : {}),
+    }),
+  ];
 }

@@ -2,12 +2,14 @@ import {
   CHANNEL_LABELS,
   WORKLOAD_LABELS,
   currentApproverOrg,
+  describedSubscriptionOf,
   handedOverTo,
   isClosed as isClosedStatus,
   type Organization,
   type PartnerRequest,
   type RequestSubject,
   type Subscription,
+  type DescribedSubscription,
 } from '../domain';
 import { daysUntil, formatDate, formatDateTime, subscriptionLabel, type OrgNamer } from './format';
 import type { CardContext, RequestView } from './models';
@@ -42,18 +44,26 @@ export function subjectFacts(
       return [
         [s.fact.customer, names.name(subject.customerId)],
         [s.fact.partner, names.name(subject.partnerId)],
-        ...subscriptionFacts(subscription, subject.subscriptionId, s, ctx),
+        // Issue 18: a subscription the directory does not hold is shown as the customer described it, marked.
+        ...subscriptionFacts(subscription ?? describedSubscriptionOf(subject), subject.subscriptionId, s, ctx, subscription ? undefined : subject.described),
       ];
   }
 }
 
-export function subscriptionFacts(sub: Subscription | undefined, id: string, s: CardStrings, ctx: CardContext): FactPair[] {
+export function subscriptionFacts(sub: Subscription | undefined, id: string, s: CardStrings, ctx: CardContext, described?: DescribedSubscription): FactPair[] {
   if (!sub) return [[s.fact.subscription, id]];
+  const marked: FactPair[] = described
+    ? [
+        [s.fact.subscriptionIdFact, described.idGiven ? id : s.form.describe.idNotGiven],
+        [s.fact.subscriptionSource, s.form.describe.described],
+      ]
+    : [];
   return [
     [s.fact.subscription, subscriptionLabel(sub.name, WORKLOAD_LABELS[sub.workload][ctx.locale])],
     [s.fact.boughtThrough, CHANNEL_LABELS[sub.channel][ctx.locale]],
     [s.fact.billing, s.billing[sub.billing]],
     [s.fact.termEnds, sub.termEndsOn ? formatDate(sub.termEndsOn, ctx, true) : undefined],
+    ...marked,
   ];
 }
 

@@ -1,4 +1,5 @@
 import { REQUEST_KINDS } from '../domain';
+import { awaitingSection } from './awaiting-section';
 import { button } from './click';
 import { actionSet, adaptiveCard, column, columnSet, heading, note, textBlock } from './elements';
 import type { CardContext, CardOptions, WelcomeModel } from './models';
@@ -30,12 +31,14 @@ export function welcomeCard(model: WelcomeModel, ctx: CardContext, options: Card
       heading(s.welcome.title(model.person?.name)),
       textBlock(s.welcome.intro),
       ...open,
-      textBlock(s.welcome.choose, { weight: 'bolder', spacing: 'medium' }),
+      ...awaitingSection(model.awaiting, s, options),
+      // Issue 18: a distributor's admin files nothing: no "what would you like to do?" with nothing under it.
+      ...(rows.length > 0 ? [textBlock(s.welcome.choose, { weight: 'bolder', spacing: 'medium' })] : []),
       ...rows,
     ],
     {
       locale: ctx.locale,
-      fallbackText: `${s.welcome.title(model.person?.name)}. ${s.welcome.choose}`,
+      fallbackText: rows.length > 0 ? `${s.welcome.title(model.person?.name)}. ${s.welcome.choose}` : s.welcome.title(model.person?.name),
       actions: [
         button(s.button.myRequests, { verb: 'menu', intent: 'my_requests' }, options),
         button(s.button.help, { verb: 'menu', intent: 'help' }, options),

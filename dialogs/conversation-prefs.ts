@@ -13,7 +13,12 @@ export interface ConversationPrefs {
    * Issue 18: the bot was unsure what a message asked for and offered these meanings as buttons; the
    * message is kept (with the conversation, in the store) so that the choice carries on with its words.
    */
-  pendingChoice?: { text: string; intents: string[] };
+  pendingChoice?: { text: string; intents: string[]; /** The question's ID, on its buttons (absent before it was added). */ id?: string };
+  /**
+   * Issue 18: the last "which did you mean?" questions answered by a click (ID and the meaning picked),
+   * so that a second click on the same card is refused politely instead of starting something else.
+   */
+  answeredChoices?: { id: string; intent: string }[];
 }
 
 const TO_ENGLISH = /^(please\s+)?(in english|english( please)?|speak english|switch to english|英語で(お願いします)?|英語)[.!。！]?$/i;

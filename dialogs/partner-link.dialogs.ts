@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { clarifyCard, type ClarifyIntent } from '../cards';
+import { clarifyCard, clarifyStrings, type ClarifyIntent } from '../cards';
 import { REQUEST_KINDS, type Locale, type Organization, type RequestKind } from '../domain';
 import { handleRequestAction, isRequestAction } from './actions/request-actions';
 import { isStartOver, isStop, languageSwitch, type ConversationPrefs } from './conversation-prefs';
@@ -17,7 +18,7 @@ import { CancelDialog } from './simple/cancel.dialog';
 import { remindApprovers } from './simple/remind';
 import { sendHelp, sendWelcome } from './simple/menu';
 import { simpleText } from './simple/simple.text';
-import { StatusDialog } from './simple/status.dialog';
+import { StatusDialog, type StatusOptions } from './simple/status.dialog';
 import { useChannelForApprovals } from './simple/approval-channel';
 import { approverClick, isApproverIntent, manageApprovers, speaksOfApprovers } from './simple/approvers';
 import { cardContext, messageText, turnInfo } from './turn-info';
@@ -32,6 +33,9 @@ function replyLocale(text: string, channelLocale: Locale): Locale {
   if (detectLocale(text) === 'ja') return 'ja';
   return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2 ? 'en' : channelLocale;
 }
+
+/** How many answered "which did you mean?" questions a conversation remembers (older cards start afresh). */
+const MAX_ANSWERED_KEPT = 5;
 
 /** How much of one message the recognizer reads (chat messages are short; this bounds its cost). */
 export const MAX_RECOGNIZED = 1000;
@@ -223,8 +227,9 @@ export class PartnerLinkDialogs {
     // Issue 18: the person's role decides what the words can mean; when unsure, ask with two buttons.
     const meaning = await this.meaning(dc, recognized, decided);
     if (meaning.kind === 'ask') {
-      prefs.pendingChoice = { text: recognized.text, intents: [...meaning.choices] };
-      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices, ...(meaning.because ? { because: meaning.because } : {}), ...(info.person ? { owner: info.person.id } : {}) }, cardContext(info)));
+      const question = randomUUID().replace(/-/g, '').slice(0, 12);
+      prefs.pendingChoice = { text: recognized.text, intents: [...meaning.choices], id: question };
+      await sendCard(dc.context, clarifyCard({ said: recognized.text, choices: meaning.choices, question, ...(meaning.because ? { because: meaning.because } : {}), ...(info.person ? { owner: info.person.id } : {}) }, cardContext(info)));
       return;
     }
     const rec: Recognition = meaning.intent === recognized.intent ? recognized : { ...recognized, intent: meaning.intent };
@@ -277,7 +282,7 @@ export class PartnerLinkDialogs {
       return;
     }
     if (action.verb === 'approver_pick' || action.verb === 'list_approvers') return approverClick(dc.context, this.deps, action);
-    if (action.verb === 'choose_intent') return this.chosen(dc, prefs, action.intent);
+    if (action.verb === 'choose_intent') return this.chosen(dc, prefs, action.intent, action.question);
     if (action.verb === 'start_over') {
       delete prefs.pendingChoice;
       await dc.cancelAllDialogs();
@@ -287,6 +292,10 @@ export class PartnerLinkDialogs {
     if (action.verb === 'menu') {
       await dc.cancelAllDialogs();
       if (action.intent === 'help') return sendHelp(dc.context, this.deps);
+      if (action.intent === 'awaiting_me') {
+        await dc.beginDialog('request_status', { only: 'awaiting' } satisfies StatusOptions);
+        return;
+      }
       await dc.beginDialog(action.intent === 'my_requests' ? 'request_status' : action.intent);
       return;
     }
@@ -309,11 +318,23 @@ export class PartnerLinkDialogs {
    * whose message is no longer kept (answered already, or from another conversation) starts that intent
    * with nothing filled in.
    */
-  private async chosen(dc: DialogContext, prefs: ConversationPrefs, intent: ClarifyIntent): Promise<void> {
+  private async chosen(dc: DialogContext, prefs: ConversationPrefs, intent: ClarifyIntent, question?: string): Promise<void> {
     const info = turnInfo(dc.context);
+    // Issue 18: a card already answered by a click stays answered: a second click (the same button or the
+    // other one) is refused politely, and whatever the first click started goes on.
+    const answered = question ? prefs.answeredChoices?.find((a) => a.id === question) : undefined;
+    if (answered) {
+      const label = clarifyStrings(info.locale).intent[answered.intent as ClarifyIntent] ?? answered.intent;
+      await dc.context.sendActivity(simpleText(info.locale).alreadyAnswered(label));
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
     const pending = prefs.pendingChoice;
     delete prefs.pendingChoice;
-    const said = pending?.intents.includes(intent) ? pending.text : undefined;
+    if (question) prefs.answeredChoices = [...(prefs.answeredChoices ?? []), { id: question, intent }].slice(-MAX_ANSWERED_KEPT);
+    // A card from an earlier question (a newer one is pending) starts the intent with nothing filled in.
+    const same = pending && (!question || !pending.id || pending.id === question);
+    const said = same && pending.intents.includes(intent) ? pending.text : undefined;
     const base: Recognition = said ? await this.deps.recognizer.recognize(said.slice(0, MAX_RECOGNIZED)) : { text: '', locale: info.locale, intent, score: 1, entities: [] };
     await dc.cancelAllDialogs();
     await this.route(dc, { ...base, intent, score: 1, ranked: [{ intent, score: 1 }] }, prefs, true);

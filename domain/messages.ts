@@ -171,6 +171,11 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
       ? `${v(p, 'partner')}はまだ CSP の間接リセラーとして登録されていないため、顧客に販売できません。一覧から別のパートナーを選んでください。`
       : `${v(p, 'partner')}は同じ CSP リージョンとクラウドのディストリビューターと連携していないため、まだ顧客に販売できません。一覧から別のパートナーを選んでください。`,
   },
+  // Issue 18: the ID a customer typed for a subscription the directory does not hold.
+  INVALID_SUBSCRIPTION_ID: {
+    en: (p) => `"${v(p, 'value')}" is not a subscription ID. A subscription ID is a GUID such as 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61 (in the Microsoft 365 admin center or the Azure portal). Leave the box empty if you don't know it.`,
+    ja: (p) => `「${v(p, 'value')}」はサブスクリプション ID ではありません。サブスクリプション ID は 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61 のような GUID です (Microsoft 365 管理センターまたは Azure portal で確認できます)。分からない場合は空欄のままにしてください。`,
+  },
   // Issue 17: Microsoft Partner Center's record of the reseller.
   PARTNER_ID_NOT_FOUND: {
     en: (p) => `Microsoft Partner Center does not know the PartnerID ${v(p, 'partnerId')} of ${v(p, 'org')}. Look up the organization's PartnerID in Partner Center (Account settings, Identifiers), ask your Partner Link administrator to correct it in the directory, then ask again.`,

@@ -62,3 +62,32 @@ export const SubscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
+
+// --- Issue 18: a subscription the customer describes because the directory does not hold it. ---
+/** The longest subscription name a customer may type when describing one. */
+export const DESCRIBED_NAME_MAX_LENGTH = 120;
+/**
+ * What a customer says about a subscription that is not in the directory (bought elsewhere and never
+ * imported): its name, workload, how it was bought and how it is billed. The multi-channel rules judge
+ * it exactly as they judge a directory subscription; the approvers see that the customer described it.
+ */
+export const DescribedSubscriptionSchema = z.object({
+  // One line of printable text: no control characters (newlines, escapes) from a form or a message.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(DESCRIBED_NAME_MAX_LENGTH)
+    .regex(/^[^\p{Cc}\p{Cf}]+$/u, { message: 'A subscription name is one line of text.' }),
+  workload: WorkloadSchema,
+  channel: PurchaseChannelSchema,
+  billing: BillingModelSchema,
+  /** False when the customer did not know the ID: the request's subscription ID was then made from the description. */
+  idGiven: z.boolean(),
+});
+export type DescribedSubscription = z.infer<typeof DescribedSubscriptionSchema>;
+
+/** The described subscription as the rules see a subscription: the customer's, supported by nobody yet. */
+export function describedAsSubscription(id: string, customerId: string, d: DescribedSubscription): Subscription {
+  return { id, customerId, name: d.name, workload: d.workload, channel: d.channel, billing: d.billing, supportedBy: [] };
+}

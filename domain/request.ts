@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SlugSchema, SubscriptionIdSchema } from './identifiers';
 import { PlatformSchema } from './person';
+import { DescribedSubscriptionSchema, describedAsSubscription, type Subscription } from './relationship';
 import { RULE_CODES } from './rule-codes';
 import { WorkloadSchema } from './workload';
 
@@ -37,6 +38,12 @@ export const MultichannelSubjectSchema = z.object({
   customerId: SlugSchema,
   partnerId: SlugSchema,
   subscriptionId: SubscriptionIdSchema,
+  /**
+   * Issue 18: set when the subscription is not in the directory and the customer described it. The ID
+   * is the one the customer gave, or (`idGiven: false`) one made from the description, so that the same
+   * description asked twice is the same request.
+   */
+  described: DescribedSubscriptionSchema.strict().optional(),
 });
 /** What a request asks for: strict, so stray keys (or operators) in card data never reach a store. */
 export const RequestSubjectSchema = z.discriminatedUnion('kind', [
@@ -45,6 +52,11 @@ export const RequestSubjectSchema = z.discriminatedUnion('kind', [
   MultichannelSubjectSchema.strict(),
 ]);
 export type RequestSubject = z.infer<typeof RequestSubjectSchema>;
+
+/** Issue 18: the subscription a multi-channel subject describes (when the directory does not hold it). */
+export function describedSubscriptionOf(s: RequestSubject): Subscription | undefined {
+  return s.kind === 'multichannel_support' && s.described ? describedAsSubscription(s.subscriptionId, s.customerId, s.described) : undefined;
+}
 
 /** The same thing asked twice has the same key; the stores keep at most one open request per key. */
 export function subjectKey(s: RequestSubject): string {

@@ -48,6 +48,8 @@ export const RULE_CODES = [
   'PARTNER_AGREEMENT_NOT_SIGNED',
   // Issue 18: an indirect reseller offered to a customer must be able to transact.
   'RESELLER_CANNOT_TRANSACT',
+  // Issue 18: the ID a customer gives for a subscription not in the directory is not a GUID.
+  'INVALID_SUBSCRIPTION_ID',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

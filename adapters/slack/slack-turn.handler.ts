@@ -28,6 +28,9 @@ const CLICK_TEXT = {
   ja: { missing: (ids: string) => `次の項目を入力してください: ${ids}`, unreadable: 'このボタンを読み取れませんでした。もう一度依頼して、新しいカードをお使いください。' },
 };
 
+/** Kana or kanji: a label in Japanese. */
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 const routeOf = (origin: Omit<SlackOrigin, 'locale'>) => new SlackReplyRoute(origin.threadTs, origin.responseUrl);
 
 const lang = (locale: string | undefined): 'en' | 'ja' => (locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en');
@@ -132,9 +135,13 @@ export class SlackTurnHandler {
   }
 
   private async refuseClick(origin: SlackOrigin, click: Extract<ClickResult, { ok: false }>, route: SlackReplyRoute): Promise<void> {
-    const t = CLICK_TEXT[lang(origin.locale)];
+    const labels = click.inputLabels ?? click.inputIds ?? [];
+    // Issue 18: the whisper names the card's labels, so it speaks the card's language (the bot chose it
+    // by the person's language rule), whatever Slack's own locale for the person is.
+    const language = labels.some((l) => JAPANESE_SCRIPT.test(l)) ? 'ja' : lang(origin.locale);
+    const t = CLICK_TEXT[language];
     this.deps.logger.warn({ error: click.error }, 'Slack click could not be mapped');
-    const text = click.error === 'required_input_missing' ? t.missing((click.inputLabels ?? click.inputIds ?? []).join(lang(origin.locale) === 'ja' ? '、' : ', ')) : t.unreadable;
+    const text = click.error === 'required_input_missing' ? t.missing(labels.join(language === 'ja' ? '、' : ', ')) : t.unreadable;
     await this.whisper(origin, { text }, route);
   }
 

@@ -83,6 +83,7 @@ export const en: CardStrings = {
     PARTNER_ID_NOT_FOUND: 'PartnerID known to Microsoft Partner Center',
     PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft Partner Agreement signed',
     RESELLER_CANNOT_TRANSACT: 'Reseller enrolled and linked with a distributor',
+    INVALID_SUBSCRIPTION_ID: 'Valid subscription ID',
   },
   approverRole: { provider: 'Distributor', partner: 'Partner', customer: "Customer's admin" },
 
@@ -99,6 +100,8 @@ export const en: CardStrings = {
     boughtThrough: 'Bought through',
     billing: 'Billing',
     termEnds: 'Term ends',
+    subscriptionIdFact: 'Subscription ID',
+    subscriptionSource: 'Source',
     requestedBy: 'Requested by',
     submitted: 'Submitted',
     expires: 'Expires',
@@ -126,6 +129,7 @@ export const en: CardStrings = {
     menu: 'Menu',
     myRequests: 'My requests',
     help: 'Help',
+    awaiting: 'Waiting for me',
   },
 
   welcome: {
@@ -133,6 +137,13 @@ export const en: CardStrings = {
     intro: 'I help Microsoft CSP partners and their customers work together, and I route each request to the admins who approve it.',
     choose: 'What would you like to do?',
     openRequests: (n) => `You have ${plural(n, 'open request', 'open requests')}.`,
+  },
+
+  awaiting: {
+    title: 'Waiting for your approval',
+    count: (n) => `${plural(n, 'request is', 'requests are')} waiting for your approval.`,
+    none: 'No request is waiting for your approval right now.',
+    show: 'Show them',
   },
 
   form: {
@@ -164,6 +175,31 @@ export const en: CardStrings = {
       subscriptionId: 'None of your subscriptions is on record. Ask your administrator to add it to the directory.',
     },
     moreNotShown: (n) => `${plural(n, 'more option is', 'more options are')} not listed; type a name to narrow the list.`,
+    describe: {
+      notListed: 'My subscription is not in the list',
+      intro: "Describe the subscription: it is not in the directory, so the partner's admins will see that you described it and check it with you.",
+      noneOnRecord: "None of your organization's subscriptions are on record here. Describe the one you need support for.",
+      idLabel: 'Subscription ID (if you know it)',
+      idPlaceholder: 'For example 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61',
+      nameLabel: 'Subscription name',
+      namePlaceholder: 'For example Microsoft 365 E3',
+      nameError: 'Please enter the subscription name.',
+      channelLabel: 'How it was bought',
+      channelError: 'Please choose how it was bought.',
+      channels: {
+        microsoft_direct: 'Directly from Microsoft (online, MOSP, or a Microsoft Customer Agreement)',
+        advisor: 'Advisor program',
+        open: 'Open licensing',
+        ea: 'Enterprise Agreement (EA)',
+        third_party: 'A third party outside CSP',
+        csp_partner: 'Another CSP partner',
+        syndication_partner: 'A Microsoft syndication partner',
+      },
+      billingLabel: 'Billing',
+      billingError: 'Please choose how it is billed.',
+      described: 'Described by the customer, not in the directory',
+      idNotGiven: 'Not given (the customer did not know it)',
+    },
   },
 
   confirm: {
@@ -243,13 +279,29 @@ export const en: CardStrings = {
     intro: 'I help Microsoft CSP partners and customers set up how they work together, and I collect the approvals.',
     whatTitle: 'Requests',
     examplesTitle: 'Try saying',
-    examples: [
-      "We'd like to work with a distributor in Japan.",
-      'Add a second partner for Azure.',
-      'We bought Microsoft 365 through an EA. Can a CSP partner support it?',
-      'Show my requests',
-      'Status of PL-7K2M9Q4D',
-    ],
+    examples: {
+      reseller: [
+        "We'd like to work with a distributor in Japan.",
+        'Which distributors can we link with?',
+        "Can we resell Microsoft 365 to another CSP partner's tenant?",
+        'Show my requests',
+        'Status of PL-7K2M9Q4D',
+      ],
+      customer: [
+        'Add a second partner for Azure.',
+        'We bought Microsoft 365 through an EA. Can a CSP partner support it?',
+        'Support for a subscription that is not in the list',
+        'Show my requests',
+        'Status of PL-7K2M9Q4D',
+      ],
+      partner: [
+        'Show my requests',
+        'Details of PL-7K2M9Q4D',
+        'Who are our approvers?',
+        'Can a reseller in France work with a distributor in Germany?',
+        'Send approvals to this channel',
+      ],
+    },
     approversTitle: 'For approvers',
     approvers: "When a request needs your organization's approval, I send you a card with Approve and Reject buttons. A rejection needs a reason.",
   },

@@ -3,7 +3,7 @@ import { en } from './en';
 import { ja } from './ja';
 import type { CardStrings } from './keys';
 
-export type { CardStrings } from './keys';
+export type { CardStrings, HelpAudience } from './keys';
 
 const BY_LOCALE: Readonly<Record<Locale, CardStrings>> = { en, ja };
 

@@ -79,6 +79,7 @@ export const ja: CardStrings = {
     PARTNER_ID_NOT_FOUND: 'PartnerID が Microsoft パートナー センターに登録済み',
     PARTNER_AGREEMENT_NOT_SIGNED: 'Microsoft パートナー契約に同意済み',
     RESELLER_CANNOT_TRANSACT: 'リセラーが登録済みでディストリビューターと連携済み',
+    INVALID_SUBSCRIPTION_ID: '有効なサブスクリプション ID',
   },
   approverRole: { provider: 'ディストリビューター', partner: 'パートナー', customer: 'お客様の管理者' },
 
@@ -95,6 +96,8 @@ export const ja: CardStrings = {
     boughtThrough: '購入経路',
     billing: '課金モデル',
     termEnds: '契約終了日',
+    subscriptionIdFact: 'サブスクリプション ID',
+    subscriptionSource: '情報元',
     requestedBy: '申請者',
     submitted: '申請日時',
     expires: '有効期限',
@@ -122,6 +125,7 @@ export const ja: CardStrings = {
     menu: 'メニュー',
     myRequests: '申請の状況',
     help: 'ヘルプ',
+    awaiting: '承認待ち',
   },
 
   welcome: {
@@ -129,6 +133,13 @@ export const ja: CardStrings = {
     intro: 'Microsoft CSP パートナーとお客様の連携をお手伝いします。申請は承認者の管理者へお届けします。',
     choose: 'ご用件をお選びください。',
     openRequests: (n) => `未完了の申請が ${n} 件あります。`,
+  },
+
+  awaiting: {
+    title: 'あなたの承認待ち',
+    count: (n) => `あなたの承認を待っている申請が ${n} 件あります。`,
+    none: 'いまあなたの承認を待っている申請はありません。',
+    show: '一覧を見る',
   },
 
   form: {
@@ -160,6 +171,31 @@ export const ja: CardStrings = {
       subscriptionId: '貴社のサブスクリプションが登録されていません。ディレクトリへの追加を管理者にご依頼ください。',
     },
     moreNotShown: (n) => `ほかに ${n} 件あります。名前を入力すると絞り込めます。`,
+    describe: {
+      notListed: '一覧にないサブスクリプション',
+      intro: 'サブスクリプションの内容を入力してください。ディレクトリに登録されていないため、パートナーの管理者にはお客様が入力した内容であることが表示され、内容を確認します。',
+      noneOnRecord: '貴社のサブスクリプションはまだ登録されていません。サポートを依頼するサブスクリプションの内容を入力してください。',
+      idLabel: 'サブスクリプション ID (分かる場合)',
+      idPlaceholder: '例: 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c61',
+      nameLabel: 'サブスクリプション名',
+      namePlaceholder: '例: Microsoft 365 E3',
+      nameError: 'サブスクリプション名を入力してください。',
+      channelLabel: '購入経路',
+      channelError: '購入経路を選んでください。',
+      channels: {
+        microsoft_direct: 'Microsoft から直接 (オンライン購入、MOSP、Microsoft 顧客契約)',
+        advisor: 'Advisor プログラム',
+        open: 'Open ライセンス',
+        ea: 'エンタープライズ契約 (Enterprise Agreement、EA)',
+        third_party: 'CSP 外のサードパーティー',
+        csp_partner: '別の CSP パートナー',
+        syndication_partner: 'Microsoft シンジケーション パートナー',
+      },
+      billingLabel: '課金モデル',
+      billingError: '課金モデルを選んでください。',
+      described: 'お客様が入力 (ディレクトリに未登録)',
+      idNotGiven: '未入力 (お客様が ID を把握していません)',
+    },
   },
 
   confirm: {
@@ -239,13 +275,29 @@ export const ja: CardStrings = {
     intro: 'Microsoft CSP パートナーとお客様の連携の設定をお手伝いし、必要な承認を集めます。',
     whatTitle: '申請の種類',
     examplesTitle: '話しかけ方の例',
-    examples: [
-      '国内のディストリビューターと連携したい',
-      'Azure 用に 2 社目のパートナーを追加したい',
-      'EA で買った Microsoft 365 を CSP パートナーにサポートしてもらえますか？',
-      '先週出した申請の状況は？',
-      'PL-7K2M9Q4D の状況を教えて',
-    ],
+    examples: {
+      reseller: [
+        '国内のディストリビューターと連携したい',
+        '連携できるディストリビューターは？',
+        '他の CSP パートナーのテナントに Microsoft 365 を再販できますか？',
+        '先週出した申請の状況は？',
+        'PL-7K2M9Q4D の状況を教えて',
+      ],
+      customer: [
+        'Azure 用に 2 社目のパートナーを追加したい',
+        'EA で買った Microsoft 365 を CSP パートナーにサポートしてもらえますか？',
+        '一覧にないサブスクリプションのサポートを依頼したい',
+        '先週出した申請の状況は？',
+        'PL-7K2M9Q4D の状況を教えて',
+      ],
+      partner: [
+        '申請の状況を見せて',
+        'PL-7K2M9Q4D の詳細',
+        '承認者は誰？',
+        'フランスのリセラーはドイツのディストリビューターと連携できますか？',
+        '承認はこのチャンネルで',
+      ],
+    },
     approversTitle: '承認者の方へ',
     approvers: '貴社の承認が必要な申請が届くと、「承認」と「却下」のボタン付きのカードをお送りします。却下には理由の記入が必要です。',
   },

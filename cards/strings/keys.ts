@@ -1,4 +1,7 @@
-import type { AuditEntry, AuditPlatform, BillingModel, RequestKind, RequestStatus, RuleCode, GdapRoleName } from '../../domain';
+import type { AuditEntry, AuditPlatform, BillingModel, PurchaseChannel, RequestKind, RequestStatus, RuleCode, GdapRoleName } from '../../domain';
+
+/** Issue 18: whose examples the help card shows (the reader's organization decides). */
+export type HelpAudience = 'reseller' | 'customer' | 'partner';
 
 /**
  * Every piece of text the cards show. Both `en.ts` and `ja.ts` are typed as this interface, so a string
@@ -35,6 +38,9 @@ export interface CardStrings {
     boughtThrough: string;
     billing: string;
     termEnds: string;
+    /** Issue 18: a subscription the customer described (not in the directory). */
+    subscriptionIdFact: string;
+    subscriptionSource: string;
     requestedBy: string;
     submitted: string;
     expires: string;
@@ -62,6 +68,7 @@ export interface CardStrings {
     menu: string;
     myRequests: string;
     help: string;
+    awaiting: string;
   };
 
   welcome: {
@@ -69,6 +76,14 @@ export interface CardStrings {
     intro: string;
     choose: string;
     openRequests: (count: number) => string;
+  };
+
+  /** Issue 18: what awaits an admin's decision, on the welcome and help cards. */
+  awaiting: {
+    title: string;
+    count: (count: number) => string;
+    none: string;
+    show: string;
   };
 
   form: {
@@ -88,6 +103,24 @@ export interface CardStrings {
     subscriptionPlaceholder: string;
     noneEligible: Record<'providerId' | 'partnerId' | 'subscriptionId', string>;
     moreNotShown: (count: number) => string;
+    /** Issue 18: a subscription not in the directory, described by the customer. */
+    describe: {
+      notListed: string;
+      intro: string;
+      noneOnRecord: string;
+      idLabel: string;
+      idPlaceholder: string;
+      nameLabel: string;
+      namePlaceholder: string;
+      nameError: string;
+      channelLabel: string;
+      channelError: string;
+      channels: Record<PurchaseChannel, string>;
+      billingLabel: string;
+      billingError: string;
+      described: string;
+      idNotGiven: string;
+    };
   };
 
   confirm: {
@@ -155,7 +188,8 @@ export interface CardStrings {
     intro: string;
     whatTitle: string;
     examplesTitle: string;
-    examples: readonly string[];
+    /** Issue 18: examples that fit the reader: what a reseller, a customer or a partner that only approves would say. */
+    examples: Record<HelpAudience, readonly string[]>;
     approversTitle: string;
     approvers: string;
   };

@@ -20,6 +20,7 @@ const TEXT = {
     notYourDraft:
       'Sorry, that draft belongs to the person who started it: only they can send, change or cancel it, so nothing was done. To make a request of your own, tell me what you need.',
     notYourQuestion: 'Sorry, that question was for the person who wrote the message, so nothing was done. To make a request of your own, tell me what you need.',
+    alreadyAnswered: (choice: string) => `You already answered that question ("${choice}"), so I left things as they are. If you meant something else, tell me in a few words.`,
   },
   ja: {
     noRequests: 'まだ申請はありません。「ディストリビューターと連携したい」「Azure のパートナーを追加したい」「ヘルプ」などと入力してください。',
@@ -40,6 +41,7 @@ const TEXT = {
     notYourDraft:
       '申し訳ありません。この下書きは作成した方のものです。送信・変更・取り消しができるのはご本人だけなので、何も行っていません。ご自身の申請は、ご用件を入力してください。',
     notYourQuestion: '申し訳ありません。この質問はメッセージを書いた方へのものなので、何も行っていません。ご自身の申請は、ご用件を入力してください。',
+    alreadyAnswered: (choice: string) => `この質問にはすでに「${choice}」とお答えいただいているため、そのままにしています。別のご用件でしたら、短く入力してください。`,
   },
 } as const;
 

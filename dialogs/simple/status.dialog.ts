@@ -1,12 +1,18 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { myRequestsCard } from '../../cards';
+import { myRequestsCard, stringsFor } from '../../cards';
 import { isAdmin } from '../../domain';
 import { currentRequestCard } from '../actions/request-cards';
 import type { DialogDeps } from '../dialog-deps';
 import { sendCard } from '../replies';
 import { cardContext, turnInfo } from '../turn-info';
 import { orgsFor, subjectOrgIds } from '../../domain';
+import { awaitingFor } from './menu';
 import { simpleText } from './simple.text';
+
+export interface StatusOptions {
+  /** Issue 18: only the requests waiting for this admin's approval. */
+  only?: 'awaiting';
+}
 
 /** How many requests awaiting an admin are shown as approval cards in one answer. */
 const MAX_AWAITING_CARDS = 5;
@@ -17,15 +23,16 @@ export class StatusDialog extends Dialog {
     super('request_status');
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options: StatusOptions = {}): Promise<DialogTurnResult> {
     const info = turnInfo(dc.context);
     const person = info.person!;
     const ctx = cardContext(info);
     const t = simpleText(info.locale);
-    const mine = await this.deps.service.listMine(person.id);
-    const awaiting = isAdmin(person) ? await this.deps.service.listAwaiting(person.orgId) : [];
+    // Issue 18: "Show them" under "waiting for your approval" lists only what awaits this admin.
+    const mine = options.only === 'awaiting' ? [] : await this.deps.service.listMine(person.id);
+    const awaiting = !isAdmin(person) ? [] : options.only === 'awaiting' ? await awaitingFor(person, this.deps) : await this.deps.service.listAwaiting(person.orgId);
     if (mine.length === 0 && awaiting.length === 0) {
-      await dc.context.sendActivity(t.noRequests);
+      await dc.context.sendActivity(options.only === 'awaiting' ? stringsFor(info.locale).awaiting.none : t.noRequests);
       return dc.endDialog();
     }
     if (mine.length) {

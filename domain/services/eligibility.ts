@@ -2,6 +2,7 @@ import { regionOfCountry } from '../geography';
 import type { Organization, OrganizationKind } from '../organization';
 import type { Person } from '../person';
 import type { CandidateQuery } from '../ports/directory.port';
+import { describedAsSubscription, type DescribedSubscription } from '../relationship';
 import type { RequestSubject } from '../request';
 import { refusal, type Refusal, type Verdict } from '../result';
 import type { Workload } from '../workload';
@@ -114,11 +115,17 @@ export async function eligiblePartners(customerId: string, workload: Workload, r
   return offer(customer, { kinds: SELLERS, cloud: customer.cloud, workload }, (p) => ({ kind: 'add_partner', customerId, partnerId: p.id, workload }), requester, src, opts);
 }
 
-/** Partners that may support this subscription through multi-channel, and why not the others. */
-export async function eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, src: FactSources, opts: EligibilityOptions = {}) {
+/**
+ * Partners that may support this subscription through multi-channel, and why not the others. Issue 18:
+ * `described` is what the customer said about a subscription the directory does not hold; the directory's
+ * record wins when it has one.
+ */
+export async function eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, src: FactSources, opts: EligibilityOptions = {}, described?: DescribedSubscription) {
   const customer = await src.directory.getOrganization(customerId);
   if (!customer) return unknownOrg(customerId, 'customerId');
-  const subscription = await src.directory.getSubscription(subscriptionId);
+  const known = await src.directory.getSubscription(subscriptionId);
+  const subscription = known ?? (described ? describedAsSubscription(subscriptionId, customerId, described) : undefined);
+  const describing = !known && described ? { described } : {};
   if (!subscription) return { kind: 'refused', refusal: refusal('UNKNOWN_SUBSCRIPTION', { value: subscriptionId }, 'subscriptionId') } satisfies EligibilityOutcome;
-  return offer(customer, { kinds: SELLERS, cloud: customer.cloud, workload: subscription.workload }, (p) => ({ kind: 'multichannel_support', customerId, partnerId: p.id, subscriptionId }), requester, src, opts);
+  return offer(customer, { kinds: SELLERS, cloud: customer.cloud, workload: subscription.workload }, (p) => ({ kind: 'multichannel_support', customerId, partnerId: p.id, subscriptionId, ...describing }), requester, src, opts);
 }

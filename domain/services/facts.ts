@@ -4,7 +4,7 @@ import type { DomainPolicy } from '../policy';
 import type { DirectoryPort } from '../ports/directory.port';
 import type { RequestRepositoryPort } from '../ports/request-repository.port';
 import type { PartnerCustomerRelationship, ProviderResellerLink, Subscription } from '../relationship';
-import { subjectKey, type PartnerRequest, type RequestSubject } from '../request';
+import { describedSubscriptionOf, subjectKey, type PartnerRequest, type RequestSubject } from '../request';
 import { refusal, type Refusal, type Verdict } from '../result';
 import { nameOf, validateAddPartner, validateLinkDistributor, validateMultichannel } from '../rules';
 
@@ -135,7 +135,8 @@ function judge(subject: RequestSubject, requester: Person, f: Facts, src: FactSo
       if (!customer) return unknown('UNKNOWN_ORGANIZATION', subject.customerId, 'customerId');
       if (!partner) return unknown('UNKNOWN_ORGANIZATION', subject.partnerId, 'partnerId');
       if (!isActive(partner)) return unknown('UNKNOWN_ORGANIZATION', partner.name, 'partnerId');
-      const subscription = f.subscriptions.get(subject.subscriptionId);
+      // Issue 18: the directory's record wins; a subscription it does not hold is judged as the customer described it.
+      const subscription = f.subscriptions.get(subject.subscriptionId) ?? describedSubscriptionOf(subject);
       if (!subscription) return unknown('UNKNOWN_SUBSCRIPTION', subject.subscriptionId, 'subscriptionId');
       const relationships = (f.relationships.get(customer.id) ?? []).filter(isActive);
       return checked(validateMultichannel({ requester, customer, partner, subscription, relationships, partnerName, policy, now: src.now, partnerDistributors: distributorsOf(partner), ...openRequest }));

@@ -9,6 +9,7 @@ import type { ClockPort, IdGeneratorPort } from '../ports/clock.port';
 import type { DirectoryPort } from '../ports/directory.port';
 import type { RequestRepositoryPort } from '../ports/request-repository.port';
 import type { PartnerRegistryPort } from '../ports/partner-registry.port';
+import type { DescribedSubscription } from '../relationship';
 import { isClosed, subjectKey, type AuditEntry, type AuditPlatform, type PartnerCheck, type PartnerRequest, type RequestSubject } from '../request';
 import { advisory, refusal, type Advisory, type Refusal, type Verdict } from '../result';
 import { nameOf, partnerToVerify, validatePartnerRecord, type PartnerOrganizationRef } from '../rules';
@@ -109,8 +110,8 @@ export class PartnerLinkService {
     return eligiblePartners(customerId, workload, requester, this.facts());
   }
 
-  eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person) {
-    return eligibleMultichannelPartners(customerId, subscriptionId, requester, this.facts());
+  eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, described?: DescribedSubscription) {
+    return eligibleMultichannelPartners(customerId, subscriptionId, requester, this.facts(), {}, described);
   }
 
   /** Admins of the organization whose approval the request awaits now. */

@@ -76,7 +76,22 @@ const VARIANTS: Variant[] = [
   { verb: 'show_request', fields: { requestId: req(requestId, 11) } },
   { verb: 'submit_form', form: 'link_distributor', fields: { providerId: opt(slug, 64) } },
   { verb: 'submit_form', form: 'add_partner', fields: { workload: opt(fc.constantFrom(...WORKLOADS), 14), partnerId: opt(slug, 64), adminRoles: opt(fc.uniqueArray(fc.constantFrom('directory_readers', 'global_reader', 'helpdesk_administrator', 'license_administrator'), { minLength: 1, maxLength: 4 }).map((r) => r.join(',')), 300) } },
-  { verb: 'submit_form', form: 'multichannel_support', fields: { subscriptionId: opt(guid, 36), partnerId: opt(slug, 64) } },
+  {
+    verb: 'submit_form',
+    form: 'multichannel_support',
+    fields: {
+      subscriptionId: opt(guid, 36),
+      partnerId: opt(slug, 64),
+      // Issue 18: a subscription not in the directory, described by the customer (the typed ID and the
+      // name are free text, bounded; the dialog and the domain check them further).
+      describe: opt(fc.constant('yes'), 3),
+      describedId: opt(fc.oneof(guid, fc.string({ unit: fc.constantFrom(...'0123456789abcdef-'.split('')), minLength: 1, maxLength: 100 })), 100),
+      subscriptionName: opt(fc.oneof(fc.string({ unit: fc.constantFrom(...'Microsoft 365 E3 Azure plan'.split('')), minLength: 1, maxLength: 40 }), fc.constant('S'.repeat(120))), 120),
+      subscriptionWorkload: opt(fc.constantFrom(...WORKLOADS), 14),
+      purchaseChannel: opt(fc.constantFrom('microsoft_direct', 'advisor', 'open', 'ea', 'third_party', 'csp_partner', 'syndication_partner'), 19),
+      billing: opt(fc.constantFrom('license', 'usage'), 7),
+    },
+  },
   // owner: the person whose draft it is (a directory ID), on cards made since drafts have owners.
   { verb: 'confirm', fields: { draftId: req(draftId, 64), owner: opt(slug, 64) } },
   { verb: 'edit', fields: { draftId: req(draftId, 64), owner: opt(slug, 64) } },
@@ -91,7 +106,7 @@ const VARIANTS: Variant[] = [
   { verb: 'approver_pick', fields: { op: req(fc.constantFrom('add', 'remove'), 6), personId: req(slug, 64) } },
   { verb: 'list_approvers', fields: {} },
   // Issue 18: one of the two meanings the bot asked about.
-  { verb: 'choose_intent', fields: { intent: req(fc.constantFrom(...CLARIFY_INTENTS), 20), owner: opt(slug, 64) } },
+  { verb: 'choose_intent', fields: { intent: req(fc.constantFrom(...CLARIFY_INTENTS), 20), owner: opt(slug, 64), question: opt(draftId, 64) } },
 ];
 
 /** A valid payload: the verb (and form), every required field, and each optional field or not. */

@@ -1,0 +1,45 @@
+import { strings } from '../support/bot-harness';
+import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+
+const REQUEST_ID = /PL-[0-9A-Z]{8}/;
+const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
+const last = (list: PostedMessage[]): PostedMessage => {
+  const m = list.at(-1);
+  if (!m) throw new Error('nothing was posted');
+  return m;
+};
+
+/** Issue 18 on Slack: help fits the person, and an admin's "Show them" lists what waits for their approval. */
+describe('Slack: help and welcome fit the person', () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await createSlackHarness();
+  });
+  afterEach(() => h.destroy());
+
+  it('English: the partner admin is told one request waits for them; "Show them" posts its approval card', async () => {
+    await h.dm('daniel', 'hello');
+    await h.dm('yuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions');
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'Trey Research Direct' });
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
+    const id = REQUEST_ID.exec(textOf(last(h.shown('D06YUKISZ'))))![0];
+
+    await h.dm('daniel', 'help');
+    const help = last(h.shown('D05DANPARK'));
+    expect(textOf(help)).toContain('1 request is waiting for your approval.');
+    expect(textOf(help)).toContain('Show my requests'); // an example for a partner that approves
+    const before = h.posted('D05DANPARK').length;
+    await h.click('daniel', help, 'menu:awaiting_me');
+    const after = h.shown('D05DANPARK').slice(before - 1).map(textOf).join(' ');
+    expect(after).toContain(id);
+    expect(after).toContain('Approve');
+  });
+
+  it('Japanese: a customer requester sees customer examples and nothing about approvals', async () => {
+    await h.dm('yuki', 'ヘルプ');
+    const help = textOf(last(h.shown('D06YUKISZ')));
+    expect(help).toContain('一覧にないサブスクリプションのサポートを依頼したい');
+    expect(help).not.toContain('国内のディストリビューターと連携したい');
+    expect(help).not.toContain('あなたの承認待ち');
+  });
+});
