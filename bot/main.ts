@@ -6,7 +6,7 @@ import { createBotRuntime } from './composition';
 import { gdapFrom, partnerCenterFrom } from './partner-center.wiring';
 import { adminGroupsFrom } from './admin-groups.wiring';
 import { openConfiguredStore, seedIfEmpty } from './runtime';
-import { createApp, finishApp, listen } from './server';
+import { createStartingApp, finishApp, listen, Startup } from './server';
 import { mountSlackOAuth } from './slack-oauth.mount';
 import { mountSlack } from './slack.mount';
 import { mountTeams } from './teams.mount';
@@ -22,14 +22,21 @@ async function start(): Promise<void> {
     logger.fatal({ err: { name: err.name, message: err.message, stack: err.stack } }, 'uncaught exception: stopping');
     process.exit(1);
   });
+  // Issue 19: listening first, so that /healthz answers ("starting", "seeding") while the store opens and a
+  // large directory is seeded; everything else answers 503 until the bot is ready.
+  const startup = new Startup();
+  const app = createStartingApp(startup);
+  const server: Server = await listen(app, config.PORT, config.HOST);
   const store = await openConfiguredStore(config);
-  await seedIfEmpty(store, config, logger);
+  await seedIfEmpty(store, config, logger, {
+    onSeeding: () => (startup.phase = 'seeding'),
+    onProgress: ({ done, total }) => (startup.progress = { done, total }),
+  });
   // Issue 17: Partner Center on (PARTNER_CENTER_ENABLED=true): checks at filing, the directory sync (PARTNER_CENTER_SYNC_HOURS) and the fulfilment watcher.
   const partnerCenter = partnerCenterFrom(config, store);
   const gdap = gdapFrom(config, store);
   const groupMembers = adminGroupsFrom(config);
   const runtime = await createBotRuntime(store, config, logger, { ...(partnerCenter ? { partnerCenter } : {}), ...(gdap ? { gdap } : {}), ...(groupMembers ? { groupMembers } : {}) });
-  const app = createApp({ store, logger });
   if (config.TEAMS === 'on') mountTeams(app, { bot: runtime.bot, notifier: runtime.notifier, config, logger, store }, { startPlayground: true });
   else logger.info('Teams is off (TEAMS=off): no /api/messages');
   const installations = mountSlackOAuth(app, { config, store, logger });
@@ -37,7 +44,7 @@ async function start(): Promise<void> {
   finishApp(app, logger);
   const schedules = new Schedules(logger, runtime.clock);
   schedules.start(runtime.jobs);
-  const server: Server = await listen(app, config.PORT, config.HOST);
+  startup.ready(store);
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   logger.info(
     { host: config.HOST, port: config.PORT, store: store.kind, data: store.location, startupMs: Math.round(ms) },

@@ -1,6 +1,6 @@
 import { openStore } from '../adapters/open-store';
 import { randomRequestIds } from '../adapters/system/request-ids';
-import { PartnerLinkService, systemClock, type ClockPort, type PartnerRegistryPort, type StorePort } from '../domain';
+import { PartnerLinkService, systemClock, type ClockPort, type ImportProgress, type PartnerRegistryPort, type StorePort } from '../domain';
 import type { Config } from './config';
 import { readDirectoryFile } from './directory-file';
 import type { Logger } from './logger';
@@ -28,12 +28,13 @@ export function createService(store: StorePort, config: Pick<Config, 'policy'>, 
  * On a fresh store, loads the configured directory file (the sample by default) so that a first
  * `npm start` has people and organizations to talk to. A store with data is never touched.
  */
-export async function seedIfEmpty(store: StorePort, config: Config, logger: Logger): Promise<void> {
+export async function seedIfEmpty(store: StorePort, config: Config, logger: Logger, hooks: { onSeeding?: () => void; onProgress?: (p: ImportProgress) => void } = {}): Promise<void> {
   if (!config.seedDirectory || !(await store.directory.isEmpty())) return;
+  hooks.onSeeding?.();
   const file = await readDirectoryFile(config.seedDirectory);
   if (!file.ok) {
     throw new Error(`The seed directory ${config.seedDirectory} is invalid:\n${file.errors.join('\n')}\nFix it, or set SEED_DIRECTORY=none.`);
   }
-  const counts = await store.directory.importDirectory(file.data);
+  const counts = await store.directory.importDirectory(file.data, hooks.onProgress ? { onProgress: hooks.onProgress } : {});
   logger.info({ file: config.seedDirectory, ...counts }, 'empty store: loaded the seed directory');
 }

@@ -11,19 +11,60 @@ export interface HttpDeps {
 }
 
 /**
+ * Issue 19: where start-up is. `npm start` listens first and then opens the store and seeds it (which
+ * takes a while for a large directory), so that /healthz answers meanwhile, saying how far it got.
+ */
+export type StartupPhase = 'starting' | 'seeding' | 'ready';
+
+export class Startup {
+  phase: StartupPhase = 'starting';
+  /** While seeding: records written so far, of how many. */
+  progress: { done: number; total: number } | undefined;
+  store: StorePort | undefined;
+
+  /** Open for business: the store is open and every route is mounted. */
+  ready(store: StorePort): void {
+    this.store = store;
+    this.progress = undefined;
+    this.phase = 'ready';
+  }
+}
+
+/**
  * The one HTTP server: health endpoints now; the Teams and Slack adapters mount their routes on it.
  * /healthz says the process is alive; /readyz says the store answers (load balancers use both).
  * After the routes are mounted, `finishApp` adds the answers for everything else.
  */
 export function createApp({ store }: HttpDeps): Express {
+  const startup = new Startup();
+  startup.ready(store);
+  return createStartingApp(startup);
+}
+
+/**
+ * The same server before the store is open: /healthz answers 200 with `starting` or `seeding` (and the
+ * seed's progress), /readyz and every other path 503 with Retry-After until `startup.ready`, so that
+ * the Bot Connector and Slack try their deliveries again later instead of reaching a half-built bot.
+ */
+export function createStartingApp(startup: Startup): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (startup.phase === 'ready') res.json({ status: 'ok' });
+    else res.json({ status: startup.phase, ...(startup.progress ? { progress: startup.progress } : {}) });
   });
   app.get('/readyz', async (_req, res) => {
+    const store = startup.phase === 'ready' ? startup.store : undefined;
+    if (!store) {
+      res.status(503).set('Retry-After', '5').json({ status: startup.phase });
+      return;
+    }
     const ready = await store.ping().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', store: store.kind });
+  });
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (startup.phase === 'ready') return next();
+    res.status(503).set('Retry-After', '5').json({ error: statusText(503), status: startup.phase });
   });
   return app;
 }

@@ -3,6 +3,7 @@ import type {
   DirectoryData,
   DirectoryPort,
   ImportCounts,
+  ImportOptions,
   Organization,
   OrganizationKind,
   PartnerCustomerRelationship,
@@ -19,6 +20,9 @@ import {
   CANDIDATE_ORDER,
   candidateFilter,
   IdentityTakenError,
+  importCounts,
+  ImportProgressCounter,
+  inBatches,
   keyedImportUpdate,
   linkFromDocument,
   linkToDocument,
@@ -32,6 +36,7 @@ import {
   subscriptionImportUpdate,
   WorkspaceTakenError,
 } from '../store-common';
+import { isDeepStrictEqual } from 'node:util';
 import { uniqueViolation, type Collections, type NedbDoc } from './nedb-collections';
 
 type DirectoryCollections = Pick<Collections, 'organizations' | 'people' | 'links' | 'relationships' | 'subscriptions'>;
@@ -205,24 +210,48 @@ export class EmbeddedDirectory implements DirectoryPort {
     await this.c.subscriptions.updateAsync({ _id: id }, { $addToSet: { supportedBy: partner } }, {});
   }
 
-  async importDirectory(data: DirectoryData): Promise<ImportCounts> {
+  async importDirectory(data: DirectoryData, options?: ImportOptions): Promise<ImportCounts> {
     // Organizations and people are replaced whole (the file is their source of truth); the rest is
     // upserted by key. Without transactions an interrupted import is partial, and running it again
-    // completes it: every step is idempotent.
+    // completes it: every step is idempotent. Issue 19: in batches; the new records of a batch are one
+    // nedb insert (one append), a record the import would not change is not written again, and only a
+    // changed one is written by itself, in the file's order.
+    const progress = new ImportProgressCounter(data, options);
     await this.changing(async () => {
-      for (const o of data.organizations) await replace(this.c.organizations, organizationToDocument(o));
-      for (const p of data.people) await this.putPerson(p);
-      for (const l of data.links) await upsertSet(this.c.links, linkToDocument(l));
+      for (const batch of inBatches(data.organizations)) {
+        await writeBatch(this.c.organizations, batch.map((o) => replacing(this.c.organizations, organizationDocument(o))));
+        progress.wrote('organizations', batch.length);
+      }
+      for (const batch of inBatches(data.people)) {
+        await writeBatch(this.c.people, batch.map((p) => ({ ...replacing(this.c.people, personToDocument(p) as NedbDoc), write: () => this.putPerson(p) })));
+        progress.wrote('people', batch.length);
+      }
+      for (const batch of inBatches(data.links)) {
+        await writeBatch(this.c.links, batch.map((l) => upserting(this.c.links, keyedImportUpdate(linkToDocument(l)))));
+        progress.wrote('links', batch.length);
+      }
     });
-    for (const r of data.relationships) await upsertSet(this.c.relationships, relationshipToDocument(r));
-    for (const s of data.subscriptions) await this.c.subscriptions.updateAsync({ _id: s.id }, subscriptionImportUpdate(s), { upsert: true });
-    return {
-      organizations: data.organizations.length,
-      people: data.people.length,
-      links: data.links.length,
-      relationships: data.relationships.length,
-      subscriptions: data.subscriptions.length,
-    };
+    for (const batch of inBatches(data.relationships)) {
+      await writeBatch(this.c.relationships, batch.map((r) => upserting(this.c.relationships, keyedImportUpdate(relationshipToDocument(r)))));
+      progress.wrote('relationships', batch.length);
+    }
+    for (const batch of inBatches(data.subscriptions)) {
+      await writeBatch(this.c.subscriptions, batch.map((sub) => upserting(this.c.subscriptions, { _id: sub.id, update: subscriptionImportUpdate(sub) })));
+      progress.wrote('subscriptions', batch.length);
+    }
+    return importCounts(data);
+  }
+
+  /**
+   * Issue 19: organizations stored before the candidate keys existed get them (once, at open): without
+   * them findCandidates would not find them.
+   */
+  async addCandidateKeys(): Promise<void> {
+    const missing = await this.c.organizations.findAsync({ kind: { $ne: 'customer' }, candidateKind: { $exists: false } });
+    if (missing.length === 0) return;
+    await this.changing(async () => {
+      for (const doc of missing) await replace(this.c.organizations, organizationDocument(organizationFromDocument(doc)));
+    });
   }
 
   async isEmpty(): Promise<boolean> {
@@ -232,8 +261,8 @@ export class EmbeddedDirectory implements DirectoryPort {
   async findCandidates(query: CandidateQuery): Promise<Organization[]> {
     const q = candidateFilter(query);
     if (!q) return [];
-    // Through nedb's `country` (or `kind`) index, not the organizations kept in memory.
-    const docs = await this.c.organizations.findAsync(q.filter).sort(CANDIDATE_ORDER).limit(q.limit);
+    // Through nedb's index of the candidate keys (kind and country), not the organizations kept in memory.
+    const docs = await this.c.organizations.findAsync({ ...q.filter, ...candidateKeyFilter(query) }).sort(CANDIDATE_ORDER).limit(q.limit);
     return docs.map(organizationFromDocument);
   }
 
@@ -337,11 +366,6 @@ function replace(ds: DirectoryCollections['organizations'], doc: Record<string, 
   return ds.updateAsync({ _id: doc._id }, doc, { upsert: true });
 }
 
-function upsertSet(ds: DirectoryCollections['links'], doc: Record<string, unknown>) {
-  const { _id, update } = keyedImportUpdate(doc);
-  return ds.updateAsync({ _id }, update, { upsert: true });
-}
-
 async function insertIfAbsent(ds: DirectoryCollections['links'], doc: Record<string, unknown>): Promise<void> {
   try {
     await ds.insertAsync(doc as NedbDoc);
@@ -349,4 +373,99 @@ async function insertIfAbsent(ds: DirectoryCollections['links'], doc: Record<str
     // Already there (keyed by its natural key): adding it again is a no-op, and `since` is kept.
     if (!uniqueViolation(err)) throw err;
   }
+}
+
+/**
+ * Issue 19: what nedb indexes an organization under for findCandidates (see INDEXES): its kind, and its
+ * kind with its country. Customers are never candidates and get neither, so that 80,000 of them do not
+ * share one indexed value. Extra fields in the stored document only: organizationFromDocument drops them.
+ */
+function candidateKeys(kind: string, country: string): { candidateKind?: string; candidateKey?: string } {
+  return kind === 'customer' ? {} : { candidateKind: kind, candidateKey: `${kind}:${country}` };
+}
+
+function organizationDocument(o: Organization): NedbDoc {
+  return { ...(organizationToDocument(o) as NedbDoc), ...candidateKeys(o.kind, o.country) };
+}
+
+/** The indexed part of a candidate query; nothing (every organization is read) when a customer is asked for. */
+function candidateKeyFilter(query: CandidateQuery): Record<string, unknown> {
+  const kinds = asKeys(query.kinds);
+  if (kinds.includes('customer')) return {};
+  const countries = query.countries === undefined ? undefined : [...new Set(asKeys(query.countries))];
+  if (countries === undefined) return { candidateKind: { $in: kinds } };
+  return { candidateKey: { $in: kinds.flatMap((k) => countries.map((c) => candidateKeys(k, c).candidateKey)) } };
+}
+
+/** One record of an import batch: its document if new, whether it would change an existing one, how to write it alone. */
+interface BatchItem {
+  _id: string;
+  /** The document the import creates when there is none with this `_id`. */
+  fresh: () => NedbDoc;
+  /** The document the import leaves when there is one. */
+  merged: (existing: NedbDoc) => NedbDoc;
+  /** The import's write of this record alone (as before batches). */
+  write: () => Promise<unknown>;
+}
+
+type Ds = DirectoryCollections['organizations'];
+
+function replacing(ds: Ds, doc: NedbDoc): BatchItem {
+  return { _id: doc._id, fresh: () => doc, merged: () => doc, write: () => replace(ds, doc) };
+}
+
+function upserting(ds: Ds, { _id, update }: { _id: string; update: Record<string, unknown> }): BatchItem {
+  return {
+    _id,
+    fresh: () => applyImportUpdate({ _id }, update),
+    merged: (existing) => applyImportUpdate(existing, update),
+    write: () => ds.updateAsync({ _id }, update, { upsert: true }),
+  };
+}
+
+/**
+ * A record after an import's update ($set, $unset, and $addToSet with $each: what keyedImportUpdate and
+ * subscriptionImportUpdate use), as nedb would leave it.
+ */
+function applyImportUpdate(base: NedbDoc, update: Record<string, unknown>): NedbDoc {
+  const doc: Record<string, unknown> = { ...base, ...((update.$set as Record<string, unknown> | undefined) ?? {}) };
+  for (const key of Object.keys((update.$unset as Record<string, unknown> | undefined) ?? {})) delete doc[key];
+  for (const [key, spec] of Object.entries((update.$addToSet as Record<string, { $each: unknown[] }> | undefined) ?? {})) {
+    const list = Array.isArray(doc[key]) ? [...(doc[key] as unknown[])] : [];
+    for (const v of spec.$each) if (!list.some((x) => isDeepStrictEqual(x, v))) list.push(v);
+    doc[key] = list;
+  }
+  return doc as NedbDoc;
+}
+
+/**
+ * Writes one batch: reads which of its records exist (one indexed query), inserts the new ones together
+ * (one nedb operation, all or none), skips those the import would leave as they are, and writes each
+ * changed one by itself, in order (the new ones before it are inserted first). When the insert breaks a
+ * unique rule (an identity someone else holds, a record twice in the batch), its records are written one
+ * by one instead, so that the error, and what was written before it, are those of a one-by-one import.
+ */
+async function writeBatch(ds: Ds, items: readonly BatchItem[]): Promise<void> {
+  const existing = new Map((await ds.findAsync({ _id: { $in: items.map((i) => i._id) } })).map((d) => [String(d._id), d as NedbDoc] as const));
+  let pending: BatchItem[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    try {
+      await ds.insertAsync(batch.map((i) => i.fresh()));
+    } catch (err) {
+      if (!uniqueViolation(err)) throw err;
+      for (const item of batch) await item.write();
+    }
+  };
+  for (const item of items) {
+    const before = existing.get(item._id);
+    if (!before) pending.push(item);
+    else if (!isDeepStrictEqual(item.merged(before), before)) {
+      await flush();
+      await item.write();
+    }
+  }
+  await flush();
 }

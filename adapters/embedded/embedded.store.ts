@@ -74,7 +74,9 @@ export class EmbeddedStore implements StorePort {
     const unlock = await lockDataDir(dir);
     try {
       const collections = await openCollections(dir);
-      return new EmbeddedStore(dir, collections, unlock, opts.compactEveryMs ?? HOUR);
+      const store = new EmbeddedStore(dir, collections, unlock, opts.compactEveryMs ?? HOUR);
+      await store.directory.addCandidateKeys();
+      return store;
     } catch (err) {
       await unlock();
       throw new StoreOpenError(`Cannot open the data files in DATA_DIR "${dir}": ${(err as Error).message}`, 'DATA_DIR', { cause: err });

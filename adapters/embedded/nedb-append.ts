@@ -10,7 +10,8 @@ import type Datastore from '@seald-io/nedb';
  *   time), and not called while compaction rewrites the file;
  * - `persistence.filename`, `persistence.inMemoryOnly`, `persistence.modes.fileMode`;
  * - compaction replaces the file (a new one renamed over it) and then emits `compaction.done`;
- * - the line format: `JSON.stringify` of the document, Dates as `{"$$date":ms}`.
+ * - the line format: `JSON.stringify` of the document, Dates as `{"$$date":ms}`;
+ * - `indexes`: the collection's indexes by field name (`indexedFields`).
  *
  * Why: nedb appends each change with `fs.appendFile`, which opens and closes the file every time, through
  * libuv's thread pool, and serializes every document with a replacer called for each key. Measured with
@@ -92,4 +93,13 @@ export function flatLine(doc: unknown): string | undefined {
     line += `${line ? ',' : ''}${JSON.stringify(key)}:${json}`;
   }
   return `{${line}}`;
+}
+
+/**
+ * The fields a collection has an index on, as nedb loaded them from its file (nedb keeps every index a
+ * file ever created until it is removed). Empty if nedb's `indexes` member ever goes (the canary test fails then).
+ */
+export function indexedFields(ds: Pick<Datastore, 'persistence'>): string[] {
+  const indexes = (ds as unknown as { indexes?: unknown }).indexes;
+  return indexes && typeof indexes === 'object' ? Object.keys(indexes) : [];
 }

@@ -4,6 +4,7 @@ import type {
   DirectoryData,
   DirectoryPort,
   ImportCounts,
+  ImportOptions,
   Organization,
   OrganizationKind,
   PartnerCustomerRelationship,
@@ -19,6 +20,9 @@ import {
   asKeys,
   CANDIDATE_ORDER,
   candidateFilter,
+  importCounts,
+  ImportProgressCounter,
+  inBatches,
   keyedImportUpdate,
   linkFromDocument,
   linkToDocument,
@@ -163,28 +167,36 @@ export class MongoDirectory implements DirectoryPort {
     await this.locks.with(`subscription:${id}`, () => this.m.subscriptions.updateOne({ _id: id }, { $addToSet: { supportedBy: partner } }));
   }
 
-  async importDirectory(data: DirectoryData): Promise<ImportCounts> {
+  async importDirectory(data: DirectoryData, options?: ImportOptions): Promise<ImportCounts> {
     // No transactions: an interrupted import is partial, and running it again completes it, since
-    // every step is an idempotent upsert by key.
-    for (const o of data.organizations) {
-      const doc = { ...organizationToDocument(o), tenantKey: o.tenantId.toLowerCase() };
-      await retryOnDuplicate(() => this.m.organizations.replaceOne({ _id: o.id }, doc, { upsert: true }));
+    // every step is an idempotent upsert by key. Issue 19: a bulk write per batch and kind, not a round
+    // trip (or three) per record.
+    const progress = new ImportProgressCounter(data, options);
+    for (const batch of inBatches(data.organizations)) {
+      await bulkUpserts(this.m.organizations, batch.map((o) => ({ replaceOne: { filter: { _id: o.id }, replacement: { ...organizationToDocument(o), tenantKey: o.tenantId.toLowerCase() }, upsert: true } })));
+      progress.wrote('organizations', batch.length);
     }
-    for (const p of data.people) await this.people.put(p);
-    for (const l of data.links) await upsertFields(this.m.links, linkToDocument(l));
-    for (const r of data.relationships) await upsertFields(this.m.relationships, relationshipToDocument(r));
-    for (const s of data.subscriptions) {
-      await this.locks.with(`subscription:${s.id}`, () =>
-        retryOnDuplicate(() => this.m.subscriptions.updateOne({ _id: s.id }, subscriptionImportUpdate(s), { upsert: true })),
+    for (const batch of inBatches(data.people)) {
+      await this.people.putAll(batch);
+      progress.wrote('people', batch.length);
+    }
+    for (const batch of inBatches(data.links)) {
+      await bulkUpserts(this.m.links, batch.map((l) => keyedUpsert(linkToDocument(l))));
+      progress.wrote('links', batch.length);
+    }
+    for (const batch of inBatches(data.relationships)) {
+      await bulkUpserts(this.m.relationships, batch.map((r) => keyedUpsert(relationshipToDocument(r))));
+      progress.wrote('relationships', batch.length);
+    }
+    for (const batch of inBatches(data.subscriptions)) {
+      // Locked as addSubscriptionSupporter locks (FerretDB's $addToSet is a read-modify-write), all at once.
+      await this.locks.withAll(
+        batch.map((s) => `subscription:${s.id}`),
+        () => bulkUpserts(this.m.subscriptions, batch.map((s) => ({ updateOne: { filter: { _id: s.id }, update: subscriptionImportUpdate(s), upsert: true } }))),
       );
+      progress.wrote('subscriptions', batch.length);
     }
-    return {
-      organizations: data.organizations.length,
-      people: data.people.length,
-      links: data.links.length,
-      relationships: data.relationships.length,
-      subscriptions: data.subscriptions.length,
-    };
+    return importCounts(data);
   }
 
   async isEmpty(): Promise<boolean> {
@@ -239,9 +251,19 @@ function pick<K extends string>(filter: Partial<Record<K, unknown>>, keys: K[]):
   return query;
 }
 
-async function upsertFields(model: DirectoryModels['links'], doc: Record<string, unknown>): Promise<void> {
+function keyedUpsert(doc: Record<string, unknown>) {
   const { _id, update } = keyedImportUpdate(doc);
-  await retryOnDuplicate(() => model.updateOne({ _id }, update, { upsert: true }));
+  return { updateOne: { filter: { _id }, update, upsert: true } };
+}
+
+/**
+ * One bulk write of upserts by `_id`, in no particular order (each names its own record). An upsert that
+ * lost a race to create its record (a duplicate key, on FerretDB and on MongoDB alike) finds it the second
+ * time, so the whole batch is written again then: every operation in it is idempotent.
+ */
+async function bulkUpserts(model: DirectoryModels['links'], ops: Parameters<DirectoryModels['links']['bulkWrite']>[0]): Promise<void> {
+  if (ops.length === 0) return;
+  await retryOnDuplicate(() => model.bulkWrite(ops, { ordered: false }));
 }
 
 async function insertIfAbsent(insert: () => Promise<unknown>): Promise<void> {

@@ -31,6 +31,50 @@ export class MongoPeopleWriter {
   }
 
   /**
+   * Issue 19: `put` for a batch of people (an import), in four round trips when nobody's identity is
+   * contested: who holds the batch's identities now, claim the free ones at once, write the people,
+   * release what they no longer have. When any identity is held by someone else, claimed twice in the
+   * batch, or taken meanwhile, the batch goes through `put` person by person instead, in order, so the
+   * outcome (and the IdentityTakenError) is exactly the sequential one; every step before is idempotent.
+   */
+  async putAll(people: readonly Person[]): Promise<void> {
+    if (people.length === 0) return;
+    const keysOf = new Map(people.map((p) => [p.id, personIdentityKeys(p)] as const));
+    const claimer = new Map<string, string>();
+    let contested = keysOf.size !== people.length; // the same person twice in one batch: in order, one by one
+    for (const [id, keys] of keysOf) {
+      for (const key of keys) {
+        if (claimer.has(key)) contested = true;
+        else claimer.set(key, id);
+      }
+    }
+    const all = [...claimer.keys()];
+    if (!contested && all.length) {
+      const held = await this.m.identities.find({ _id: trusted({ $in: all }) }).lean<StoredDoc[]>();
+      contested = held.some((h) => h.personId !== claimer.get(String(h._id)));
+      const taken = new Set(held.map((h) => String(h._id)));
+      const free = all.filter((k) => !taken.has(k));
+      if (!contested && free.length) {
+        try {
+          await this.m.identities.insertMany(free.map((_id) => ({ _id, personId: claimer.get(_id)! })), { ordered: false });
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+          contested = true; // someone took one meanwhile: `put` sorts it out (our own claims count as ours)
+        }
+      }
+    }
+    if (contested) {
+      for (const p of people) await this.put(p);
+      return;
+    }
+    await retryOnDuplicate(() =>
+      this.m.people.bulkWrite(people.map((p) => ({ replaceOne: { filter: { _id: p.id }, replacement: personToDocument(p), upsert: true } })), { ordered: false }),
+    );
+    // Identities these people no longer have are released (each of the batch's identities is one of theirs).
+    await this.m.identities.deleteMany({ personId: trusted({ $in: [...keysOf.keys()] }), _id: trusted({ $nin: all }) });
+  }
+
+  /**
    * Adds a person who is not there yet: their identities are claimed first, then the person is
    * inserted (never replaced). 'exists' when the ID or an identity is already someone's; whatever this
    * attempt claimed is given back.

@@ -11,3 +11,4 @@ export * from './store-errors';
 export * from './uri-redaction';
 export * from './slack-installation-document';
 export * from './candidate-filter';
+export * from './import-batches';

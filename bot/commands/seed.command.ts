@@ -2,6 +2,7 @@ import { loadConfig } from '../config';
 import { readDirectoryFile } from '../directory-file';
 import { openConfiguredStore } from '../runtime';
 import type { CommandIo } from './command-io';
+import { importProgressWriter } from './import-progress';
 
 const USAGE = 'Usage: partner-link seed <directory-file.yaml|json> [--dry-run]';
 
@@ -31,7 +32,12 @@ export async function runSeedCommand(args: string[], io: CommandIo, env: NodeJS.
   const config = loadConfig(env);
   const store = await openConfiguredStore(config);
   try {
-    await store.directory.importDirectory(d);
+    const progress = importProgressWriter(io.stderr);
+    try {
+      await store.directory.importDirectory(d, { onProgress: progress.onProgress });
+    } finally {
+      progress.end();
+    }
     io.stdout.write(`Imported ${summary} from ${file} into the ${store.kind} store at ${store.location}.\n`);
     return 0;
   } finally {

@@ -46,8 +46,9 @@ export interface DirectoryPort {
   /**
    * Upserts a whole, already validated directory (by ID; records not in it are left alone). Idempotent:
    * importing the same data twice changes nothing. Returns how many records of each kind were written.
+   * Written in batches (issue 19); `onProgress` hears after each batch how far it got.
    */
-  importDirectory(data: DirectoryData): Promise<ImportCounts>;
+  importDirectory(data: DirectoryData, options?: ImportOptions): Promise<ImportCounts>;
   /** Whether the store holds any organization yet (the embedded store seeds the sample on first start). */
   isEmpty(): Promise<boolean>;
 
@@ -72,6 +73,18 @@ export interface CandidateQuery {
   workload?: Workload;
   nameContains?: string;
   limit: number;
+}
+
+/** How an import reports its progress: records written so far out of all records in the data. */
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  /** What the batch just written held. */
+  kind: keyof ImportCounts;
+  done: number;
+  total: number;
 }
 
 export interface ImportCounts {

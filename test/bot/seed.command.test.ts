@@ -42,6 +42,9 @@ describe('partner-link seed', () => {
     const first = capture();
     expect(await main(['seed', SAMPLE_DIRECTORY_PATH], first.io)).toBe(0);
     expect(first.text().stdout).toMatch(/Imported 19 organizations, 17 people, 3 links, 3 relationships, 6 subscriptions/);
+    // Not a terminal: plain progress lines on stderr, ending with every record (19 + 17 + 3 + 3 + 6).
+    expect(first.text().stderr).toMatch(/^import: \d+% \(19 of 48 records, now organizations\)/m);
+    expect(first.text().stderr.trim().split('\n').at(-1)).toMatch(/^import: 100% \(48 of 48 records, now subscriptions\) after \d+\.\d s$/);
     expect(await orgCount()).toBe(19);
     const again = capture();
     expect(await main(['seed', SAMPLE_DIRECTORY_PATH], again.io)).toBe(0);

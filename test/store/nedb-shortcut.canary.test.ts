@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flatLine, keepDataFileOpen, type PersistenceInternals } from '../../adapters/embedded/nedb-append';
+import { flatLine, indexedFields, keepDataFileOpen, type PersistenceInternals } from '../../adapters/embedded/nedb-append';
 import type { Collection } from '../../adapters/embedded/nedb-collections';
 
 /**
@@ -53,6 +53,14 @@ describe('canary: the nedb internals the embedded store relies on', () => {
     const handle = keepDataFileOpen(ds);
     expect(p.persistNewStateAsync).not.toBe(nedbOwn); // the shortcut quietly steps aside when a member is missing
     await handle.close();
+  });
+
+  it('nedb lists a collection\'s indexes by field name (what dropping an old index looks at)', async () => {
+    const ds = await open();
+    await ds.ensureIndexAsync({ fieldName: 'kind' });
+    expect(indexedFields(ds).sort()).toEqual(['_id', 'kind']);
+    await ds.removeIndexAsync('kind');
+    expect(indexedFields(ds)).toEqual(['_id']);
   });
 
   it('every change reaches persistNewStateAsync with the documents to append, one operation at a time, each awaited', async () => {
