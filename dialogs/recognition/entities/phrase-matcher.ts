@@ -16,6 +16,7 @@ export interface PhraseMatch<V> {
   score: number;
 }
 
+/** One dictionary phrase as the matcher checks it (see `PhraseMatcher.phrase`). */
 export interface CompiledPhrase<V> {
   value: V;
   /** Folded, with spaces and punctuation removed. */
@@ -54,8 +55,10 @@ interface PreparedText {
   compact: string;
   /** Where each character of `compact` is in the folded text. */
   compactIndex: number[];
-  /** The distinct pairs of neighbouring characters in `compact`, each as one number. */
-  pairs: number[];
+  /** Where each word begins in `compact` (words are made of compact characters only). */
+  wordStarts: number[];
+  /** The distinct pairs of neighbouring characters of `compact`, each as one number. */
+  pairs: ReadonlySet<number>;
 }
 
 const pairCode = (s: string, at: number): number => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
@@ -76,29 +79,57 @@ function prepared(f: FoldedText): PreparedText {
         compactIndex.push(i);
       }
     }
+    const wordStarts: number[] = [];
+    let c = 0;
+    for (const w of words) {
+      while (compactIndex[c]! < w.from) c += 1;
+      wordStarts.push(c);
+    }
     const pairs = new Set<number>();
     for (let at = 0; at + 1 < compact.length; at += 1) pairs.add(pairCode(compact, at));
-    p = { words, compact, compactIndex, pairs: [...pairs] };
+    p = { words, compact, compactIndex, wordStarts, pairs };
     preparedTexts.set(f, p);
   }
   return p;
 }
+
+// Bits of a phrase's packed facts (see `PhraseMatcher.facts`).
+const JAPANESE = 1;
+const KANA_START = 2;
+const KANA_END = 4;
+const EDITS_SHIFT = 3; // two bits: 0-2 edits
+const WORDS_SHIFT = 5;
 
 /**
  * Finds dictionary phrases in text, case- and width-insensitively, optionally tolerating typos. Latin
  * phrases match whole words (ignoring the spaces between them, so "Office365" matches "office 365");
  * phrases with Japanese characters match anywhere, ignoring spaces and the middle dot. Overlapping matches
  * are resolved in favour of the longer, closer one.
+ *
+ * Issue 19: a directory has hundreds of thousands of name phrases, so they are kept compactly (the
+ * folded key and one number of facts each) and indexed: every piece of a phrase (see `pieces`) is filed
+ * under the stretch of three characters (fewer for a shorter piece) in it that the fewest pieces of the
+ * dictionary contain. A piece that occurs in the text brings all its stretches with it, so only the
+ * phrases filed under a stretch of the text can pass the piece test, and the rarest stretch keeps that
+ * list short whatever the directory's size.
  */
 export class PhraseMatcher<V> {
-  private readonly phrases: CompiledPhrase<V>[] = [];
-  /** Phrases (their indexes, ascending) by the first two characters of each of their pieces. */
-  private readonly byPair = new Map<number, number[]>();
-  /** Phrases with a piece shorter than two characters: always tried. */
-  private readonly alwaysTried: number[] = [];
+  /** The entries' values; each phrase names its entry's by position. */
+  private readonly values: V[] = [];
+  private readonly valueOf: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly facts: number[] = [];
+  /** Phrases filed under hash bucket b: `filed[from[b]] .. filed[from[b + 1] - 1]`, ascending. */
+  private from = new Uint32Array(1);
+  private filed = new Uint32Array(0);
+  private mask = 0;
+  /** The lengths pieces have, ascending. */
+  private pieceLengths = new Uint8Array(0);
+  private alwaysTried = new Uint32Array(0);
 
   constructor(entries: readonly PhraseEntry<V>[], options: { fuzzy?: boolean } = {}) {
     for (const entry of entries) {
+      const value = this.values.push(entry.value) - 1;
       for (const phrase of entry.phrases) {
         const folded = foldString(phrase);
         const key = [...folded].filter(isCompactChar).join('');
@@ -107,47 +138,111 @@ export class PhraseMatcher<V> {
         const words = japanese ? 1 : (folded.match(WORD) ?? []).length;
         const maxEdits = options.fuzzy ? allowedEdits(key.length, japanese) : 0;
         const typed = [...phrase.normalize('NFKC')].filter((ch) => isCompactChar(ch.toLowerCase()));
-        const kanaStart = isKatakana(typed[0]);
-        const kanaEnd = isKatakana(typed[typed.length - 1]);
-        this.phrases.push({ value: entry.value, key, japanese, words, maxEdits, pieces: pieces(key, maxEdits), kanaStart, kanaEnd });
+        const flags = (japanese ? JAPANESE : 0) | (isKatakana(typed[0]) ? KANA_START : 0) | (isKatakana(typed[typed.length - 1]) ? KANA_END : 0);
+        this.valueOf.push(value);
+        this.keys.push(key);
+        this.facts.push(flags | (maxEdits << EDITS_SHIFT) | (words << WORDS_SHIFT));
       }
     }
-    this.phrases.forEach((p, i) => {
-      if (p.pieces.some((piece) => piece.length < 2)) return void this.alwaysTried.push(i);
-      for (const pair of new Set(p.pieces.map((piece) => pairCode(piece, 0)))) {
-        const list = this.byPair.get(pair);
-        if (list) list.push(i);
-        else this.byPair.set(pair, [i]);
+    this.buildIndex();
+  }
+
+  /** How many phrases the dictionary has. */
+  protected get size(): number {
+    return this.keys.length;
+  }
+
+  /** Phrase `i` as the matcher checks it. */
+  protected phrase(i: number): CompiledPhrase<V> {
+    const key = this.keys[i]!;
+    const facts = this.facts[i]!;
+    const maxEdits = (facts >> EDITS_SHIFT) & 3;
+    return {
+      value: this.values[this.valueOf[i]!]!,
+      key,
+      japanese: (facts & JAPANESE) !== 0,
+      words: facts >> WORDS_SHIFT,
+      maxEdits,
+      pieces: pieces(key, maxEdits),
+      kanaStart: (facts & KANA_START) !== 0,
+      kanaEnd: (facts & KANA_END) !== 0,
+    };
+  }
+
+  private buildIndex(): void {
+    // Each distinct piece of each phrase, by the hash of its characters; the lists come out ascending.
+    const lengths = new Set<number>();
+    const filedAt: number[] = [];
+    for (let i = 0; i < this.keys.length; i += 1) {
+      const buckets = new Set<number>();
+      for (const piece of pieces(this.keys[i]!, (this.facts[i]! >> EDITS_SHIFT) & 3)) {
+        lengths.add(piece.length);
+        buckets.add(hashOf(piece, 0, piece.length));
       }
-    });
+      for (const h of buckets) filedAt.push(h, i);
+    }
+    let size = 1024;
+    while (size < filedAt.length / 2) size *= 2;
+    this.mask = size - 1;
+    const from = new Uint32Array(size + 1);
+    for (let n = 0; n < filedAt.length; n += 2) from[(filedAt[n]! & this.mask) + 1]! += 1;
+    for (let b = 0; b < size; b += 1) from[b + 1]! += from[b]!;
+    const next = from.slice(0, size);
+    const filed = new Uint32Array(filedAt.length / 2);
+    for (let n = 0; n < filedAt.length; n += 2) filed[next[filedAt[n]! & this.mask]!++] = filedAt[n + 1]!;
+    this.from = from;
+    this.filed = filed;
+    this.pieceLengths = Uint8Array.from([...lengths].filter((n) => n <= 255).sort((x, y) => x - y));
+    // A piece longer than 255 characters is never looked up: file such phrases to be always tried.
+    this.alwaysTried = Uint32Array.from(this.keys.flatMap((key, i) => (pieces(key, (this.facts[i]! >> EDITS_SHIFT) & 3).some((piece) => piece.length > 255) ? [i] : [])));
   }
 
   /**
-   * The phrases one of whose pieces may occur in the text, in dictionary order: a piece that occurs
-   * there brings its first two characters with it, so only phrases indexed under one of the text's own
-   * character pairs (and those with a piece too short to index) can pass the piece test.
+   * The phrases one of whose pieces may occur in the text, in dictionary order: those filed under the
+   * hash of a stretch of the text as long as some piece (a hash shared by chance only adds phrases).
    */
-  protected phrasesToTry(text: PreparedText): CompiledPhrase<V>[] {
-    const hits = [...this.alwaysTried];
-    for (const pair of text.pairs) {
-      const list = this.byPair.get(pair);
-      if (list) for (const i of list) hits.push(i);
+  protected phrasesToTry(text: PreparedText): number[] {
+    const hits: number[] = [...this.alwaysTried];
+    const { compact } = text;
+    const lengths = this.pieceLengths;
+    const longest = lengths[lengths.length - 1] ?? 0;
+    for (let at = 0; at < compact.length; at += 1) {
+      let h = HASH_SEED;
+      let next = 0;
+      for (let n = 1; n <= longest && at + n <= compact.length; n += 1) {
+        h = Math.imul(h ^ compact.charCodeAt(at + n - 1), HASH_PRIME) >>> 0;
+        if (n !== lengths[next]) continue;
+        next += 1;
+        const b = h & this.mask;
+        for (let k = this.from[b]!; k < this.from[b + 1]!; k += 1) hits.push(this.filed[k]!);
+      }
     }
-    hits.sort((a, b) => a - b);
-    const phrases: CompiledPhrase<V>[] = [];
-    for (let n = 0; n < hits.length; n += 1) if (n === 0 || hits[n] !== hits[n - 1]) phrases.push(this.phrases[hits[n]!]!);
+    const sorted = Uint32Array.from(hits).sort();
+    const phrases: number[] = [];
+    for (let n = 0; n < sorted.length; n += 1) if (n === 0 || sorted[n] !== sorted[n - 1]) phrases.push(sorted[n]!);
     return phrases;
+  }
+
+  /** Whether the quick tests (a piece in the text, enough pairs, words near a piece) run before comparing. */
+  protected filtersFirst(): boolean {
+    return true;
   }
 
   match(f: FoldedText): PhraseMatch<V>[] {
     const text = prepared(f);
-    const { words, compact, compactIndex } = text;
+    const { words, compact, compactIndex, wordStarts } = text;
     // A match with at most k edits contains one of the phrase's k+1 pieces unchanged, and whatever it
     // matches (joined words, or a stretch of Japanese) is a stretch of the compact text: a phrase none
     // of whose pieces occurs there cannot match, which rules out most of the dictionary at once.
     const candidates: Candidate<V>[] = [];
-    for (const p of this.phrasesToTry(text)) {
-      if (!p.pieces.some((piece) => compact.includes(piece))) continue;
+    for (const i of this.phrasesToTry(text)) {
+      const key = this.keys[i]!;
+      const maxEdits = (this.facts[i]! >> EDITS_SHIFT) & 3;
+      const keyPieces = pieces(key, maxEdits);
+      const filtered = this.filtersFirst();
+      if (filtered && !keyPieces.some((piece) => compact.includes(piece))) continue;
+      if (filtered && maxEdits > 0 && !enoughPairs(key, maxEdits, text.pairs)) continue;
+      const p = this.phrase(i);
       if (p.japanese) {
         for (const c of findInCompact(compact, p)) {
           const from = compactIndex[c.start]!;
@@ -157,8 +252,13 @@ export class PhraseMatcher<V> {
         }
         continue;
       }
+      // Words joined from word i are the compact text from wordStarts[i], at most key + maxEdits long,
+      // and must contain a piece: only words starting near one of the pieces' occurrences can.
+      const near = filtered ? startsNearPieces(compact, keyPieces, key.length + maxEdits) : [[0, compact.length] as [number, number]];
       for (let i = 0; i < words.length; i += 1) {
         if (p.maxEdits === 0 && !p.key.startsWith(words[i]!.text)) continue;
+        const start = wordStarts[i]!;
+        if (!near.some(([lo, hi]) => start >= lo && start <= hi)) continue;
         let joined = '';
         for (let n = 1; n <= p.words + 1 && i + n <= words.length; n += 1) {
           const word = words[i + n - 1]!;
@@ -180,12 +280,55 @@ export class PhraseMatcher<V> {
 }
 
 /**
+ * Where in the compact text a stretch of at most `longest` characters containing one of the pieces may
+ * begin: [lo, hi] for each occurrence of each piece.
+ */
+function startsNearPieces(compact: string, keyPieces: readonly string[], longest: number): Array<[number, number]> {
+  const near: Array<[number, number]> = [];
+  for (const piece of keyPieces) {
+    for (let at = compact.indexOf(piece); at >= 0; at = compact.indexOf(piece, at + 1)) near.push([at + piece.length - longest, at]);
+  }
+  return near;
+}
+
+/**
  * Windows of the compact text within `maxEdits` of the phrase. A match with at most k edits contains one
  * of k+1 disjoint pieces of the phrase unchanged, so only windows around such a piece are compared.
  */
 function pieces(key: string, k: number): string[] {
+  if (k === 0) return [key];
   const size = Math.floor(key.length / (k + 1));
-  return Array.from({ length: k + 1 }, (_, i) => key.slice(i * size, i === k ? undefined : (i + 1) * size));
+  const out: string[] = [];
+  for (let i = 0; i < k; i += 1) out.push(key.slice(i * size, (i + 1) * size));
+  out.push(key.slice(k * size));
+  return out;
+}
+
+/**
+ * Whether enough of the key's pairs of neighbouring characters occur in the text for a match within
+ * `maxEdits`: one edit changes at most three of a key's pairs (a swap of neighbours; a change, insertion
+ * or deletion fewer), so a match keeps at least (pairs - 3 * maxEdits) of them, and each kept pair is in
+ * the matched stretch of the text, hence in the text. Rules out most names sharing only a piece.
+ */
+function enoughPairs(key: string, maxEdits: number, pairs: ReadonlySet<number>): boolean {
+  const all = key.length - 1;
+  const needed = all - 3 * maxEdits;
+  if (needed <= 0) return true;
+  let missing = 0;
+  for (let at = 0; at < all; at += 1) {
+    if (!pairs.has(pairCode(key, at)) && ++missing > all - needed) return false;
+  }
+  return true;
+}
+
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, the same as `phrasesToTry` computes it character by character. */
+function hashOf(s: string, from: number, to: number): number {
+  let h = HASH_SEED;
+  for (let at = from; at < to; at += 1) h = Math.imul(h ^ s.charCodeAt(at), HASH_PRIME) >>> 0;
+  return h;
 }
 
 function findInCompact<V>(compact: string, p: CompiledPhrase<V>): { start: number; length: number; score: number }[] {
