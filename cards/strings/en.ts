@@ -164,6 +164,17 @@ export const en: CardStrings = {
       subscriptionId: 'None of your subscriptions is on record. Ask your administrator to add it to the directory.',
     },
     moreNotShown: (n) => `${plural(n, 'more option is', 'more options are')} not listed; type a name to narrow the list.`,
+    searchPlaceholder: 'Choose, or start typing a name to search',
+    typedNameLabel: 'Or type the name',
+    typedNamePlaceholder: 'Part of the name is enough',
+    searchHint: 'The list shows the best matches first. Not there? Type part of the name in the list to search, or in the box.',
+    typedNameNoMatch: (typed) => `No organization you can choose here has “${typed}” in its name. Check the spelling, or pick one from the list.`,
+    typedNameSeveral: (typed) => `Several organizations you can choose have “${typed}” in their name: pick one from the list.`,
+  },
+
+  shortened: {
+    choices: (n) => `This card was shortened to fit in Teams: ${plural(n, 'choice is', 'choices are')} not listed. Type a name to find the others.`,
+    text: 'Some content was shortened to fit in Teams.',
   },
 
   confirm: {

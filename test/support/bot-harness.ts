@@ -9,6 +9,7 @@ import { createLogger } from '../../bot/logger';
 import { createRecognizer } from '../../bot/recognizer';
 import { createNlpjsClassifier } from '../../adapters/nlpjs';
 import { MessageRecognizer, type IntentClassifier, type IntentScore } from '../../dialogs/recognition';
+import { CardSizeLimit } from '../../dialogs';
 import { DEFAULT_POLICY, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
 import { Schedules, type GroupMembersPort } from '../../app';
 import { loadSampleDirectory, sampleLookup } from './sample-directory';
@@ -129,6 +130,8 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     await schedules.idle();
   }
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
+  // As mountTeams does (bot/teams.mount.ts): every card sent is checked against Teams' size limit.
+  adapter.use(new CardSizeLimit());
   let seq = 0;
 
   function from(personId: string, platform?: Platform): Partial<Activity> {

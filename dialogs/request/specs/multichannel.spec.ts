@@ -1,10 +1,11 @@
-import { multichannelFormCard } from '../../../cards';
+import { datasetName, multichannelFormCard } from '../../../cards';
 import { isActive, refusal as makeRefusal, sellsToCustomers, type Subscription } from '../../../domain';
 import type { Recognition } from '../../recognition';
 import { cardContext } from '../../turn-info';
 import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
+import { resolveTyped } from '../org-search';
 
 /** The one subscription the text points at: by ID, or the only one matching the channel and workload named. */
 function pickSubscription(subs: readonly Subscription[], entities: Recognition): Subscription | undefined {
@@ -36,7 +37,8 @@ export const multichannelSpec: SlotSpec = {
 
   fromForm(action) {
     if (action.form !== 'multichannel_support') return {};
-    return { ...(action.subscriptionId ? { subscriptionId: action.subscriptionId } : {}), ...(action.partnerId ? { partnerId: action.partnerId } : {}) };
+    // The typed name is kept only while nothing was picked (issue 19); '' forgets an earlier one.
+    return { ...(action.subscriptionId ? { subscriptionId: action.subscriptionId } : {}), ...(action.partnerId ? { partnerId: action.partnerId } : {}), typedName: action.typedName ?? '' };
   },
 
   async choices(slots, ctx) {
@@ -61,6 +63,9 @@ export const multichannelSpec: SlotSpec = {
     if (slots.partnerId && !ctx.askAll) {
       return { kind: 'ready', subject: { kind: 'multichannel_support', customerId: ctx.org.id, partnerId: slots.partnerId, subscriptionId: sub.id } };
     }
+    const dataset = { kind: 'multichannel_support', subscriptionId: sub.id } as const;
+    const typed = !slots.partnerId && !ctx.askAll ? await resolveTyped(ctx.deps, dataset, ctx.org, ctx.person, slots.typedName) : {};
+    if (typed.picked) return { kind: 'ready', subject: { kind: 'multichannel_support', customerId: ctx.org.id, partnerId: typed.picked, subscriptionId: sub.id } };
     const elig = await ctx.deps.service.eligibleMultichannelPartners(ctx.org.id, sub.id, ctx.person);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) {
@@ -71,8 +76,10 @@ export const multichannelSpec: SlotSpec = {
       return { kind: 'stop', refusals: reasons };
     }
     const ask = ctx.askAll ? (['subscriptionId', 'partnerId'] as const) : (['partnerId'] as const);
-    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
-    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...refusal }, cardCtx);
+    const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
+    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(offered.map((o) => o.id));
+    const search = elig.more ? { search: datasetName(dataset) } : {};
+    const card = multichannelFormCard({ customer: ctx.org, subscriptions, eligiblePartners: offered, notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...search, ...(typed.typed ? { typed: typed.typed } : {}), ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };
