@@ -172,9 +172,20 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     };
   }
 
+  /** Issue 19: the host asks for a form's choices as the person types (an application/search invoke); returns the invoke response. */
+  async function search(personId: string, value: Record<string, unknown>, locale?: string, platform?: Platform) {
+    adapter.activeQueue.length = 0;
+    const activity = { id: `act-${++seq}`, type: ActivityTypes.Invoke, name: 'application/search', recipient: { id: 'bot', name: 'Partner Link' }, serviceUrl: 'https://test.local', value, ...(locale ? { locale } : {}), ...from(personId, platform) } as Activity;
+    await adapter.processActivity(activity, async (ctx) => bot.run(ctx));
+    const sent = adapter.activeQueue.splice(0);
+    const response = sent.find((a) => a.type === 'invokeResponse')?.value as { status: number; body?: { type?: string; value?: { results?: { title: string; value: string }[] } } } | undefined;
+    return { status: response?.status, body: response?.body, results: response?.body?.value?.results ?? [], replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
+  }
+
   return {
     store,
     logs,
+    search,
     delivered,
     /** Posted approval cards replaced after a decision (`to` is the posted message ID). */
     updated,
