@@ -10,7 +10,7 @@ import {
   type TeamsSettings,
 } from '../adapters/teams';
 import { errorCard } from '../cards';
-import { cardMessage } from '../dialogs';
+import { CardSizeLimit, cardMessage } from '../dialogs';
 import { localeFromTag, type ProactiveSenderPort, type StorePort } from '../domain';
 import { ConfigError, type Config } from './config';
 import { activityBody } from './http-body';
@@ -77,6 +77,8 @@ export function mountTeams(
   }
 
   const adapter = createTeamsAdapter(settings, logger, replyWithErrorCard);
+  // Issue 19: every card sent through this adapter (turns and proactive) is checked against Teams' 28 KB.
+  adapter.use(new CardSizeLimit(logger));
   const logic = tenantGate(settings.allowedTenantIds, (context) => deps.bot.run(context), (tenant) =>
     logger.warn({ tenant: tenant ?? '(none)' }, 'Teams activity from a tenant not in ALLOWED_TENANT_IDS refused; nothing stored'),
   );

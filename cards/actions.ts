@@ -27,6 +27,8 @@ export const INPUT_IDS = {
   subscriptionWorkload: 'subscriptionWorkload',
   purchaseChannel: 'purchaseChannel',
   billing: 'billing',
+  /** Issue 19: a name typed instead of picked (long lists, clients that cannot search). */
+  typedName: 'typedName',
 } as const;
 export type InputId = (typeof INPUT_IDS)[keyof typeof INPUT_IDS];
 
@@ -81,9 +83,11 @@ const DraftOwner = optional(SlugSchema);
 const Slot = (schema: z.ZodType<string, string>) => optional(z.string().max(100).pipe(schema));
 
 const ForRequest = { requestId: RequestId, version: Version };
+/** Issue 19: a typed organization name (the directory allows names of up to 200 characters). */
+const TypedName = optional(z.string().max(200).transform((t) => t.trim()).pipe(z.string().max(200)));
 
 const LinkDistributorForm = z
-  .object({ verb: z.literal('submit_form'), form: z.literal('link_distributor'), providerId: Slot(SlugSchema) })
+  .object({ verb: z.literal('submit_form'), form: z.literal('link_distributor'), providerId: Slot(SlugSchema), typedName: TypedName })
   .strict();
 const AddPartnerForm = z
   .object({
@@ -91,6 +95,7 @@ const AddPartnerForm = z
     form: z.literal('add_partner'),
     workload: optional(WorkloadSchema),
     partnerId: Slot(SlugSchema),
+    typedName: TypedName,
     adminRoles: optional(z.string().max(300).regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,7}$/, { message: 'adminRoles must be role names separated by commas' })),
   })
   .strict();
@@ -109,6 +114,7 @@ const MultichannelForm = z
     subscriptionWorkload: optional(WorkloadSchema),
     purchaseChannel: optional(PurchaseChannelSchema),
     billing: optional(BillingModelSchema),
+    typedName: TypedName,
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { GDAP_ROLES, WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName, type GdapRoleName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput, note } from './elements';
-import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
+import { choiceStyle, emptyList, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { AddPartnerFormModel, CardContext, CardOptions } from './models';
@@ -37,16 +37,11 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
     } else {
       // Without a workload yet, each partner's workloads are shown so the person can match them.
       const marked = markedOrgChoices(model.eligiblePartners, model.notOnPartnerLink, ctx.locale, asked.includes('workload'));
-      const list = capped(marked.choices, s);
       inputs.push(
-        choiceInput(INPUT_IDS.partnerId, s.form.partnerLabel, list.choices, {
-          isRequired: true,
-          errorMessage: s.form.partnerError,
-          placeholder: s.form.partnerPlaceholder,
-          style: choiceStyle(list.choices.length),
-          ...(values.partnerId ? { value: values.partnerId } : {}),
-        }),
-        ...list.more,
+        ...orgChoiceInputs(
+          { id: INPUT_IDS.partnerId, label: s.form.partnerLabel, errorMessage: s.form.partnerError, placeholder: s.form.partnerPlaceholder, choices: marked.choices, value: values.partnerId, search: model.search, typed: model.typed },
+          s,
+        ),
         ...marked.note,
         ...notOfferedNote(model.notOffered, s, ctx.locale),
       );

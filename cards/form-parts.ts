@@ -1,14 +1,19 @@
 import { WORKLOAD_LABELS, displayName, type Locale, type Organization, type Refusal } from '../domain';
 import { button, type Click } from './click';
-import { actionSet, adaptiveCard, bullets, container, factSet, heading, note, textBlock } from './elements';
+import { actionSet, adaptiveCard, bullets, choiceInput, container, factSet, heading, note, textBlock, textInput } from './elements';
 import type { FactPair } from './request-facts';
-import type { FormName } from './actions';
+import { INPUT_IDS, type FormName, type InputId } from './actions';
 import type { CardContext, CardOptions, NotOfferedGroup } from './models';
 import type { AdaptiveCard, CardActionElement, CardElement, Choice } from './schema';
 import type { CardStrings } from './strings';
 
 /** Long lists are cut here, so that a big directory cannot push a card past the hosts' size limits. */
 export const MAX_CHOICES = 50;
+/**
+ * Issue 19: a searchable choice lists only this many best choices (Teams' typeahead drop-down shows 15
+ * at a time); the rest are found by searching or typing a name.
+ */
+export const SEARCHABLE_LISTED = 15;
 /** Up to this many choices show as radio buttons; more as a drop-down. */
 const EXPANDED_UP_TO = 5;
 
@@ -39,6 +44,56 @@ export function capped(choices: readonly Choice[], s: CardStrings): { choices: C
     choices: choices.slice(0, MAX_CHOICES),
     more: extra > 0 ? [note(s.form.moreNotShown(extra), { spacing: 'none' })] : [],
   };
+}
+
+export interface OrgChoiceSpec {
+  id: InputId;
+  label: string;
+  errorMessage: string;
+  placeholder: string;
+  choices: readonly Choice[];
+  value?: string | undefined;
+  /** The dataset to search (see FormBase.search); unset: a plain list, capped. */
+  search?: string | undefined;
+  /** What came of a typed name (see FormBase.typed). */
+  typed?: { outcome: 'none' | 'several'; text: string } | undefined;
+}
+
+function typedNote(typed: OrgChoiceSpec['typed'], s: CardStrings): CardElement[] {
+  if (!typed) return [];
+  const text = typed.outcome === 'none' ? s.form.typedNameNoMatch(typed.text) : s.form.typedNameSeveral(typed.text);
+  return [container([textBlock(text)], { style: 'warning', spacing: 'medium' })];
+}
+
+/**
+ * The organization choice of a form. A plain list (capped at MAX_CHOICES) when every eligible choice
+ * fits; otherwise (issue 19) the best few, a typeahead over the rest (`choices.data`), and a box for a
+ * typed name, for hosts that cannot search. Neither is required then: the dialog checks that one of
+ * the two was given, and that a typed name matches exactly one eligible organization.
+ */
+export function orgChoiceInputs(spec: OrgChoiceSpec, s: CardStrings): CardElement[] {
+  if (!spec.search) {
+    const list = capped(spec.choices, s);
+    return [
+      ...typedNote(spec.typed, s),
+      choiceInput(spec.id, spec.label, list.choices, {
+        isRequired: true,
+        errorMessage: spec.errorMessage,
+        placeholder: spec.placeholder,
+        style: choiceStyle(list.choices.length),
+        ...(spec.value ? { value: spec.value } : {}),
+      }),
+      ...list.more,
+    ];
+  }
+  const listed = spec.choices.slice(0, SEARCHABLE_LISTED);
+  const choice = choiceInput(spec.id, spec.label, listed, { placeholder: s.form.searchPlaceholder, style: 'filtered', ...(spec.value ? { value: spec.value } : {}) });
+  return [
+    ...typedNote(spec.typed, s),
+    { ...choice, 'choices.data': { type: 'Data.Query', dataset: spec.search, count: SEARCHABLE_LISTED } },
+    textInput(INPUT_IDS.typedName, s.form.typedNameLabel, { placeholder: s.form.typedNamePlaceholder, maxLength: 200 }),
+    note(s.form.searchHint, { spacing: 'small' }),
+  ];
 }
 
 /** Why the dialog asks again, in the reader's language, above the inputs. */

@@ -33,3 +33,6 @@ export { approversCard, approverPickCard, approverResultCard, approverChangedCar
 export { approverStrings, type ApproverStrings } from './strings/approvers';
 export { clarifyCard, MAX_QUOTED } from './clarify.card';
 export { clarifyStrings, type ClarifyStrings } from './strings/clarify';
+export { fitCard, cardBytes, CARD_BUDGET_BYTES, TEAMS_MESSAGE_MAX_BYTES, type FittedCard } from './card-fit';
+export { SEARCHABLE_LISTED } from './form-parts';
+export { datasetName, parseSearchQuery, DEFAULT_SEARCH_RESULTS, MAX_SEARCH_RESULTS, type SearchDataset, type SearchQuery, type ParsedSearch } from './search-query';

@@ -1,7 +1,6 @@
 import { displayName } from '../domain';
 import { INPUT_IDS } from './actions';
-import { choiceInput } from './elements';
-import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
+import { emptyList, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, LinkDistributorFormModel } from './models';
@@ -23,16 +22,11 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
       canSubmit = false;
     } else {
       const marked = markedOrgChoices(model.eligibleDistributors, model.notOnPartnerLink, ctx.locale);
-      const list = capped(marked.choices, s);
       inputs.push(
-        choiceInput(INPUT_IDS.providerId, s.form.providerLabel, list.choices, {
-          isRequired: true,
-          errorMessage: s.form.providerError,
-          placeholder: s.form.providerPlaceholder,
-          style: choiceStyle(list.choices.length),
-          ...(values.providerId ? { value: values.providerId } : {}),
-        }),
-        ...list.more,
+        ...orgChoiceInputs(
+          { id: INPUT_IDS.providerId, label: s.form.providerLabel, errorMessage: s.form.providerError, placeholder: s.form.providerPlaceholder, choices: marked.choices, value: values.providerId, search: model.search, typed: model.typed },
+          s,
+        ),
         ...marked.note,
         ...notOfferedNote(model.notOffered, s, ctx.locale),
       );

@@ -63,6 +63,14 @@ interface FormBase<Slot extends string> {
   notOnPartnerLink?: readonly string[];
   /** Issue 18: candidates the rules filtered out, grouped by the first rule each failed (why the list is short). */
   notOffered?: readonly NotOfferedGroup[];
+  /**
+   * Issue 19: there are more eligible choices than the card lists. The organization choice then
+   * searches this dataset as the person types (Teams typeahead, Slack external_select), lists only the
+   * best few, and a typed name is taken too (for clients that cannot search).
+   */
+  search?: string;
+  /** Issue 19: a name was typed that matched no eligible organization, or several (the list then shows those). */
+  typed?: { outcome: 'none' | 'several'; text: string };
 }
 
 /** How many candidates one rule kept off the list, with one of their reasons (used for rules without a plain summary). */

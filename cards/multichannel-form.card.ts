@@ -2,7 +2,7 @@ import { DESCRIBED_NAME_MAX_LENGTH, PURCHASE_CHANNELS, WORKLOADS, WORKLOAD_LABEL
 import { INPUT_IDS } from './actions';
 import { button } from './click';
 import { actionSet, choiceInput, textBlock, textInput } from './elements';
-import { capped, choiceStyle, emptyList, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
+import { capped, choiceStyle, emptyList, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer, subscriptionLabel } from './format';
 import type { CardContext, CardOptions, DescribeValues, MultichannelFormModel } from './models';
@@ -55,16 +55,11 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
       canSubmit = false;
     } else {
       const marked = markedOrgChoices(model.eligiblePartners, model.notOnPartnerLink, ctx.locale);
-      const list = capped(marked.choices, s);
       inputs.push(
-        choiceInput(INPUT_IDS.partnerId, s.form.partnerLabel, list.choices, {
-          isRequired: true,
-          errorMessage: s.form.partnerError,
-          placeholder: s.form.partnerPlaceholder,
-          style: choiceStyle(list.choices.length),
-          ...(values.partnerId ? { value: values.partnerId } : {}),
-        }),
-        ...list.more,
+        ...orgChoiceInputs(
+          { id: INPUT_IDS.partnerId, label: s.form.partnerLabel, errorMessage: s.form.partnerError, placeholder: s.form.partnerPlaceholder, choices: marked.choices, value: values.partnerId, search: model.search, typed: model.typed },
+          s,
+        ),
         ...marked.note,
         ...notOfferedNote(model.notOffered, s, ctx.locale),
       );

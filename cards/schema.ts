@@ -92,6 +92,18 @@ export interface ChoiceSetInput extends InputBase {
   wrap?: boolean;
   /** Issue 17: several values, sent comma-separated (the GDAP roles). */
   isMultiSelect?: boolean;
+  /**
+   * Issue 19: typeahead (Teams' dynamic search): as the person types, the host asks the bot for
+   * choices with an `application/search` invoke naming the dataset. Teams reads it on any card
+   * version (its own samples use 1.2); the object model types it from 1.6, so the validator allows
+   * exactly this property past 1.5.
+   */
+  'choices.data'?: DataQuery;
+}
+export interface DataQuery {
+  type: 'Data.Query';
+  dataset: string;
+  count?: number;
 }
 
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | TextInput | ChoiceSetInput;

@@ -11,3 +11,4 @@ export * from './recognition';
 export { PartnerLinkBot, type BotDeps } from './bot/partner-link.bot';
 export { OptimisticConversationState } from './bot/optimistic-conversation-state';
 export { DEFAULT_UNDERSTANDING, type UnderstandingOptions } from './understanding/meaning';
+export { CardSizeLimit } from './bot/card-size.middleware';

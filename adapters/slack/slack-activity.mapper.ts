@@ -128,6 +128,14 @@ export function executeActivity(origin: SlackOrigin, verb: string | undefined, d
   } as Activity;
 }
 
+/**
+ * Issue 19: an external_select's options request, as Teams asks a typeahead for choices: the
+ * application/search invoke, with the dataset the card named and what the person typed.
+ */
+export function searchActivity(origin: SlackOrigin, dataset: string, text: string, id: string, top: number): Activity {
+  return { ...base(origin, id), type: ActivityTypes.Invoke, name: 'application/search', value: { kind: 'search', dataset, queryText: text, queryOptions: { skip: 0, top } } } as Activity;
+}
+
 /** A proactive turn's activity, rebuilt from a stored reference. */
 export function continuationActivity(reference: Partial<ConversationReference>): Activity {
   return {

@@ -43,6 +43,19 @@ const BlockActionsSchema = z.looseObject({
   state: opt(z.looseObject({ values: opt(z.record(z.string(), z.unknown())) })),
 });
 
+/** Issue 19: an external_select asking for options as the person types (answered at once, never stored). */
+const BlockSuggestionSchema = z.looseObject({
+  type: z.literal('block_suggestion'),
+  action_id: z.string().min(1).max(255),
+  block_id: opt(z.string().max(255)),
+  // What the person typed; Slack sends it as they type, a menu's search box is short.
+  value: z.string().max(200),
+  team: opt(z.looseObject({ id: opt(ID) }).nullable()),
+  user: z.looseObject({ id: ID, team_id: opt(ID) }),
+  channel: opt(z.looseObject({ id: opt(ID), name: opt(z.string().max(255)) })),
+  container: opt(z.looseObject({ type: opt(z.string().max(64)), channel_id: opt(ID), message_ts: opt(z.string().max(64)), is_ephemeral: opt(z.boolean()) })),
+});
+
 const CommandSchema = z.looseObject({
   command: z.string().min(1).max(64),
   text: opt(z.string().max(4000)),
@@ -99,7 +112,8 @@ export function checkSlackBody(body: unknown): BodyCheck {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, problem: 'the body is not an object' };
   if (depthOf(body) > MAX_BODY_DEPTH) return { ok: false, problem: `the body nests deeper than ${MAX_BODY_DEPTH} levels` };
   const b = body as Record<string, unknown>;
-  const schema = 'command' in b ? CommandSchema : b.type === 'event_callback' ? EventCallbackSchema : b.type === 'block_actions' ? BlockActionsSchema : undefined;
+  const schema =
+    'command' in b ? CommandSchema : b.type === 'event_callback' ? EventCallbackSchema : b.type === 'block_actions' ? BlockActionsSchema : b.type === 'block_suggestion' ? BlockSuggestionSchema : undefined;
   if (!schema) return { ok: true }; // other types are ignored later, unread
   const parsed = schema.safeParse(b);
   if (parsed.success) return { ok: true };

@@ -21,6 +21,6 @@ export class SlackInboxApp extends App {
   override async processEvent(event: ReceiverEvent): Promise<void> {
     // Not attached yet: throwing leaves the request unacknowledged, so Slack delivers it again.
     if (!this.inbox) throw new Error('The Slack inbox is not attached yet');
-    await this.inbox.receive(event.body, (text) => (text === undefined ? event.ack() : event.ack(text)), event.retryNum !== undefined ? { retryNum: event.retryNum } : {});
+    await this.inbox.receive(event.body, (response) => (response === undefined ? event.ack() : event.ack(response)), event.retryNum !== undefined ? { retryNum: event.retryNum } : {});
   }
 }

@@ -4,9 +4,9 @@ import { TurnGate } from './turn-gate';
 import { commandToText, stripBotMention } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
 import { checkSlackBody } from './slack-body.schema';
-import { clickOf, inboxIdOf, inputOf, type SlackInput } from './slack-payloads';
+import { clickOf, inboxIdOf, inputOf, type SlackBlockSuggestionBody, type SlackInput } from './slack-payloads';
 import { actingWorkspacesOf, workspacesAllowed } from './slack-workspaces';
-import type { SlackTurnHandler } from './slack-turn.handler';
+import type { SlackOptionsAnswer, SlackTurnHandler } from './slack-turn.handler';
 import type { SlackLogger } from './slack.types';
 
 export const INBOX_SOURCE = 'slack';
@@ -60,6 +60,8 @@ const MAX_WAIT_FOR_A_TURN_MS = 30_000;
 const DEFAULT_ACK_BUDGET_MS = 25;
 
 const SLOW = Symbol('slow');
+/** Issue 19: a menu's options must reach Slack within its 3 s; past this the answer is an empty list. */
+const SUGGEST_BUDGET_MS = 2_500;
 /** How long a missed budget makes the next deliveries skip waiting for the store. */
 const SLOW_STORE_MEMORY_MS = 5_000;
 
@@ -128,8 +130,11 @@ export class SlackInboxProcessor {
     this.gate = new TurnGate(deps.maxTurnsInFlight ?? DEFAULT_MAX_TURNS_IN_FLIGHT, MAX_WAIT_FOR_A_TURN_MS);
   }
 
-  /** `ack` sends Slack's HTTP 200 (or Socket Mode envelope ack); text is shown to the person (commands only). */
-  async receive(body: Record<string, unknown>, ack: (text?: string) => Promise<void>, meta: { retryNum?: number } = {}): Promise<void> {
+  /**
+   * `ack` sends Slack's HTTP 200 (or Socket Mode envelope ack); text is shown to the person (commands
+   * only); an object is the JSON answer (a block_suggestion's options).
+   */
+  async receive(body: Record<string, unknown>, ack: (response?: string | SlackOptionsAnswer) => Promise<void>, meta: { retryNum?: number } = {}): Promise<void> {
     const check = checkSlackBody(body);
     if (!check.ok) {
       // Acknowledged so that Slack does not send it again; nothing is stored and no turn runs.
@@ -141,6 +146,8 @@ export class SlackInboxProcessor {
       await ack(typeof body.command === 'string' ? NOT_ALLOWED : undefined);
       return;
     }
+    // Issue 19: options for a menu are read-only and wanted now: answered in the acknowledgement, never stored.
+    if (body.type === 'block_suggestion') return this.suggest(body as unknown as SlackBlockSuggestionBody, ack);
     if (this.deps.admits && !(await this.admitted(body, ack))) return;
     const id = inboxIdOf(body);
     if (!id) {
@@ -160,6 +167,17 @@ export class SlackInboxProcessor {
     }
     await this.acknowledge(ack, id);
     await this.afterClaim(id, body, status, meta);
+  }
+
+  /** Answers a block_suggestion with the options (none when the lookup fails: the menu then shows nothing, nothing breaks). */
+  private async suggest(body: SlackBlockSuggestionBody, ack: (response?: SlackOptionsAnswer) => Promise<void>): Promise<void> {
+    let answer: SlackOptionsAnswer = { options: [] };
+    try {
+      answer = await within(this.deps.turns.suggest(body, `suggest-${this.now().getTime()}`), SUGGEST_BUDGET_MS).then((a) => (a === SLOW ? answer : a));
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'Slack options request failed; answered with no options');
+    }
+    await ack(answer).catch((err: unknown) => this.deps.logger.warn({ err }, 'Slack options request could not be answered'));
   }
 
   /** ALLOWED_SLACK_TEAM_IDS, for the person acting (their workspace and enterprise), not only the install; logged when refused. */

@@ -56,6 +56,26 @@ export interface SlackCommandBody {
   response_url?: string;
 }
 
+/** Issue 19: an external_select's options request (see slack-body.schema.ts). */
+export interface SlackBlockSuggestionBody {
+  type: 'block_suggestion';
+  action_id: string;
+  block_id?: string;
+  value: string;
+  team?: { id?: string } | null;
+  user: { id: string; team_id?: string };
+  channel?: { id?: string; name?: string };
+  container?: { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
+}
+
+/** Who asks for options, and where (a DM, a channel); undefined without a workspace. */
+export function suggestionOf(body: SlackBlockSuggestionBody): Omit<SlackOrigin, 'locale'> | undefined {
+  const teamId = body.user.team_id ?? body.team?.id ?? undefined;
+  const channel = body.channel?.id ?? body.container?.channel_id ?? 'unknown';
+  if (!teamId) return undefined;
+  return { teamId, userId: body.user.id, channel, ...installFrom(body as unknown as Record<string, unknown>), ...(isDm(channel, body.channel?.name) ? { channelType: 'im' } : {}) };
+}
+
 export type SlackBody = SlackEventCallbackBody | SlackBlockActionsBody | SlackCommandBody;
 
 export type SlackInput =

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { clickToActionData, renderShowCard, stashedKey, type AdaptiveCardJson, type ClickResult } from './block-kit';
-import { conversationTypeOf, executeActivity, installOf, messageActivity, submitActivity, type SlackOrigin } from './slack-activity.mapper';
+import { clickToActionData, datasetOfActionId, renderShowCard, SLACK_BLOCK_LIMITS, stashedKey, type AdaptiveCardJson, type ClickResult } from './block-kit';
+import { conversationTypeOf, executeActivity, installOf, messageActivity, searchActivity, submitActivity, type SlackOrigin } from './slack-activity.mapper';
 import { findSlackApiError, plainSlackFailure } from './slack-api.errors';
 import type { SlackBotAdapter } from './slack-bot.adapter';
 import type { SlackImMemory } from './slack-im.memory';
@@ -9,9 +9,17 @@ import type { SlackContent, SlackMessagePoster } from './slack-message.poster';
 import { SlackReplyRoute } from './slack-reply.route';
 import type { SlackStash } from './slack-stash';
 import type { SlackLogger } from './slack.types';
-import { clickOf, type SlackBlockActionsBody } from './slack-payloads';
+import { clickOf, suggestionOf, type SlackBlockActionsBody, type SlackBlockSuggestionBody } from './slack-payloads';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+const SEARCH_RESPONSE = 'application/vnd.microsoft.search.searchResponse';
+
+/** Slack's answer to a block_suggestion: the options of the menu. */
+export interface SlackOptionsAnswer {
+  options: { text: { type: 'plain_text'; text: string }; value: string }[];
+}
+const NO_OPTIONS: SlackOptionsAnswer = { options: [] };
+const fitOption = (t: string) => (t.length > SLACK_BLOCK_LIMITS.optionText ? `${t.slice(0, SLACK_BLOCK_LIMITS.optionText - 1)}…` : t);
 
 export interface SlackTurnDeps {
   adapter: SlackBotAdapter;
@@ -107,6 +115,29 @@ export class SlackTurnHandler {
       }
     });
     await this.learnFrom(origin, route);
+  }
+
+  /**
+   * Issue 19: an external_select asks for options as the person types. Run as the application/search
+   * invoke Teams sends for the same card (the bot answers both alike); its results become the menu's
+   * options, within Slack's limits. A request that is not for one of our datasets gets no options.
+   */
+  async suggest(body: SlackBlockSuggestionBody, id: string): Promise<SlackOptionsAnswer> {
+    const origin = suggestionOf(body);
+    const dataset = datasetOfActionId(body.action_id);
+    if (!origin || !dataset) return NO_OPTIONS;
+    const locale = await this.deps.locales.localeOf(installOf(origin), origin.teamId, origin.userId);
+    const activity = searchActivity({ ...origin, ...(locale ? { locale } : {}) }, dataset, body.value, id, SLACK_BLOCK_LIMITS.selectOptions);
+    const response = await this.deps.adapter.processActivity(activity, (c) => this.deps.bot.run(c));
+    const answer = response?.body as { type?: string; value?: { results?: unknown } } | undefined;
+    if (answer?.type !== SEARCH_RESPONSE || !Array.isArray(answer.value?.results)) return NO_OPTIONS;
+    const options: SlackOptionsAnswer['options'] = [];
+    for (const r of answer.value.results as { title?: unknown; value?: unknown }[]) {
+      if (typeof r.title !== 'string' || typeof r.value !== 'string' || r.value.length === 0 || r.value.length > SLACK_BLOCK_LIMITS.optionValue) continue;
+      options.push({ text: { type: 'plain_text', text: fitOption(r.title) }, value: r.value });
+      if (options.length === SLACK_BLOCK_LIMITS.selectOptions) break;
+    }
+    return { options };
   }
 
   /** A refusal before any turn (see SlackInboxProcessor): to the person alone in a channel, in their DM otherwise. */

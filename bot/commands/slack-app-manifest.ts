@@ -10,6 +10,7 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 const REQUEST_URL_PATHS = [
   ['settings', 'event_subscriptions', 'request_url'],
   ['settings', 'interactivity', 'request_url'],
+  ['settings', 'interactivity', 'message_menu_options_url'],
   ['features', 'slash_commands', 0, 'url'],
 ] as const;
 

@@ -200,6 +200,17 @@ export const en: CardStrings = {
       described: 'Described by the customer, not in the directory',
       idNotGiven: 'Not given (the customer did not know it)',
     },
+    searchPlaceholder: 'Choose, or start typing a name to search',
+    typedNameLabel: 'Or type the name',
+    typedNamePlaceholder: 'Part of the name is enough',
+    searchHint: 'The list shows the best matches first. Not there? Type part of the name in the list to search, or in the box.',
+    typedNameNoMatch: (typed) => `No organization you can choose here has “${typed}” in its name. Check the spelling, or pick one from the list.`,
+    typedNameSeveral: (typed) => `Several organizations you can choose have “${typed}” in their name: pick one from the list.`,
+  },
+
+  shortened: {
+    choices: (n) => `This card was shortened to fit in Teams: ${plural(n, 'choice is', 'choices are')} not listed. Type a name to find the others.`,
+    text: 'Some content was shortened to fit in Teams.',
   },
 
   confirm: {

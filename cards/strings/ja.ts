@@ -196,6 +196,17 @@ export const ja: CardStrings = {
       described: 'お客様が入力 (ディレクトリに未登録)',
       idNotGiven: '未入力 (お客様が ID を把握していません)',
     },
+    searchPlaceholder: '選択するか、名前を入力して検索',
+    typedNameLabel: 'または名前を入力',
+    typedNamePlaceholder: '名前の一部でもかまいません',
+    searchHint: '一覧には候補の上位が表示されています。見つからない場合は、一覧または入力欄に名前の一部を入力してください。',
+    typedNameNoMatch: (typed) => `「${typed}」を名前に含む、ここで選べる組織はありません。つづりを確かめるか、一覧から選んでください。`,
+    typedNameSeveral: (typed) => `「${typed}」を名前に含む組織が複数あります。一覧から選んでください。`,
+  },
+
+  shortened: {
+    choices: (n) => `Teamsの制限のため、カードを短くしました。選択肢のうち ${n} 件は表示されていません。名前を入力するとほかの候補を探せます。`,
+    text: 'Teamsの制限のため、一部の内容を省略しました。',
   },
 
   confirm: {

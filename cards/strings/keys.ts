@@ -121,7 +121,19 @@ export interface CardStrings {
       described: string;
       idNotGiven: string;
     };
+    /** Issue 19: more eligible choices than the card lists: the choice searches, and a name can be typed. */
+    searchPlaceholder: string;
+    typedNameLabel: string;
+    typedNamePlaceholder: string;
+    searchHint: string;
+    /** Issue 19: the typed name matched no eligible choice. */
+    typedNameNoMatch: (typed: string) => string;
+    /** Issue 19: the typed name matched several: the list shows those. */
+    typedNameSeveral: (typed: string) => string;
   };
+
+  /** Issue 19: a card cut down to fit Teams' size limit (28 KB). */
+  shortened: { choices: (count: number) => string; text: string };
 
   confirm: {
     title: string;

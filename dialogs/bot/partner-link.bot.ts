@@ -5,6 +5,7 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -20,6 +21,7 @@ import { cardMessage } from '../replies';
 import { simpleText } from '../simple/simple.text';
 import { setTurnInfo, type TurnInfo } from '../turn-info';
 import { InvokeAnswer } from './invoke-answer';
+import { answerSearch } from './search-invoke';
 import { OptimisticConversationState } from './optimistic-conversation-state';
 
 export interface BotDeps {
@@ -148,6 +150,18 @@ export class PartnerLinkBot extends ActivityHandler {
       await context.sendActivity(refusal);
     }
     return false;
+  }
+
+  /**
+   * Issue 19: a form's organization choice searching as the person types (application/search): answered
+   * from the eligibility rules for the sender, without touching the conversation's state.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'application/search') return super.onInvokeActivity(context);
+    const turn = this.deps.describeTurn(context.activity);
+    const admitted = context.turnState.get(ADMITTED) as Person | undefined;
+    const person = admitted ?? (turn.identity ? await this.deps.store.directory.findPersonByIdentity(turn.identity) : undefined);
+    return answerSearch(this.deps.dialogs, this.deps.logger, person, context.activity.value, { platform: turn.platform, locale: turn.locale });
   }
 
   /** Action.Execute: answer with the card that replaces the clicked one, within Teams' time limit. */

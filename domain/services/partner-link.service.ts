@@ -14,7 +14,7 @@ import { isClosed, subjectKey, type AuditEntry, type AuditPlatform, type Partner
 import { advisory, refusal, type Advisory, type Refusal, type Verdict } from '../result';
 import { nameOf, partnerToVerify, validatePartnerRecord, type PartnerOrganizationRef } from '../rules';
 import type { Workload } from '../workload';
-import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners } from './eligibility';
+import { eligibleDistributors, eligibleMultichannelPartners, eligiblePartners, type EligibilityOptions } from './eligibility';
 import { verdictFor, type FactSources, type Validation } from './facts';
 import { decidersOf } from './request-view';
 
@@ -102,16 +102,17 @@ export class PartnerLinkService {
     return verdictFor(subject, requester, this.facts());
   }
 
-  eligibleDistributors(resellerId: string, requester: Person) {
-    return eligibleDistributors(resellerId, requester, this.facts());
+  /** Issue 19: `opts` bounds the list (limit) or looks for a typed name (nameContains); the rules are the same. */
+  eligibleDistributors(resellerId: string, requester: Person, opts?: EligibilityOptions) {
+    return eligibleDistributors(resellerId, requester, this.facts(), opts);
   }
 
-  eligiblePartners(customerId: string, workload: Workload, requester: Person) {
-    return eligiblePartners(customerId, workload, requester, this.facts());
+  eligiblePartners(customerId: string, workload: Workload, requester: Person, opts?: EligibilityOptions) {
+    return eligiblePartners(customerId, workload, requester, this.facts(), opts);
   }
 
-  eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, described?: DescribedSubscription) {
-    return eligibleMultichannelPartners(customerId, subscriptionId, requester, this.facts(), {}, described);
+  eligibleMultichannelPartners(customerId: string, subscriptionId: string, requester: Person, described?: DescribedSubscription, opts?: EligibilityOptions) {
+    return eligibleMultichannelPartners(customerId, subscriptionId, requester, this.facts(), opts, described);
   }
 
   /** Admins of the organization whose approval the request awaits now. */

@@ -18,7 +18,7 @@ interface SlackManifest {
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
-    interactivity: { is_enabled: boolean; request_url?: string };
+    interactivity: { is_enabled: boolean; request_url?: string; message_menu_options_url?: string };
     socket_mode_enabled: boolean;
     token_rotation_enabled: boolean;
   };
@@ -68,7 +68,8 @@ describe('the Slack app manifest', () => {
 
   it('subscribes to DMs and mentions, and sends events and clicks to PUBLIC_URL/slack/events', () => {
     expect(manifest.settings.event_subscriptions).toEqual({ request_url: EVENTS_URL, bot_events: BOT_EVENTS });
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: EVENTS_URL });
+    // Issue 19: external_select menus load their options from the same endpoint.
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: EVENTS_URL, message_menu_options_url: EVENTS_URL });
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: false, token_rotation_enabled: false });
   });
 

@@ -9,6 +9,7 @@ import { createLogger } from '../../bot/logger';
 import { createRecognizer } from '../../bot/recognizer';
 import { createNlpjsClassifier } from '../../adapters/nlpjs';
 import { MessageRecognizer, type IntentClassifier, type IntentScore } from '../../dialogs/recognition';
+import { CardSizeLimit } from '../../dialogs';
 import { DEFAULT_POLICY, type OutboundMessage, type Platform, type ProactiveSenderPort, type StorePort, type StoredReference } from '../../domain';
 import { Schedules, type GroupMembersPort } from '../../app';
 import { loadSampleDirectory, sampleLookup } from './sample-directory';
@@ -129,6 +130,8 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     await schedules.idle();
   }
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
+  // As mountTeams does (bot/teams.mount.ts): every card sent is checked against Teams' size limit.
+  adapter.use(new CardSizeLimit());
   let seq = 0;
 
   function from(personId: string, platform?: Platform): Partial<Activity> {
@@ -169,9 +172,20 @@ export async function createBotHarness(options: { dataDir?: string; mongodbUri?:
     };
   }
 
+  /** Issue 19: the host asks for a form's choices as the person types (an application/search invoke); returns the invoke response. */
+  async function search(personId: string, value: Record<string, unknown>, locale?: string, platform?: Platform) {
+    adapter.activeQueue.length = 0;
+    const activity = { id: `act-${++seq}`, type: ActivityTypes.Invoke, name: 'application/search', recipient: { id: 'bot', name: 'Partner Link' }, serviceUrl: 'https://test.local', value, ...(locale ? { locale } : {}), ...from(personId, platform) } as Activity;
+    await adapter.processActivity(activity, async (ctx) => bot.run(ctx));
+    const sent = adapter.activeQueue.splice(0);
+    const response = sent.find((a) => a.type === 'invokeResponse')?.value as { status: number; body?: { type?: string; value?: { results?: { title: string; value: string }[] } } } | undefined;
+    return { status: response?.status, body: response?.body, results: response?.body?.value?.results ?? [], replies: sent.filter((a) => a.type === ActivityTypes.Message).map(toReply) };
+  }
+
   return {
     store,
     logs,
+    search,
     delivered,
     /** Posted approval cards replaced after a decision (`to` is the posted message ID). */
     updated,

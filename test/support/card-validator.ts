@@ -43,9 +43,35 @@ function roundTripProblems(input: Json, output: Json | undefined, path: string, 
   if (!same) out.push(`${path}: value ${JSON.stringify(input)} came back as ${JSON.stringify(output)}`);
 }
 
+/**
+ * Issue 19: `choices.data` (Teams' dynamic typeahead) is the one property allowed past 1.5: Teams reads
+ * it on any card version (its own sample card is 1.2; MicrosoftDocs msteams-docs, dynamic-search.md),
+ * while the object model types it from 1.6. It is checked here for its own shape (a Data.Query naming a
+ * dataset, on an Input.ChoiceSet) and left out of the 1.5 round trip.
+ */
+function withoutDataQueries(node: Json, path: string, problems: string[]): Json {
+  if (Array.isArray(node)) return node.map((item, i) => withoutDataQueries(item, `${path}[${i}]`, problems));
+  if (node === null || typeof node !== 'object') return node;
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== 'choices.data') {
+      out[key] = withoutDataQueries(value, `${path}.${key}`, problems);
+      continue;
+    }
+    const q = value as { [key: string]: Json } | null;
+    const keys = q && typeof q === 'object' && !Array.isArray(q) ? Object.keys(q) : [];
+    if (node.type !== 'Input.ChoiceSet') problems.push(`${path}.choices.data: only on an Input.ChoiceSet`);
+    if (!q || q.type !== 'Data.Query' || typeof q.dataset !== 'string' || q.dataset === '' || keys.some((k) => !['type', 'dataset', 'count', 'skip'].includes(k))) {
+      problems.push(`${path}.choices.data: must be a Data.Query naming a dataset`);
+    }
+  }
+  return out;
+}
+
 /** All problems the official object model finds in a card targeting schema 1.5; empty when clean. */
-export function cardProblems(card: object): string[] {
+export function cardProblems(input: object): string[] {
   const problems: string[] = [];
+  const card = withoutDataQueries(input as Json, '$', problems) as object;
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card as ACTypes.PropertyBag, context);

@@ -73,6 +73,15 @@ export interface MultiStaticSelectElement {
   placeholder?: PlainText;
 }
 
+/** Issue 19: options loaded from the app as the person types (a block_suggestion request). */
+export interface ExternalSelectElement {
+  type: 'external_select';
+  action_id: string;
+  initial_option?: OptionObject;
+  min_query_length?: number;
+  placeholder?: PlainText;
+}
+
 export interface RadioButtonsElement {
   type: 'radio_buttons';
   action_id: string;
@@ -106,6 +115,7 @@ export type InputElement =
   | NumberInputElement
   | StaticSelectElement
   | MultiStaticSelectElement
+  | ExternalSelectElement
   | RadioButtonsElement
   | CheckboxesElement
   | DatepickerElement

@@ -1,7 +1,8 @@
 import type { OptionObject } from './block-kit.types';
 import { pushInput, placeholderOf, plainText, type ElementSpec } from './input-block';
 import { choicesOf, initialChoices, isExpanded } from './input-values';
-import { getBool, type JsonRecord } from './json-access';
+import { asRecord, getBool, getString, type JsonRecord } from './json-access';
+import { searchActionId } from './search-action-id';
 import { renderTextInput } from './input.renderer';
 import type { RenderContext } from './render-context';
 import { LIMITS } from './slack-limits';
@@ -15,6 +16,7 @@ import { cleanText, isBlank } from './text-fit';
  */
 export function renderChoiceSet(el: JsonRecord, path: string, ctx: RenderContext): void {
   const choices = choicesOf(el);
+  if (renderSearched(el, choices, ctx)) return;
   // Nothing to pick from (e.g. 1.6 dynamic choices): a text box keeps the input answerable.
   if (choices.length === 0) return renderTextInput({ ...el, type: 'Input.Text', value: undefined }, path, ctx);
 
@@ -48,4 +50,28 @@ export function renderChoiceSet(el: JsonRecord, path: string, ctx: RenderContext
     if (placeholder) element.placeholder = placeholder;
   }
   pushInput(el, multi ? 'multiChoice' : 'choice', element, ctx, hint ? { hint } : {});
+}
+
+/**
+ * Issue 19: a choice with `choices.data` (Teams' typeahead) becomes an external_select: Slack asks the
+ * app for options as the person types (block_suggestion, answered like Teams' application/search), so
+ * the card's listed choices are not needed here. Single choices only; false when it does not apply.
+ */
+function renderSearched(el: JsonRecord, choices: ReturnType<typeof choicesOf>, ctx: RenderContext): boolean {
+  const query = asRecord(el['choices.data']);
+  const dataset = query && getString(query, 'type') === 'Data.Query' ? getString(query, 'dataset') : undefined;
+  const actionId = dataset ? searchActionId(dataset) : undefined;
+  if (!actionId || getBool(el, 'isMultiSelect') === true) return false;
+  const chosen = initialChoices(el, choices)[0];
+  const title = chosen !== undefined ? cleanText(choices.find((c) => c.value === chosen)?.title ?? chosen).trim() : undefined;
+  const placeholder = placeholderOf(el, ctx);
+  const element: ElementSpec = {
+    type: 'external_select',
+    // Options load when the menu opens (the best choices), then as the person types.
+    min_query_length: 0,
+    ...(chosen !== undefined ? { initial_option: { text: plainText(ctx.plain(title || chosen, LIMITS.optionText)), value: ctx.optionValue(chosen) } } : {}),
+    ...(placeholder ? { placeholder } : {}),
+  };
+  pushInput(el, 'choice', element, ctx, { actionId });
+  return true;
 }

@@ -1,6 +1,7 @@
 import { isDate, isTime } from './input-values';
 import { asRecord, getArray, type JsonRecord } from './json-access';
 import { LIMITS } from './slack-limits';
+import { isSearchActionId } from './search-action-id';
 
 /** Checks for block elements and composition objects; see block.validator.ts. */
 export type Report = (problem: string) => void;
@@ -85,6 +86,17 @@ export function checkInputElement(el: JsonRecord, where: string, report: Report,
     case 'checkboxes':
       checkOptions(el, where, LIMITS.toggleOptions, report);
       return;
+    case 'external_select': {
+      // The options come from the app; only the initial one travels in the message.
+      const initial = asRecord(el.initial_option);
+      if (initial) {
+        checkText(initial.text, `${where}.initial_option`, LIMITS.optionText, report);
+        if (typeof initial.value !== 'string' || initial.value.length === 0 || initial.value.length > LIMITS.optionValue) report(`${where}.initial_option: value must be 1 to ${LIMITS.optionValue} chars`);
+      }
+      if (el.min_query_length !== undefined && !(Number.isInteger(el.min_query_length) && (el.min_query_length as number) >= 0)) report(`${where}: min_query_length must be a whole number`);
+      if (!isSearchActionId(el.action_id)) report(`${where}: action_id must name the dataset searched`);
+      return;
+    }
     case 'datepicker':
       if (el.initial_date !== undefined && !(typeof el.initial_date === 'string' && isDate(el.initial_date))) {
         report(`${where}: initial_date must be YYYY-MM-DD`);

@@ -24,3 +24,4 @@ export type { BlockKitLocale } from './locale-strings';
 
 /** Bolt routing: every button this renderer writes has an action_id matching this. */
 export const CARD_ACTION_ID = /^ac:/;
+export { datasetOfActionId, searchActionId } from './search-action-id';

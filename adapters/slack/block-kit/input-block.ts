@@ -36,7 +36,7 @@ export function pushInput(
   kind: InputKind,
   element: ElementSpec,
   ctx: RenderContext,
-  extra: { label?: PlainText; hint?: string } = {},
+  extra: { label?: PlainText; hint?: string; /** Issue 19: an action_id of its own (an external_select names its dataset). */ actionId?: string } = {},
 ): string | undefined {
   const id = getString(el, 'id');
   if (!id) return undefined;
@@ -46,7 +46,7 @@ export function pushInput(
     type: 'input',
     block_id: blockId,
     label: extra.label ?? labelOf(el, ctx),
-    element: { ...element, action_id: blockId } as InputElement,
+    element: { ...element, action_id: extra.actionId ?? blockId } as InputElement,
     optional: !required,
   };
   if (extra.hint) block.hint = plainText(ctx.plain(extra.hint, LIMITS.inputHint));

@@ -1,9 +1,10 @@
-import { addPartnerFormCard } from '../../../cards';
+import { addPartnerFormCard, datasetName } from '../../../cards';
 import { GDAP_ROLES, sellsToCustomers, WorkloadSchema, type GdapRoleName } from '../../../domain';
 import { cardContext } from '../../turn-info';
 import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
+import { resolveTyped } from '../org-search';
 
 /** A customer asks for another partner for a workload: the workload, then the partner. */
 export const addPartnerSpec: SlotSpec = {
@@ -28,6 +29,8 @@ export const addPartnerSpec: SlotSpec = {
       ...(action.workload ? { workload: action.workload } : {}),
       ...(action.partnerId ? { partnerId: action.partnerId } : {}),
       ...(action.adminRoles ? { adminRoles: action.adminRoles } : {}),
+      // The typed name is kept only while nothing was picked (issue 19); '' forgets an earlier one.
+      typedName: action.typedName ?? '',
     };
   },
 
@@ -50,13 +53,18 @@ export const addPartnerSpec: SlotSpec = {
       const adminRoles = ctx.deps.offerAdminRoles ? adminRoleIds(slots.adminRoles) : [];
       return { kind: 'ready', subject: { kind: 'add_partner', customerId: ctx.org.id, partnerId: slots.partnerId, workload: workload.data, ...(adminRoles.length ? { adminRoles } : {}) } };
     }
+    const dataset = { kind: 'add_partner', workload: workload.data } as const;
+    const typed = !slots.partnerId && !ctx.askAll ? await resolveTyped(ctx.deps, dataset, ctx.org, ctx.person, slots.typedName) : {};
+    if (typed.picked) return this.next({ ...slots, partnerId: typed.picked, typedName: '' }, ctx);
     const elig = await ctx.deps.service.eligiblePartners(ctx.org.id, workload.data, ctx.person);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
-    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
+    const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
+    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(offered.map((o) => o.id));
     const offer = ctx.deps.offerAdminRoles ? { offerAdminRoles: true } : {};
-    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: elig.eligible.map((c) => c.org), notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...offer, ...refusal }, cardCtx);
+    const search = elig.more ? { search: datasetName(dataset) } : {};
+    const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: offered, notOnPartnerLink, notOffered: notOfferedGroups(elig.ineligible), ask, values: slots, ...offer, ...search, ...(typed.typed ? { typed: typed.typed } : {}), ...refusal }, cardCtx);
     return { kind: 'ask', card };
   },
 };

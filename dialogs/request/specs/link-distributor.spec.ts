@@ -1,8 +1,11 @@
-import { linkDistributorFormCard } from '../../../cards';
+import { datasetName, linkDistributorFormCard } from '../../../cards';
 import { cardContext } from '../../turn-info';
 import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
+import { resolveTyped } from '../org-search';
+
+const DATASET = { kind: 'link_distributor' } as const;
 
 /** A reseller asks to be linked with a distributor: one slot, the distributor. */
 export const linkDistributorSpec: SlotSpec = {
@@ -16,7 +19,9 @@ export const linkDistributorSpec: SlotSpec = {
   },
 
   fromForm(action): Slots {
-    return action.form === 'link_distributor' && action.providerId ? { providerId: action.providerId } : {};
+    if (action.form !== 'link_distributor') return {};
+    // The typed name is kept only while nothing was picked (issue 19); '' forgets an earlier one.
+    return { ...(action.providerId ? { providerId: action.providerId } : {}), typedName: action.typedName ?? '' };
   },
 
   async choices(_slots, ctx) {
@@ -28,14 +33,19 @@ export const linkDistributorSpec: SlotSpec = {
     if (slots.providerId && !ctx.askAll) {
       return { kind: 'ready', subject: { kind: 'link_distributor', resellerId: ctx.org.id, providerId: slots.providerId } };
     }
+    const typed = !slots.providerId && !ctx.askAll ? await resolveTyped(ctx.deps, DATASET, ctx.org, ctx.person, slots.typedName) : {};
+    if (typed.picked) return { kind: 'ready', subject: { kind: 'link_distributor', resellerId: ctx.org.id, providerId: typed.picked } };
     const elig = await ctx.deps.service.eligibleDistributors(ctx.org.id, ctx.person);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
+    const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
     const card = linkDistributorFormCard(
       {
         reseller: ctx.org,
-        eligibleDistributors: elig.eligible.map((c) => c.org),
-        notOnPartnerLink: await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id)),
+        eligibleDistributors: offered,
+        notOnPartnerLink: await ctx.deps.reach.unreachableOrgIds(offered.map((o) => o.id)),
+        ...(elig.more ? { search: datasetName(DATASET) } : {}),
+        ...(typed.typed ? { typed: typed.typed } : {}),
         values: slots,
         notOffered: notOfferedGroups(elig.ineligible),
         // "Change" on the confirmation: the distributor is asked again, with its choices (as the other specs do).

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { multichannelFormCard, type DescribeValues } from '../../../cards';
+import { datasetName, multichannelFormCard, type DescribeValues } from '../../../cards';
 import {
   DescribedSubscriptionSchema,
   SubscriptionIdSchema,
@@ -15,6 +15,7 @@ import { cardContext } from '../../turn-info';
 import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
+import { resolveTyped } from '../org-search';
 
 /**
  * Issue 18: slots of a subscription the directory does not hold, described by the customer. `describe`
@@ -103,6 +104,8 @@ export const multichannelSpec: SlotSpec = {
     const slots: Slots = {
       ...(action.subscriptionId ? { subscriptionId: action.subscriptionId } : {}),
       ...(action.partnerId ? { partnerId: action.partnerId } : {}),
+      // The typed name is kept only while nothing was picked (issue 19); '' forgets an earlier one.
+      typedName: action.typedName ?? '',
     };
     if (action.describe !== 'yes') {
       // Picked from the list: no longer describing one.
@@ -144,6 +147,9 @@ export const multichannelSpec: SlotSpec = {
     const { id, described } = picked;
     const base = { kind: 'multichannel_support' as const, customerId: ctx.org.id, subscriptionId: id, ...(described ? { described } : {}) };
     if (slots.partnerId && !ctx.askAll) return { kind: 'ready', subject: { ...base, partnerId: slots.partnerId } };
+    const dataset = { kind: 'multichannel_support', subscriptionId: id } as const;
+    const typed = !slots.partnerId && !ctx.askAll && !described ? await resolveTyped(ctx.deps, dataset, ctx.org, ctx.person, slots.typedName) : {};
+    if (typed.picked) return { kind: 'ready', subject: { ...base, partnerId: typed.picked } };
     const elig = await ctx.deps.service.eligibleMultichannelPartners(ctx.org.id, id, ctx.person, described);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
     if (elig.eligible.length === 0) {
@@ -156,17 +162,21 @@ export const multichannelSpec: SlotSpec = {
       return { kind: 'stop', refusals: reasons };
     }
     const ask = ctx.askAll ? (['subscriptionId', 'partnerId'] as const) : (['partnerId'] as const);
-    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(elig.eligible.map((c) => c.org.id));
+    const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
+    const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(offered.map((o) => o.id));
+    const search = elig.more && !described ? { search: datasetName(dataset) } : {};
     const card = multichannelFormCard(
       {
         customer: ctx.org,
         subscriptions,
-        eligiblePartners: elig.eligible.map((c) => c.org),
+        eligiblePartners: offered,
         notOnPartnerLink,
         notOffered: notOfferedGroups(elig.ineligible),
         ask,
         values: { ...slots, subscriptionId: id },
         ...(described ? { describe: { asking: false as const, subject: described } } : {}),
+        ...search,
+        ...(typed.typed ? { typed: typed.typed } : {}),
         ...refusal,
       },
       cardCtx,

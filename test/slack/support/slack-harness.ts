@@ -166,6 +166,33 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
       return res;
     },
 
+    /**
+     * Issue 19: `who` types into the external_select of input `inputId` on a posted message: Slack's
+     * block_suggestion request; returns the HTTP answer and the options it held.
+     */
+    async suggest(who: Who, posted: PostedMessage, inputId: string, text: string) {
+      const p = PEOPLE[who];
+      const block = (posted.blocks as Rec[]).find((b) => b.type === 'input' && typeof b.block_id === 'string' && decodeInputBlockId(b.block_id)?.id === inputId);
+      const el = block?.element as Rec | undefined;
+      if (!block || el?.type !== 'external_select') throw new Error(`no external_select for ${inputId} on message ${posted.ts}`);
+      const payload = {
+        type: 'block_suggestion',
+        user: { id: p.userId, username: who, name: who, team_id: p.teamId },
+        container: { type: 'message', message_ts: posted.ts, channel_id: posted.channel, is_ephemeral: false },
+        api_app_id: 'A0PLTEST',
+        token: 'legacy-verification-token',
+        action_id: el.action_id,
+        block_id: block.block_id,
+        value: text,
+        team: { id: p.teamId, domain: p.domain },
+        channel: { id: posted.channel, name: posted.channel.startsWith('D') ? 'directmessage' : 'partner-approvals' },
+        message: { ts: posted.ts, text: posted.text, blocks: posted.blocks },
+      };
+      const res = await h.send(interactionBody(payload));
+      const options = (res.status === 200 && res.body ? ((JSON.parse(res.body) as { options?: { text: { text: string }; value: string }[] }).options ?? []) : []);
+      return { status: res.status, options };
+    },
+
     /** The messages the bot posted to a channel (chat.postMessage), oldest first. */
     posted(channel: string): PostedMessage[] {
       const out: PostedMessage[] = [];
@@ -253,7 +280,10 @@ function stateFor(blocks: unknown[], inputs: Record<string, string>): Rec {
     const want = inputs[id]!;
     const el = b.element as Rec;
     const actionId = String(el.action_id);
-    if (el.type === 'static_select' || el.type === 'radio_buttons') {
+    if (el.type === 'external_select') {
+      // Issue 19: the options came from the app (h.suggest); the test names the value picked.
+      values[b.block_id] = { [actionId]: { type: el.type, selected_option: { text: { type: 'plain_text', text: want }, value: want } } };
+    } else if (el.type === 'static_select' || el.type === 'radio_buttons') {
       const option = ((el.options as Rec[]) ?? []).find((op) => op.value === want || String((op.text as Rec).text).includes(want));
       if (!option) throw new Error(`no option "${want}" for ${id}`);
       values[b.block_id] = { [actionId]: { type: el.type, selected_option: option } };

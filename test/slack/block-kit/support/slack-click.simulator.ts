@@ -9,7 +9,8 @@ export type UserEntry =
   | { typed: string | null }
   | { picked: number[] }
   | { date: string | null }
-  | { time: string | null };
+  | { time: string | null }
+  | { option: OptionObject };
 
 export function inputBlocks(blocks: Block[]): InputBlock[] {
   return blocks.filter((b): b is InputBlock => b.type === 'input');
@@ -34,6 +35,9 @@ export function stateOf(block: InputBlock, entry?: UserEntry): SlackStateValue {
     case 'static_select':
     case 'radio_buttons':
       return { type: el.type, selected_option: picked ? (picked[0] ?? null) : (el.initial_option ?? null) };
+    case 'external_select':
+      // Issue 19: the options came from the app; a test picks by value.
+      return { type: el.type, selected_option: entry && 'option' in entry ? entry.option : (el.initial_option ?? null) };
     case 'multi_static_select':
     case 'checkboxes':
       return { type: el.type, selected_options: picked ?? el.initial_options ?? [] };
