@@ -65,6 +65,8 @@ const reasonText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'gra
 
 const noteText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constant('n'.repeat(NOTE_MAX_LENGTH)));
 const req = (value: Field['value'], maxLength?: number): Field => ({ value, optional: false, ...(maxLength ? { maxLength } : {}) });
+// Issue 19: a name typed instead of picked (free text, at most 200 characters).
+const typedName = fc.string({ unit: fc.constantFrom(...'Contoso Japan ジャパン'.split('')), minLength: 1, maxLength: 60 });
 const opt = (value: Field['value'], maxLength?: number): Field => ({ value, optional: true, ...(maxLength ? { maxLength } : {}) });
 const forRequest = { requestId: req(requestId, 11), version: req(version) };
 
@@ -74,8 +76,8 @@ const VARIANTS: Variant[] = [
   { verb: 'refresh', fields: forRequest },
   { verb: 'cancel_request', fields: forRequest },
   { verb: 'show_request', fields: { requestId: req(requestId, 11) } },
-  { verb: 'submit_form', form: 'link_distributor', fields: { providerId: opt(slug, 64) } },
-  { verb: 'submit_form', form: 'add_partner', fields: { workload: opt(fc.constantFrom(...WORKLOADS), 14), partnerId: opt(slug, 64), adminRoles: opt(fc.uniqueArray(fc.constantFrom('directory_readers', 'global_reader', 'helpdesk_administrator', 'license_administrator'), { minLength: 1, maxLength: 4 }).map((r) => r.join(',')), 300) } },
+  { verb: 'submit_form', form: 'link_distributor', fields: { providerId: opt(slug, 64), typedName: opt(typedName, 200) } },
+  { verb: 'submit_form', form: 'add_partner', fields: { workload: opt(fc.constantFrom(...WORKLOADS), 14), partnerId: opt(slug, 64), adminRoles: opt(fc.uniqueArray(fc.constantFrom('directory_readers', 'global_reader', 'helpdesk_administrator', 'license_administrator'), { minLength: 1, maxLength: 4 }).map((r) => r.join(',')), 300), typedName: opt(typedName, 200) } },
   {
     verb: 'submit_form',
     form: 'multichannel_support',
@@ -90,6 +92,7 @@ const VARIANTS: Variant[] = [
       subscriptionWorkload: opt(fc.constantFrom(...WORKLOADS), 14),
       purchaseChannel: opt(fc.constantFrom('microsoft_direct', 'advisor', 'open', 'ea', 'third_party', 'csp_partner', 'syndication_partner'), 19),
       billing: opt(fc.constantFrom('license', 'usage'), 7),
+      typedName: opt(typedName, 200),
     },
   },
   // owner: the person whose draft it is (a directory ID), on cards made since drafts have owners.

@@ -300,6 +300,9 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
   const actionTs = `1732400${String(n).padStart(3, '0')}.123456`;
   const state = { values: stateFor(posted.blocks, inputs) };
   const shared = !posted.channel.startsWith('D');
+  // Issue 18: a multi-channel form's "not in the list" button also submits the form; a plain 'submit_form'
+  // means the form's own button, so that one is taken only when there is no other.
+  let describeButton: Rec | undefined;
   for (const button of buttonsOf(posted.blocks)) {
     const action = { ...base.actions[0], action_id: button.action_id, block_id: 'act', value: button.value, text: button.text, action_ts: actionTs };
     const payload: Rec = {
@@ -321,9 +324,14 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
     // 'choose_intent:add_partner': the button with that verb whose data names that intent (issue 18).
     const [wanted, intent] = verb.includes(':') ? verb.split(':') : [verb, undefined];
     if (intent !== undefined && click.kind !== 'openUrl' && click.kind !== 'showCard' && v === wanted && click.data.intent === intent) return payload;
+    if (v === verb && verb === 'submit_form' && 'data' in click && (click.data as Rec).describe === 'yes') {
+      describeButton ??= payload;
+      continue;
+    }
     if (v === verb || (verb === '*' && click.kind !== 'openUrl' && click.kind !== 'showCard') || (verb === '#showCard' && click.kind === 'showCard')) return payload;
     // '#showCard=Title': the ShowCard button with that title (a card with more than one).
     if (verb.startsWith('#showCard=') && click.kind === 'showCard' && (button.text as Rec | undefined)?.text === verb.slice('#showCard='.length)) return payload;
   }
+  if (describeButton) return describeButton;
   throw new Error(`no "${verb}" button on message ${posted.ts} in ${posted.channel}`);
 }
