@@ -26,7 +26,7 @@ describe('Slack: multi-channel support for a subscription not in the directory',
     const list = last(h.shown('D07OLIVIAB'));
     expect(textOf(list)).toContain('My subscription is not in the list');
     // The first button that submits this form is "not in the list" (it sends no inputs).
-    await h.click('olivia', list, 'submit_form');
+    await h.click('olivia', list, 'submit_form#describe');
     const describe = last(h.shown('D07OLIVIAB'));
     expect(textOf(describe)).toContain('Describe the subscription');
     expect(textOf(describe)).toContain('How it was bought');
@@ -51,7 +51,7 @@ describe('Slack: multi-channel support for a subscription not in the directory',
 
   it('Japanese: a required box left empty is named by its label (never the input ID); then the form goes on', async () => {
     await h.dm('yuki', '他で購入したサブスクリプションのサポートをお願いしたい');
-    await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form');
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form#describe');
     const describe = last(h.shown('D06YUKISZ'));
     expect(textOf(describe)).toContain('サブスクリプションの内容を入力してください');
     await h.click('yuki', describe, 'submit_form', { subscriptionWorkload: 'microsoft365', purchaseChannel: 'open', billing: 'license' });

@@ -301,7 +301,8 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
   const state = { values: stateFor(posted.blocks, inputs) };
   const shared = !posted.channel.startsWith('D');
   // Issue 18: a multi-channel form's "not in the list" button also submits the form; a plain 'submit_form'
-  // means the form's own button, so that one is taken only when there is no other.
+  // means the form's own button, so that one is taken only when there is no other ('submit_form#describe'
+  // asks for it).
   let describeButton: Rec | undefined;
   for (const button of buttonsOf(posted.blocks)) {
     const action = { ...base.actions[0], action_id: button.action_id, block_id: 'act', value: button.value, text: button.text, action_ts: actionTs };
@@ -324,7 +325,10 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
     // 'choose_intent:add_partner': the button with that verb whose data names that intent (issue 18).
     const [wanted, intent] = verb.includes(':') ? verb.split(':') : [verb, undefined];
     if (intent !== undefined && click.kind !== 'openUrl' && click.kind !== 'showCard' && v === wanted && click.data.intent === intent) return payload;
-    if (v === verb && verb === 'submit_form' && 'data' in click && (click.data as Rec).describe === 'yes') {
+    const describes = 'data' in click && (click.data as Rec).describe === 'yes';
+    // 'submit_form#describe': that button itself.
+    if (verb === 'submit_form#describe' && v === 'submit_form' && describes) return payload;
+    if (v === verb && verb === 'submit_form' && describes) {
       describeButton ??= payload;
       continue;
     }
