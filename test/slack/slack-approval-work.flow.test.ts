@@ -1,5 +1,5 @@
 import { strings } from '../support/bot-harness';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { last, textOf, createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 15 in Slack, through signed HTTP requests and the Web API fake: who must act (and the requester
@@ -7,12 +7,6 @@ import { createSlackHarness, type PostedMessage, type SlackHarness } from './sup
  * and Japanese.
  */
 const REQUEST_ID = /PL-[0-9A-Z]{8}/;
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
-const last = (list: PostedMessage[]): PostedMessage => {
-  const m = list.at(-1);
-  if (!m) throw new Error('nothing was posted');
-  return m;
-};
 const all = (h: SlackHarness, channel: string) => h.shown(channel).map(textOf).join('\n');
 /** The last message posted in the channel as it is now (a click answered with a card replaces it with chat.update). */
 function latest(h: SlackHarness, channel: string): PostedMessage {

@@ -1,6 +1,5 @@
 import { bothStores } from '../support/both-stores';
-import { strings } from '../support/bot-harness';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 16 in Slack, through signed HTTP requests and the Web API fake, on both stores: Yamato
@@ -9,7 +8,6 @@ import { createSlackHarness, type PostedMessage, type SlackHarness } from './sup
  * Yuki told in her own DM (chat.postMessage), in English and Japanese. Replies are Block Kit rendered
  * from the Adaptive Cards.
  */
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
 const lastIn = (h: SlackHarness, channel: string) => textOf(h.posted(channel).at(-1)!);
 const roles = async (h: SlackHarness, id: string) => (await h.store.directory.getPerson(id))!.roles;
 

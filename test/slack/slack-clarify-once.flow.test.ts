@@ -1,15 +1,14 @@
 import { createNlpjsClassifier } from '../../adapters/nlpjs';
 import { MessageRecognizer } from '../../dialogs/recognition';
-import { pinnedScores, strings } from '../support/bot-harness';
+import { pinnedScores } from '../support/bot-harness';
 import { sampleLookup } from '../support/sample-directory';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 18 on Slack: the "Which did you mean?" card answers once; a second click on it is refused
  * politely in the person's language, and what the first click started goes on. The two unsure phrases
  * have their scores pinned (as in slack-understanding.flow.test.ts); the rest is the trained model.
  */
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
 
 async function recognizer() {
   const sample = sampleLookup();

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateBlocks } from '../../adapters/slack/block-kit';
 import type { Organization } from '../../domain';
-import { strings } from '../support/bot-harness';
 import { generatedDirectory, seededDataDir } from '../support/generated-store';
-import { createSlackHarness, PEOPLE, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { textOf, createSlackHarness, PEOPLE, type PostedMessage, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 19 on Slack, through signed HTTP requests and the fake Web API: with a generated M directory
@@ -17,7 +16,6 @@ import { createSlackHarness, PEOPLE, type PostedMessage, type SlackHarness } fro
 type Rec = Record<string, unknown>;
 const generated = generatedDirectory('M');
 const byId = new Map<string, Organization>(generated.organizations.map((o) => [o.id, o]));
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
 const last = (list: PostedMessage[]): PostedMessage => {
   const m = list.at(-1);
   if (!m) throw new Error('nothing was shown');

@@ -1,11 +1,10 @@
 import nock from 'nock';
 import { validateBlocks } from '../../adapters/slack/block-kit';
 import type { StorePort } from '../../domain';
-import { strings } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { fixturePartnerCenter } from '../support/partner-center-harness';
 import { fixture, PC_BASE, replyWith } from '../partner-center/pc-fixtures';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { last, textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 17 on Slack, in Japanese, through signed HTTP and the (fake) Web API, with Partner Center
@@ -21,12 +20,6 @@ const SAKURA = '60718293-a4b5-46cd-97e8-f90a1b2c3d45';
 const OPERATOR = '3b33e682-00c3-41ee-9dd2-a548adf56438';
 const LINK = (fixture('relationship-request-reseller').body as { url: string }).url;
 const DM = { yuki: 'D06YUKISZ', taro: 'D06TAROITO', daniel: 'D05DANPARK', aiko: 'D01AIKOTAN' } as const;
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
-const last = (list: PostedMessage[]): PostedMessage => {
-  const m = list.at(-1);
-  if (!m) throw new Error('nothing was posted');
-  return m;
-};
 type Rec = Record<string, unknown>;
 /** The URL buttons of Block Kit blocks. */
 const urlButtons = (blocks: unknown[]): string[] =>

@@ -1,11 +1,10 @@
 import nock from 'nock';
 import { validateBlocks } from '../../adapters/slack/block-kit';
-import { strings } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { fixturePartnerCenter } from '../support/partner-center-harness';
 import { TestClock } from '../support/test-clock';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { last, textOf, createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 17 on Slack, through signed HTTP and the (fake) Web API, with Partner Center answered by the
@@ -22,12 +21,6 @@ const AZURE_ONLINE = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c62';
 const SUBSCRIPTIONS = () => nock(PC_BASE).get(`/customers/${YAMATO}/subscriptions`);
 const DM = { yuki: 'D06YUKISZ', daniel: 'D05DANPARK', taro: 'D06TAROITO' } as const;
 const TERM_END = /Reminder: the subscription term ends soon|催促: サブスクリプションの期間がまもなく終わります/;
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
-const last = (list: PostedMessage[]): PostedMessage => {
-  const m = list.at(-1);
-  if (!m) throw new Error('nothing was posted');
-  return m;
-};
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('Slack: multi-channel support completes in Partner Center (%s store)', (_name, storeUnderTest) => {
   let h: SlackHarness;

@@ -4,7 +4,7 @@ import { strings } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { fixturePartnerCenter } from '../support/partner-center-harness';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { last, textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 17 on Slack, through signed HTTP and the (fake) Web API, with Partner Center answered by the
@@ -20,12 +20,6 @@ const MPN = () => nock(PC_BASE).get('/profiles/mpn').query({ mpnId: '7023456' })
 const AGREEMENT = () => nock(PC_BASE).get('/compliance/csp/agreementstatus').query({ mpnId: '7023456' });
 /** Whether Block Kit blocks carry an Approve button (its value names the verb). */
 const hasApprove = (blocks: unknown[]) => JSON.stringify(blocks).includes('\\"v\\":\\"approve\\"');
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
-const last = (list: PostedMessage[]): PostedMessage => {
-  const m = list.at(-1);
-  if (!m) throw new Error('nothing was posted');
-  return m;
-};
 
 /** Mei Kobayashi (Fuji IT Partners' admin) on Slack, in workspace T09FUJIIT that her organization names. */
 export async function meiOnSlack(store: StorePort): Promise<void> {

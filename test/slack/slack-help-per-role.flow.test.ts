@@ -1,13 +1,6 @@
-import { strings } from '../support/bot-harness';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { last, textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 const REQUEST_ID = /PL-[0-9A-Z]{8}/;
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
-const last = (list: PostedMessage[]): PostedMessage => {
-  const m = list.at(-1);
-  if (!m) throw new Error('nothing was posted');
-  return m;
-};
 
 /** Issue 18 on Slack: help fits the person, and an admin's "Show them" lists what waits for their approval. */
 describe('Slack: help and welcome fit the person', () => {

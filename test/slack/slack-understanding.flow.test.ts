@@ -1,8 +1,8 @@
 import { createNlpjsClassifier } from '../../adapters/nlpjs';
 import { MessageRecognizer } from '../../dialogs/recognition';
-import { pinnedScores, strings } from '../support/bot-harness';
+import { pinnedScores } from '../support/bot-harness';
 import { sampleLookup } from '../support/sample-directory';
-import { createSlackHarness, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
  * Issue 18, "Understanding", in Slack: signed HTTP requests to the real express app, the fake Web API,
@@ -11,7 +11,6 @@ import { createSlackHarness, type PostedMessage, type SlackHarness } from './sup
  * carries on; an unsure message is asked about; questions, confirmations and a language change mid-form.
  * Two phrases have their classifier scores pinned (see pinnedScores); everything else is the trained model.
  */
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
 const last = (h: SlackHarness, channel: string) => h.posted(channel).at(-1)!;
 const recent = (h: SlackHarness, channel: string, n: number) => h.posted(channel).slice(-n).map(textOf).join(' ');
 

@@ -1,15 +1,8 @@
 import nock from 'nock';
-import { strings } from '../support/bot-harness';
-import { createSlackHarness, fixture, type PostedMessage, type SlackHarness } from './support/slack-harness';
+import { last, textOf, createSlackHarness, fixture, type SlackHarness } from './support/slack-harness';
 import { eventBody } from './support/signed-request';
 
 const REQUEST_ID = /PL-[0-9A-Z]{8}/;
-const textOf = (m: PostedMessage) => `${m.text} ${strings(m.blocks)}`;
-const last = (list: PostedMessage[]): PostedMessage => {
-  const m = list.at(-1);
-  if (!m) throw new Error('nothing was posted');
-  return m;
-};
 
 // oauth.v2.access answers follow the example response of https://api.slack.com/methods/oauth.v2.access;
 // the IDs are the sample directory's workspaces, the tokens are made up (one per workspace).

@@ -16,6 +16,7 @@ import { mountSlackOAuth } from '../../../bot/slack-oauth.mount';
 import type { ConversationStatePort, ProcessedEventPort, StorePort } from '../../../domain';
 import type { PartnerCenterPort, SchedulerClock } from '../../../app';
 import type { Recognizer } from '../../../dialogs/recognition';
+import { strings } from '../../support/bot-harness';
 import { loadSampleDirectory } from '../../support/sample-directory';
 import { FakeSlackApi } from './fake-slack-api';
 import { commandBody, eventBody, interactionBody, sendSigned, SIGNING_SECRET, type SendOptions, type SlackHttpResponse } from './signed-request';
@@ -257,6 +258,16 @@ export interface PostedMessage {
   text: string;
   blocks: unknown[];
 }
+
+/** A posted message's text and every string in its blocks, for assertions. */
+export const textOf = (m: PostedMessage): string => `${m.text} ${strings(m.blocks)}`;
+
+/** The last of these messages; throws when nothing was posted. */
+export const last = (list: PostedMessage[]): PostedMessage => {
+  const m = list.at(-1);
+  if (!m) throw new Error('nothing was posted');
+  return m;
+};
 
 
 type Rec = Record<string, unknown>;
