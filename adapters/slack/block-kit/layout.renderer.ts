@@ -3,6 +3,7 @@ import { childPath } from './card-paths';
 import { imageElementOf } from './image.renderer';
 import { asRecord, getArray, getBool, getString, type JsonRecord } from './json-access';
 import type { RenderContext } from './render-context';
+import { requirementsMet } from './requirements';
 import { LIMITS } from './slack-limits';
 import { fitMrkdwn } from './text-fit';
 import { inlineTextOf, type InlineText } from './text.renderer';
@@ -24,10 +25,14 @@ function visibleItems(column: JsonRecord): JsonRecord[] {
     .filter((i): i is JsonRecord => i !== undefined && getBool(i, 'isVisible') !== false);
 }
 
-/** The column's text when it holds only text elements, else undefined. */
+/**
+ * The column's text when it holds only text elements this host renders, else undefined. A text element
+ * whose `requires` this host does not meet is its fallback (which may be an input), so the column is
+ * rendered element by element.
+ */
 function columnText(column: JsonRecord): InlineText | undefined {
   const items = visibleItems(column);
-  if (items.length === 0 || !items.every((i) => TEXT_TYPES.has(getString(i, 'type') ?? ''))) return undefined;
+  if (items.length === 0 || !items.every((i) => TEXT_TYPES.has(getString(i, 'type') ?? '') && requirementsMet(i))) return undefined;
   const texts = items.map(inlineTextOf).filter((t): t is InlineText => t !== undefined);
   if (texts.length === 0) return undefined;
   return { mrkdwn: texts.map((t) => t.mrkdwn).join('\n'), plain: texts.map((t) => t.plain).join('\n') };
@@ -35,7 +40,7 @@ function columnText(column: JsonRecord): InlineText | undefined {
 
 function columnImage(column: JsonRecord, ctx: RenderContext): ImageElement | undefined {
   const items = visibleItems(column);
-  return items.length === 1 && getString(items[0]!, 'type') === 'Image' ? imageElementOf(items[0]!, ctx) : undefined;
+  return items.length === 1 && getString(items[0]!, 'type') === 'Image' && requirementsMet(items[0]!) ? imageElementOf(items[0]!, ctx) : undefined;
 }
 
 export function renderColumnSet(el: JsonRecord, path: string, ctx: RenderContext): void {

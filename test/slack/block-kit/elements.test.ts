@@ -176,6 +176,14 @@ describe('renderCard: display elements', () => {
     expect(blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: '3 of 5\ndeep fallback\nno feature', verbatim: true } }]);
   });
 
+  it('a column whose text needs a host feature renders its fallback, even an input (found by the property test, seed 464612514)', () => {
+    const needsHost = { type: 'TextBlock', text: '!', requires: { acme: '1.0' }, fallback: { type: 'Input.Number', id: 'seats', label: 'Seats' } };
+    const { blocks } = render([{ type: 'ColumnSet', columns: [{ type: 'Column', items: [needsHost] }, { type: 'Column', items: [text('beside')] }] }]);
+    expect(blocks.filter((b) => b.type === 'input')).toHaveLength(1);
+    expect(JSON.stringify(blocks)).toContain('beside');
+    expect(JSON.stringify(blocks)).not.toContain('"text":"!"');
+  });
+
   it('Media without fallback -> a context link to its source', () => {
     const { blocks } = render([{ type: 'Media', sources: [{ mimeType: 'video/mp4', url: 'https://v.example/a.mp4' }], altText: 'Demo' }]);
     expect(blocks).toEqual([{ type: 'context', elements: [{ type: 'mrkdwn', text: '▶ <https://v.example/a.mp4|Demo>', verbatim: true }] }]);
