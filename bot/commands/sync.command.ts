@@ -150,13 +150,13 @@ function progressPrinter(out: NodeJS.WritableStream, env: NodeJS.ProcessEnv): { 
       }
       if (p.phase !== lastPhase) {
         lastPhase = p.phase;
-        out.write(`${PHASE_LABELS[p.phase]}${p.phase === 'customers' ? `: ${p.done} done` : ''}\n`);
+        out.write(`${p.phase === 'customers' ? 'reading your customers' : PHASE_LABELS[p.phase]}\n`);
         lastLine = p.done;
         return;
       }
       if (p.phase === 'customers' && p.done - lastLine >= 50) {
         lastLine = p.done;
-        out.write(`customers: ${p.done} done\n`);
+        out.write(`customers: ${p.done} read\n`);
       }
     },
     end() {

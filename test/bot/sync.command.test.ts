@@ -80,7 +80,8 @@ describe('partner-link sync', () => {
     expect(out).toMatch(/subscriptions +4 added/);
     expect(out).toContain('1 record(s) not taken');
     // Not a terminal: plain progress lines, no bar.
-    expect(out).toContain('reading your indirect resellers\n');
+    expect(out).toContain('reading your indirect resellers\nreading your customers\n');
+    expect(out).not.toContain('customers: 0');
     expect(out).not.toContain('\r');
     expect(out).not.toContain(USER_ACCESS);
     expect(await directory()).toEqual(before);
