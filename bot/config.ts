@@ -106,6 +106,8 @@ export const ConfigSchema = z.object({
   PARTNER_CENTER_TERM_END_REMINDER_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(365).default(30),
   /** Issue 17: add-partner requests may ask for admin access (GDAP), created through Microsoft Graph (PARTNER_CENTER_GRAPH_URL) with the Partner Center sign-in. */
   PARTNER_CENTER_GDAP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Issue 17: the object ID of your security group that an active GDAP relationship's roles are given to (an access assignment); empty: the partner assigns them itself. */
+  PARTNER_CENTER_GDAP_GROUP_ID: z.union([z.literal(''), z.string().uuid({ message: 'must be the object ID (a GUID) of a security group in your tenant' })]).default(''),
 
   // Issue 16 (optional): Teams admins from an Entra group per organization (Organization.adminGroupId).
   /** true: read the admin groups through Microsoft Graph with the bot's app (MicrosoftAppId / MicrosoftAppPassword). */

@@ -62,10 +62,10 @@ export function partnerCenterClient(config: PartnerCenterConfig, store: Pick<Sto
  * are both true. Tokens are app+user from the same stored Partner Center sign-in, for the Graph scope
  * DelegatedAdminRelationship.ReadWrite.All on PARTNER_CENTER_GRAPH_URL's host.
  */
-export function gdapFrom(config: PartnerCenterConfig & Pick<Config, 'PARTNER_CENTER_GDAP' | 'PARTNER_CENTER_GRAPH_URL'>, store: Pick<StorePort, 'keyValues'>): GdapPort | undefined {
+export function gdapFrom(config: PartnerCenterConfig & Pick<Config, 'PARTNER_CENTER_GDAP' | 'PARTNER_CENTER_GRAPH_URL'> & Partial<Pick<Config, 'PARTNER_CENTER_GDAP_GROUP_ID'>>, store: Pick<StorePort, 'keyValues'>): GdapPort | undefined {
   if (!config.PARTNER_CENTER_ENABLED || !config.PARTNER_CENTER_GDAP) return undefined;
   const settings = partnerCenterSettings(config, 'PARTNER_CENTER_GDAP=true');
   const tokens = new MsalTokenSource(settings, new EncryptedStoreCachePlugin(store.keyValues, settings.cacheKey));
   const scope = `${new URL(config.PARTNER_CENTER_GRAPH_URL).origin}/${GDAP_SCOPE}`;
-  return new GraphGdapClient({ graphUrl: config.PARTNER_CENTER_GRAPH_URL, tokens: { token: () => tokens.userTokenFor([scope]) } });
+  return new GraphGdapClient({ graphUrl: config.PARTNER_CENTER_GRAPH_URL, tokens: { token: () => tokens.userTokenFor([scope]) }, ...(config.PARTNER_CENTER_GDAP_GROUP_ID ? { accessGroupId: config.PARTNER_CENTER_GDAP_GROUP_ID } : {}) });
 }

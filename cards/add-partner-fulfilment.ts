@@ -54,3 +54,20 @@ export function addPartnerFulfilmentBlock(r: PartnerRequest, names: Names, s: St
   }
   return out;
 }
+
+/**
+ * Issue 17: on the completed card of an add-partner request whose GDAP relationship was created: that it
+ * is active with which roles, and whether the roles were given to the operator's security group or the
+ * partner still assigns them to a group itself (until then nobody can use them).
+ */
+export function gdapCompletedBlock(r: PartnerRequest, names: Names, s: Strings): CardElement[] {
+  const g = r.fulfilment?.gdap;
+  const roles = adminRolesText(r.subject, s);
+  if (r.status !== 'completed' || r.subject.kind !== 'add_partner' || g?.state !== 'requested' || !roles) return [];
+  const t = s.addPartnerLink;
+  const partner = names.name(r.subject.partnerId);
+  return [
+    textBlock(t.gdapActive(partner, names.name(r.subject.customerId), roles), { spacing: 'medium' }),
+    note(g.access ? t.gdapAssigned(partner) : t.gdapToAssign(partner, names.name(r.subject.customerId)), { spacing: 'small' }),
+  ];
+}

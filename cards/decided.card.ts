@@ -1,7 +1,7 @@
 import { describedSubscriptionOf, isClosed, type AuditEntry, type PartnerRequest } from '../domain';
 import { adaptiveCard, container, factSet, heading, note, textBlock } from './elements';
 import { clip, formatDate, formatDateTime, orgNamer } from './format';
-import { addPartnerFulfilmentBlock } from './add-partner-fulfilment';
+import { addPartnerFulfilmentBlock, gdapCompletedBlock } from './add-partner-fulfilment';
 import { button } from './click';
 import type { CardContext, CardOptions, DecidedModel } from './models';
 import { requestFacts } from './request-facts';
@@ -157,6 +157,7 @@ export function decidedCard(model: DecidedModel, ctx: CardContext, options: Deci
       container(banner, { style: tone, spacing: 'medium' }),
       factSet(requestFacts(model.view, names, s, ctx), { spacing: 'medium' }),
       ...(r.status === 'completing' ? fulfilmentSteps(model.view, names, s, ctx, reminder) : []),
+      ...gdapCompletedBlock(r, names, s),
       ...(isClosed(r.status) && !resubmit && r.status !== 'completing' ? [note(s.decided.noButtons, { spacing: 'medium' })] : []),
       ...(resubmit ? [note(s.work.resubmitHint, { spacing: 'medium' })] : []),
     ],

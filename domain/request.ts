@@ -219,6 +219,19 @@ export const GdapProgressSchema = z.object({
   approvalUrl: z.string().url().max(2048).optional(),
   attempts: z.number().int().min(0),
   lastError: z.string().max(60).optional(),
+  /**
+   * Once the relationship is active: the access assignment that gives its roles to the operator's
+   * security group (PARTNER_CENTER_GDAP_GROUP_ID). Unset when no group is configured: the completed card
+   * then says the partner assigns the roles to a group itself.
+   */
+  access: z
+    .object({
+      groupId: z.string().uuid(),
+      assignmentId: z.string().regex(/^[A-Za-z0-9-]{1,100}$/),
+      /** pending, active, … as Graph reports it (an open string). */
+      status: z.string().max(60),
+    })
+    .optional(),
 });
 export type GdapProgress = z.infer<typeof GdapProgressSchema>;
 export const FulfilmentSchema = z.object({

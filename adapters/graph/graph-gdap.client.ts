@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartnerCenterError, type GdapPort, type GdapRelationship, type PartnerCenterErrorCode } from '../../app/ports/partner-center.port';
+import { PartnerCenterError, type GdapAccessAssignment, type GdapPort, type GdapRelationship, type PartnerCenterErrorCode } from '../../app/ports/partner-center.port';
 
 /** Where the customer's Global admin approves a GDAP relationship (Microsoft 365 admin center), by relationship ID. */
 export const GDAP_APPROVAL_BASE = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/';
@@ -11,6 +11,11 @@ export interface GraphGdapOptions {
   graphUrl: string;
   /** App+user tokens for Graph (the Partner Center sign-in, silently, scope GDAP_SCOPE on the Graph resource). */
   tokens: { token(): Promise<string> };
+  /**
+   * The operator's security group (object ID) that an active relationship's roles are given to
+   * (PARTNER_CENTER_GDAP_GROUP_ID). Without it no access assignment is made.
+   */
+  accessGroupId?: string;
   fetch?: typeof fetch;
 }
 
@@ -25,6 +30,14 @@ const RelationshipSchema = z.object({
 });
 const RelationshipList = z.object({ value: z.array(RelationshipSchema).max(300) });
 const RequestSchema = z.object({ id: z.string().min(1).max(100), action: z.string(), status: z.string() });
+const AssignmentSchema = z.object({
+  id: RelationshipId,
+  status: z.string().min(1).max(60),
+  accessContainer: z.object({ accessContainerId: z.string().max(100), accessContainerType: z.string().max(60) }),
+});
+const AssignmentList = z.object({ value: z.array(AssignmentSchema).max(300) });
+/** Assignment statuses that no longer give access: a new one is made instead. */
+const GONE = new Set(['deleting', 'deleted', 'error']);
 const GraphErrorSchema = z.object({ error: z.object({ code: z.string().max(200), message: z.string().optional() }) });
 
 /**
@@ -72,6 +85,30 @@ export class GraphGdapClient implements GdapPort {
       if (err instanceof PartnerCenterError && err.details.status === 404) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * Gives the relationship's roles to the configured group: finds an assignment for that group an earlier
+   * call made (a lost answer or a second instance never makes two), else creates one.
+   */
+  async assignAccess(relationshipId: string, roleDefinitionIds: readonly string[]): Promise<GdapAccessAssignment | undefined> {
+    const groupId = this.options.accessGroupId;
+    if (!groupId) return undefined;
+    if (!RelationshipId.safeParse(relationshipId).success) throw new PartnerCenterError('PARTNER_CENTER_BAD_REQUEST', 'Not a GDAP relationship ID.');
+    const path = `tenantRelationships/delegatedAdminRelationships/${relationshipId}/accessAssignments`;
+    const list = this.parse(AssignmentList, await this.call('GET', path), 'the access assignments');
+    const mine = (a: z.output<typeof AssignmentSchema>) => a.accessContainer.accessContainerId.toLowerCase() === groupId.toLowerCase() && !GONE.has(a.status.toLowerCase());
+    const found =
+      list.value.find(mine) ??
+      this.parse(
+        AssignmentSchema,
+        await this.call('POST', path, {
+          accessContainer: { accessContainerId: groupId, accessContainerType: 'securityGroup' },
+          accessDetails: { unifiedRoles: roleDefinitionIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
+        }),
+        'the created access assignment',
+      );
+    return { id: found.id, groupId, status: found.status };
   }
 
   private async findByName(name: string): Promise<z.output<typeof RelationshipSchema> | undefined> {

@@ -6,7 +6,7 @@ import type { ScheduledJob } from '../schedules/schedules';
 export const DEFAULT_FULFILMENT_EVERY_MS = 15 * 60_000;
 
 export interface FulfilmentDeps {
-  requests: Pick<RequestRepositoryPort, 'listCompleting' | 'recordFulfilmentCheck'>;
+  requests: Pick<RequestRepositoryPort, 'listCompleting' | 'recordFulfilmentCheck' | 'updateFulfilment'>;
   directory: Pick<DirectoryPort, 'getOrganization' | 'getSubscription'>;
   service: Pick<PartnerLinkService, 'act'>;
   partnerCenter: PartnerCenterPort;
@@ -14,8 +14,8 @@ export interface FulfilmentDeps {
   logger: LoggerPort;
   /** The time a failed (or recovered) question to Partner Center is recorded with; real time by default. */
   clock?: ClockPort;
-  /** Issue 17: Microsoft Graph GDAP, to see that an asked-for GDAP relationship is active. */
-  gdap?: Pick<GdapPort, 'getRelationship'>;
+  /** Issue 17: Microsoft Graph GDAP, to see that an asked-for GDAP relationship is active and give its roles to the operator's group. */
+  gdap?: Pick<GdapPort, 'getRelationship' | 'assignAccess'>;
 }
 
 export interface FulfilmentRun {
@@ -94,12 +94,24 @@ export class FulfilmentWatcher {
     }
   }
 
-  /** Issue 17: an asked-for GDAP relationship is active (or none was asked for, or it could not be created: the card said so). */
+  /**
+   * Issue 17: an asked-for GDAP relationship is active (or none was asked for, or it could not be created:
+   * the card said so). Once active, its roles are given to the operator's security group when one is
+   * configured, and the assignment is stored on the request (the completed card names it) before it completes.
+   */
   private async gdapDone(r: PartnerRequest): Promise<boolean> {
-    const g = r.fulfilment?.gdap;
-    if (!g || g.state === 'failed' || !this.deps.gdap) return true;
+    const f = r.fulfilment;
+    const g = f?.gdap;
+    if (!f || !g || g.state === 'failed' || !this.deps.gdap) return true;
     if (g.state === 'pending' || !g.relationshipId) return false;
-    return (await this.deps.gdap.getRelationship(g.relationshipId))?.status.toLowerCase() === 'active';
+    if ((await this.deps.gdap.getRelationship(g.relationshipId))?.status.toLowerCase() !== 'active') return false;
+    if (g.access || r.subject.kind !== 'add_partner') return true;
+    const assigned = await this.deps.gdap.assignAccess(g.relationshipId, r.subject.adminRoles ?? []);
+    if (!assigned) return true;
+    const access = { groupId: assigned.groupId, assignmentId: assigned.id, status: assigned.status };
+    // A compare-and-set: another instance that stored it first wins, and its assignment is the same one (found by group).
+    await this.deps.requests.updateFulfilment(r.id, f.rev, { ...f, rev: f.rev + 1, updatedAt: this.now(), gdap: { ...g, status: 'active', access } });
+    return true;
   }
 
   private async allIndirectResellers(): Promise<PcPartnerRelationship[]> {

@@ -46,6 +46,18 @@ export interface GdapPort {
     roleDefinitionIds: readonly string[];
   }): Promise<GdapRelationship>;
   getRelationship(id: string): Promise<GdapRelationship | undefined>;
+  /**
+   * Once a relationship is active: gives its roles to the operator's configured security group (an
+   * access assignment), or finds the one an earlier call made. Undefined when no group is configured.
+   */
+  assignAccess(relationshipId: string, roleDefinitionIds: readonly string[]): Promise<GdapAccessAssignment | undefined>;
+}
+
+export interface GdapAccessAssignment {
+  id: string;
+  groupId: string;
+  /** pending, active, … (an open string). */
+  status: string;
 }
 
 export interface PcContinuation {

@@ -418,6 +418,9 @@ export const en: CardStrings = {
     formLabel: 'Admin access for the partner (GDAP, optional)',
     formHint: 'Only if the partner needs to administer your tenant: pick the fewest roles it needs. Your Global admin approves them separately in Microsoft; leave empty for none.',
     gdapOtherPartner: (partner) => `Partner Link can ask Microsoft for admin access (GDAP) only for its own organization. If ${partner} needs it, ${partner} requests it in its own Partner Center (Customers, Request admin relationship) and your Global admin approves it there.`,
+    gdapActive: (partner, customer, roles) => `Admin access (GDAP) is active: ${partner} holds these roles in ${customer}: ${roles}.`,
+    gdapAssigned: (partner) => `Partner Link gave these roles to ${partner}'s admin-access security group, so its members can use them now.`,
+    gdapToAssign: (partner, customer) => `Nobody at ${partner} can use them yet: an Admin agent of ${partner} assigns them to a security group in Partner Center (Customers, ${customer}, Admin relationships).`,
     adminRoles: 'Admin access (GDAP)',
     roles: {
       directory_readers: 'Directory Readers',

@@ -414,6 +414,9 @@ export const ja: CardStrings = {
     formLabel: 'パートナーの管理者アクセス (GDAP、任意)',
     formHint: 'パートナーがテナントを管理する必要がある場合だけ、必要最小限のロールを選びます。グローバル管理者が Microsoft で別に承認します。不要なら空のままにします。',
     gdapOtherPartner: (partner) => `Partner Link が Microsoft に管理者アクセス (GDAP) を要求できるのは自社の組織についてだけです。${partner} に必要な場合は、${partner} が自社のパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求し、御社のグローバル管理者がそこで承認します。`,
+    gdapActive: (partner, customer, roles) => `管理者アクセス (GDAP) が有効になりました。${partner}は${customer}で次のロールを持ちます: ${roles}。`,
+    gdapAssigned: (partner) => `Partner Linkがこれらのロールを${partner}の管理者アクセス用セキュリティグループに割り当てました。グループのメンバーはすぐに使えます。`,
+    gdapToAssign: (partner, customer) => `${partner}の担当者はまだ使えません。${partner}の管理エージェントがパートナーセンター ([顧客] → ${customer} → [管理者リレーションシップ]) でロールをセキュリティグループに割り当てます。`,
     adminRoles: '管理者アクセス (GDAP)',
     roles: {
       directory_readers: 'ディレクトリ閲覧者',

@@ -301,6 +301,9 @@ export interface CardStrings {
     gdapPending: string;
     gdapFailed: string;
     gdapOtherPartner: (partner: string) => string;
+    gdapActive: (partner: string, customer: string, roles: string) => string;
+    gdapAssigned: (partner: string) => string;
+    gdapToAssign: (partner: string, customer: string) => string;
     /** The add-partner form's optional GDAP roles choice and its hint. */
     formLabel: string;
     formHint: string;

@@ -67,7 +67,7 @@ describe('AddPartnerFulfilment', () => {
     replyWith(nock(PC_BASE).get('/profiles/organization'), 'organization-profile');
     replyWith(nock(PC_BASE).get('/relationships').query(true), 'indirect-resellers');
     const requestRelationship = jest.fn();
-    const after = await make({ requestRelationship, getRelationship: jest.fn() }).prepare(r);
+    const after = await make({ requestRelationship, getRelationship: jest.fn(), assignAccess: jest.fn() }).prepare(r);
     expect(requestRelationship).not.toHaveBeenCalled();
     expect(after.fulfilment).toMatchObject({ link: 'partner_acts', gdap: { state: 'failed', lastError: 'GDAP_NOT_OPERATOR' } });
     const completing = { ...nextState(after, { status: 'completing', action: 'approve' }).next, fulfilment: after.fulfilment };

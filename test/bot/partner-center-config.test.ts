@@ -65,4 +65,16 @@ describe('Partner Center configuration', () => {
     expect(gdapFrom(loadConfig({ ...SETTINGS, PARTNER_CENTER_ENABLED: 'true', PARTNER_CENTER_GDAP: 'true' }), { keyValues })).toBeInstanceOf(GraphGdapClient);
     expect(() => loadConfig({ PARTNER_CENTER_GDAP: 'on' })).toThrow(/PARTNER_CENTER_GDAP/);
   });
+
+  it('PARTNER_CENTER_GDAP_GROUP_ID is empty by default, else a group object ID (a GUID), refused with what it must be', async () => {
+    expect(loadConfig({}).PARTNER_CENTER_GDAP_GROUP_ID).toBe('');
+    expect(() => loadConfig({ PARTNER_CENTER_GDAP_GROUP_ID: 'Partner Link admins' })).toThrow(/PARTNER_CENTER_GDAP_GROUP_ID.*object ID \(a GUID\) of a security group/);
+    const keyValues = { get: async () => undefined, set: async () => undefined } as never;
+    const group = '3c6a9e21-7d4b-4f10-b5a8-2e9c0d7f6b13';
+    const withGroup = gdapFrom(loadConfig({ ...SETTINGS, PARTNER_CENTER_ENABLED: 'true', PARTNER_CENTER_GDAP: 'true', PARTNER_CENTER_GDAP_GROUP_ID: group }), { keyValues })!;
+    const without = gdapFrom(loadConfig({ ...SETTINGS, PARTNER_CENTER_ENABLED: 'true', PARTNER_CENTER_GDAP: 'true' }), { keyValues })!;
+    // Without a group the client asks nothing of Graph (no sign-in needed) and assigns nothing.
+    expect(await without.assignAccess('e8f90a1b-2c3d-4e45-9f60-718293a4b5c6-8777b240', [])).toBeUndefined();
+    expect((withGroup as unknown as { options: { accessGroupId?: string } }).options.accessGroupId).toBe(group);
+  });
 });

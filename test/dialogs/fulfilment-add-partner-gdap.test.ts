@@ -4,6 +4,7 @@ import { GDAP_ROLES } from '../../domain';
 import { graphFixture } from '../graph/graph-support';
 import { buttonData, openUrls, strings, type BotHarness } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
+import { GraphGdapClient } from '../../adapters/graph';
 import { fixtureGdap, usePartnerCenterHarness } from '../support/partner-center-harness';
 import { fixture, PC_BASE, replyWith } from '../partner-center/pc-fixtures';
 
@@ -23,14 +24,18 @@ const named = (id: string, status?: string) => {
   return JSON.stringify(body);
 };
 
-describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner with admin access (GDAP), partner on Slack (en), customer on Teams (ja) (%s store)', (_name, storeUnderTest) => {
-  const harness = usePartnerCenterHarness(storeUnderTest, { gdap: fixtureGdap });
+/** Trey Research Direct's security group the roles are given to when PARTNER_CENTER_GDAP_GROUP_ID names it. */
+const GROUP = String((graphFixture('gdap-access-assignment-created').accessContainer as { accessContainerId: string }).accessContainerId);
+const withGroup = () => new GraphGdapClient({ graphUrl: 'https://graph.microsoft.com/v1.0', tokens: { token: async () => 'graph-user-token' }, accessGroupId: GROUP });
+
+describe.each(bothStores().flatMap((s) => [[s.name, 'no group configured', s, fixtureGdap] as const, [s.name, 'a group configured', s, withGroup] as const]))('add a partner with admin access (GDAP), partner on Slack (en), customer on Teams (ja) (%s store, %s)', (_name, groupCase, storeUnderTest, gdap) => {
+  const harness = usePartnerCenterHarness(storeUnderTest, { gdap });
   let h: BotHarness;
   beforeEach(() => {
     h = harness();
   });
 
-  it('the form asks for roles; Graph creates and locks the relationship; both links on the cards; completed when it is active', async () => {
+  it('the form asks for roles; Graph creates and locks the relationship; both links on the cards; completed when it is active, the roles given to the group if one is configured', async () => {
     await h.say('daniel-park', 'hello', undefined, 'slack');
     await h.say('taro-ito', 'こんにちは');
     const form = (await h.say('yuki-suzuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions')).at(-1)!;
@@ -86,7 +91,35 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner with
     answers('approval-pending');
     expect(await job.run()).toEqual({ completed: [], waiting: [requestId], failed: [] });
     answers('active');
+    const ASSIGNMENTS = `/v1.0/tenantRelationships/delegatedAdminRelationships/${REL_ID}/accessAssignments`;
+    if (groupCase === 'a group configured') {
+      nock(GRAPH, { reqheaders: { authorization: 'Bearer graph-user-token' } })
+        .get(ASSIGNMENTS)
+        .reply(200, graphFixture('gdap-access-assignments-none'))
+        .post(ASSIGNMENTS, (body) => body.accessContainer?.accessContainerId === GROUP && body.accessContainer?.accessContainerType === 'securityGroup' && JSON.stringify(body.accessDetails) === JSON.stringify({ unifiedRoles: [{ roleDefinitionId: GDAP_ROLES.directory_readers }, { roleDefinitionId: GDAP_ROLES.helpdesk_administrator }] }))
+        .reply(201, graphFixture('gdap-access-assignment-created'));
+    }
     expect(await job.run()).toEqual({ completed: [requestId], waiting: [], failed: [] });
     expect(nock.isDone()).toBe(true);
+    const done = await h.store.requests.get(requestId);
+    expect(done?.status).toBe('completed');
+    if (groupCase === 'a group configured') expect(done?.fulfilment?.gdap).toMatchObject({ state: 'requested', status: 'active', access: { groupId: GROUP, assignmentId: '5b7f2c1e-9a4d-4f3e-8c21-6d0e9b3a7f45', status: 'pending' } });
+    else expect(done?.fulfilment?.gdap?.access).toBeUndefined();
+
+    // The completed cards say the roles are active, and whether the group got them or Trey assigns them first.
+    const completedJa = strings(h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!.message.card);
+    expect(completedJa).toContain('管理者アクセス (GDAP) が有効になりました。トレイ・リサーチ・ダイレクトは大和製造株式会社で次のロールを持ちます: ディレクトリ閲覧者, ヘルプデスク管理者。');
+    const completedEn = JSON.stringify(renderCard(h.delivered.filter((d) => d.to === 'daniel-park' && d.platform === 'slack').at(-1)!.message.card as Parameters<typeof renderCard>[0]).blocks);
+    expect(completedEn).toContain('Admin access (GDAP) is active: Trey Research Direct holds these roles in');
+    if (groupCase === 'a group configured') {
+      expect(completedJa).toContain('管理者アクセス用セキュリティグループに割り当てました');
+      expect(completedEn).toContain("Partner Link gave these roles to Trey Research Direct's admin-access security group");
+    } else {
+      expect(completedJa).toContain('ロールをセキュリティグループに割り当てます');
+      expect(completedEn).toContain('Nobody at Trey Research Direct can use them yet');
+    }
+
+    // Another run (or another instance) finds nothing more to do: no second assignment.
+    expect(await job.run()).toEqual({ completed: [], waiting: [], failed: [] });
   });
 });

@@ -54,4 +54,37 @@ describe('GraphGdapClient', () => {
     nock(GRAPH).get(`/v1.0/tenantRelationships/delegatedAdminRelationships/${REL_ID}`).reply(200, { id: REL_ID });
     await expect(client().getRelationship(REL_ID)).rejects.toMatchObject({ code: 'PARTNER_CENTER_ERROR' });
   });
+
+  describe('access assignment once the relationship is active', () => {
+    const GROUP = String((graphFixture('gdap-access-assignment-created').accessContainer as { accessContainerId: string }).accessContainerId);
+    const ASSIGNMENTS = `/v1.0/tenantRelationships/delegatedAdminRelationships/${REL_ID}/accessAssignments`;
+    const roles = [GDAP_ROLES.directory_readers, GDAP_ROLES.helpdesk_administrator];
+    const withGroup = () => new GraphGdapClient({ graphUrl: GRAPH_URL, tokens: { token: async () => TOKEN }, accessGroupId: GROUP });
+
+    it('no group configured: nothing is asked of Graph', async () => {
+      expect(await client().assignAccess(REL_ID, roles)).toBeUndefined();
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('none yet: gives the roles to the group as a security group', async () => {
+      nock(GRAPH).get(ASSIGNMENTS).reply(200, graphFixture('gdap-access-assignments-none'));
+      const post = nock(GRAPH)
+        .post(ASSIGNMENTS, { accessContainer: { accessContainerId: GROUP, accessContainerType: 'securityGroup' }, accessDetails: { unifiedRoles: roles.map((roleDefinitionId) => ({ roleDefinitionId })) } })
+        .reply(201, graphFixture('gdap-access-assignment-created'));
+      expect(await withGroup().assignAccess(REL_ID, roles)).toEqual({ id: '5b7f2c1e-9a4d-4f3e-8c21-6d0e9b3a7f45', groupId: GROUP, status: 'pending' });
+      expect(post.isDone()).toBe(true);
+    });
+
+    it("one an earlier call made for the group is kept (a deleted one and another group's are not it): no second POST", async () => {
+      nock(GRAPH).get(ASSIGNMENTS).reply(200, graphFixture('gdap-access-assignments-existing'));
+      expect(await withGroup().assignAccess(REL_ID, roles)).toEqual({ id: '5b7f2c1e-9a4d-4f3e-8c21-6d0e9b3a7f45', groupId: GROUP, status: 'active' });
+      expect(nock.isDone()).toBe(true);
+    });
+
+    it('a refusal is a coded error; a bad relationship ID is refused before any call', async () => {
+      nock(GRAPH).get(ASSIGNMENTS).reply(403, graphFixture('forbidden-403'));
+      await expect(withGroup().assignAccess(REL_ID, roles)).rejects.toMatchObject({ code: 'PARTNER_CENTER_FORBIDDEN' });
+      await expect(withGroup().assignAccess('../x', roles)).rejects.toMatchObject({ code: 'PARTNER_CENTER_BAD_REQUEST' });
+    });
+  });
 });
