@@ -86,7 +86,8 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     SLACK_API_URL: api.url,
     ...(o.allowedTeamIds ? { ALLOWED_SLACK_TEAM_IDS: o.allowedTeamIds } : {}),
   });
-  const logger = o.logger ?? createLogger('silent');
+  // DEBUG_SLACK_HARNESS=1: the bot's log lines on stderr, to see why a transcript went another way.
+  const logger = o.logger ?? createLogger(process.env.DEBUG_SLACK_HARNESS ? 'debug' : 'silent');
   const runtime: BotRuntime = await createBotRuntime(o.wrapState ? { ...bare(store), conversationState: o.wrapState(store.conversationState) } : store, config, logger, { ...(o.partnerCenter ? { partnerCenter: o.partnerCenter } : {}), ...(o.recognizer ? { recognizer: o.recognizer } : {}), ...(o.clock ? { clock: o.clock } : {}) });
   const app = createApp({ store, logger });
   const events = o.wrapEvents ? o.wrapEvents(store.events) : store.events;
@@ -113,8 +114,10 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     /** Waits until every Slack delivery recorded so far has been processed. */
     async settled(): Promise<void> {
       for (let i = 0; i < 400; i++) {
-        const pending = await store.events.listDue('slack', new Date(Date.now() + 1000));
+        // The journal first: a delivery leaves it only once the inbox has it, so read in this order one of
+        // the two always shows a delivery in flight (the other order missed one moving between them).
         const journaled = journal ? (await journal.list()).length : 0;
+        const pending = await store.events.listDue('slack', new Date(Date.now() + 1000));
         if (pending.length === 0 && journaled === 0) return;
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -348,5 +351,5 @@ function buildClick(who: Who, posted: PostedMessage, verb: string, inputs: Recor
     if (verb.startsWith('#showCard=') && click.kind === 'showCard' && (button.text as Rec | undefined)?.text === verb.slice('#showCard='.length)) return payload;
   }
   if (describeButton) return describeButton;
-  throw new Error(`no "${verb}" button on message ${posted.ts} in ${posted.channel}`);
+  throw new Error(`no "${verb}" button on message ${posted.ts} in ${posted.channel} (it says: ${JSON.stringify(posted.text ?? '').slice(0, 300)})`);
 }
