@@ -43,6 +43,12 @@ export interface SlackInboxDeps {
   journal?: SlackAckJournal;
   /** How long the acknowledgement may wait for the store before the journal takes the delivery. */
   ackBudgetMs?: number;
+  /**
+   * How long the organization gate (`admits`) may take before the delivery is let through unchecked
+   * (the turn checks the person again). Without a bound, a directory slower than Slack's 3 s made Bolt
+   * acknowledge on its own while the delivery was recorded nowhere yet.
+   */
+  admitBudgetMs?: number;
   /** At most this many deliveries are worked on at once; the rest wait (at most 30 s) in order. */
   maxTurnsInFlight?: number;
   /**
@@ -58,6 +64,8 @@ const MAX_WAIT_FOR_A_TURN_MS = 30_000;
 
 /** Default for `ackBudgetMs`: well inside Slack's 3 s, and far above a healthy store's claim (~1 ms). */
 const DEFAULT_ACK_BUDGET_MS = 25;
+/** Default for `admitBudgetMs`: leaves the store's claim (and the journal) most of Slack's 3 s. */
+const DEFAULT_ADMIT_BUDGET_MS = 1_000;
 
 const SLOW = Symbol('slow');
 /** Issue 19: a menu's options must reach Slack within its 3 s; past this the answer is an empty list. */
@@ -202,8 +210,14 @@ export class SlackInboxProcessor {
     const origin = input.kind === 'message' ? input.origin : input.kind === 'click' ? clickOf(input.body)?.origin : undefined;
     if (!origin) return true;
     const who = { teamId: origin.teamId, ...(origin.enterpriseId ? { enterpriseId: origin.enterpriseId } : {}), userId: origin.userId };
-    // The directory unreachable: the inbox's own handling of a store that is down or slow decides.
-    if (await this.deps.admits!(who).catch(() => true)) return true;
+    // The directory unreachable or slow: the inbox's own handling of a store that is down or slow decides,
+    // and the turn checks the person again.
+    const admits = await within(this.deps.admits!(who).catch(() => true), this.deps.admitBudgetMs ?? DEFAULT_ADMIT_BUDGET_MS);
+    if (admits === SLOW) {
+      this.deps.logger.warn({ teamId: who.teamId }, 'Slack organization check slower than its budget; delivery let through, the turn checks the person');
+      return true;
+    }
+    if (admits) return true;
     this.deps.logger.warn({ teamId: who.teamId, enterpriseId: who.enterpriseId }, 'Slack request from a workspace that belongs to no organization; refused politely, nothing stored');
     if (typeof body.command === 'string') {
       await ack(NOT_AVAILABLE);

@@ -30,4 +30,20 @@ describe('Slack inbox once the store has been slow', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('an organization check slower than its budget lets the delivery through: recorded, acknowledged, and the turn runs (which checks the person again)', async () => {
+    const claimed: string[] = [];
+    const events = { claim: async (e: { id: string }) => (claimed.push(e.id), 'new'), complete: async () => undefined } as unknown as ProcessedEventPort;
+    const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+    const message = jest.fn(async () => undefined);
+    const admits = jest.fn(() => new Promise<boolean>(() => undefined)); // the directory never answers
+    const inbox = new SlackInboxProcessor({ events, turns: { message } as unknown as SlackTurnHandler, allowedTeamIds: [], logger, admits, admitBudgetMs: 50 });
+    let acked = false;
+    await inbox.receive(delivery(9), async () => void (acked = true));
+    expect(admits).toHaveBeenCalledWith({ teamId: 'T0TEST', userId: 'U1' });
+    expect(acked).toBe(true);
+    expect(claimed).toEqual(['slack:event:Ev0SLOW9']);
+    expect(message).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith({ teamId: 'T0TEST' }, expect.stringContaining('slower than its budget'));
+  });
 });
