@@ -4,7 +4,7 @@ import { last, textOf, createSlackHarness, type SlackHarness } from './support/s
 /**
  * Issue 18 on Slack, through signed HTTP and the (fake) Web API, in English and Japanese: three card
  * checks whose Teams transcripts are in test/dialogs/ (requester-also-approver.test.ts,
- * link-distributor.test.ts "Change", short-list-why.test.ts).
+ * link-distributor.test.ts "Change", short-list-why.test.ts, which has the empty list too).
  */
 const REQUEST_ID = /PL-[0-9A-Z]{8}/;
 /** Whether Block Kit blocks carry a button with this verb (its value names it). */
@@ -83,5 +83,29 @@ describe('Slack: cards that never dead-end (issue 18)', () => {
     expect(total).toBeGreaterThan(0);
     const counts = [...text.matchAll(/• [^\n]*?\((\d+)(?: 社)?\)/g)].map((m) => Number(m[1]));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+
+  it.each([
+    ['en', 'in English', 'we need another partner for Microsoft 365', 'No partner is eligible for this request right now.', /Why there is nobody to choose: (\d+) organizations were considered, and none can be offered\./, 'you already work with them for this (1)'],
+    ['ja', '日本語で', 'Microsoft 365 のパートナーを追加したい', '現在、この申請の対象となるパートナーはありません。', /選べる相手がいない理由：(\d+) 社を確認しましたが、どこも対象外です。/, 'すでにこの内容で連携している (1 社)'],
+  ])('%s: a US Government customer with nobody left to offer is told why, and can choose another workload', async (_lang, choose, ask, empty, title, already) => {
+    await marcusOnSlack(h.store);
+    await h.dm('marcus', choose);
+    await h.dm('marcus', ask);
+    const form = last(h.shown('D10MARCUSL'));
+    const text = textOf(form);
+    expect(text).toContain(empty);
+    expect(text).toMatch(title);
+    expect(text).toContain(already);
+    expect(text).not.toContain('Bellows');
+    const total = Number(title.exec(text)![1]);
+    const counts = [...text.matchAll(/• [^\n]*?\((\d+)(?: 社)?\)/g)].map((m) => Number(m[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+    // The workload is asked again (radio buttons) with Continue: Azure offers Relecloud Federal.
+    expect(hasVerb(form.blocks, 'submit_form')).toBe(true);
+    await h.click('marcus', form, 'submit_form', { workload: 'azure' });
+    const next = textOf(last(h.shown('D10MARCUSL')));
+    expect(next).toContain('Relecloud Federal');
+    expect(next).not.toContain(empty);
   });
 });
