@@ -32,8 +32,9 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
   }
   if (asked.includes('partnerId')) {
     if (model.eligiblePartners.length === 0) {
-      inputs.push(emptyList(s.form.noneEligible.partnerId));
-      canSubmit = false;
+      // Issue 18: say why nobody is offered; while the workload is asked too, another one can be chosen.
+      inputs.push(emptyList(s.form.noneEligible.partnerId), ...notOfferedNote(model.notOffered, s, ctx.locale, true));
+      canSubmit = asked.includes('workload');
     } else {
       // Without a workload yet, each partner's workloads are shown so the person can match them.
       const marked = markedOrgChoices(model.eligiblePartners, model.notOnPartnerLink, ctx.locale, asked.includes('workload'));

@@ -148,9 +148,10 @@ export function requestFormCard(form: FormName, parts: RequestFormParts, s: Card
  * Issue 18: why a list of choices is short: how many candidates each rule kept off it, in plain words
  * (or, for a rule about the asker itself, such as one partner in a national cloud, that rule's reason).
  */
-export function notOfferedNote(groups: readonly NotOfferedGroup[] | undefined, s: CardStrings, locale: Locale): CardElement[] {
+export function notOfferedNote(groups: readonly NotOfferedGroup[] | undefined, s: CardStrings, locale: Locale, empty = false): CardElement[] {
   if (!groups || groups.length === 0) return [];
   const total = groups.reduce((n, g) => n + g.count, 0);
   const lines = groups.map((g) => s.notOffered.line(g.count, s.notOffered.because[g.code] ?? g.example[locale]));
-  return [container([textBlock(s.notOffered.title(total), { size: 'small', weight: 'bolder' }), bullets(lines, { spacing: 'none' })], { spacing: 'small' })];
+  const title = empty ? s.notOffered.emptyTitle(total) : s.notOffered.title(total);
+  return [container([textBlock(title, { size: 'small', weight: 'bolder' }), bullets(lines, { spacing: 'none' })], { spacing: 'small' })];
 }

@@ -10,6 +10,7 @@ import { answerPolicyQuestion } from './policy/policy-answer';
 import { commandIntent, detectLocale, type IntentName, type Recognition } from './recognition';
 import { sendCard } from './replies';
 import { yesNo } from './request/confirm-words';
+import { isQuestion } from './request/form-questions';
 import { RequestDialog, type RequestDialogOptions } from './request/request.dialog';
 import { addPartnerSpec } from './request/specs/add-partner.spec';
 import { linkDistributorSpec } from './request/specs/link-distributor.spec';
@@ -204,9 +205,18 @@ export class PartnerLinkDialogs {
       return true;
     }
     const active = dc.activeDialog!.id;
-    // Issue 18: a switch is offered only to a request this person can make (the nearest one, when the text settles it).
-    const role = isRequestKind(rec.intent) ? await this.meaning(dc, rec, true) : undefined;
-    const intent = role === undefined || role.kind === 'intent' ? (role?.intent ?? rec.intent) : undefined;
+    // Issue 18: the "Which did you mean?" card is for a message outside a form. Mid-form, a message the bot
+    // is unsure about (two close meanings, or a request this person cannot make with two near ones) is
+    // neither asked about nor offered as a switch: it goes to the form, which answers a question (one that
+    // may be about the rules, from the rules) and shows itself again.
+    const formOpen = isRequestKind(active);
+    const meaning = formOpen ? await this.meaning(dc, rec, false) : isRequestKind(rec.intent) ? await this.meaning(dc, rec, true) : undefined;
+    if (formOpen && meaning?.kind === 'ask') {
+      if (meaning.choices.includes('policy_question') && isQuestion(text)) info.recognition = { ...rec, intent: 'policy_question' };
+      return false;
+    }
+    // A switch is offered only to a request this person can make (the nearest one, when the text settles it).
+    const intent = meaning === undefined || meaning.kind === 'intent' ? (meaning?.intent ?? rec.intent) : undefined;
     const org = intent && isRequestKind(intent) && info.person ? await this.deps.directory.getOrganization(info.person.orgId) : undefined;
     const canMake = intent !== undefined && (!isRequestKind(intent) || mayAskFor(intent, org));
     if (intent && canMake && DIALOG_INTENTS.includes(intent) && intent !== active && yesNo(text) === undefined) {

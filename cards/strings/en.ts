@@ -433,6 +433,7 @@ export const en: CardStrings = {
   },
   notOffered: {
     title: (n) => `Why the list is short: ${plural(n, 'other organization is', 'other organizations are')} not offered.`,
+    emptyTitle: (n) => `Why there is nobody to choose: ${plural(n, 'organization was', 'organizations were')} considered, and none can be offered.`,
     because: {
       CLOUD_MISMATCH: 'in a different Microsoft cloud from yours (public cloud or US Government)',
       REGION_MISMATCH: 'in a different CSP region from yours',

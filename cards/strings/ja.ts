@@ -429,6 +429,7 @@ export const ja: CardStrings = {
   },
   notOffered: {
     title: (n) => `一覧が短い理由：ほかの ${n} 社は対象外です。`,
+    emptyTitle: (n) => `選べる相手がいない理由：${n} 社を確認しましたが、どこも対象外です。`,
     because: {
       CLOUD_MISMATCH: 'お客様と異なる Microsoft クラウド (パブリック クラウドまたは US Government) にある',
       REGION_MISMATCH: 'お客様と異なる CSP リージョンにある',

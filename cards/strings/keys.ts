@@ -314,6 +314,8 @@ export interface CardStrings {
   /** Issue 18: why a list of choices is short or empty: how many each rule kept off it, in plain words. */
   notOffered: {
     title: (count: number) => string;
+    /** The title when nobody is left to choose from (every candidate was kept off). */
+    emptyTitle: (count: number) => string;
     /** A plain-words summary for the rules that filter candidates; other rules show one candidate's reason. */
     because: Partial<Record<RuleCode, string>>;
     line: (count: number, why: string) => string;

@@ -20,10 +20,13 @@ export function isQuestion(text: string): boolean {
   return EN_QUESTION.test(t) || JA_QUESTION.test(t);
 }
 
+// "Who approves this?", 「承認って誰がするんですか？」: a question about approving the request, not about the choices.
+const ABOUT_APPROVAL = /\bapprov\w*|\bsign(?:s|ed|ing)?\s+off\b|承認|決裁/i;
+
 /** Whether the question asks which of the choices (partners, distributors) fits. */
 export function asksWhichChoice(text: string): boolean {
   const t = text.normalize('NFKC');
-  return isQuestion(t) && (EN_WHICH.test(t) || JA_WHICH.test(t));
+  return isQuestion(t) && (EN_WHICH.test(t) || JA_WHICH.test(t)) && !ABOUT_APPROVAL.test(t);
 }
 
 const names = (orgs: readonly Organization[], locale: Locale) => orgs.map((o) => displayName(o, locale));

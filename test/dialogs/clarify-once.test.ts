@@ -93,3 +93,48 @@ describe('issue 18: the clarify card answers once (Teams)', () => {
     expect(card(ja).cardText).toContain('providerId');
   });
 });
+
+/**
+ * Issue 18, "Mid-form": the clarify card is offered only when no form is open. An unsure message that is
+ * a question about the rules (read as add a partner, or as a rules question, scores close) is answered
+ * from the rules while the form is open, and the form is shown again: no "Which did you mean?", no offer
+ * to switch. Outside a form the same words get the clarify card (so the pins do make the bot unsure).
+ */
+const UNSURE = pinnedScores({
+  'can we have two partners for Azure?': [
+    { intent: 'add_partner', score: 0.5 },
+    { intent: 'policy_question', score: 0.44 },
+  ],
+  'Azureでパートナーを2社にできますか？': [
+    { intent: 'add_partner', score: 0.49 },
+    { intent: 'policy_question', score: 0.45 },
+  ],
+});
+
+describe('issue 18: mid-form, an unsure question is answered, never a clarify card (Teams)', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await createBotHarness({ classifier: UNSURE });
+  });
+  afterEach(() => h.destroy());
+
+  it.each([
+    ['en-US', 'in English', 'add a second partner for Azure', 'can we have two partners for Azure?', 'Which did you mean?', 'A customer may have several partners, even for the same workload, but not the same partner twice for one workload.', 'Choose a partner', /Switch to/],
+    ['ja-JP', '日本語で', 'Azureのパートナーを追加したい', 'Azureでパートナーを2社にできますか？', 'どちらのご用件ですか？', '顧客は複数のパートナーと連携できます。同じワークロードでも複数社に依頼できますが、同じパートナーに同じワークロードを二重に依頼することはできません。', 'パートナーを選んでください', /切り替えますか/],
+  ])('%s: outside a form the words are asked about; mid-form they are answered from the rules and the form is shown again', async (locale, choose, open, question, clarifyTitle, answer, formText, switchOffer) => {
+    await h.say('taro-ito', choose, locale);
+    // No form open: the bot is unsure, and asks.
+    expect(card(await h.say('taro-ito', question, locale)).cardText).toContain(clarifyTitle);
+    await h.say('taro-ito', 'start over', locale);
+    const form = card(await h.say('taro-ito', open, locale));
+    expect(form.cardText).toContain(formText);
+    const replies = await h.say('taro-ito', question, locale);
+    expect(allText(replies)).not.toContain(clarifyTitle);
+    expect(allText(replies)).not.toMatch(switchOffer);
+    expect(replies[0]!.text).toBe(answer);
+    expect(card(replies).cardText).toContain(formText);
+    // The question filled in nothing: the form still asks for the partner, and nothing was filed.
+    expect(card(replies).cardText).toBe(form.cardText);
+    expect(await h.store.requests.listByRequester('taro-ito')).toEqual([]);
+  });
+});

@@ -17,6 +17,14 @@ describe('reseller links with a distributor (Teams)', () => {
     const form = (await h.execute('mei-kobayashi', edit, locale)).answer!;
     expect(form.cardText).toContain(other);
     expect(buttonData(form.card, 'submit_form')).toBeDefined();
+    // The distributor is a choice again (not shown as filled in): both eligible distributors are offered.
+    const inputs: { type?: string; id?: string; choices?: { value: string }[] }[] = [];
+    JSON.stringify(form.card, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && (v as { type?: string }).type === 'Input.ChoiceSet') inputs.push(v as (typeof inputs)[number]);
+      return v;
+    });
+    const provider = inputs.find((i) => i.id === 'providerId');
+    expect(provider?.choices?.map((c) => c.value).sort()).toEqual(['contoso-distribution-jp', 'tailspin-distribution-jp']);
   });
 
   it('in Japanese: asks, offers only eligible distributors, confirms, files, the distributor admin approves', async () => {

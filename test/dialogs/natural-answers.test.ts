@@ -37,6 +37,10 @@ describe('questions mid-form', () => {
     expect(asksWhichChoice('Contoso Distribution Japan')).toBe(false);
     expect(asksWhichChoice('Dynamics 365?')).toBe(false);
     expect(asksWhichChoice('Azureでお願いします')).toBe(false);
+    // Who approves the request is not a question about the choices (it was answered with their workloads).
+    expect(asksWhichChoice('who approves this?')).toBe(false);
+    expect(asksWhichChoice('承認って誰がするんですか？どのくらい時間かかります？')).toBe(false);
+    expect(asksWhichChoice('which of them can sign off faster?')).toBe(false);
     expect(isQuestion("can we resell Microsoft 365 to another CSP partner's tenant?")).toBe(true);
     expect(isQuestion('他のCSPのテナントに再販できますか')).toBe(true);
     expect(isQuestion('Tailspin')).toBe(false);

@@ -138,4 +138,34 @@ describe('Slack: a customer adds a second partner for Azure; both admins approve
     expect(h.api.called('chat.update').some((c) => c.args.channel === 'D05DANPARK' && c.args.ts === card.ts)).toBe(true);
     expect(textOf(last(h.shown('D06YUKISZ')))).toContain(requestId);
   });
+
+  it('in Japanese (issue 18): the reason box is labelled in Japanese, never 「新しいカード」; an empty reason is asked for by its label', async () => {
+    // Daniel chose Japanese: his approval card, its reason box and the whisper follow his choice.
+    await h.dm('daniel', '日本語で');
+    await h.dm('yuki', 'Azureのパートナーを追加したい。Microsoft 365はさくらクラウドソリューションズのまま');
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'trey-research-direct' });
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
+    const requestId = REQUEST_ID.exec(textOf(last(h.shown('D06YUKISZ'))))![0];
+
+    const card = last(h.posted('D05DANPARK'));
+    expect(textOf(card)).toContain('承認のお願い');
+    await h.click('daniel', card, '#showCard');
+    const reasonBox = last(h.posted('D05DANPARK'));
+    expect(reasonBox.ts).not.toBe(card.ts);
+    // The notification text names what the box asks for, in Japanese.
+    expect(reasonBox.text).not.toBe('新しいカード');
+    expect(reasonBox.text).not.toBe('New card');
+    expect(reasonBox.text).toContain('却下の理由');
+
+    await h.click('daniel', reasonBox, 'reject', { reason: '' });
+    const whisper = h.api.called('chat.postEphemeral').at(-1)!.args;
+    expect(whisper).toMatchObject({ channel: 'D05DANPARK', user: 'U05DANPARK' });
+    expect(whisper.text).toBe('次の項目を入力してください: 却下の理由');
+    expect((await h.store.requests.get(requestId))?.status).toBe('pending_approval');
+
+    await h.click('daniel', reasonBox, 'reject', { reason: 'この地域のお客様の Azure には対応していません。' });
+    const rejected = await h.store.requests.get(requestId);
+    expect(rejected?.status).toBe('rejected');
+    expect(JSON.stringify(rejected?.audit.at(-1))).toContain('この地域のお客様の Azure');
+  });
 });

@@ -6,8 +6,10 @@ import { textOf, createSlackHarness, type SlackHarness } from './support/slack-h
 
 /**
  * Issue 18 on Slack: the "Which did you mean?" card answers once; a second click on it is refused
- * politely in the person's language, and what the first click started goes on. The two unsure phrases
- * have their scores pinned (as in slack-understanding.flow.test.ts); the rest is the trained model.
+ * politely in the person's language, and what the first click started goes on. It is offered only when
+ * no form is open: mid-form, an unsure question is answered and the form shown again. The unsure
+ * phrases have their scores pinned (as in slack-understanding.flow.test.ts); the rest is the trained model.
+ * The Teams transcripts are test/dialogs/clarify-once.test.ts.
  */
 
 async function recognizer() {
@@ -21,6 +23,15 @@ async function recognizer() {
     'Azureのパートナー申請': [
       { intent: 'request_status', score: 0.4 },
       { intent: 'add_partner', score: 0.39 },
+    ],
+    // Mid-form: a rules question the classifier is unsure about (add a partner, or a question).
+    'can we have two partners for Azure?': [
+      { intent: 'add_partner', score: 0.5 },
+      { intent: 'policy_question', score: 0.44 },
+    ],
+    'Azureでパートナーを2社にできますか？': [
+      { intent: 'add_partner', score: 0.49 },
+      { intent: 'policy_question', score: 0.45 },
     ],
   });
   return new MessageRecognizer(pin(await createNlpjsClassifier()), { organizations });
@@ -60,5 +71,27 @@ describe('Slack: the clarify card answers once', () => {
     const after = h.posted('D06YUKISZ').slice(before).map(textOf);
     expect(after).toHaveLength(1);
     expect(after[0]).toContain('この質問にはすでに「申請の状況を見る」とお答えいただいているため');
+  });
+
+  it.each([
+    ['en', 'add a second partner for Azure', 'can we have two partners for Azure?', 'Which did you mean?', 'A customer may have several partners, even for the same workload, but not the same partner twice for one workload.', 'Add a partner', /Switch to/],
+    ['ja', 'Azureのパートナーを追加したい', 'Azureでパートナーを2社にできますか？', 'どちらのご用件ですか？', '顧客は複数のパートナーと連携できます。同じワークロードでも複数社に依頼できますが、同じパートナーに同じワークロードを二重に依頼することはできません。', 'パートナーの追加', /切り替えますか/],
+  ])('%s: mid-form, an unsure question gets no clarify card: it is answered from the rules and the form is posted again', async (_lang, open, question, clarifyTitle, answer, formTitle, switchOffer) => {
+    // No form open: the same words are asked about.
+    await h.dm('yuki', question);
+    expect(textOf(h.posted('D06YUKISZ').at(-1)!)).toContain(clarifyTitle);
+    await h.dm('yuki', open);
+    const form = h.posted('D06YUKISZ').at(-1)!;
+    expect(textOf(form)).toContain(formTitle);
+    const before = h.posted('D06YUKISZ').length;
+    await h.dm('yuki', question);
+    const after = h.posted('D06YUKISZ').slice(before);
+    expect(after.map(textOf).join(' ')).not.toContain(clarifyTitle);
+    expect(after.map(textOf).join(' ')).not.toMatch(switchOffer);
+    expect(after[0]!.text).toBe(answer);
+    expect(after).toHaveLength(2);
+    // The form again, as it was: the question filled in nothing, and nothing was filed.
+    expect(after[1]!.blocks).toEqual(form.blocks);
+    expect(await h.store.requests.listByRequester('yuki-suzuki')).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { validateBlocks } from '../../adapters/slack/block-kit';
-import type { StorePort } from '../../domain';
 import { bothStores } from '../support/both-stores';
 import { fixturePartnerCenter } from '../support/partner-center-harness';
 import { fixture, PC_BASE, replyWith } from '../partner-center/pc-fixtures';
+import { aikoOnSlack } from './support/sample-on-slack';
 import { last, textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
@@ -24,12 +24,6 @@ type Rec = Record<string, unknown>;
 /** The URL buttons of Block Kit blocks. */
 const urlButtons = (blocks: unknown[]): string[] =>
   (blocks as Rec[]).flatMap((b) => [...((b.elements as Rec[] | undefined) ?? []), ...(b.accessory ? [b.accessory as Rec] : [])]).filter((e) => e.type === 'button' && typeof e.url === 'string').map((e) => String(e.url));
-
-/** Aiko Tanaka (Sakura Cloud Solutions' admin) on Slack, in the workspace her organization names. */
-async function aikoOnSlack(store: StorePort): Promise<void> {
-  const aiko = (await store.directory.getPerson('aiko-tanaka'))!;
-  await store.directory.importDirectory({ organizations: [], people: [{ ...aiko, identities: [...aiko.identities, { platform: 'slack', teamId: 'T01SAKURA', userId: 'U01AIKOTAN' }] }], links: [], relationships: [], subscriptions: [] });
-}
 
 /** Partner Center's answers when the bot looks whether the customer has the new partner: not yet, then yes. */
 function nockCustomerCheck(relationships: string): void {

@@ -1,9 +1,9 @@
 import nock from 'nock';
-import type { StorePort } from '../../domain';
 import { strings } from '../support/bot-harness';
 import { bothStores } from '../support/both-stores';
 import { fixturePartnerCenter } from '../support/partner-center-harness';
 import { PC_BASE, replyWith } from '../partner-center/pc-fixtures';
+import { meiOnSlack } from './support/sample-on-slack';
 import { last, textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
@@ -20,19 +20,6 @@ const MPN = () => nock(PC_BASE).get('/profiles/mpn').query({ mpnId: '7023456' })
 const AGREEMENT = () => nock(PC_BASE).get('/compliance/csp/agreementstatus').query({ mpnId: '7023456' });
 /** Whether Block Kit blocks carry an Approve button (its value names the verb). */
 const hasApprove = (blocks: unknown[]) => JSON.stringify(blocks).includes('\\"v\\":\\"approve\\"');
-
-/** Mei Kobayashi (Fuji IT Partners' admin) on Slack, in workspace T09FUJIIT that her organization names. */
-export async function meiOnSlack(store: StorePort): Promise<void> {
-  const org = (await store.directory.getOrganization('fuji-it-partners'))!;
-  const mei = (await store.directory.getPerson('mei-kobayashi'))!;
-  await store.directory.importDirectory({
-    organizations: [{ ...org, slackTeamIds: ['T09FUJIIT'] }],
-    people: [{ ...mei, identities: [...mei.identities, { platform: 'slack', teamId: 'T09FUJIIT', userId: 'U09MEIKOB' }] }],
-    links: [],
-    relationships: [],
-    subscriptions: [],
-  });
-}
 
 describe.each(bothStores().map((s) => [s.name, s] as const))('Slack: a link with a distributor completes in Partner Center (%s store)', (_name, storeUnderTest) => {
   let h: SlackHarness;

@@ -1,7 +1,7 @@
 import { addPartnerFormCard, datasetName } from '../../../cards';
 import { GDAP_ROLES, sellsToCustomers, WorkloadSchema, type GdapRoleName } from '../../../domain';
 import { cardContext } from '../../turn-info';
-import { notOfferedGroups, summarizeIneligible } from '../eligibility-summary';
+import { notOfferedGroups } from '../eligibility-summary';
 import type { Next, SlotSpec, Slots, SpecContext } from '../slot-spec';
 import { namedOrganizations } from './entity-orgs';
 import { resolveTyped } from '../org-search';
@@ -58,7 +58,14 @@ export const addPartnerSpec: SlotSpec = {
     if (typed.picked) return this.next({ ...slots, partnerId: typed.picked, typedName: '' }, ctx);
     const elig = await ctx.deps.service.eligiblePartners(ctx.org.id, workload.data, ctx.person);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
-    if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
+    // Issue 18: nobody left to offer for this workload (a US Government customer with its one partner
+    // already): the form says why, by rule, and asks the workload again so another can be chosen. It
+    // used to stop with one candidate's reason ("Bellows IT SARL is not linked…"), which named a
+    // partner the customer never asked about.
+    if (elig.eligible.length === 0) {
+      const card = addPartnerFormCard({ customer: ctx.org, eligiblePartners: [], notOffered: notOfferedGroups(elig.ineligible), ask: ['workload', 'partnerId'], values: slots, ...refusal }, cardCtx);
+      return { kind: 'ask', card };
+    }
     const ask = ctx.askAll ? (['workload', 'partnerId'] as const) : (['partnerId'] as const);
     const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
     const notOnPartnerLink = await ctx.deps.reach.unreachableOrgIds(offered.map((o) => o.id));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../../adapters/open-store';
 import { clickToActionData, decodeInputBlockId } from '../../../adapters/slack/block-kit';
 import { SlackAckJournal } from '../../../adapters/slack/slack-ack-journal';
+import { inboxIdOf } from '../../../adapters/slack/slack-payloads';
 import type { SlackRuntime } from '../../../adapters/slack';
 import { createBotRuntime, type BotRuntime } from '../../../bot/composition';
 import { loadConfig } from '../../../bot/config';
@@ -39,6 +40,8 @@ export const PEOPLE = {
   mei: { teamId: 'T09FUJIIT', userId: 'U09MEIKOB', dm: 'D09MEIKOB', domain: 'fuji-it' },
   /** Issue 17: not in the sample directory on Slack: a test gives Sakura Cloud Solutions' admin this identity (Sakura's workspace). */
   aiko: { teamId: 'T01SAKURA', userId: 'U01AIKOTAN', dm: 'D01AIKOTAN', domain: 'sakura-cloud' },
+  /** Issue 18: not in the sample directory on Slack: a test gives Bayview County's admin (US Government cloud) this identity and workspace. */
+  marcus: { teamId: 'T10BAYVIEW', userId: 'U10MARCUSL', dm: 'D10MARCUSL', domain: 'bayview-county' },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
@@ -111,6 +114,26 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
     dataDir,
     send: (b: { body: string; type: string }, opts?: SendOptions): Promise<SlackHttpResponse> => sendSigned(url, b.body, b.type, opts),
 
+    /**
+     * Waits until this delivery (its signed body) has been processed, then for everything else. A record
+     * FerretDB acknowledged is not always visible to the very next query on another connection, so
+     * settled() alone could return before the delivery's turn ran; a delivery refused at the edge is never
+     * recorded, and is not waited for once it has stayed unseen for half a second.
+     */
+    async settledAfter(b: { body: string; type: string }): Promise<void> {
+      const form = new URLSearchParams(b.body);
+      const payload = form.get('payload');
+      const parsed = (b.type.includes('json') ? JSON.parse(b.body) : payload !== null ? JSON.parse(payload) : Object.fromEntries(form)) as Record<string, unknown>;
+      const id = inboxIdOf(parsed);
+      const started = Date.now();
+      for (let i = 0; id && i < 400; i++) {
+        const event = await store.events.get(id);
+        if (event ? event.status !== 'pending' : Date.now() - started > 500) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await h.settled();
+    },
+
     /** Waits until every Slack delivery recorded so far has been processed. */
     async settled(): Promise<void> {
       for (let i = 0; i < 400; i++) {
@@ -133,8 +156,9 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
       return eventBody({ ...f, team_id: p.teamId, event_id: `Ev08TEST${String(n).padStart(4, '0')}`, event: { ...f.event, text, user: p.userId, team: p.teamId, channel: p.dm, ts, event_ts: ts } });
     },
     async dm(who: Who, text: string, opts?: SendOptions) {
-      const res = await h.send(h.dmBody(who, text), opts);
-      await h.settled();
+      const body = h.dmBody(who, text);
+      const res = await h.send(body, opts);
+      await h.settledAfter(body);
       return res;
     },
 
@@ -155,8 +179,9 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
       return commandBody({ ...f, team_id: p.teamId, team_domain: p.domain, user_id: p.userId, channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'partner-approvals', text, trigger_id: `13345224609.738474920.${String(++seq).padStart(6, '0')}` });
     },
     async command(who: Who, channel: string, text: string) {
-      const res = await h.send(h.commandBody(who, channel, text));
-      await h.settled();
+      const body = h.commandBody(who, channel, text);
+      const res = await h.send(body);
+      await h.settledAfter(body);
       return res;
     },
 
@@ -165,8 +190,9 @@ export async function createSlackHarness(o: SlackHarnessOptions = {}) {
       return buildClick(who, posted, verb, inputs, ++seq);
     },
     async click(who: Who, posted: PostedMessage, verb: string, inputs: Record<string, string> = {}) {
-      const res = await h.send(interactionBody(h.clickPayload(who, posted, verb, inputs)));
-      await h.settled();
+      const body = interactionBody(h.clickPayload(who, posted, verb, inputs));
+      const res = await h.send(body);
+      await h.settledAfter(body);
       return res;
     },
 
