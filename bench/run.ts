@@ -318,6 +318,8 @@ async function main(): Promise<number> {
   }, HARD_MS);
   hard.unref();
   const mach = machine();
+  // The code that runs is the code at the start (the tree may be edited while the bench runs).
+  const commit = gitCommit();
   useSinks(await new Sinks().start());
   const s: Shared = { conversations: new Set() };
   const phases: [string, (s: Shared) => Promise<void>][] = [
@@ -357,7 +359,7 @@ async function main(): Promise<number> {
   const report = {
     date: new Date(BENCH_STARTED).toISOString(),
     durationMs: Date.now() - BENCH_STARTED,
-    commit: gitCommit(),
+    commit,
     machine: mach,
     quick: QUICK,
     phases: P,
