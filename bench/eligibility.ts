@@ -1,5 +1,6 @@
 /**
- * `node dist/bench/eligibility.js <DATA_DIR> [runs] [--query-only]`: on an embedded store already seeded
+ * `node dist/bench/eligibility.js <DATA_DIR> [runs] [--query-only] [--customer=<id>]`: on a store already seeded (embedded in DATA_DIR,
+ * or MongoDB when MONGODB_URI is set)
  * (`partner-link seed` of a generated directory), times the Azure eligibility query for a US customer, an
  * add-partner turn and a Teams link turn (bench/lib/eligibility-timing.ts), and prints one JSON object.
  */
@@ -8,14 +9,18 @@ import { ADD_PARTNER_TEXT, LINK_TEXT, pickScalePeople, timeEligibilityQuery, tim
 
 async function main() {
   const [dataDir, runsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  if (!dataDir) throw new Error('usage: eligibility.js <DATA_DIR> [runs] [--query-only]');
+  if (!dataDir) throw new Error('usage: eligibility.js <DATA_DIR> [runs] [--query-only] [--customer=<id>]');
   const runs = Number(runsArg ?? 5);
   const queryOnly = process.argv.includes('--query-only');
   const t0 = Date.now();
-  const store = await openStore({ dataDir });
+  // MONGODB_URI (and MONGODB_DB) when set, as the product reads them; else the embedded store in DATA_DIR.
+  const mongodbUri = process.env.MONGODB_URI;
+  const dbName = process.env.MONGODB_DB;
+  const store = await openStore({ dataDir, ...(mongodbUri ? { mongodbUri } : {}), ...(dbName ? { dbName } : {}) });
   const openMs = Date.now() - t0;
   try {
-    const people = await pickScalePeople(store);
+    const customerArg = process.argv.find((a) => a.startsWith('--customer='))?.slice('--customer='.length);
+    const people = await pickScalePeople(store, customerArg);
     const { runtime, say } = await turnRunner(store);
     const query = await timeEligibilityQuery(runtime, people, runs);
     const out: Record<string, unknown> = { dataDir, openMs, customer: people.customer.id, reseller: people.reseller.id, query };

@@ -7,7 +7,7 @@
  * store, or the bare botbuilder / Bolt echo floors). See bench/README.md for how to read the output.
  *
  * Options (environment): BENCH_QUICK=1 shortens every phase (development); BENCH_ONLY=a,b runs only
- * some phases (startup, teams, slack, conversations, mongo, approvals, ack).
+ * some phases (startup, teams, slack, conversations, mongo, approvals, ack, scale); `--quick` as BENCH_QUICK=1.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ import {
   teamsTurn,
   TURN_TEXT,
   teamsForm,
+  slackForm,
   useSinks,
   wanted,
   type Shared,
@@ -47,6 +48,9 @@ import { BOT_TOKEN, SIGNING_SECRET } from './lib/payloads';
 import { findMongo, rssOf, tempDir, type Child } from './lib/procs';
 import { Sinks } from './lib/sinks';
 import { gitCommit, machine, mb, ms, results, rows, table, turnRows, x2, type Json, type Pair } from './lib/report';
+import { addedPerTurn, FLOOR_TARGET, floorRatio, floorVerdict, type ScaleSize } from './lib/scale-math';
+import { recordScale, runScaleCase, scaleRows, type ScaleCase, type ScalePlan } from './lib/scale';
+import { checkReport } from './lib/report-schema';
 
 // ── phases ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -94,6 +98,7 @@ async function phaseTeams(s: Shared): Promise<void> {
     results.teams = { embedded: p, echo: s.teamsEcho, dialogs, productReply: reply, echoRepliesDelivered: echoPosts };
     turnRows('1', 'Teams', 'embedded', p, s.teamsEcho, true, P);
     dialogsRow(dialogs, s.teamsEcho, p);
+    floorRow('Teams', dialogs, s.teamsEcho, p);
   } finally {
     await stop(echo);
   }
@@ -119,6 +124,45 @@ async function measureDialogsFloor(): Promise<Pair> {
   } finally {
     dir.remove();
   }
+}
+
+/** Bolt plus botbuilder-dialogs sending the product's own Block Kit form: Slack's framework floor. */
+async function measureSlackDialogsFloor(): Promise<Pair> {
+  const dir = tempDir('pl-bench-blocks-');
+  const file = join(dir.path, 'blocks.json');
+  writeFileSync(file, JSON.stringify(slackForm.blocks ?? []));
+  try {
+    const dlg = await start('slack dialogs floor (Bolt + botbuilder-dialogs, MemoryStorage)', SERVER, { BENCH_MODE: 'slack-dialogs', BENCH_BLOCKS_FILE: file, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: sinks.slackApiUrl });
+    log('Slack: botbuilder-dialogs floor');
+    try {
+      return await measure(slackTurn(dlg.url, undefined), dlg);
+    } finally {
+      await stop(dlg);
+    }
+  } finally {
+    dir.remove();
+  }
+}
+
+/**
+ * The framework floor (issue 19): the full turn's throughput over "botbuilder-dialogs alone" on the same
+ * platform, target ≥ 0.85, next to the bare echo rows. The sample directory is smaller than S.
+ */
+function floorRow(platform: 'Teams' | 'Slack', d: Pair, echo: Pair | undefined, product: Pair): void {
+  const ratio = floorRatio(product.saturation.throughput, d.saturation.throughput);
+  const added = addedPerTurn(product.saturation.throughput, d.saturation.throughput);
+  (results.floor ??= {}) as Json;
+  (results.floor as Json)[platform.toLowerCase()] = { ratio, addedFloorTurnsPerTurn: added, product: product.saturation.throughput, dialogs: d.saturation.throughput, echo: echo?.saturation.throughput };
+  rows.push({
+    id: 'F',
+    figure: `${platform} full turn ÷ botbuilder-dialogs alone (throughput, ${P.conc} in flight, sample directory)`,
+    product: `${product.saturation.throughput.toFixed(1)}/s`,
+    floor: `${d.saturation.throughput.toFixed(1)}/s (dialogs) · ${echo ? echo.saturation.throughput.toFixed(1) : '-'}/s (echo)`,
+    ratio: Number.isFinite(ratio) ? ratio.toFixed(2) : '-',
+    target: `≥ ${FLOOR_TARGET}`,
+    verdict: floorVerdict(ratio, product.saturation.failed + d.saturation.failed),
+    ...(Number.isFinite(added) ? { note: `our own work costs ${added.toFixed(2)} floor turns per turn` } : {}),
+  });
 }
 
 function dialogsRow(d: Pair, echo: Pair, product: Pair): void {
@@ -149,8 +193,10 @@ async function phaseSlack(s: Shared): Promise<void> {
     const echoAck = await fixedRate(slackAck(echo.url), { rate: P.ackRate, durationMs: P.ackMs, maxCount: 2000 });
     log('Slack: product, embedded store');
     const p = await measure(slackTurn(product.url, s.conversations), product);
-    results.slack = { embedded: p, echo: s.slackEcho, echoAckAt200: echoAck, productReply: reply };
+    const dialogs = await measureSlackDialogsFloor();
+    results.slack = { embedded: p, echo: s.slackEcho, dialogs, echoAckAt200: echoAck, productReply: reply };
     turnRows('2', 'Slack', 'embedded', p, s.slackEcho, true, P);
+    floorRow('Slack', dialogs, s.slackEcho, p);
   } finally {
     await stop(echo);
   }
@@ -212,6 +258,49 @@ async function phaseMongo(s: Shared): Promise<void> {
   }
 }
 
+/**
+ * Issue 19's scale rows. Full: S, M and L on the embedded store, S on MongoDB: seeding M into FerretDB on
+ * SQLite alone took 13 minutes here (2026-12-07), more than the run's 15-minute budget allows (see
+ * bench/README.md). Quick: S and M embedded, S on MongoDB, with short phases. BENCH_SCALE=S,M,L and
+ * BENCH_SCALE_MONGO=S,M (with a real MONGODB_URI) override the sizes.
+ */
+export const SCALE: ScalePlan = QUICK
+  ? { embedded: ['S', 'M'], mongodb: ['S'], turnRate: 10, turnMs: 2000, ackRate: 50, ackMs: 1000, conversations: 300, conversationsMs: 4000, eligibilityRuns: 3, roundTripTurns: 5, seedTimeoutMs: 60_000, startTimeoutMs: 60_000 }
+  : { embedded: ['S', 'M', 'L'], mongodb: ['S'], turnRate: 10, turnMs: 10_000, ackRate: 50, ackMs: 4000, conversations: 10_000, conversationsMs: 40_000, eligibilityRuns: 5, roundTripTurns: 10, seedTimeoutMs: 240_000, startTimeoutMs: 120_000 };
+
+const sizesFrom = (v: string | undefined, d: ScaleSize[]): ScaleSize[] => (v === undefined ? d : v.split(',').map((x) => x.trim().toUpperCase()).filter((x): x is ScaleSize => x === 'S' || x === 'M' || x === 'L'));
+
+async function phaseScale(_s: Shared, timeLeft: () => boolean): Promise<void> {
+  const plan: ScalePlan = { ...SCALE, embedded: sizesFrom(process.env.BENCH_SCALE, SCALE.embedded), mongodb: sizesFrom(process.env.BENCH_SCALE_MONGO, SCALE.mongodb) };
+  const work = tempDir('pl-bench-scale-files-');
+  const cases: ScaleCase[] = [];
+  try {
+    for (const size of plan.embedded) {
+      if (!timeLeft()) {
+        cases.push({ size, store: 'embedded', skipped: 'skipped: time budget used up' });
+        continue;
+      }
+      cases.push(await runScaleCase(size, 'embedded', plan, work.path, undefined));
+    }
+    if (plan.mongodb.length) {
+      const mongo = await findMongo();
+      try {
+        for (const size of plan.mongodb) {
+          if ('unavailable' in mongo) cases.push({ size, store: 'mongodb', skipped: `skipped: ${mongo.unavailable}` });
+          else if (!timeLeft()) cases.push({ size, store: 'mongodb', skipped: 'skipped: time budget used up' });
+          else cases.push(await runScaleCase(size, 'mongodb', plan, work.path, mongo));
+        }
+      } finally {
+        if (!('unavailable' in mongo)) await mongo.stop();
+      }
+    }
+  } finally {
+    work.remove();
+    recordScale(cases, plan);
+    scaleRows(cases);
+  }
+}
+
 // ── output ────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -229,12 +318,16 @@ async function main(): Promise<number> {
   }, HARD_MS);
   hard.unref();
   const mach = machine();
+  // The code that runs is the code at the start (the tree may be edited while the bench runs).
+  const commit = gitCommit();
   useSinks(await new Sinks().start());
   const s: Shared = { conversations: new Set() };
   const phases: [string, (s: Shared) => Promise<void>][] = [
     ['startup', phaseStartup],
     ['teams', phaseTeams],
     ['slack', phaseSlack],
+    // Issue 19's rows come before the older ones, so that a slow machine cuts those first.
+    ['scale', (sh) => phaseScale(sh, () => !outOfTime && Date.now() - BENCH_STARTED < BUDGET_MS)],
     ['conversations', phaseConversations],
     ['approvals', phaseApprovals],
     ['ack', phaseAck],
@@ -266,7 +359,7 @@ async function main(): Promise<number> {
   const report = {
     date: new Date(BENCH_STARTED).toISOString(),
     durationMs: Date.now() - BENCH_STARTED,
-    commit: gitCommit(),
+    commit,
     machine: mach,
     quick: QUICK,
     phases: P,
@@ -278,6 +371,8 @@ async function main(): Promise<number> {
   };
   mkdirSync(OUT, { recursive: true });
   const name = QUICK ? 'quick' : 'latest';
+  const problems = checkReport(JSON.parse(JSON.stringify(report)) as unknown);
+  if (problems.length) log(`the report does not match its schema (bench/lib/report-schema.ts): ${problems.slice(0, 5).join('; ')}`);
   writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const text = table();
   process.stdout.write(`\nPartner Link bench, ${report.date}, commit ${report.commit}\n`);

@@ -6,10 +6,12 @@
  *   BENCH_MODE=teams-echo  the floor for Teams: express + botbuilder CloudAdapter (anonymous), echo text;
  *   BENCH_MODE=teams-dialogs  the same plus botbuilder-dialogs and ConversationState (MemoryStorage): a
  *                          one-step waterfall sending the product's form card (BENCH_CARD_FILE);
- *   BENCH_MODE=slack-echo  the floor for Slack: express + Bolt ExpressReceiver, echo via chat.postMessage.
+ *   BENCH_MODE=slack-echo  the floor for Slack: express + Bolt ExpressReceiver, echo via chat.postMessage;
+ *   BENCH_MODE=slack-dialogs  Bolt plus botbuilder-dialogs (a TurnContext on a minimal adapter) sending the
+ *                          product's Block Kit form (BENCH_BLOCKS_FILE).
  * Listens on PORT (0 = any) at 127.0.0.1 and prints one line `BENCH_READY <port>` on stdout.
  */
-import type { TurnContext } from 'botbuilder';
+import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import express, { type Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
@@ -224,6 +226,78 @@ async function teamsDialogs(): Promise<void> {
   ready(await listenOn(app));
 }
 
+/**
+ * botbuilder-dialogs alone on Slack: Bolt's ExpressReceiver (signature checked) hands each message to a
+ * botbuilder TurnContext on a minimal BotAdapter whose replies are chat.postMessage calls, and the same
+ * ActivityHandler + ConversationState (MemoryStorage) + one-step waterfall as on Teams sends the Block Kit
+ * form the product answered with (BENCH_BLOCKS_FILE). No recognition, directory, inbox or durable store.
+ */
+async function slackDialogs(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { App, ExpressReceiver, LogLevel } = await import('@slack/bolt');
+  const { ActivityHandler, BotAdapter, ConversationState, MemoryStorage, TurnContext: Context } = await import('botbuilder');
+  const { DialogSet, WaterfallDialog, DialogTurnStatus } = await import('botbuilder-dialogs');
+  const blocks = JSON.parse(readFileSync(process.env.BENCH_BLOCKS_FILE ?? '', 'utf8')) as unknown[];
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/readyz', (_req, res) => res.json({ status: 'ready' }));
+  app.get('/bench/stats', (_req, res) => res.json({ memory: memory() }));
+  const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', app, endpoints: '/slack/events', processBeforeResponse: false });
+  const apiUrl = process.env.SLACK_API_URL ?? '';
+  const bolt = new App({ token: process.env.SLACK_BOT_TOKEN ?? '', receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } });
+  class BoltAdapter extends BotAdapter {
+    async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+      const out: ResourceResponse[] = [];
+      for (const a of activities) {
+        const r = await bolt.client.chat.postMessage({ channel: context.activity.conversation.id, text: a.text ?? 'form', blocks: ((a.channelData as { blocks?: unknown[] } | undefined)?.blocks ?? []) as never });
+        out.push({ id: String(r.ts ?? '') });
+      }
+      return out;
+    }
+    async updateActivity(): Promise<void> {}
+    async deleteActivity(): Promise<void> {}
+    async continueConversation(): Promise<void> {}
+    async turn(activity: Partial<Activity>, logic: (c: TurnContext) => Promise<void>): Promise<void> {
+      await this.runMiddleware(new Context(this, activity), logic);
+    }
+  }
+  const adapter = new BoltAdapter();
+  const state = new ConversationState(new MemoryStorage());
+  const dialogs = new DialogSet(state.createProperty('dialogState'));
+  dialogs.add(
+    new WaterfallDialog('form', [
+      async (step) => {
+        await step.context.sendActivity({ type: 'message', text: 'form', channelData: { blocks } });
+        return step.endDialog();
+      },
+    ]),
+  );
+  class Bot extends ActivityHandler {
+    constructor() {
+      super();
+      this.onMessage(async (context, next) => {
+        const dc = await dialogs.createContext(context);
+        const r = await dc.continueDialog();
+        if (r.status === DialogTurnStatus.empty) await dc.beginDialog('form');
+        await next();
+      });
+    }
+    override async run(context: TurnContext): Promise<void> {
+      await super.run(context);
+      await state.saveChanges(context);
+    }
+  }
+  const bot = new Bot();
+  bolt.message(async ({ message }) => {
+    const m = message as { text?: string; user?: string; channel: string; ts: string; team?: string };
+    await adapter.turn(
+      { type: 'message', id: m.ts, channelId: 'slack', text: m.text ?? '', from: { id: m.user ?? '', name: '' }, recipient: { id: 'bot', name: 'bot' }, conversation: { id: m.channel, name: '', isGroup: false, conversationType: 'personal' }, serviceUrl: '' },
+      (c) => bot.run(c),
+    );
+  });
+  ready(await listenOn(app));
+}
+
 async function slackEcho(): Promise<void> {
   const { App, ExpressReceiver, LogLevel } = await import('@slack/bolt');
   const app = express();
@@ -254,7 +328,7 @@ function ready(server: Server): void {
 }
 
 const mode = process.env.BENCH_MODE ?? 'product';
-const starters: Record<string, () => Promise<void>> = { product, 'teams-echo': teamsEcho, 'teams-dialogs': teamsDialogs, 'slack-echo': slackEcho };
+const starters: Record<string, () => Promise<void>> = { product, 'teams-echo': teamsEcho, 'teams-dialogs': teamsDialogs, 'slack-echo': slackEcho, 'slack-dialogs': slackDialogs };
 const start = starters[mode];
 if (!start) {
   process.stderr.write(`unknown BENCH_MODE ${mode}\n`);

@@ -114,21 +114,58 @@ export function chartHtml(report: Json): string {
     { label: 'product after start', value: num(st, 'rssAfterStart') / 1048576, color: PRODUCT },
     { label: `product after ${num(mem, 'conversations') || '?'} conversations`, value: num(mem, 'rssAfterConversations') / 1048576, color: P99 },
   ];
+  const fl = (r.floor ?? {}) as Json;
+  const floorBars: Bar[] = [
+    { label: 'Teams full turn ÷ dialogs alone', value: num(fl, 'teams', 'ratio'), color: PRODUCT },
+    { label: 'Slack full turn ÷ dialogs alone', value: num(fl, 'slack', 'ratio'), color: PRODUCT },
+  ].map((b) => ({ ...b, text: Number.isFinite(b.value) ? `${b.value.toFixed(2)}×` : 'not measured' }));
+  const growth = scaleGrowthBars(r);
   const rate = num(report, 'phases', 'rate');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { font-family: 'DejaVu Sans', sans-serif; margin: 16px; width: 920px; background: #fff; }
     h1 { font-size: 20px; margin: 0 0 4px; } p { margin: 2px 0 10px; color: #444; font-size: 12px; }
     svg { display: block; margin-bottom: 10px; }
   </style></head><body>
-  <h1>Partner Link bench: product vs bare framework echo</h1>
+  <h1>Partner Link bench: product vs the frameworks' floors, and growth with the directory</h1>
   <p>${esc(String(report.date))} · commit ${esc(String(report.commit))} · ${esc(String(m.cpus))} × ${esc(String(m.cpuModel))} · Node ${esc(String(m.node))}${report.quick ? ' · QUICK run' : ''}</p>
   ${bars('Full-turn throughput as a fraction of the echo floor (same platform)', '×', ratioBars, { target: { value: 0.6, label: 'target 0.6×' } })}
+  ${bars('Full turn as a fraction of botbuilder-dialogs alone (same platform, sample directory)', '×', floorBars, { target: { value: 0.85, label: 'target 0.85×' } })}
+  ${growth.length ? bars('Scale: each figure at M and L ÷ the same at S (same run; 1 = no growth)', '×', growth, { log: true, target: { value: 3, label: 'L turn p99 ≤ 3× S' } }) : ''}
   ${bars('Throughput at saturation (turns/s)', '/s', thr)}
   ${bars(`Turn latency at ${rate}/s, p50 and p99 (ms)`, 'ms', turnLat, { log: true, target: { value: 50, label: 'p99 target 50 ms (embedded)' } })}
   ${bars('Approval clicks and Slack acknowledgements, p50 and p99 (ms)', 'ms', other, { log: true, target: { value: 100, label: 'ack p99 target 100 ms' } })}
   ${bars('Start-up to /readyz 200 (ms)', 'ms', startBars, { target: { value: 1500, label: 'target 1.5 s' } })}
   ${bars('Resident memory (MB)', 'MB', memBars, { target: { value: 200, label: 'target 200 MB' } })}
   </body></html>`;
+}
+
+/** Issue 19's growth: for each scale figure and store, M and L over S (log scale, so 2× and 0.5× look alike). */
+function scaleGrowthBars(r: Json): Bar[] {
+  const cases = (((r.scale ?? {}) as Json).cases ?? []) as Json[];
+  const figures: [string, (c: Json) => number][] = [
+    ['seed', (c) => num(c, 'seedMs')],
+    ['eligibility query', (c) => num(c, 'eligibility', 'query', 'p50Ms')],
+    ['start-up', (c) => num(c, 'startMs')],
+    ['RSS after start', (c) => num(c, 'rssAfterStart')],
+    ['Teams link p99', (c) => num(c, 'teamsLink', 'p99')],
+    ['Slack add-partner p99', (c) => num(c, 'slackAddPartner', 'p99')],
+    ['Slack ack p99', (c) => num(c, 'slackAck', 'p99')],
+  ];
+  const out: Bar[] = [];
+  for (const store of ['embedded', 'mongodb']) {
+    const at = (size: string) => cases.find((c) => c.store === store && c.size === size);
+    const s = at('S');
+    if (!s) continue;
+    for (const [name, f] of figures) {
+      for (const size of ['M', 'L']) {
+        const c = at(size);
+        if (!c) continue;
+        const v = f(c) / f(s);
+        out.push({ label: `${store === 'embedded' ? 'embedded' : 'MongoDB'} ${size}: ${name}`, value: v, color: size === 'M' ? PRODUCT : P99, text: Number.isFinite(v) ? `${fmt(v)}×` : 'not measured' });
+      }
+    }
+  }
+  return out;
 }
 
 export function findChromium(): string | undefined {

@@ -27,10 +27,11 @@ export interface ScalePeople {
   resellerAdmin: Person;
 }
 
-/** The first US customer in the public cloud and the first reseller, each with its first admin. */
-export async function pickScalePeople(store: StorePort): Promise<ScalePeople> {
-  const customers = await store.directory.listOrganizations({ kind: 'customer' });
-  const customer = customers.find((o) => o.country === 'US' && o.cloud === 'public');
+/** The given customer (else the first US customer in the public cloud) and the first reseller, each with its first admin. */
+export async function pickScalePeople(store: StorePort, customerId?: string): Promise<ScalePeople> {
+  const customer = customerId
+    ? await store.directory.getOrganization(customerId)
+    : (await store.directory.listOrganizations({ kind: 'customer' })).find((o) => o.country === 'US' && o.cloud === 'public');
   const reseller = (await store.directory.listOrganizations({ kind: 'indirect_reseller' }))[0];
   if (!customer || !reseller) throw new Error('the directory has no US public-cloud customer or no reseller');
   const admin = async (org: Organization) => {

@@ -11,7 +11,13 @@ export const TEAMS = {
   mei: { id: '29:bench-mei-kobayashi', name: 'Mei Kobayashi', aadObjectId: '11111111-aaaa-4aaa-8aaa-000000000002', tenantId: '718293a4-b5c6-47de-88f9-0a1b2c3d4e56' },
   hiroshi: { id: '29:bench-hiroshi-yamada', name: 'Hiroshi Yamada', aadObjectId: '22222222-bbbb-4bbb-8bbb-000000000001', tenantId: '8a1f6c2e-3b4d-4e5f-9a6b-7c8d9e0f1a21' },
 } as const;
-type TeamsWho = (typeof TEAMS)[keyof typeof TEAMS];
+/** Who writes on Teams: a sample-directory person, or one of a generated directory's (the scale rows). */
+export interface TeamsWho {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+  readonly tenantId: string;
+}
 
 /** Sample-directory people on Slack. */
 export const SLACK = {

@@ -56,9 +56,10 @@ export function cpuMsOf(pid: number | undefined): number {
 
 /**
  * Spawns `node <script>` with `env` on a fresh port and waits (at most timeoutMs) until it is ready:
- * polling GET /readyz every 5 ms (the way a load balancer would see it).
+ * polling GET /readyz every 5 ms (the way a load balancer would see it), or with `readyOn: 'healthz'`
+ * until GET /healthz says `{"status":"ok"}` (the product answers /healthz while it opens its store).
  */
-export async function startNode(name: string, script: string, env: Record<string, string>, timeoutMs = 30_000, shippedArgs: readonly string[] = []): Promise<Child> {
+export async function startNode(name: string, script: string, env: Record<string, string>, timeoutMs = 30_000, shippedArgs: readonly string[] = [], readyOn: 'readyz' | 'healthz' = 'readyz'): Promise<Child> {
   const port = await freePort();
   const t0 = performance.now();
   // Profiling the servers: e.g. BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
@@ -99,8 +100,8 @@ export async function startNode(name: string, script: string, env: Record<string
       await stop();
       throw new Error(`${name} not ready within ${timeoutMs} ms: ${err.slice(-1500)}`);
     }
-    const ok = await get(`${url}/readyz`, 1000).then(
-      (r) => r.status === 200,
+    const ok = await get(`${url}/${readyOn}`, 1000).then(
+      (r) => r.status === 200 && (readyOn === 'readyz' || /"status"\s*:\s*"ok"/.test(r.body)),
       () => false,
     );
     if (ok) break;
