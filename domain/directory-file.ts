@@ -55,35 +55,70 @@ function describe(section: DirectorySection, raw: unknown): string {
  * every reference between records. Returns all issues at once so that a file can be fixed in one go.
  */
 export function parseDirectory(raw: unknown): DirectoryParse {
-  const issues: DirectoryIssue[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, issues: [{ section: '(file)', index: 0, record: '(file)', field: '', reason: `The file must hold an object with the sections ${DIRECTORY_SECTIONS.join(', ')}.` }] };
-  }
+  const parser = new DirectoryParser();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return parser.notAnObject();
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
+    const section = parser.section(key);
+    if (!section) continue;
+    const list = obj[key];
+    if (!Array.isArray(list)) parser.notAList(section, list);
+    else list.forEach((item, index) => parser.add(section, index, item));
+  }
+  return parser.finish();
+}
+
+/**
+ * Issue 19: the same validation fed one record at a time, so that a reader streaming a big file keeps
+ * only the validated records, never the whole parsed file beside them. Issues come out in the same
+ * order as `parseDirectory`'s: the file's, then each section's in section order, then the references.
+ */
+export class DirectoryParser {
+  private readonly fileIssues: DirectoryIssue[] = [];
+  private readonly sectionIssues = new Map<DirectorySection, DirectoryIssue[]>();
+  private readonly data: DirectoryData = { organizations: [], people: [], links: [], relationships: [], subscriptions: [] };
+  /** Records validated so far (for progress). */
+  records = 0;
+
+  notAnObject(): DirectoryParse {
+    return { ok: false, issues: [{ section: '(file)', index: 0, record: '(file)', field: '', reason: `The file must hold an object with the sections ${DIRECTORY_SECTIONS.join(', ')}.` }] };
+  }
+
+  /** The section a top-level key names; an unknown key is an issue. A section named again starts over (as JSON.parse keeps the last). */
+  section(key: string): DirectorySection | undefined {
     if (!(DIRECTORY_SECTIONS as readonly string[]).includes(key)) {
-      issues.push({ section: '(file)', index: 0, record: key, field: key, reason: `Unknown section "${key}"; the sections are ${DIRECTORY_SECTIONS.join(', ')}.` });
+      this.fileIssues.push({ section: '(file)', index: 0, record: key, field: key, reason: `Unknown section "${key}"; the sections are ${DIRECTORY_SECTIONS.join(', ')}.` });
+      return undefined;
+    }
+    const section = key as DirectorySection;
+    this.data[section].length = 0;
+    this.sectionIssues.set(section, []);
+    return section;
+  }
+
+  /** A section whose value is not a list (null counts as an empty one). */
+  notAList(section: DirectorySection, value: unknown): void {
+    if (value === null || value === undefined) return;
+    this.sectionIssues.get(section)?.push({ section, index: 0, record: section, field: section, reason: 'This section must be a list.' });
+  }
+
+  add(section: DirectorySection, index: number, item: unknown): void {
+    this.records += 1;
+    const parsed = SECTION_SCHEMAS[section].safeParse(item);
+    if (parsed.success) (this.data[section] as unknown[]).push(parsed.data);
+    else {
+      const issues = this.sectionIssues.get(section) ?? [];
+      this.sectionIssues.set(section, issues);
+      for (const i of parsed.error.issues) issues.push({ section, index, record: describe(section, item), field: i.path.join('.') || '(record)', reason: i.message });
     }
   }
-  const data: DirectoryData = { organizations: [], people: [], links: [], relationships: [], subscriptions: [] };
-  for (const section of DIRECTORY_SECTIONS) {
-    const list = obj[section] ?? [];
-    if (!Array.isArray(list)) {
-      issues.push({ section, index: 0, record: section, field: section, reason: 'This section must be a list.' });
-      continue;
-    }
-    list.forEach((item, index) => {
-      const parsed = SECTION_SCHEMAS[section].safeParse(item);
-      if (parsed.success) (data[section] as unknown[]).push(parsed.data);
-      else {
-        for (const i of parsed.error.issues) {
-          issues.push({ section, index, record: describe(section, item), field: i.path.join('.') || '(record)', reason: i.message });
-        }
-      }
-    });
+
+  finish(): DirectoryParse {
+    const issues = [...this.fileIssues];
+    for (const section of DIRECTORY_SECTIONS) issues.push(...(this.sectionIssues.get(section) ?? []));
+    issues.push(...crossCheck(this.data));
+    return issues.length ? { ok: false, issues } : { ok: true, data: this.data };
   }
-  issues.push(...crossCheck(data));
-  return issues.length ? { ok: false, issues } : { ok: true, data };
 }
 
 function crossCheck(d: DirectoryData): DirectoryIssue[] {

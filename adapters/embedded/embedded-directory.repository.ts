@@ -24,6 +24,7 @@ import {
   ImportProgressCounter,
   inBatches,
   keyedImportUpdate,
+  linkKey,
   linkFromDocument,
   linkToDocument,
   organizationFromDocument,
@@ -54,9 +55,7 @@ export class EmbeddedDirectory implements DirectoryPort {
   private readonly organizations = new Kept(async (): Promise<Organizations> => {
     const all = (await this.c.organizations.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(organizationFromDocument(doc)));
     const byTenant = new Map(all.map((o) => [o.tenantId.toLowerCase(), o]));
-    const bySlack = new Map<string, Organization>();
-    for (const o of all) for (const w of [...o.slackTeamIds, ...o.slackEnterpriseIds]) if (!bySlack.has(w)) bySlack.set(w, o);
-    return { all, byId: new Map(all.map((o) => [o.id, o])), byTenant, bySlack };
+    return { all, byId: new Map(all.map((o) => [o.id, o])), byTenant, bySlack: slackIndex(all) };
   });
   private readonly links = new Kept(async (): Promise<Links> => {
     const all = (await this.c.links.findAsync({}).sort(BY_ID)).map((doc) => deepFreeze(linkFromDocument(doc)));
@@ -71,20 +70,70 @@ export class EmbeddedDirectory implements DirectoryPort {
 
   /** The directory changed (or is about to): everything kept of it is dropped. */
   private changed(): void {
-    this.generation++;
+    this.peopleChanged();
     this.organizations.drop();
     this.links.drop();
+  }
+
+  /** Only people changed: the organizations and links kept stay (issue 19: reloading 100,000 organizations held a turn for seconds). */
+  private peopleChanged(): void {
+    this.generation++;
     this.peopleByIdentity.clear();
   }
 
   /** Runs a change with the caches dropped before (reads meanwhile load afresh) and after it. */
-  private async changing<T>(change: () => Promise<T>): Promise<T> {
-    this.changed();
+  private async changing<T>(change: () => Promise<T>, drop: () => void = () => this.changed()): Promise<T> {
+    drop();
     try {
       return await change();
     } finally {
-      this.changed();
+      drop();
     }
+  }
+
+  /**
+   * Issue 19: one organization changed. Instead of dropping every organization kept (the next turn would
+   * read them all again), the kept ones, once loaded, take that one record afresh from nedb. Chained on the
+   * kept value, so a load that began before the change gets it too; reading it again is harmless.
+   */
+  private organizationChanged(id: string): void {
+    this.organizations.patch(async (orgs) => {
+      const doc = await this.c.organizations.findOneAsync({ _id: id });
+      const old = orgs.byId.get(id);
+      if (!doc) return orgs.byId.has(id) ? undefined : orgs; // gone: only a full reload says what else changed
+      const org = deepFreeze(organizationFromDocument(doc));
+      const all = [...orgs.all];
+      const at = sortedIndex(all, id, (o) => o.id);
+      if (old) all[at] = org;
+      else all.splice(at, 0, org);
+      const byId = new Map(orgs.byId).set(id, org);
+      const byTenant = new Map(orgs.byTenant);
+      if (old) byTenant.delete(old.tenantId.toLowerCase());
+      byTenant.set(org.tenantId.toLowerCase(), org);
+      return { all, byId, byTenant, bySlack: slackIndex(all) };
+    });
+  }
+
+  /** Issue 19: as organizationChanged, for one link: the kept links take it without reading every link again. */
+  private linkChanged(link: ProviderResellerLink): void {
+    this.links.patch(async (links) => {
+      const key = linkKey(link);
+      const doc = await this.c.links.findOneAsync({ _id: key });
+      if (!doc) return undefined;
+      const fresh = deepFreeze(linkFromDocument(doc));
+      const all = [...links.all];
+      const at = sortedIndex(all, key, linkKey);
+      if (all[at] && linkKey(all[at]!) === key) all[at] = fresh;
+      else all.splice(at, 0, fresh);
+      const group = (list: readonly ProviderResellerLink[] | undefined) => {
+        const out = (list ?? []).filter((l) => linkKey(l) !== key);
+        out.splice(sortedIndex(out, key, linkKey), 0, fresh);
+        return out;
+      };
+      const byReseller = new Map(links.byReseller).set(fresh.resellerId, group(links.byReseller.get(fresh.resellerId)));
+      const byProvider = new Map(links.byProvider).set(fresh.providerId, group(links.byProvider.get(fresh.providerId)));
+      return { all, byReseller, byProvider };
+    });
   }
 
   async getOrganization(id: string): Promise<Organization | undefined> {
@@ -143,26 +192,33 @@ export class EmbeddedDirectory implements DirectoryPort {
     const owner = await this.findOrganizationBySlackWorkspace({ teamId: team });
     if (owner && owner.id !== id && owner.slackTeamIds.includes(team)) throw new WorkspaceTakenError(team, id, owner.id);
     if (owner?.id === id) return;
-    await this.changing(() => this.c.organizations.updateAsync({ _id: id }, { $addToSet: { slackTeamIds: team } }, {}));
+    await this.c.organizations.updateAsync({ _id: id }, { $addToSet: { slackTeamIds: team } }, {});
+    this.organizationChanged(id);
   }
 
   async addPerson(person: Person): Promise<'added' | 'exists'> {
     if (await this.c.people.findOneAsync({ _id: person.id })) return 'exists';
-    return this.changing(async () => {
-      try {
-        await this.c.people.insertAsync(personToDocument(person) as NedbDoc);
-        return 'added';
-      } catch (err) {
-        if (uniqueViolation(err)) return 'exists';
-        throw err;
-      }
-    });
+    return this.changing(
+      async () => {
+        try {
+          await this.c.people.insertAsync(personToDocument(person) as NedbDoc);
+          return 'added';
+        } catch (err) {
+          if (uniqueViolation(err)) return 'exists';
+          throw err;
+        }
+      },
+      () => this.peopleChanged(),
+    );
   }
 
   async setPersonRoles(personId: string, roles: Role[]): Promise<boolean> {
     const id = asKey(personId);
     if (id === undefined) return false;
-    const n = await this.changing(() => this.c.people.updateAsync({ _id: id }, { $set: { roles: [...new Set(roles)] } }, {}));
+    const n = await this.changing(
+      () => this.c.people.updateAsync({ _id: id }, { $set: { roles: [...new Set(roles)] } }, {}),
+      () => this.peopleChanged(),
+    );
     return n.numAffected > 0;
   }
 
@@ -196,7 +252,8 @@ export class EmbeddedDirectory implements DirectoryPort {
   }
 
   async addLink(link: ProviderResellerLink): Promise<void> {
-    await this.changing(() => insertIfAbsent(this.c.links, linkToDocument(link)));
+    await insertIfAbsent(this.c.links, linkToDocument(link));
+    this.linkChanged(link);
   }
 
   async addRelationship(rel: PartnerCustomerRelationship): Promise<void> {
@@ -311,6 +368,43 @@ class Kept<T> {
   drop(): void {
     this.value = undefined;
   }
+
+  /**
+   * Once loaded, the value becomes what `change` makes of it (undefined: load afresh next time). Nothing
+   * is loaded for it: a value not yet asked for will be read with the change in it.
+   */
+  patch(change: (value: T) => Promise<T | undefined>): void {
+    const current = this.value;
+    if (!current) return;
+    const patched = current.then(async (v) => {
+      const next = await change(v);
+      if (next === undefined) throw new Error('reload');
+      return next;
+    });
+    this.value = patched;
+    patched.catch(() => {
+      if (this.value === patched) this.value = undefined;
+    });
+  }
+}
+
+/** Where `key` is, or would go, in a list sorted by key (as nedb sorts strings: code unit order). */
+function sortedIndex<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(list[mid]!) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Organizations by Slack workspace or Enterprise Grid ID (the first in ID order keeps a shared one). */
+function slackIndex(all: readonly Organization[]): Map<string, Organization> {
+  const bySlack = new Map<string, Organization>();
+  for (const o of all) for (const w of [...o.slackTeamIds, ...o.slackEnterpriseIds]) if (!bySlack.has(w)) bySlack.set(w, o);
+  return bySlack;
 }
 
 /** Links by each end, each list in _id order (as the query sorted them). */

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config';
 import { readDirectoryFile } from '../directory-file';
+import { fileProgress } from '../file-progress';
 import { openConfiguredStore } from '../runtime';
 import type { CommandIo } from './command-io';
 import { importProgressWriter } from './import-progress';
@@ -18,7 +19,10 @@ export async function runSeedCommand(args: string[], io: CommandIo, env: NodeJS.
     return 2;
   }
   const file = files[0]!;
-  const result = await readDirectoryFile(file);
+  // Issue 19: a big file takes seconds to read; say how far it is (stderr, so stdout stays the summary).
+  const reading = fileProgress(io.stderr, `Reading ${file}`);
+  const result = await readDirectoryFile(file, { progress: reading.report });
+  reading.end();
   if (!result.ok) {
     io.stderr.write(`${result.errors.join('\n')}\n${result.errors.length} problem(s) found; nothing was imported. Fix the file and run the command again.\n`);
     return 1;

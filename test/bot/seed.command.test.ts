@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { openStore } from '../../adapters/open-store';
+import { generateDirectory } from '../../bench/lib/generate-directory';
 import { main } from '../../bot/cli';
 import { SAMPLE_DIRECTORY_PATH } from '../support/sample-directory';
 
@@ -79,6 +80,21 @@ describe('partner-link seed', () => {
     const c = capture();
     expect(await main(['seed', file], c.io)).toBe(1);
     expect(c.text().stderr).toMatch(/broken\.yaml: line \d+: not valid YAML/);
+  });
+
+  it('streams a JSON file with progress lines, and a bad record at its very end means nothing is imported (issue 19)', async () => {
+    const data = generateDirectory('S', 5);
+    const last = data.subscriptions.length - 1;
+    const file = join(dir, 'late-error.json');
+    // Every record is good except the last subscription's customer, which is not in the file.
+    writeFileSync(file, JSON.stringify({ ...data, subscriptions: data.subscriptions.map((s, i) => (i === last ? { ...s, customerId: 'nobody' } : s)) }));
+    const c = capture();
+    expect(await main(['seed', file], c.io)).toBe(1);
+    const { stderr } = c.text();
+    expect(stderr).toContain(`${file}: subscriptions[${last}] (${data.subscriptions[last]!.id}): customerId: "nobody" is not a customer in this file.`);
+    expect(stderr).toMatch(new RegExp(`^Reading ${file}: 100% \\(0\\.\\d of 0\\.\\d MB\\)$`, 'm'));
+    expect(stderr).not.toMatch(/^import:/m);
+    expect(await orgCount()).toBe(0);
   });
 
   it('explains a missing file and a missing argument', async () => {
