@@ -35,6 +35,7 @@ describe('filesAgain (issue 18)', () => {
   it.each([
     ['link_distributor', '書類を揃えました。改めてTailspinさんへの申請をお願いします'],
     ['add_partner', 'the paperwork is done, please submit the partner request once more'],
+    ['request_status', 'sent the contract! please submit the link request to Contoso once more'],
   ] as const)('%s for "%s" is filing a request again', (intent, text) => {
     expect(filesAgain(text, intent)).toBe(true);
   });
@@ -43,6 +44,7 @@ describe('filesAgain (issue 18)', () => {
     ['link_distributor', 'link us with Contoso again'],
     ['link_distributor', 'ディストリビューターと連携したい'],
     ['remind_approvers', 'remind the approvers of my request again'],
+    ['request_status', 'show my requests again'],
   ] as const)('%s for "%s" stays', (intent, text) => {
     expect(filesAgain(text, intent)).toBe(false);
   });
