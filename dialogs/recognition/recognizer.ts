@@ -10,6 +10,7 @@ import {
   type RecognizeOptions,
 } from '../../app/ports';
 import { filesAgain } from './again-cue';
+import { changesTheRequest } from './change-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor } from './entities';
@@ -89,14 +90,21 @@ export class MessageRecognizer implements Recognizer {
 
   /**
    * One text's intent: the classifier's reading of its words, unless the words around them say more: a
-   * question about how things work (question-cues.ts), or filing a request once more (again-cue.ts).
+   * question about how things work (question-cues.ts), filing a request once more (again-cue.ts), or
+   * editing something on one's request (change-cue.ts).
    * The cued intent comes first in `ranked`, the classifier's reading second.
    */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
     const read = await this.classifyWords(locale, text);
     // A question cue that agrees with a reading of policy_question confirms it (checked as if nothing was read).
     const asRead = read.intent === 'policy_question' ? 'none' : read.intent;
-    const cued: IntentName | undefined = filesAgain(text, read.intent) ? 'resubmit_request' : asksAboutTheRules(text, asRead) ? 'policy_question' : undefined;
+    const cued: IntentName | undefined = filesAgain(text, read.intent)
+      ? 'resubmit_request'
+      : changesTheRequest(text, read.intent)
+        ? 'change_request'
+        : asksAboutTheRules(text, asRead)
+          ? 'policy_question'
+          : undefined;
     if (!cued) return read;
     // The cue settles it: the classifier's reading keeps only what is left of the score, so the two are
     // not taken for a close call (and asked about) merely because they share one score.
