@@ -41,6 +41,31 @@ async function newManager(warnings: string[]): Promise<NluManager> {
 /** How many classifications NLP.js may remember the prepared words of before they are forgotten. */
 const FORGET_EVERY = 1000;
 
+/** Fewer words than this are read only as a whole. */
+const PIECES_FROM_WORDS = 6;
+/** How many words a run of a long message has, and how far the next run starts. */
+const RUN_WORDS = 5;
+const RUN_STEP = 2;
+const SENTENCES = /[.!?。！？]\s/u;
+const CLAUSE_END = /[,;:.!?…、。！？]+|\s(?:and|but|so|because|since|then)\s|\s-+\s/iu;
+
+/**
+ * The parts of a long message to read one by one: its clauses, and runs of RUN_WORDS words every
+ * RUN_STEP words (Japanese, with no spaces between words, only by its clauses). A message of fewer than
+ * PIECES_FROM_WORDS words (or 12 characters of Japanese), or of several sentences, has none: at most about words / 2 + clauses parts.
+ */
+export function piecesOf(text: string): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/u.test(text);
+  if (japanese ? text.length < 12 : words.length < PIECES_FROM_WORDS) return [];
+  // Several sentences are the recognizer's to read one by one (dialogs/recognition/recognizer.ts).
+  if (SENTENCES.test(text.replace(/[.!?。！？\s]+$/u, ''))) return [];
+  const pieces = new Set(text.split(CLAUSE_END).map((c) => c.trim()).filter((c) => c && c !== text));
+  if (!japanese) for (let i = 0; i + RUN_WORDS <= words.length + RUN_STEP - 1 && i < words.length; i += RUN_STEP) pieces.add(words.slice(i, i + RUN_WORDS).join(' '));
+  pieces.delete(text);
+  return [...pieces];
+}
+
 /** An NLP.js neural intent classifier (one network per language), trained or restored from JSON. */
 export class NlpjsIntentClassifier implements IntentClassifier {
   private classified = 0;
@@ -93,9 +118,30 @@ export class NlpjsIntentClassifier implements IntentClassifier {
     const prepared = inOneLanguage(classifierText(text), locale);
     if (!prepared) return [{ intent: 'None', score: 1 }];
     if (++this.classified % FORGET_EVERY === 0) this.forgetPreparedUtterances();
+    const whole = await this.scoresOf(locale, prepared);
+    if (whole.length > 0) return this.inScope(whole, prepared);
+    // Nothing scored above zero. The network's units add a weight for every word and report nothing
+    // at or below zero, so a long chatty message ("would it be possible to see the requests I've made",
+    // "we got Dynamics 365 from a third party reseller, want a CSP partner to support it") can sum below
+    // zero everywhere though a part of it is plainly a request. Its clauses and short runs of its words
+    // are read instead, and the most confident of them answers (issue 18, English on held-out text).
+    for (const piece of piecesOf(prepared)) {
+      const read = await this.scoresOf(locale, piece);
+      if (read.length > 0 && read[0]!.intent !== 'None' && read[0]!.score > (whole[0]?.score ?? 0)) whole.splice(0, whole.length, ...read);
+    }
+    return whole.length > 0 ? this.inScope(whole, prepared) : [{ intent: 'None', score: 1 }];
+  }
+
+  /** The classifications above zero of one prepared text, best first; [] when nothing is above zero. */
+  private async scoresOf(locale: Locale, prepared: string): Promise<IntentScore[]> {
     const result = await this.manager.process(locale, prepared);
-    const ranked = (result.classifications ?? []).filter((c) => c.score > 0);
-    if (result.intent === 'None' || ranked.length === 0) return [{ intent: 'None', score: result.score ?? 1 }, ...ranked];
+    const ranked = (result.classifications ?? []).filter((c) => c.score > 0 && c.intent !== 'None');
+    if (result.intent === 'None' && ranked.length > 0) return [{ intent: 'None', score: result.score ?? 1 }, ...ranked];
+    return ranked;
+  }
+
+  private inScope(ranked: IntentScore[], prepared: string): IntentScore[] {
+    if (ranked[0]!.intent === 'None') return ranked;
     if (outOfScopeAction(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
     return ranked;
   }

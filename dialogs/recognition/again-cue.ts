@@ -7,10 +7,14 @@ import type { IntentName } from '../../app/ports';
  * (no filing word) stays a link request. Plain alternations: linear in the text.
  */
 const AGAIN = /\b(?:again|once\s+more)\b|もう一度|もう一回|再度|改めて/iu;
-const FILING = /\b(?:requests?|file|submit|application)\b|申請/iu;
+/** Filing said with a verb: "submit the link request once more" (read as the status of one's requests too). */
+const FILING_VERB = /\b(?:submit|file|send|apply)\b|申請(?:を)?(?:して|し直|お願い|出)/iu;
+const FILING = /\b(?:requests?|application)\b|申請/iu;
 const NEW_REQUESTS = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support']);
 
-/** Whether `text`, read as a new request of kind `intent`, asks rather to file one again. */
+/** Whether `text`, read as a new request of kind `intent` (or as the status of one's requests), asks rather to file one again. */
 export function filesAgain(text: string, intent: IntentName): boolean {
-  return NEW_REQUESTS.has(intent) && AGAIN.test(text) && FILING.test(text);
+  if (!AGAIN.test(text)) return false;
+  if (FILING_VERB.test(text)) return NEW_REQUESTS.has(intent) || intent === 'request_status';
+  return NEW_REQUESTS.has(intent) && FILING.test(text);
 }

@@ -22,8 +22,8 @@ const EN_REQUEST =
   /\b(?:please|we\s+(?:want|need|would\s+like|'d\s+like)\s+(?!to\s+know)|i\s+(?:want|need)|(?:can|could|would)\s+you\s+(?!tell|let\s+me\s+know|explain)|my\s+(?:requests?|applications?|links?)|our\s+(?:requests?|applications?)|pl-[0-9a-z]{4})/iu;
 const JA_REQUEST = /したい|したく|ほしい|欲しい|てください|下さい|お願い|もらえ|いただけ|頂け|私の|出した|PL-[0-9A-Za-z]{4}/u;
 
-/** The intents a question cue may turn into a question about the rules (not help, approvers, greetings). */
-const READ_AS_QUESTION = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'cancel_request', 'add_approver', 'remove_approver', 'change_request', 'resubmit_request', 'none']);
+/** The intents a question cue may turn into a question about the rules (not approvers or greetings; help only with the bot's words). */
+const READ_AS_QUESTION = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'cancel_request', 'add_approver', 'remove_approver', 'change_request', 'resubmit_request', 'none', 'help']);
 
 /** Nothing read, but the question is about this bot's things ("how long does approval take"). */
 const DOMAIN_WORDS = /approv|partner|distribut|reseller|request|multi-?channel|subscription|tenant|csp|承認|申請|パートナー|ディストリ|リセラー|連携|サブスク|マルチチャネル|テナント/iu;
@@ -31,7 +31,8 @@ const DOMAIN_WORDS = /approv|partner|distribut|reseller|request|multi-?channel|s
 /** Whether `text`, read as `intent`, is rather a question about the rules. */
 export function asksAboutTheRules(text: string, intent: IntentName): boolean {
   if (!READ_AS_QUESTION.has(intent)) return false;
-  if (intent === 'none' && !DOMAIN_WORDS.test(text)) return false;
+  // 'help' and 'none' only when the question is about this bot's things ("how long does approval take?").
+  if ((intent === 'none' || intent === 'help') && !DOMAIN_WORDS.test(text)) return false;
   const question = EN_QUESTION.test(text) || JA_QUESTION.test(text);
   return question && !EN_REQUEST.test(text) && !JA_REQUEST.test(text);
 }

@@ -10,6 +10,7 @@ import {
   type RecognizeOptions,
 } from '../../app/ports';
 import { filesAgain } from './again-cue';
+import { changesTheRequest } from './change-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor } from './entities';
@@ -36,6 +37,8 @@ interface Scored {
 const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
 /** Below this, a request read once the pleasantries are cut off does not outweigh the whole message. */
 const CORE_TRUSTED = 0.6;
+/** The score of an intent a cue gave (question-cues.ts, again-cue.ts): above NLU_ASK_BELOW's default. */
+const CUE_SCORE = 0.75;
 export const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
 
 /**
@@ -87,15 +90,29 @@ export class MessageRecognizer implements Recognizer {
 
   /**
    * One text's intent: the classifier's reading of its words, unless the words around them say more: a
-   * question about how things work (question-cues.ts), or filing a request once more (again-cue.ts).
+   * question about how things work (question-cues.ts), filing a request once more (again-cue.ts), or
+   * editing something on one's request (change-cue.ts).
    * The cued intent comes first in `ranked`, the classifier's reading second.
    */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
     const read = await this.classifyWords(locale, text);
-    const cued: IntentName | undefined = filesAgain(text, read.intent) ? 'resubmit_request' : asksAboutTheRules(text, read.intent) ? 'policy_question' : undefined;
+    // A question cue that agrees with a reading of policy_question confirms it (checked as if nothing was read).
+    const asRead = read.intent === 'policy_question' ? 'none' : read.intent;
+    const cued: IntentName | undefined = filesAgain(text, read.intent)
+      ? 'resubmit_request'
+      : changesTheRequest(text, read.intent)
+        ? 'change_request'
+        : asksAboutTheRules(text, asRead)
+          ? 'policy_question'
+          : undefined;
     if (!cued) return read;
-    const ranked: RankedIntent[] = [{ intent: cued, score: read.score }, ...read.ranked.filter((r) => r.intent !== cued)].slice(0, 2);
-    return { intent: cued, score: read.score, ranked };
+    // The cue settles it: the classifier's reading keeps only what is left of the score, so the two are
+    // not taken for a close call (and asked about) merely because they share one score.
+    // A cue is a rule, not a guess: at least CUE_SCORE, however unsure the classifier was of its reading.
+    const score = Math.max(read.score, CUE_SCORE);
+    const second = read.ranked.find((r) => r.intent !== cued);
+    const ranked: RankedIntent[] = [{ intent: cued, score }, ...(second ? [{ intent: second.intent, score: round(1 - score) }] : [])];
+    return { intent: cued, score, ranked };
   }
 
   private async classifyWords(locale: Locale, text: string): Promise<Scored> {

@@ -1,6 +1,7 @@
 import { CLARIFY_INTENTS, type ClarifyIntent } from '../../cards';
 import { FILED_BY, REQUEST_KINDS, type Organization, type RequestKind } from '../../domain';
 import { entityValues, type IntentName, type RankedIntent, type Recognition } from '../recognition';
+import { asksAboutTheRules } from '../recognition/question-cues';
 
 /**
  * Issue 18: what a message means for the person who wrote it. The classifier reads words; the person's
@@ -87,6 +88,9 @@ function nearest(intent: RequestKind, org: Organization, cues: Cues, second: Int
  * when the person already chose (a clarification button): then only the role applies.
  */
 export function meaningOf(rec: Recognition, org: Organization | undefined, namedKinds: readonly Organization['kind'][], options: UnderstandingOptions): Meaning {
+  // 0. What the text names: a distributor and linking is a link, "who can approve this request" its status.
+  const named = namedMeaning(rec, namedKinds);
+  if (named) return roleMeaning({ ...rec, intent: named }, org, namedKinds) ?? { kind: 'intent', intent: named, refitted: true };
   // 1. The role: a request this person cannot make is read as the nearest one they can.
   const role = roleMeaning(rec, org, namedKinds);
   if (role) return role;
@@ -100,6 +104,28 @@ export function meaningOf(rec: Recognition, org: Organization | undefined, named
     if (a && b) return { kind: 'ask', choices: [a, b] };
   }
   return { kind: 'intent', intent: rec.intent };
+}
+
+// Linking words, and words pointing at one request ("this request", 「この申請」, an ID). Plain alternations.
+const LINK_WORDS = /\b(?:link(?:ed|ing)?|connect(?:ed)?|hook\s+up|work\s+with|buy\s+(?:through|from))\b|連携|つなが|繋が|つない|繋い|取引/iu;
+const ONE_REQUEST = /\b(?:this|that|my|the)\s+(?:request|application)\b|\bpl-[0-9a-z]{4}|(?:この|その|あの|私の|出した)申請/iu;
+const WHO_APPROVES = /\bwho(?:\s+else)?\s+(?:can|could|will|should|gets\s+to|is\s+going\s+to)\s+approve|誰が(?:承認|判断)|承認(?:できる|する)(?:人|の)は誰/iu;
+/** Intents a named distributor may override: nothing definite in the words, or a question with no question cue. */
+const VAGUE = new Set<IntentName>(['help', 'none', 'greeting', 'policy_question']);
+/** Intents "who can approve this request?" is read as. */
+const ABOUT_APPROVERS = new Set<IntentName>(['list_approvers', 'handover_request', 'help', 'none']);
+
+/**
+ * Entity-aware readings (issue 18): a message that names a distributor of the directory and speaks of
+ * linking is a link request whatever the classifier made of the words around the name ("what about
+ * Wingtip Supply Japan? can we link with them instead" was read as help); "who else can approve this
+ * request?" asks after one request's approvers, which its status names (list_approvers lists one's own
+ * organization's people).
+ */
+export function namedMeaning(rec: Recognition, namedKinds: readonly Organization['kind'][]): IntentName | undefined {
+  if (VAGUE.has(rec.intent) && namedKinds.includes('indirect_provider') && LINK_WORDS.test(rec.text) && !asksAboutTheRules(rec.text, 'link_distributor')) return 'link_distributor';
+  if (ABOUT_APPROVERS.has(rec.intent) && ONE_REQUEST.test(rec.text) && (rec.intent === 'list_approvers' || WHO_APPROVES.test(rec.text))) return 'request_status';
+  return undefined;
 }
 
 const secondOf = (rec: Recognition): IntentName | undefined => (rec.ranked ?? []).find((r) => r.intent !== 'none' && r.intent !== rec.intent)?.intent;

@@ -1,4 +1,5 @@
 import { filesAgain } from '../../dialogs/recognition/again-cue';
+import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 
 /** Issue 18: a question about how things work is a question about the rules, even when it names an action. */
@@ -35,6 +36,7 @@ describe('filesAgain (issue 18)', () => {
   it.each([
     ['link_distributor', '書類を揃えました。改めてTailspinさんへの申請をお願いします'],
     ['add_partner', 'the paperwork is done, please submit the partner request once more'],
+    ['request_status', 'sent the contract! please submit the link request to Contoso once more'],
   ] as const)('%s for "%s" is filing a request again', (intent, text) => {
     expect(filesAgain(text, intent)).toBe(true);
   });
@@ -43,7 +45,34 @@ describe('filesAgain (issue 18)', () => {
     ['link_distributor', 'link us with Contoso again'],
     ['link_distributor', 'ディストリビューターと連携したい'],
     ['remind_approvers', 'remind the approvers of my request again'],
+    ['request_status', 'show my requests again'],
   ] as const)('%s for "%s" stays', (intent, text) => {
     expect(filesAgain(text, intent)).toBe(false);
+  });
+});
+
+describe('asksAboutTheRules for a reading of help (issue 18)', () => {
+  it('a question about the bot\'s things is a question about the rules; one about anything else stays help', () => {
+    expect(asksAboutTheRules('who does the approving, and how long does it usually take?', 'help')).toBe(true);
+    expect(asksAboutTheRules('how long have you been running?', 'help')).toBe(false);
+    expect(asksAboutTheRules('please tell me what you can do for approvals', 'help')).toBe(false);
+  });
+});
+
+describe('changesTheRequest (issue 18)', () => {
+  it.each([
+    ['request_status', "i'd like to update the reason on the request i filed"],
+    ['request_status', 'can you fix the workload in my pending partner request'],
+    ['help', 'please correct the distributor of our link request'],
+  ] as const)('%s for "%s" is a change', (intent, text) => {
+    expect(changesTheRequest(text, intent)).toBe(true);
+  });
+  it.each([
+    ['request_status', 'any update on my request?'],
+    ['request_status', 'update on the request I sent last week'],
+    ['cancel_request', 'cancel the change on my request'],
+    ['request_status', 'update me on the status of my request'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(changesTheRequest(text, intent)).toBe(false);
   });
 });

@@ -1,0 +1,19 @@
+import type { IntentName } from '../../app/ports';
+
+/**
+ * Issue 18: "update" is both news ("any update on my request", the status) and an edit ("update the
+ * reason on my request"). The classifier learned the first from many lines and read "need to update the
+ * reason on my pending link request" as the status at full confidence. A verb of editing followed by the
+ * thing edited and then "on/in/of" one's request is a change of that request, whatever was read.
+ * A plain alternation with bounded gaps: linear in the text.
+ */
+const EDIT_ON_REQUEST =
+  /\b(?:update|change|edit|fix|correct|amend|reword|rewrite|revise)\s+(?:the|my|our|a)\s+(?:[a-z'-]+\s+){0,2}?(?:on|in|of|for)\s+(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b/iu;
+
+/** Read as these, an edit of one's request is rather a change to it. */
+const READ_AS_CHANGE = new Set<IntentName>(['request_status', 'help', 'none', 'add_note']);
+
+/** Whether `text`, read as `intent`, asks rather to change a request. */
+export function changesTheRequest(text: string, intent: IntentName): boolean {
+  return READ_AS_CHANGE.has(intent) && EDIT_ON_REQUEST.test(text);
+}
