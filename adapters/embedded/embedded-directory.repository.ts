@@ -93,24 +93,29 @@ export class EmbeddedDirectory implements DirectoryPort {
 
   /**
    * Issue 19: one organization changed. Instead of dropping every organization kept (the next turn would
-   * read them all again), the kept ones, once loaded, take that one record afresh from nedb. Chained on the
-   * kept value, so a load that began before the change gets it too; reading it again is harmless.
+   * read them all again), the kept ones, once loaded, take that one record afresh from nedb, in place (no
+   * copy of 100,000 entries; readers only ever get records or copies of the list). Chained on the kept
+   * value, so a load that began before the change gets it too; reading it again is harmless.
    */
   private organizationChanged(id: string): void {
     this.organizations.patch(async (orgs) => {
       const doc = await this.c.organizations.findOneAsync({ _id: id });
       const old = orgs.byId.get(id);
-      if (!doc) return orgs.byId.has(id) ? undefined : orgs; // gone: only a full reload says what else changed
+      if (!doc) return old ? undefined : orgs; // gone: only a full reload says what else changed
       const org = deepFreeze(organizationFromDocument(doc));
-      const all = [...orgs.all];
-      const at = sortedIndex(all, id, (o) => o.id);
-      if (old) all[at] = org;
-      else all.splice(at, 0, org);
-      const byId = new Map(orgs.byId).set(id, org);
-      const byTenant = new Map(orgs.byTenant);
-      if (old) byTenant.delete(old.tenantId.toLowerCase());
-      byTenant.set(org.tenantId.toLowerCase(), org);
-      return { all, byId, byTenant, bySlack: slackIndex(all) };
+      const at = sortedIndex(orgs.all, id, (o) => o.id);
+      if (old) orgs.all[at] = org;
+      else orgs.all.splice(at, 0, org);
+      orgs.byId.set(id, org);
+      if (old) orgs.byTenant.delete(old.tenantId.toLowerCase());
+      orgs.byTenant.set(org.tenantId.toLowerCase(), org);
+      for (const w of old ? [...old.slackTeamIds, ...old.slackEnterpriseIds] : []) if (orgs.bySlack.get(w)?.id === id) orgs.bySlack.delete(w);
+      for (const w of [...org.slackTeamIds, ...org.slackEnterpriseIds]) {
+        const owner = orgs.bySlack.get(w);
+        // The first organization in ID order keeps a shared ID, as slackIndex decides at load.
+        if (!owner || owner.id > id) orgs.bySlack.set(w, org);
+      }
+      return orgs;
     });
   }
 
@@ -121,18 +126,16 @@ export class EmbeddedDirectory implements DirectoryPort {
       const doc = await this.c.links.findOneAsync({ _id: key });
       if (!doc) return undefined;
       const fresh = deepFreeze(linkFromDocument(doc));
-      const all = [...links.all];
-      const at = sortedIndex(all, key, linkKey);
-      if (all[at] && linkKey(all[at]!) === key) all[at] = fresh;
-      else all.splice(at, 0, fresh);
-      const group = (list: readonly ProviderResellerLink[] | undefined) => {
-        const out = (list ?? []).filter((l) => linkKey(l) !== key);
-        out.splice(sortedIndex(out, key, linkKey), 0, fresh);
-        return out;
+      const put = (list: ProviderResellerLink[]) => {
+        const at = sortedIndex(list, key, linkKey);
+        if (list[at] && linkKey(list[at]!) === key) list[at] = fresh;
+        else list.splice(at, 0, fresh);
+        return list;
       };
-      const byReseller = new Map(links.byReseller).set(fresh.resellerId, group(links.byReseller.get(fresh.resellerId)));
-      const byProvider = new Map(links.byProvider).set(fresh.providerId, group(links.byProvider.get(fresh.providerId)));
-      return { all, byReseller, byProvider };
+      put(links.all);
+      links.byReseller.set(fresh.resellerId, put(links.byReseller.get(fresh.resellerId) ?? []));
+      links.byProvider.set(fresh.providerId, put(links.byProvider.get(fresh.providerId) ?? []));
+      return links;
     });
   }
 
@@ -409,9 +412,9 @@ function slackIndex(all: readonly Organization[]): Map<string, Organization> {
 
 /** Links by each end, each list in _id order (as the query sorted them). */
 interface Links {
-  all: readonly ProviderResellerLink[];
-  byReseller: ReadonlyMap<string, readonly ProviderResellerLink[]>;
-  byProvider: ReadonlyMap<string, readonly ProviderResellerLink[]>;
+  all: ProviderResellerLink[];
+  byReseller: Map<string, ProviderResellerLink[]>;
+  byProvider: Map<string, ProviderResellerLink[]>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -425,13 +428,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** Kept in memory; changed in place only by organizationChanged (callers get records or copies). */
 interface Organizations {
-  all: readonly Organization[];
-  byId: ReadonlyMap<string, Organization>;
+  all: Organization[];
+  byId: Map<string, Organization>;
   /** By lower-case tenant ID. */
-  byTenant: ReadonlyMap<string, Organization>;
+  byTenant: Map<string, Organization>;
   /** By Slack workspace or Enterprise Grid ID. */
-  bySlack: ReadonlyMap<string, Organization>;
+  bySlack: Map<string, Organization>;
 }
 
 /** Shared cached objects must not be changed by whoever receives them. */

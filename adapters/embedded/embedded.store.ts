@@ -11,7 +11,7 @@ import { EmbeddedKeyValues } from './embedded-key-value';
 import { EmbeddedSlackInstallations } from './embedded-slack-installation';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
-import { closeDataFiles, COLLECTION_NAMES, openCollections, type Collections } from './nedb-collections';
+import { closeDataFiles, compactChanged, openCollections, type Collections } from './nedb-collections';
 
 export interface EmbeddedStoreOptions {
   /** Folder for the data files (one per collection); created if missing. */
@@ -106,6 +106,6 @@ export class EmbeddedStore implements StorePort {
   }
 
   private async compact(): Promise<void> {
-    await Promise.all(COLLECTION_NAMES.map((name) => this.collections[name].compactDatafileAsync()));
+    await compactChanged(this.collections);
   }
 }

@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type Datastore from '@seald-io/nedb';
 
 /**
@@ -23,6 +24,49 @@ export interface PersistenceInternals {
   inMemoryOnly?: boolean;
   modes?: { fileMode?: number };
   persistNewStateAsync?: (docs: unknown[]) => Promise<void>;
+  /** nedb's compaction: every document written to a new file renamed over the old one. */
+  persistCachedDatabaseAsync?: () => Promise<void>;
+}
+
+/**
+ * Issue 19: nedb rewrites a collection's whole file each time it loads it (a compaction at the end of
+ * `loadDatabaseAsync`). At L that is 100,000 organizations and as many people serialized and written at
+ * every start, seconds with the event loop held. The rewrite is skipped when the file ends with a whole
+ * line: what nedb just read is then exactly what the file says, and the next append starts a line of its
+ * own. A file cut short mid-line (a write interrupted) is rewritten as before, or the next append would
+ * be glued to the broken line and lost with it. Superseded lines stay until the periodic compaction.
+ */
+export async function loadWithoutRewrite(ds: Pick<Datastore, 'persistence' | 'loadDatabaseAsync'>): Promise<void> {
+  const persistence = ds.persistence as unknown as PersistenceInternals;
+  const own = persistence.persistCachedDatabaseAsync;
+  if (persistence.inMemoryOnly || !persistence.filename || typeof own !== 'function' || !(await endsWithWholeLine(persistence.filename))) {
+    return ds.loadDatabaseAsync();
+  }
+  persistence.persistCachedDatabaseAsync = async () => undefined;
+  try {
+    await ds.loadDatabaseAsync();
+  } finally {
+    persistence.persistCachedDatabaseAsync = own;
+  }
+}
+
+/** The file exists and is empty or ends with a new line (a missing file goes through nedb's own checks). */
+async function endsWithWholeLine(filename: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(filename, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -30,13 +74,15 @@ export interface PersistenceInternals {
  * are not flat go to nedb's own method (same file, same order: both append, one operation at a time).
  * Compaction replaces the file, so the handle is closed then and the next append opens the new file.
  */
-export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { close(): Promise<void> } {
+export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { close(): Promise<void>; appendedSinceCompaction(): boolean } {
   const persistence = ds.persistence as unknown as PersistenceInternals;
   const filename = persistence.filename;
   const own = persistence.persistNewStateAsync;
   // The canary test fails if this is ever the case for a file-backed collection.
-  if (persistence.inMemoryOnly || !filename || typeof own !== 'function') return { close: async () => undefined };
+  if (persistence.inMemoryOnly || !filename || typeof own !== 'function') return { close: async () => undefined, appendedSinceCompaction: () => true };
   const nedbPersist = own.bind(persistence);
+  // Issue 19: whether the file has lines a compaction would tidy (an unchanged collection is not rewritten).
+  let appended = false;
   let fd: number | undefined;
   const release = () => {
     if (fd === undefined) return;
@@ -49,6 +95,7 @@ export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { c
     }
   };
   persistence.persistNewStateAsync = async (docs: unknown[]) => {
+    appended = true;
     let lines = '';
     for (const doc of docs) {
       const line = flatLine(doc);
@@ -67,8 +114,11 @@ export function keepDataFileOpen(ds: Pick<Datastore, 'persistence' | 'on'>): { c
       throw err;
     }
   };
-  ds.on('compaction.done', release);
-  return { close: async () => release() };
+  ds.on('compaction.done', () => {
+    appended = false;
+    release();
+  });
+  return { close: async () => release(), appendedSinceCompaction: () => appended };
 }
 
 /**

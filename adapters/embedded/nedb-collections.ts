@@ -1,6 +1,6 @@
 import Datastore from '@seald-io/nedb';
 import { join } from 'node:path';
-import { indexedFields, keepDataFileOpen } from './nedb-append';
+import { indexedFields, keepDataFileOpen, loadWithoutRewrite } from './nedb-append';
 
 /** One nedb Datastore per collection, each persisted to its own append-only file in the data folder. */
 export type NedbDoc = Record<string, unknown> & { _id: string };
@@ -55,18 +55,32 @@ const DROPPED_INDEXES: Partial<Record<CollectionName, string[]>> = {
   organizations: ['kind', 'country'],
 };
 
-const openFiles = new WeakMap<Collection, { close(): Promise<void> }>();
+const openFiles = new WeakMap<Collection, ReturnType<typeof keepDataFileOpen>>();
 
 /** Closes the data files kept open for appending (after the last operation). */
 export async function closeDataFiles(collections: Collections): Promise<void> {
   await Promise.all(Object.values(collections).map((ds) => openFiles.get(ds)?.close()));
 }
 
+/**
+ * Issue 19: compacts the collections written since their last compaction; the others only wait for
+ * their pending operations (as a compaction would). At L an hourly rewrite of every collection held the
+ * event loop for seconds although the directory had not changed.
+ */
+export async function compactChanged(collections: Collections): Promise<void> {
+  await Promise.all(
+    Object.values(collections).map(async (ds) => {
+      if (openFiles.get(ds)?.appendedSinceCompaction() ?? true) await ds.compactDatafileAsync();
+      else await ds.findOneAsync({ _id: '' }); // queued behind pending operations, like a compaction
+    }),
+  );
+}
+
 export async function openCollections(dir: string): Promise<Collections> {
   const entries = await Promise.all(
     COLLECTION_NAMES.map(async (name) => {
       const ds: Collection = new Datastore({ filename: join(dir, `${name}.db`) });
-      await ds.loadDatabaseAsync();
+      await loadWithoutRewrite(ds);
       for (const field of DROPPED_INDEXES[name] ?? []) if (indexedFields(ds).includes(field)) await ds.removeIndexAsync(field);
       for (const index of INDEXES[name]) await ds.ensureIndexAsync(index);
       openFiles.set(ds, keepDataFileOpen(ds));

@@ -58,4 +58,17 @@ describe('npm start with a large seed directory', () => {
     expect(await (await fetch(`${bot.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
   });
+
+  it("starts again on the seeded M folder with npm start's default heap (128 MB) and serves", async () => {
+    expect(await bot.terminate()).toBe(0);
+    const again = new BotProcess(bot.port, bot.env, ['--max-old-space-size=128', '--max-semi-space-size=8']);
+    try {
+      await again.start(150_000);
+      expect(await (await fetch(`${again.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${again.url}/readyz`)).status).toBe(200);
+      expect(again.alive).toBe(true);
+    } finally {
+      await again.kill();
+    }
+  });
 });

@@ -63,6 +63,40 @@ describe('embedded store: its own folder', () => {
     }
   });
 
+  it('issue 19: a data file ending with a whole line is not rewritten at open, nor at close when unchanged; one cut mid-line is, and nothing after it is lost', async () => {
+    const file = join(dataDir, 'key-values.db');
+    const DAY = 86_400_000;
+    const first = await EmbeddedStore.open({ dataDir });
+    await first.keyValues.set('a', '1', DAY);
+    await first.keyValues.set('a', '2', DAY); // superseded line: a rewrite would drop it
+    await first.keyValues.set('b', '3', DAY);
+    for (let i = 0; i < 20; i++) await first.keyValues.set(`k${i}`, String(i), DAY); // so one broken line stays under nedb's 10% corruption limit
+    await first.close(); // changed since it was opened: compacted
+    const compacted = await readFile(file, 'utf8');
+    // Lines as a process writes them before it stops uncleanly: the store does not tidy them.
+    const expiresAt = `{"$$date":${Date.now() + DAY}}`;
+    await writeFile(file, `${compacted}{"_id":"a","value":"4","expiresAt":${expiresAt}}\n`);
+    const written = await readFile(file, 'utf8');
+    const second = await EmbeddedStore.open({ dataDir });
+    expect(await readFile(file, 'utf8')).toBe(written); // not rewritten at open
+    expect(await second.keyValues.get('a')).toBe('4');
+    await second.close();
+    expect(await readFile(file, 'utf8')).toBe(written); // nor at close: nothing was written
+    // A write cut short mid-line: the file is rewritten at open (without the broken line), so the next
+    // line appended starts on its own and survives.
+    await writeFile(file, `${written}{"_id":"c","val`);
+    const third = await EmbeddedStore.open({ dataDir });
+    expect((await readFile(file, 'utf8')).endsWith('\n')).toBe(true);
+    await third.keyValues.set('d', '5', DAY);
+    await third.close();
+    const fourth = await EmbeddedStore.open({ dataDir });
+    try {
+      expect([await fourth.keyValues.get('a'), await fourth.keyValues.get('b'), await fourth.keyValues.get('c'), await fourth.keyValues.get('d')]).toEqual(['4', '3', undefined, '5']);
+    } finally {
+      await fourth.close();
+    }
+  });
+
   it('takes over a lock left by a process that is gone', async () => {
     await writeFile(join(dataDir, 'partner-link.lock'), '999999999\n');
     const store = await EmbeddedStore.open({ dataDir });

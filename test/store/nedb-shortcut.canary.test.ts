@@ -55,6 +55,22 @@ describe('canary: the nedb internals the embedded store relies on', () => {
     await handle.close();
   });
 
+  it('issue 19: loading calls persistence.persistCachedDatabaseAsync once at its end (what the start-up shortcut skips)', async () => {
+    const ds: Collection = new Datastore({ filename });
+    const p = persistenceOf(ds);
+    expect(typeof p.persistCachedDatabaseAsync).toBe('function');
+    const own = p.persistCachedDatabaseAsync!.bind(p);
+    let calls = 0;
+    p.persistCachedDatabaseAsync = async () => {
+      calls += 1;
+      await own();
+    };
+    await ds.loadDatabaseAsync();
+    expect(calls).toBe(1);
+    await ds.compactDatafileAsync();
+    expect(calls).toBe(2); // compaction is the same method
+  });
+
   it('nedb lists a collection\'s indexes by field name (what dropping an old index looks at)', async () => {
     const ds = await open();
     await ds.ensureIndexAsync({ fieldName: 'kind' });

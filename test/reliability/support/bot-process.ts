@@ -19,7 +19,12 @@ export class BotProcess {
   /** Everything the process wrote to each stream, whole (for tests of what reaches the output). */
   stdout = '';
   stderr = '';
-  constructor(readonly port: number, readonly env: Record<string, string>) {}
+  constructor(
+    readonly port: number,
+    readonly env: Record<string, string>,
+    /** Flags for node itself (for example `npm start`'s heap limit). */
+    readonly nodeArgs: string[] = [],
+  ) {}
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -28,7 +33,7 @@ export class BotProcess {
   async start(timeoutMs = 60_000): Promise<void> {
     // One process (node --import tsx), not tsx's CLI, which runs the program in a child of its own: a
     // SIGKILL must hit the bot itself, as a crash would.
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'main.ts')], {
+    this.child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', join(ROOT, 'bot', 'main.ts')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', PLAYGROUND: 'off', PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
