@@ -310,6 +310,10 @@ async function phaseScale(_s: Shared, timeLeft: () => boolean): Promise<void> {
 
 
 
+// A wait for a reply whose request failed first must not end the whole run (it did once, 2026-12-07, when a
+// Slack delivery timed out under load); the failure is already counted where it happened.
+process.on('unhandledRejection', (e: unknown) => log(`unhandled rejection (ignored): ${(e as Error).message ?? String(e)}`));
+
 async function main(): Promise<number> {
   // Time budget: no phase starts after BUDGET_MS; at HARD_MS the servers are stopped (what runs then
   // fails fast and is reported), and 60 s later the process exits whatever happens.

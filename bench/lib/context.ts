@@ -93,7 +93,11 @@ export function slackTurn(base: string, conversations: Set<string> | undefined, 
     conversations?.add(channel);
     const replied = sinks.wait(`chat.postMessage:${channel}`);
     const body = slackDm(SLACK.ken, channel, text, n, TAG);
-    const res = await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'));
+    // If the delivery itself fails (a timeout), the wait for its reply must not become an unhandled rejection.
+    const res = await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json')).catch((e: unknown) => {
+      replied.catch(() => undefined);
+      throw e;
+    });
     if (res.status !== 200) {
       replied.catch(() => undefined);
       const why = res.status === 404 ? ' (Bolt answers 404 when a request is not acknowledged within 3 s)' : '';

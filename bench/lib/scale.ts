@@ -122,7 +122,10 @@ function slackAddPartner(base: string, cast: ScaleCast, waitReply: boolean) {
     const channel = `DS${TAG}${n.toString(36).toUpperCase()}`;
     const replied = waitReply ? sinks.wait(`chat.postMessage:${channel}`, 30_000) : undefined;
     const body = slackDm(cast.customer, channel, ADD_PARTNER_TEXT, n, TAG);
-    const res = await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'), 30_000);
+    const res = await post(`${base}/slack/events`, body, slackHeaders(body, 'application/json'), 30_000).catch((e: unknown) => {
+      replied?.catch(() => undefined);
+      throw e;
+    });
     if (res.status !== 200) {
       replied?.catch(() => undefined);
       throw new Error(`Slack event answered ${res.status}: ${res.body.slice(0, 200)}`);
