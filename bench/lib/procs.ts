@@ -95,7 +95,8 @@ export async function startNode(name: string, script: string, env: Record<string
   };
   const deadline = t0 + timeoutMs;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}: ${err.slice(-1500)}`);
+    // A V8 out-of-memory abort ends the process by a signal (SIGABRT), with no exit code.
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`${name} exited with ${proc.exitCode ?? proc.signalCode}: ${err.slice(-1500)}`);
     if (performance.now() > deadline) {
       await stop();
       throw new Error(`${name} not ready within ${timeoutMs} ms: ${err.slice(-1500)}`);

@@ -55,3 +55,14 @@ export function floorVerdict(ratio: number, failed: number): 'PASS' | 'FAIL' | '
   if (!Number.isFinite(ratio)) return 'n/a';
   return ratio >= FLOOR_TARGET && failed === 0 ? 'PASS' : 'FAIL';
 }
+
+/**
+ * One line for a failure: V8's out-of-memory report is many lines of native frames, and the table is one
+ * row per line; its FATAL ERROR line (or else the first line) says what happened.
+ */
+export function gist(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const fatal = lines.find((l) => /FATAL ERROR|heap out of memory/i.test(l));
+  const head = lines[0] ?? '';
+  return (fatal && fatal !== head ? `${head.replace(/[:\s-]+$/, '')}: ${fatal}` : head).slice(0, 300);
+}

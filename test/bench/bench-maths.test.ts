@@ -1,5 +1,5 @@
 import { percentile } from '../../bench/lib/load';
-import { addedPerTurn, floorRatio, floorVerdict, formatGrowth, ratiosAgainstS } from '../../bench/lib/scale-math';
+import { addedPerTurn, floorRatio, floorVerdict, formatGrowth, gist, ratiosAgainstS } from '../../bench/lib/scale-math';
 import { perOperation } from '../../bench/lib/wire-count';
 
 // Issue 19: the arithmetic behind the bench's scale rows and framework-floor rows. Nothing here is
@@ -69,5 +69,17 @@ describe('bench maths (issue 19)', () => {
       expect(perOperation(1, 1000, 100, 1000, 5)).toBe(0);
       expect(perOperation(10, 1000, 0, 1000, 0)).toBeNaN();
     });
+  });
+});
+
+describe('a failure in one line (issue 19)', () => {
+  it("keeps V8's FATAL ERROR line from an out-of-memory report", () => {
+    const report = 'product (L, embedded) exited with SIGABRT: ---\n\n<--- Last few GCs --->\n[12:0x1]  9000 ms: Mark-Compact 120.1 (130.2) -> 119.8 (131.0) MB\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb78db3 node::OOMErrorHandler';
+    expect(gist(report)).toBe('product (L, embedded) exited with SIGABRT: FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
+  });
+  it('otherwise keeps the first line, bounded', () => {
+    expect(gist('seed exited with 1: bad file\n  at x')).toBe('seed exited with 1: bad file');
+    expect(gist('x'.repeat(500))).toHaveLength(300);
+    expect(gist('')).toBe('');
   });
 });
