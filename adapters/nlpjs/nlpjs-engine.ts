@@ -5,7 +5,7 @@ import { LOCALES, type IntentClassifier, type IntentScore, type Locale } from '.
 import { classifierText } from './classifier-text';
 import { LangJaSegmenter } from './japanese-segmenter';
 import { inOneLanguage } from './mixed-language';
-import { outOfScopeAction } from './scope-guard';
+import { outOfScopeAction, outOfScopeHelp, speaksOfTheBotsThings } from './scope-guard';
 import type { TrainingExample } from './training-data';
 
 export type { IntentClassifier, IntentScore };
@@ -46,13 +46,15 @@ const PIECES_FROM_WORDS = 6;
 /** How many words a run of a long message has, and how far the next run starts. */
 const RUN_WORDS = 5;
 const RUN_STEP = 2;
+/** However long the message, at most this many parts are read (each is one more classification). */
+const MAX_PIECES = 24;
 const SENTENCES = /[.!?。！？]\s/u;
 const CLAUSE_END = /[,;:.!?…、。！？]+|\s(?:and|but|so|because|since|then)\s|\s-+\s/iu;
 
 /**
  * The parts of a long message to read one by one: its clauses, and runs of RUN_WORDS words every
  * RUN_STEP words (Japanese, with no spaces between words, only by its clauses). A message of fewer than
- * PIECES_FROM_WORDS words (or 12 characters of Japanese), or of several sentences, has none: at most about words / 2 + clauses parts.
+ * PIECES_FROM_WORDS words (or 12 characters of Japanese), or of several sentences, has none; no message has more than MAX_PIECES.
  */
 export function piecesOf(text: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -63,7 +65,13 @@ export function piecesOf(text: string): string[] {
   const pieces = new Set(text.split(CLAUSE_END).map((c) => c.trim()).filter((c) => c && c !== text));
   if (!japanese) for (let i = 0; i + RUN_WORDS <= words.length + RUN_STEP - 1 && i < words.length; i += RUN_STEP) pieces.add(words.slice(i, i + RUN_WORDS).join(' '));
   pieces.delete(text);
-  return [...pieces];
+  return [...pieces].slice(0, MAX_PIECES);
+}
+
+/** Scores that again add up to 1 once one reading is left out. */
+function renormalised(scores: IntentScore[]): IntentScore[] {
+  const total = scores.reduce((sum, s) => sum + s.score, 0);
+  return total > 0 ? scores.map((s) => ({ intent: s.intent, score: s.score / total })) : scores;
 }
 
 /** An NLP.js neural intent classifier (one network per language), trained or restored from JSON. */
@@ -142,6 +150,12 @@ export class NlpjsIntentClassifier implements IntentClassifier {
 
   private inScope(ranked: IntentScore[], prepared: string): IntentScore[] {
     if (ranked[0]!.intent === 'None') return ranked;
+    if (outOfScopeHelp(ranked[0]!.intent, prepared)) {
+      // Not a plea for help: about the bot's things, the next reading ("whats the status of the disti link i asked for"); else nothing.
+      const rest = ranked.slice(1);
+      if (speaksOfTheBotsThings(prepared) && rest.length > 0) return this.inScope(renormalised(rest), prepared);
+      return [{ intent: 'None', score: 1 }, ...ranked];
+    }
     if (outOfScopeAction(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
     return ranked;
   }

@@ -32,3 +32,22 @@ export function outOfScopeAction(intent: string, text: string): boolean {
   if (JAPANESE.test(text)) return JAPANESE_OBJECT.test(text);
   return text.trim().split(/\s+/).length > 1;
 }
+
+/**
+ * Help was learned from "how do I use this", "what can you do", "I'm lost": on English text it also
+ * caught any question of that shape ("how do I bake bread", "whats the wifi password here"). Help is
+ * taken to be meant only when the text speaks of the bot, of asking it or of getting help; otherwise
+ * the question is out of scope. Japanese keeps the classifier's reading (its help lines did not over-reach).
+ */
+const HELP_WORDS =
+  /\b(?:help|halp|hlep|assist(?:ance)?|support|guide|tips?|pointers?|options?|commands?|menu|faq|documentation|instructions|usage|features?|you|bot|app|partner\s+link|lost|confused|start(?:ed)?|use|works?|ask|type|say|requests?|new\s+here|walk\s+me\s+through)\b|\bwhat\s+(?:to|do\s+i|should\s+i|can\s+i)\s+do\b/i;
+
+/** Whether a reading of help from `text` should not stand: it is out of scope, or (`speaksOfTheBotsThings`) the next reading is meant. */
+export function outOfScopeHelp(intent: string, text: string): boolean {
+  return intent === 'help' && !JAPANESE.test(text) && !HELP_WORDS.test(text);
+}
+
+/** Whether `text` names something this bot handles (a request, a link, a partner, approvers...). */
+export function speaksOfTheBotsThings(text: string): boolean {
+  return DOMAIN_WORDS.test(text);
+}

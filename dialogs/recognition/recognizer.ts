@@ -11,6 +11,7 @@ import {
 } from '../../app/ports';
 import { filesAgain } from './again-cue';
 import { changesTheRequest } from './change-cue';
+import { asksForADistributor } from './distributor-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor } from './entities';
@@ -91,20 +92,14 @@ export class MessageRecognizer implements Recognizer {
   /**
    * One text's intent: the classifier's reading of its words, unless the words around them say more: a
    * question about how things work (question-cues.ts), filing a request once more (again-cue.ts), or
-   * editing something on one's request (change-cue.ts).
+   * editing something on one's request (change-cue.ts), a distributor asked for (distributor-cue.ts).
    * The cued intent comes first in `ranked`, the classifier's reading second.
    */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
     const read = await this.classifyWords(locale, text);
     // A question cue that agrees with a reading of policy_question confirms it (checked as if nothing was read).
     const asRead = read.intent === 'policy_question' ? 'none' : read.intent;
-    const cued: IntentName | undefined = filesAgain(text, read.intent)
-      ? 'resubmit_request'
-      : changesTheRequest(text, read.intent)
-        ? 'change_request'
-        : asksAboutTheRules(text, asRead)
-          ? 'policy_question'
-          : undefined;
+    const cued = cueOf(text, read.intent, asRead);
     if (!cued) return read;
     // The cue settles it: the classifier's reading keeps only what is left of the score, so the two are
     // not taken for a close call (and asked about) merely because they share one score.
@@ -123,6 +118,15 @@ export class MessageRecognizer implements Recognizer {
     if (best.score >= this.threshold) return { intent: best.intent, score: best.score, ranked };
     return { intent: 'none', score: best.intent === 'none' ? best.score : 1 - best.score, ranked };
   }
+}
+
+/** The intent the words around the classifier's reading say instead, if any (the first cue that applies). */
+function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent['intent'] | undefined {
+  if (filesAgain(text, read)) return 'resubmit_request';
+  if (changesTheRequest(text, read)) return 'change_request';
+  if (asksForADistributor(text, read)) return 'link_distributor';
+  if (asksAboutTheRules(text, asRead)) return 'policy_question';
+  return undefined;
 }
 
 /**

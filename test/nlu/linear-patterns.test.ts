@@ -12,6 +12,10 @@ import { extractIdentifiers } from '../../dialogs/recognition/entities/identifie
 import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
 import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
 import { filesAgain } from '../../dialogs/recognition/again-cue';
+import { changesTheRequest } from '../../dialogs/recognition/change-cue';
+import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
+import { outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
+import { piecesOf } from '../../adapters/nlpjs/nlpjs-engine';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 import { yesNo } from '../../dialogs/request/confirm-words';
 import { languageSwitch } from '../../dialogs/conversation-prefs';
@@ -60,6 +64,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'closing punctuation': repeat('thanks !'),
   'Japanese greetings': repeat('お疲れ様です〜よろしく'),
   'can a ... a ...': repeat('can a a '),
+  'update the ... on the ...': repeat('update the a b on the c d '),
 };
 
 const NAMED = ['Ken Sato', 'Aiko Tanaka', 'Naoki Mori'].map((name, i) => ({ id: `p-${i}`, orgId: 'o', name, roles: ['requester' as const], identities: [] }));
@@ -91,6 +96,10 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   withoutPleasantries,
   'asksAboutTheRules (question cues)': (t) => asksAboutTheRules(t, 'add_partner'),
   'filesAgain (again cue)': (t) => filesAgain(t, 'link_distributor'),
+  'changesTheRequest (change cue)': (t) => changesTheRequest(t, 'request_status'),
+  'asksForADistributor (distributor cue)': (t) => asksForADistributor(t, 'add_partner'),
+  'outOfScopeHelp (help guard)': (t) => outOfScopeHelp('help', t),
+  'piecesOf (long messages)': piecesOf,
   'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
 };
 

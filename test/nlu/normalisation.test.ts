@@ -1,6 +1,6 @@
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
 import { inOneLanguage } from '../../adapters/nlpjs/mixed-language';
-import { outOfScopeAction } from '../../adapters/nlpjs/scope-guard';
+import { outOfScopeAction, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { expandShorthand } from '../../adapters/nlpjs/shorthand';
 import { createRecognizer } from '../../bot/recognizer';
 
@@ -87,4 +87,16 @@ describe('out-of-scope guard on action intents', () => {
       expect([text, result.intent]).toEqual([text, 'none']);
     }
   }, 60000);
+});
+
+describe('out-of-scope guard on help (issue 18)', () => {
+  it.each(['how do I bake bread', 'whats the wifi password here', "what's the weather going to be this weekend?"])('"%s" is not a plea for help', (text) => {
+    expect(outOfScopeHelp('help', text)).toBe(true);
+  });
+  it.each(['what can I do here', 'how does this bot work', 'i don\'t know what to do', 'walk me through it', 'im lost', '何ができますか'])('"%s" is', (text) => {
+    expect(outOfScopeHelp('help', text)).toBe(false);
+  });
+  it('only a reading of help is guarded', () => {
+    expect(outOfScopeHelp('greeting', 'how do I bake bread')).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { changesTheRequest } from '../../dialogs/recognition/change-cue';
+import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 
 /** Issue 18: a question about how things work is a question about the rules, even when it names an action. */
@@ -74,5 +75,18 @@ describe('changesTheRequest (issue 18)', () => {
     ['request_status', 'update me on the status of my request'],
   ] as const)('%s for "%s" stays', (intent, text) => {
     expect(changesTheRequest(text, intent)).toBe(false);
+  });
+});
+
+describe('asksForADistributor (issue 18)', () => {
+  it.each(['need a disti for M365 in Korea pls', 'we want a distributor for Azure', 'Azure用の代理店を追加したい', '間接プロバイダーをパートナーとして追加したい'])('a partner request asking for a distributor: "%s"', (text) => {
+    expect(asksForADistributor(text, 'add_partner')).toBe(true);
+  });
+  it.each([
+    ['add_partner', 'add a second partner for Azure, not a distributor'],
+    ['add_partner', 'add Trey Research Direct as a partner for Azure'],
+    ['request_status', 'status of my distributor request'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(asksForADistributor(text, intent)).toBe(false);
   });
 });

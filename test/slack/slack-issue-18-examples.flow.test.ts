@@ -1,4 +1,4 @@
-import type { StorePort } from '../../domain';
+import { meiOnSlack } from './support/sample-on-slack';
 import { last, textOf, createSlackHarness, type SlackHarness } from './support/slack-harness';
 
 /**
@@ -13,18 +13,6 @@ import { last, textOf, createSlackHarness, type SlackHarness } from './support/s
 const ID = /PL-[0-9A-Z]{8}/;
 const MEI = 'D09MEIKOB';
 const EMILY = 'D02EMILYC';
-
-async function meiOnSlack(store: StorePort): Promise<void> {
-  const org = (await store.directory.getOrganization('fuji-it-partners'))!;
-  const mei = (await store.directory.getPerson('mei-kobayashi'))!;
-  await store.directory.importDirectory({
-    organizations: [{ ...org, slackTeamIds: ['T09FUJIIT'] }],
-    people: [{ ...mei, identities: [...mei.identities, { platform: 'slack', teamId: 'T09FUJIIT', userId: 'U09MEIKOB' }] }],
-    links: [],
-    relationships: [],
-    subscriptions: [],
-  });
-}
 
 /** What the bot has shown in a DM since message `from` (updates applied), as one string. */
 const since = (h: SlackHarness, channel: string, from: number) => h.shown(channel).slice(from).map(textOf).join(' | ');
