@@ -190,7 +190,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       await h.say('emily-clark', 'hello', 'en-US');
       const id = await fileLink(h, 'ja-JP', 'コントソ・ディストリビューション・ジャパンと連携したい');
       const out = await h.say('hiroshi-yamada', `${id} を Emily に引き継いでください`, 'ja-JP');
-      expect(strings(out)).toContain('Emily Clark に引き継ぎました');
+      expect(strings(out)).toContain('Emily Clarkに引き継ぎました');
       expect(deliveredTo(h, 'emily-clark').at(-1)).toContain(id);
       expect((await h.store.requests.get(id))!.audit.at(-1)).toMatchObject({ action: 'handover', platform: 'teams' });
     });
@@ -225,7 +225,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       const out = await h.execute('hiroshi-yamada', { ...note, note: '契約書を確認中です' }, 'ja-JP');
       expect(strings(out.card)).toContain('契約書を確認中です');
       expect(strings(out.card)).toContain('メモ');
-      expect(deliveredTo(h, 'mei-kobayashi').at(-1)).toContain('Hiroshi Yamada が');
+      expect(deliveredTo(h, 'mei-kobayashi').at(-1)).toContain('Hiroshi Yamadaが');
       expect(deliveredTo(h, 'mei-kobayashi').at(-1)).toContain('契約書を確認中です');
     });
   });
