@@ -130,13 +130,14 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
 
   describe('file again', () => {
     it('in English: a rejected request is filed again from its card, prefilled and checked again', async () => {
-      await h.say('mei-kobayashi', 'hi', 'en-US');
+      // Mei is Japanese by the directory: she asks for English, so the rejection notice (and its button) is English.
+      await h.say('mei-kobayashi', 'in English', 'en-US');
       const id = await fileLink(h, 'en-US', 'link us with Contoso Distribution Japan');
       const v = (await h.store.requests.get(id))!.version;
       await h.execute('hiroshi-yamada', { verb: 'reject', requestId: id, version: v, reason: 'MPA not signed yet' }, 'en-US');
       const told = h.delivered.filter((d) => d.to === 'mei-kobayashi').at(-1)!;
       const again = buttonData(told.message.card, 'resubmit')!;
-      expect(again).toEqual({ verb: 'resubmit', requestId: id });
+      expect(again).toEqual({ verb: 'resubmit', requestId: id, lang: 'en' });
       const out = await h.execute('mei-kobayashi', again, 'en-US');
       expect(out.replies[0]!.text).toContain(`Filing ${id} again`);
       const confirmation = out.answer!;
