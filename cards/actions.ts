@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BillingModelSchema, DESCRIBED_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PurchaseChannelSchema, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
+import { BillingModelSchema, type Locale, DESCRIBED_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PurchaseChannelSchema, REQUEST_KINDS, SlugSchema, SubscriptionIdSchema, WorkloadSchema } from '../domain';
 
 /**
  * THE contract for what a click sends back. Teams (Action.Execute: `verb` plus `data`; Action.Submit:
@@ -154,7 +154,8 @@ export type CardAction = z.output<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];
 export type SubmitFormAction = Extract<CardAction, { verb: 'submit_form' }>;
 
-export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; error: string };
+/** `lang`: the language of the card the click came from (issue 18), when the card said it. */
+export type ParsedCardAction = { ok: true; action: CardAction; lang?: Locale } | { ok: false; error: string };
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
   return issues
@@ -173,8 +174,11 @@ export function parseCardAction(data: unknown): ParsedCardAction {
     if (size > MAX_ACTION_DATA_BYTES) {
       return { ok: false, error: `card action data is too large (${size} bytes, at most ${MAX_ACTION_DATA_BYTES})` };
     }
-    const parsed = CardActionSchema.safeParse(data);
-    return parsed.success ? { ok: true, action: parsed.data } : { ok: false, error: `invalid card action: ${describe(parsed.error.issues)}` };
+    // Issue 18: every button says the language of its card (cards/elements.ts); it is not part of the action.
+    const { lang, ...fields } = data as Record<string, unknown>;
+    if (lang !== undefined && lang !== 'en' && lang !== 'ja') return { ok: false, error: 'lang: the card language must be "en" or "ja"' };
+    const parsed = CardActionSchema.safeParse(fields);
+    return parsed.success ? { ok: true, action: parsed.data, ...(lang ? { lang } : {}) } : { ok: false, error: `invalid card action: ${describe(parsed.error.issues)}` };
   } catch (err) {
     return { ok: false, error: `card action data could not be read: ${err instanceof Error ? err.message : String(err)}` };
   }

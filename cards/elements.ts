@@ -150,8 +150,30 @@ export function adaptiveCard(body: CardElement[], frame: CardFrame): AdaptiveCar
     // No `lang`: the JS SDK checks it with a global (/g) regex whose lastIndex leaks between cards, so
     // every second card in one page logs "Invalid value" for it. Text is already in the reader's language.
     fallbackText: frame.fallbackText,
+    // The refresh is not stamped: a refreshed card is drawn for whoever views it, in their language.
     ...(frame.refresh ? { refresh: frame.refresh } : {}),
-    body,
-    ...(frame.actions && frame.actions.length > 0 ? { actions: frame.actions } : {}),
+    body: withClickLanguage(body, frame.locale),
+    ...(frame.actions && frame.actions.length > 0 ? { actions: withClickLanguage(frame.actions, frame.locale) } : {}),
   };
+}
+
+/** The data field in which a button says the language of the card it is on (see parseCardAction). */
+export const CLICK_LANGUAGE_FIELD = 'lang';
+
+/**
+ * Issue 18: every button (Action.Execute, Action.Submit, in ShowCards and ActionSets too) carries the
+ * language of its card, so a click is answered in the language the person was reading and a card never
+ * flips language when clicked. Copies: builders may share button objects between cards.
+ */
+function withClickLanguage<T>(node: T, locale: 'en' | 'ja'): T {
+  if (Array.isArray(node)) return node.map((x: unknown) => withClickLanguage(x, locale)) as T;
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = v && typeof v === 'object' ? withClickLanguage(v, locale) : v;
+  if (o.type === 'Action.Execute' || o.type === 'Action.Submit') {
+    const data = o.data && typeof o.data === 'object' ? (o.data as Record<string, unknown>) : {};
+    out.data = { ...data, [CLICK_LANGUAGE_FIELD]: locale };
+  }
+  return out as T;
 }

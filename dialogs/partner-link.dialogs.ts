@@ -89,7 +89,7 @@ export class PartnerLinkDialogs {
       // Issue 18: kept for the person too, so that notifications and redrawn cards follow it (see readerLocale).
       if (info.person && detectLocale(text) === 'ja') await this.deps.readers?.record(info.person.id, { written: 'ja' });
       else if (info.person && (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2) await this.deps.readers?.record(info.person.id, { written: 'en' });
-    } else if (prefs.lastLocale) info.locale = prefs.lastLocale;
+    } else if (prefs.lastLocale && !info.cardLocale) info.locale = prefs.lastLocale;
     const t = simpleText(info.locale);
     if (!info.person) {
       await context.sendActivity(t.unknownUser);

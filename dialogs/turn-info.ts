@@ -18,6 +18,8 @@ export interface TurnInfo {
   conversationKind: ConversationKind;
   /** A validated card click (Action.Execute or Action.Submit), when this turn is one. */
   action?: CardAction;
+  /** Issue 18: the language of the card clicked (its buttons say it): the answer keeps to it. */
+  cardLocale?: Locale;
   /** A click whose data did not validate: the reason, so that the user can be told. */
   badAction?: string;
   /** Recognition of the message text, filled in once by the router. */

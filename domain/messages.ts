@@ -67,7 +67,7 @@ const RULE_TEXT: Record<RuleCode, { en: Template; ja: Template }> = {
   },
   MULTICHANNEL_CHANNEL_INELIGIBLE: {
     en: (p) => `${v(p, 'subscription')} was bought through ${v(p, 'channel')}, which multi-channel support does not cover. Only subscriptions bought directly from Microsoft, or through Advisor, Open, an Enterprise Agreement, or a third party outside CSP qualify. Ask the partner you bought it from for support.`,
-    ja: (p) => `${v(p, 'subscription')}は ${v(p, 'channel')} で購入されたため、マルチチャンネル サポートの対象外です。対象は Microsoft からの直接購入、Advisor、Open、Enterprise Agreement、CSP 外のサードパーティーから購入したサブスクリプションだけです。購入先のパートナーにサポートを依頼してください。`,
+    ja: (p) => `${v(p, 'subscription')}は${v(p, 'channel')}で購入されたため、マルチチャンネル サポートの対象外です。対象は Microsoft からの直接購入、Advisor、Open、Enterprise Agreement、CSP 外のサードパーティーから購入したサブスクリプションだけです。購入先のパートナーにサポートを依頼してください。`,
   },
   MULTICHANNEL_LICENSE_MID_TERM: {
     en: (p) => `${v(p, 'subscription')} is license-based and its term runs until ${v(p, 'termEndsOn')}; it cannot move to a CSP partner mid-term. Ask again after that date, or cancel the subscription first.`,

@@ -74,7 +74,7 @@ const en: ApproverStrings = {
 };
 
 const ja: ApproverStrings = {
-  listTitle: (org) => `${org} の承認者`,
+  listTitle: (org) => `${org}の承認者`,
   approversHeading: '承認者 (管理者)',
   othersHeading: '組織のその他のメンバー',
   noApprovers: 'まだ承認者がいません。',
@@ -88,9 +88,9 @@ const ja: ApproverStrings = {
   noneNamed: 'その方をメンション (@名前) するか、氏名を入力してください。または次の中から選んでください。',
   nobodyToOffer: '御社の組織に、ここで選べる方がいません。',
   addedTitle: '承認者を追加しました',
-  added: (name, org) => `${name} さんを ${org} の承認者にしました。御社への申請を承認できるようになります。`,
+  added: (name, org) => `${name} さんを ${org}の承認者にしました。御社への申請を承認できるようになります。`,
   removedTitle: '承認者から外しました',
-  removed: (name, org) => `${name} さんを ${org} の承認者から外しました。`,
+  removed: (name, org) => `${name} さんを ${org}の承認者から外しました。`,
   alreadyApprover: (name) => `${name} さんはすでに承認者です。変更は行われていません。`,
   notApprover: (name) => `${name} さんは承認者ではありません。変更は行われていません。`,
   unchangedTitle: '変更はありません',
@@ -103,8 +103,8 @@ const ja: ApproverStrings = {
   toldLater: 'この方はまだ Partner Link を使っていないため、まだお知らせできていません。役割は承認者の一覧に表示されます。',
   changedTitleAdd: '承認者になりました',
   changedTitleRemove: '承認者から外れました',
-  changedAdd: (by, org, at) => `${at} に ${by} さんがあなたを ${org} の承認者にしました。`,
-  changedRemove: (by, org, at) => `${at} に ${by} さんがあなたを ${org} の承認者から外しました。`,
+  changedAdd: (by, org, at) => `${at} に ${by} さんがあなたを ${org}の承認者にしました。`,
+  changedRemove: (by, org, at) => `${at} に ${by} さんがあなたを ${org}の承認者から外しました。`,
   changedAddHint: '今後、御社への承認依頼があなたにも届きます。御社の承認者の変更もできます。',
   button: { list: '承認者の一覧' },
 };

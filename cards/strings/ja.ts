@@ -214,13 +214,13 @@ export const ja: CardStrings = {
     intro: 'まだ送信されていません。この内容で送信するか、修正してください。',
     checksTitle: '確認済みの条件',
     advisoriesTitle: 'ご注意',
-    approvalRoute: (orgs) => `${orgs} の承認を経て完了します。`,
+    approvalRoute: (orgs) => `${orgs}の承認を経て完了します。`,
   },
 
   submitted: {
     title: '申請を送信しました',
     idLine: (id) => `申請 ID は ${id} です。`,
-    waitingFor: (org) => `${org} の承認をお待ちください。`,
+    waitingFor: (org) => `${org}の承認をお待ちください。`,
     approverNames: (names) => `承認者：${names}`,
     next: {
       link_distributor: 'ディストリビューターの管理者が承認または却下します。結果が出ましたら、こちらでお知らせします。',
@@ -239,7 +239,7 @@ export const ja: CardStrings = {
     reasonPlaceholder: '申請者が何を直せばよいかをご記入ください',
     reasonError: '申請者が何を直せばよいか分かるよう、理由をご記入ください。',
     stepOf: (step, of, role) => `${of} 段階中 ${step} 段階目: ${role}`,
-    waitingFor: (org) => `${org} の管理者の判断を待っています。`,
+    waitingFor: (org) => `${org}の管理者の判断を待っています。`,
     respondBy: (date) => `${date} までにご判断ください。`,
   },
 
@@ -256,7 +256,7 @@ export const ja: CardStrings = {
     },
     by: (name, at) => `${name} (${at})`,
     stepApproved: (name, at) => `${name} さんが承認しました (${at})。`,
-    nowAwaiting: (org) => `現在、${org} の判断を待っています。`,
+    nowAwaiting: (org) => `現在、${org}の判断を待っています。`,
     noButtons: 'この申請は完了しています。ここで行う操作はありません。',
   },
 
@@ -329,9 +329,9 @@ export const ja: CardStrings = {
   },
 
   join: {
-    waitingFor: (org) => `${org} の Partner Link への参加を待っています`,
+    waitingFor: (org) => `${org}の Partner Link への参加を待っています`,
     whatToDo: (org) =>
-      `${org} にはまだ承認できる人がいません (管理者がだれも Partner Link を開いていません)。${org} の管理者に、Teams または Slack で Partner Link を開くよう依頼してください。開いた時点で申請が届きます。`,
+      `${org}にはまだ承認できる人がいません (管理者がだれも Partner Link を開いていません)。${org}の管理者に、Teams または Slack で Partner Link を開くよう依頼してください。開いた時点で申請が届きます。`,
     notifyTitle: '申請は承認者の参加待ちです',
     choiceMark: ' · Partner Link 未参加',
     formNote: '「Partner Link 未参加」の組織にも申請できます。その組織の管理者が Partner Link を開いた時点で申請が届きます。',
@@ -342,17 +342,17 @@ export const ja: CardStrings = {
     stepValue: (step, of, org) => `ステップ ${step}/${of}: ${org}`,
     canDecide: '判断できる人',
     nobodyOnRecord: 'まだ管理者が登録されていません',
-    stepApprovedBy: (step, name, at) => `ステップ ${step} は ${name} が承認しました (${at})。`,
-    nextDeciders: (org, names) => `次は ${org} が判断します (${names})。`,
-    handedOverBy: (from, to) => `${from} がこの申請を ${to} に引き継ぎました。`,
-    changedBy: (name, at) => `${name} が変更しました (${at})。これは新しい版です。`,
+    stepApprovedBy: (step, name, at) => `ステップ ${step} は ${name}が承認しました (${at})。`,
+    nextDeciders: (org, names) => `次は ${org}が判断します (${names})。`,
+    handedOverBy: (from, to) => `${from}がこの申請を ${to}に引き継ぎました。`,
+    changedBy: (name, at) => `${name}が変更しました (${at})。これは新しい版です。`,
     notesTitle: 'メモ',
-    noteBy: (name, at) => `${name} のメモ (${at})`,
+    noteBy: (name, at) => `${name}のメモ (${at})`,
     noteLabel: 'メモ',
     notePlaceholder: '申請者と承認者への短いメモ',
     noteError: (max) => `メモは 1 ～ ${max} 文字で入力してください。`,
     newNoteTitle: '申請に新しいメモがあります',
-    newNoteIntro: (name, id) => `${name} が ${id} にメモを追加しました:`,
+    newNoteIntro: (name, id) => `${name}が ${id} にメモを追加しました:`,
     handoverLabel: '引き継ぎ先',
     handoverPlaceholder: '管理者を選択',
     handoverError: '引き継ぐ管理者を選んでください。',
@@ -365,24 +365,24 @@ export const ja: CardStrings = {
     title: 'パートナー センターでの次の手順',
     link: {
       provider: (reseller, partnerId) => `ディストリビューターの管理者がパートナー センターにサインインし、[間接リセラー] で [パートナーシップを要求] を選んで ${reseller} (PartnerID ${partnerId}) に招待を送ります。`,
-      reseller: (provider) => `リセラーのグローバル管理者がその招待メールのリンクを開き、チェック ボックスをオンにして ${provider} について [間接プロバイダーを承認] を選びます。`,
+      reseller: (provider) => `リセラーのグローバル管理者がその招待メールのリンクを開き、チェック ボックスをオンにして ${provider}について [間接プロバイダーを承認] を選びます。`,
     },
     addPartner: {
-      partner: (customer) => `パートナーがパートナー センター ([顧客] → [リセラー関係の要求]) から ${customer} にリセラー関係の要求を送ります。`,
-      customer: (partner) => `お客様のグローバル管理者が Microsoft 365 管理センターでそのリンクを開き、${partner} をパートナーとして (Microsoft 顧客契約とともに) 承諾します。`,
+      partner: (customer) => `パートナーがパートナー センター ([顧客] → [リセラー関係の要求]) から ${customer}にリセラー関係の要求を送ります。`,
+      customer: (partner) => `お客様のグローバル管理者が Microsoft 365 管理センターでそのリンクを開き、${partner}をパートナーとして (Microsoft 顧客契約とともに) 承諾します。`,
     },
     multichannel: {
-      partner: (customer) => `他で購入したサブスクリプションは移せません。ライセンスは現在の期間の終了時に ${customer} 向けに CSP で新しく購入し、Azure はパートナー センターで ${customer} 向けに新しい Azure プランのサブスクリプションを作成します。`,
-      customer: (partner) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、古いサブスクリプションは期間の終了時に終了します。`,
+      partner: (customer) => `他で購入したサブスクリプションは移せません。ライセンスは現在の期間の終了時に ${customer}向けに CSP で新しく購入し、Azure はパートナー センターで ${customer}向けに新しい Azure プランのサブスクリプションを作成します。`,
+      customer: (partner) => `お客様の管理者は ${partner}のリセラー関係の要求をまだ承諾していなければ承諾し、古いサブスクリプションは期間の終了時に終了します。`,
     },
     watching: 'Partner Link がパートナー センターを定期的に確認し、反映されたらこの申請を完了にします。',
     licence: {
-      partner: (customer, subscription, termEnd) => `${subscription}は期間の途中で移せません。${termEnd ? `現在の期間が終わる ${termEnd} に` : '現在の期間が終わったら'}、パートナー センターで ${customer} 向けに新しいサブスクリプションを CSP で購入します (記録上のリセラーはあなたの組織)。`,
-      customer: (partner, subscription) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾し、${subscription}は期間の終了時に終了させます (自動更新をオフにします)。`,
+      partner: (customer, subscription, termEnd) => `${subscription}は期間の途中で移せません。${termEnd ? `現在の期間が終わる ${termEnd} に` : '現在の期間が終わったら'}、パートナー センターで ${customer}向けに新しいサブスクリプションを CSP で購入します (記録上のリセラーはあなたの組織)。`,
+      customer: (partner, subscription) => `お客様の管理者は ${partner}のリセラー関係の要求をまだ承諾していなければ承諾し、${subscription}は期間の終了時に終了させます (自動更新をオフにします)。`,
     },
     azure: {
-      partner: (customer) => `他で購入した Azure サブスクリプションは移せません。パートナー センターで ${customer} 向けに新しい Azure プランのサブスクリプションを作成します (顧客 → [製品の追加] → Azure プラン)。`,
-      customer: (partner, subscription) => `お客様の管理者は ${partner} のリセラー関係の要求をまだ承諾していなければ承諾します。${subscription}はリソースを移すまで新しい Azure プランと並行して動きます。`,
+      partner: (customer) => `他で購入した Azure サブスクリプションは移せません。パートナー センターで ${customer}向けに新しい Azure プランのサブスクリプションを作成します (顧客 → [製品の追加] → Azure プラン)。`,
+      customer: (partner, subscription) => `お客様の管理者は ${partner}のリセラー関係の要求をまだ承諾していなければ承諾します。${subscription}はリソースを移すまで新しい Azure プランと並行して動きます。`,
     },
     reminder: {
       title: '催促: パートナー センターでまだ完了していません',
@@ -401,19 +401,19 @@ export const ja: CardStrings = {
   addPartnerLink: {
     title: 'Microsoft でパートナーを承諾する',
     ready: (customer, partner) =>
-      `Partner Link での承認だけでは完了しません。${customer} のグローバル管理者が下のリンクを開いて Microsoft 365 管理センターにサインインし、${partner} をリセラーとして (Microsoft 顧客契約とともに) 承諾します。これで ${partner} がパートナーに加わります。既存のサブスクリプションやほかのパートナーはそのままです。承諾できるのは ${customer} のテナントのグローバル管理者だけです。`,
+      `Partner Link での承認だけでは完了しません。${customer}のグローバル管理者が下のリンクを開いて Microsoft 365 管理センターにサインインし、${partner}をリセラーとして (Microsoft 顧客契約とともに) 承諾します。これで ${partner}がパートナーに加わります。既存のサブスクリプションやほかのパートナーはそのままです。承諾できるのは ${customer}のテナントのグローバル管理者だけです。`,
     button: '承諾のリンクを開く',
     pending: 'パートナー センターからの承諾リンクはまだありません (パートナー センターが応答しませんでした)。このカードに自動で追加されます。失われるものはありません。',
     partnerActs: (partner, customer) =>
-      `Partner Link は ${partner} のリンクをパートナー センターに要求できません。${partner} が自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを ${customer} のグローバル管理者に送ります。グローバル管理者がリンクを開いて承諾します。`,
+      `Partner Link は ${partner}のリンクをパートナー センターに要求できません。${partner}が自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを ${customer}のグローバル管理者に送ります。グローバル管理者がリンクを開いて承諾します。`,
     gdapReady: (customer, partner, roles) =>
-      `${partner} は次のロールに限った管理者アクセス (GDAP) も求めています: ${roles}。${customer} のグローバル管理者が 2 つ目のリンクを開き、ロールを確認して承認します。期間は最長 2 年で、${customer} はいつでも終了できます。`,
+      `${partner}は次のロールに限った管理者アクセス (GDAP) も求めています: ${roles}。${customer}のグローバル管理者が 2 つ目のリンクを開き、ロールを確認して承認します。期間は最長 2 年で、${customer}はいつでも終了できます。`,
     gdapButton: '管理者アクセス (GDAP) を確認する',
     gdapPending: '管理者アクセス (GDAP) の要求を Microsoft で準備しています。リンクはこのカードに自動で追加されます。',
     gdapFailed: '管理者アクセス (GDAP) の要求を Microsoft で作成できませんでした。まだ必要な場合は、パートナーがパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求します。',
     formLabel: 'パートナーの管理者アクセス (GDAP、任意)',
     formHint: 'パートナーがテナントを管理する必要がある場合だけ、必要最小限のロールを選びます。グローバル管理者が Microsoft で別に承認します。不要なら空のままにします。',
-    gdapOtherPartner: (partner) => `Partner Link が Microsoft に管理者アクセス (GDAP) を要求できるのは自社の組織についてだけです。${partner} に必要な場合は、${partner} が自社のパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求し、御社のグローバル管理者がそこで承認します。`,
+    gdapOtherPartner: (partner) => `Partner Link が Microsoft に管理者アクセス (GDAP) を要求できるのは自社の組織についてだけです。${partner}に必要な場合は、${partner}が自社のパートナー センター ([顧客] → [管理者リレーションシップの要求]) から要求し、御社のグローバル管理者がそこで承認します。`,
     gdapActive: (partner, customer, roles) => `管理者アクセス (GDAP) が有効になりました。${partner}は${customer}で次のロールを持ちます: ${roles}。`,
     gdapAssigned: (partner) => `Partner Linkがこれらのロールを${partner}の管理者アクセス用セキュリティグループに割り当てました。グループのメンバーはすぐに使えます。`,
     gdapToAssign: (partner, customer) => `${partner}の担当者はまだ使えません。${partner}の管理エージェントがパートナーセンター ([顧客] → ${customer} → [管理者リレーションシップ]) でロールをセキュリティグループに割り当てます。`,

@@ -229,9 +229,15 @@ export class PartnerLinkBot extends ActivityHandler {
     // the chat; an Action.Submit reply and a Slack DM click replace the message itself.
     const replyTo = typeof activity.replyToId === 'string' && activity.replyToId ? activity.replyToId : undefined;
     const replaces = replyTo && (activity.type === 'message' || platform === 'slack') ? replyTo : undefined;
+    // In a conversation the person has written in, clicks keep to the language of their words; a click
+    // on a card in their personal chat (drawn for them: a notification, say) keeps to the card's
+    // language, unless they have asked for a language since. In a shared conversation the card may have
+    // been drawn for someone else, so the clicker is answered by the rule.
+    const byRule = prefs.lastLocale && !prefs.locale ? prefs.lastLocale : readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: facts.written, client: turn.locale });
+    const cardLocale = parsed?.ok && turn.conversationKind === 'personal' && !(prefs.locale ?? facts.chosen) ? parsed.lang : undefined;
     const info: TurnInfo = {
-      // In a conversation the person has written in, clicks keep to the language of their words.
-      locale: prefs.lastLocale && !prefs.locale ? prefs.lastLocale : readerLocale({ chosen: prefs.locale ?? facts.chosen, directory: person?.locale, written: facts.written, client: turn.locale }),
+      locale: cardLocale ?? byRule,
+      ...(cardLocale ? { cardLocale } : {}),
       platform,
       conversationKind: turn.conversationKind,
       ...(person ? { person } : {}),

@@ -9,11 +9,14 @@ const TEXT = {
     personal: 'Say this in the team channel (or group chat) where approvals should go.',
   },
   ja: {
-    done: (org: string) => `設定しました。今後、${org} への承認依頼はこのチャネルに投稿されます。`,
+    done: (org: string) => `設定しました。今後、${org}への承認依頼はこのチャネルに投稿されます。`,
     notAdmin: '承認の投稿先を設定できるのは御社の管理者だけです。変更は行われていません。',
     personal: '承認依頼を受け取りたいチームのチャネル (またはグループ チャット) で、このように入力してください。',
   },
 };
+
+/** The answers' text, exported so the Japanese-text check renders them with sample names. */
+export const approvalChannelText = (locale: 'en' | 'ja') => TEXT[locale];
 
 /**
  * "Use this channel for approvals" (the approval_channel command): the application layer decides

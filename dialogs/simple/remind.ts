@@ -25,6 +25,9 @@ const TEXT = {
   },
 } as const satisfies Record<Locale, unknown>;
 
+/** The answers' text, exported so the Japanese-text check renders them with sample names. */
+export const remindText = (locale: Locale) => TEXT[locale];
+
 /**
  * Issue 15: the requester says "remind them" / 「催促して」: the approvers of each of their requests
  * awaiting approval (or the one named by ID) are reminded, at most once a day per request; the answer

@@ -29,7 +29,7 @@ const TEXT = {
     noteAdded: (id: string) => `${id} にメモを追加しました。関係者に通知しました。`,
     noteWhich: 'どの申請へのメモですか？「PL-… にメモ: 内容」のように入力してください。',
     noteEmpty: (id: string) => `${id} へのメモの内容を下の欄に入力してください。`,
-    handedOver: (id: string, name: string) => `${id} を ${name} に引き継ぎました。承認カードを送りました。`,
+    handedOver: (id: string, name: string) => `${id} を ${name}に引き継ぎました。承認カードを送りました。`,
     handoverWho: (id: string) => `${id} を誰に引き継ぎますか？下から管理者を選んでください。`,
     whichRequest: 'どの申請ですか？PL-7K2M9Q4D のように ID で指定してください。',
   },

@@ -30,16 +30,18 @@ describe('approval card clicks round-trip through parseCardAction', () => {
     expect(parseCardAction(clickPayload(approve))).toEqual({
       ok: true,
       action: { verb: 'approve', requestId: 'PL-7K2M9Q4D', version: 2 },
+      lang: 'en', // issue 18: the card's language, so the click is answered in it
     });
     expect(parseCardAction(clickPayload(reject, { [INPUT_IDS.reason]: 'Sign the MPA first.' }))).toEqual({
       ok: true,
       action: { verb: 'reject', requestId: 'PL-7K2M9Q4D', version: 2, reason: 'Sign the MPA first.' },
+      lang: 'en',
     });
   });
 
   it('Action.Execute carries the verb outside data; parseExecuteAction joins them', () => {
     const approve = byVerb(actionsOf(approvalCard(model, ctx)), 'approve')!;
-    expect(approve.data).toEqual({ requestId: 'PL-7K2M9Q4D', version: 2 });
+    expect(approve.data).toEqual({ requestId: 'PL-7K2M9Q4D', version: 2, lang: 'en' });
     expect(parseExecuteAction(approve.verb, approve.data)).toMatchObject({ ok: true, action: { verb: 'approve' } });
     expect(parseExecuteAction('approve', { ...approve.data, verb: 'reject' })).toMatchObject({ ok: false });
   });
@@ -52,6 +54,17 @@ describe('approval card clicks round-trip through parseCardAction', () => {
       ok: true,
       action: { verb: 'refresh', requestId: 'PL-7K2M9Q4D', version: 2 },
     });
+  });
+
+  it('issue 18: every button says its card\'s language (a Japanese card\'s click is answered in Japanese); the refresh does not (it is drawn for each viewer); a forged language is refused', () => {
+    const ja = approvalCard(model, sampleContext('ja'));
+    const actions = actionsOf(ja);
+    expect(actions.length).toBeGreaterThan(1);
+    expect(actions.every((a) => (a.data as Record<string, unknown> | undefined)?.lang === 'ja')).toBe(true);
+    expect(ja.refresh?.action.data).not.toHaveProperty('lang');
+    expect(parseCardAction(clickPayload(byVerb(actions, 'approve')!))).toMatchObject({ ok: true, lang: 'ja' });
+    expect(parseCardAction({ verb: 'approve', requestId: 'PL-7K2M9Q4D', version: 2, lang: 'fr' })).toMatchObject({ ok: false, error: expect.stringContaining('lang') });
+    expect(parseCardAction({ verb: 'approve', requestId: 'PL-7K2M9Q4D', version: 2 })).toEqual({ ok: true, action: { verb: 'approve', requestId: 'PL-7K2M9Q4D', version: 2 } });
   });
 
   it('the fallback variant has no refresh (Action.Submit cannot refresh); the status view has no buttons', () => {

@@ -38,6 +38,7 @@ describe.each<Locale>(['en', 'ja'])('request forms (%s)', (locale) => {
     expect(parsed).toEqual({
       ok: true,
       action: { verb: 'submit_form', form: 'add_partner', workload: 'azure', partnerId: 'trey-research-direct' },
+      lang: locale,
     });
   });
 

@@ -130,13 +130,14 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
 
   describe('file again', () => {
     it('in English: a rejected request is filed again from its card, prefilled and checked again', async () => {
-      await h.say('mei-kobayashi', 'hi', 'en-US');
+      // Mei is Japanese by the directory: she asks for English, so the rejection notice (and its button) is English.
+      await h.say('mei-kobayashi', 'in English', 'en-US');
       const id = await fileLink(h, 'en-US', 'link us with Contoso Distribution Japan');
       const v = (await h.store.requests.get(id))!.version;
       await h.execute('hiroshi-yamada', { verb: 'reject', requestId: id, version: v, reason: 'MPA not signed yet' }, 'en-US');
       const told = h.delivered.filter((d) => d.to === 'mei-kobayashi').at(-1)!;
       const again = buttonData(told.message.card, 'resubmit')!;
-      expect(again).toEqual({ verb: 'resubmit', requestId: id });
+      expect(again).toEqual({ verb: 'resubmit', requestId: id, lang: 'en' });
       const out = await h.execute('mei-kobayashi', again, 'en-US');
       expect(out.replies[0]!.text).toContain(`Filing ${id} again`);
       const confirmation = out.answer!;
@@ -190,7 +191,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       await h.say('emily-clark', 'hello', 'en-US');
       const id = await fileLink(h, 'ja-JP', 'コントソ・ディストリビューション・ジャパンと連携したい');
       const out = await h.say('hiroshi-yamada', `${id} を Emily に引き継いでください`, 'ja-JP');
-      expect(strings(out)).toContain('Emily Clark に引き継ぎました');
+      expect(strings(out)).toContain('Emily Clarkに引き継ぎました');
       expect(deliveredTo(h, 'emily-clark').at(-1)).toContain(id);
       expect((await h.store.requests.get(id))!.audit.at(-1)).toMatchObject({ action: 'handover', platform: 'teams' });
     });
@@ -225,7 +226,7 @@ describe('Teams: who must act, change, file again, hand over, notes (issue 15)',
       const out = await h.execute('hiroshi-yamada', { ...note, note: '契約書を確認中です' }, 'ja-JP');
       expect(strings(out.card)).toContain('契約書を確認中です');
       expect(strings(out.card)).toContain('メモ');
-      expect(deliveredTo(h, 'mei-kobayashi').at(-1)).toContain('Hiroshi Yamada が');
+      expect(deliveredTo(h, 'mei-kobayashi').at(-1)).toContain('Hiroshi Yamadaが');
       expect(deliveredTo(h, 'mei-kobayashi').at(-1)).toContain('契約書を確認中です');
     });
   });

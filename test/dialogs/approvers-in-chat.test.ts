@@ -70,7 +70,7 @@ describe.each(bothStores())('approvers managed in chat ($name store)', (store) =
     h.delivered.length = 0;
     const text = '<at>Naoki Mori</at> を承認者にして';
     const replies = await h.sayAs(teamsMessage('hiroshi-yamada', AAD.hiroshi, 'Hiroshi Yamada', text, 'ja-JP', [{ id: '29:naoki-mori', name: 'Naoki Mori', aadObjectId: AAD.naoki }]), text);
-    expect(all(replies)).toMatch(/Naoki Mori さんを .+ の承認者にしました/);
+    expect(all(replies)).toMatch(/Naoki Mori さんを .+の承認者にしました/);
     expect(await rolesOf(h, 'naoki-mori')).toEqual(['requester', 'admin']);
 
     // The audit record is in the store (who, whom, what, when) and the log line names IDs only.
@@ -101,7 +101,7 @@ describe.each(bothStores())('approvers managed in chat ($name store)', (store) =
     h.delivered.length = 0;
     const text = '<@U06YUKISZ> を承認者にして';
     const replies = await h.sayAs(slackMessage('taro-ito', 'T06YAMATO', 'U06TAROITO', 'Taro Ito', text), text);
-    expect(all(replies)).toMatch(/Yuki Suzuki さんを .+ の承認者にしました/);
+    expect(all(replies)).toMatch(/Yuki Suzuki さんを .+の承認者にしました/);
     expect(await rolesOf(h, 'yuki-suzuki')).toEqual(['requester', 'admin']);
     const told = h.delivered.filter((d) => d.to === 'yuki-suzuki');
     expect(told.map((d) => d.platform)).toEqual(['slack']);

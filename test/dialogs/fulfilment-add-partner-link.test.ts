@@ -57,8 +57,8 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner: the
     const toCustomer = h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!;
     const text = strings(toCustomer.message.card);
     expect(text).toContain('Microsoft でパートナーを承諾する');
-    expect(text).toContain('大和製造株式会社 のグローバル管理者');
-    expect(text).toContain('承諾できるのは 大和製造株式会社 のテナントのグローバル管理者だけです');
+    expect(text).toContain('大和製造株式会社のグローバル管理者');
+    expect(text).toContain('承諾できるのは 大和製造株式会社のテナントのグローバル管理者だけです');
     expect(openUrls(toCustomer.message.card)).toEqual([LINK]);
     // Still the approval card: the customer admin approves here too.
     expect(buttonData(toCustomer.message.card, 'approve')).toBeDefined();

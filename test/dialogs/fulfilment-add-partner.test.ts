@@ -37,14 +37,14 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('add a partner comp
     expect((await h.store.requests.get(requestId))?.fulfilment?.url).toBeUndefined();
     const toCustomerAdmin = h.delivered.find((d) => d.to === 'taro-ito')!;
     // The customer admin's approval card says exactly what the partner must do, and that the link comes from the partner.
-    expect(strings(toCustomerAdmin.message.card)).toContain('トレイ・リサーチ・ダイレクト が自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを 大和製造株式会社 のグローバル管理者に送ります');
+    expect(strings(toCustomerAdmin.message.card)).toContain('トレイ・リサーチ・ダイレクトが自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを 大和製造株式会社のグローバル管理者に送ります');
     expect(JSON.stringify(toCustomerAdmin.message.card)).not.toContain('Action.OpenUrl');
     await h.execute('taro-ito', buttonData(toCustomerAdmin.message.card, 'approve')!, 'ja-JP');
 
     expect((await h.store.requests.get(requestId))?.status).toBe('completing');
     expect(await h.store.directory.listRelationships({ partnerId: 'trey-research-direct' })).toEqual([]);
     const toCustomer = h.delivered.filter((d) => d.to === 'taro-ito').at(-1)!;
-    expect(strings(toCustomer.message.card)).toContain('Partner Link は トレイ・リサーチ・ダイレクト のリンクをパートナー センターに要求できません');
+    expect(strings(toCustomer.message.card)).toContain('Partner Link は トレイ・リサーチ・ダイレクトのリンクをパートナー センターに要求できません');
     const toRequester = h.delivered.filter((d) => d.to === 'yuki-suzuki').at(-1)!;
     expect(strings(toRequester.message.card)).toContain('[リセラー関係の要求]');
 

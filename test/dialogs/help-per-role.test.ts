@@ -64,7 +64,7 @@ describe('issue 18: help and welcome fit the person (Teams)', () => {
     const help = card(await h.say('daniel-park', 'help', 'en-US'));
     expect(help.cardText).toContain(en.awaiting.title);
     expect(help.cardText).toContain('1 request is waiting for your approval.');
-    expect(JSON.stringify(help.card)).toContain('"title":"Show them","verb":"menu","data":{"intent":"awaiting_me"}');
+    expect(JSON.stringify(help.card)).toContain('"title":"Show them","verb":"menu","data":{"intent":"awaiting_me","lang":"en"}');
     const listed = await h.execute('daniel-park', { verb: 'menu', intent: 'awaiting_me' }, 'en-US');
     const shown = `${listed.answer?.cardText ?? ''} ${allText(listed.replies)}`;
     expect(shown).toContain(id);

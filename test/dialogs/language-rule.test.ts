@@ -63,6 +63,37 @@ describe('the language rule', () => {
       expect(strings(h.updated.at(-1)!.message.card)).toContain('却下');
     });
 
+    it('Teams (ja): Hiroshi, Japanese by the directory, writes English; his approval card is Japanese, and clicking it is answered in Japanese (the card does not flip)', async () => {
+      await h.say('hiroshi-yamada', 'show me my requests please', 'en-US');
+      const confirmation = (await h.say('mei-kobayashi', 'コントソ・ディストリビューション・ジャパンと連携したい', 'en-US')).at(-1)!;
+      const done = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'confirm')!, 'en-US')).answer!;
+      expect(done.cardText).toContain('申請を送信しました'); // Mei's own card was Japanese (her words): so is its answer
+      const requestId = REQUEST_ID.exec(done.cardText)![0];
+      const approval = h.delivered.find((d) => d.to === 'hiroshi-yamada' && strings(d.message.card).includes(requestId))!;
+      expect(strings(approval.message.card)).toContain('承認のお願い');
+      const clicked = await h.execute('hiroshi-yamada', { ...buttonData(approval.message.card, 'reject')!, reason: 'MPA not signed yet' }, 'en-US');
+      expect(strings(clicked.card)).toContain('申請は却下されました');
+      expect(strings(clicked.card)).not.toMatch(/[Rr]ejected/);
+      // A message he types next is still answered in the language he writes in.
+      expect(strings(await h.say('hiroshi-yamada', 'show me my requests please', 'en-US'))).not.toMatch(/申請/);
+    });
+
+    it('Teams (en): Daniel, English by the directory, writes Japanese from a ja-JP client; his English approval card, clicked, is answered in English', async () => {
+      await h.say('daniel-park', 'こんにちは、申請を見せて', 'ja-JP');
+      const form = (await h.say('yuki-suzuki', 'Add a second partner for Azure, our Microsoft 365 stays with Sakura Cloud Solutions', 'en-US', 'slack')).at(-1)!;
+      const confirmation = (await h.execute('yuki-suzuki', { ...buttonData(form.card, 'submit_form')!, partnerId: 'trey-research-direct' }, 'en-US', 'slack')).answer!;
+      const done = (await h.execute('yuki-suzuki', buttonData(confirmation.card, 'confirm')!, 'en-US', 'slack')).answer!;
+      const requestId = REQUEST_ID.exec(done.cardText)![0];
+      const approval = h.delivered.find((d) => d.to === 'daniel-park' && d.platform === 'teams' && strings(d.message.card).includes(requestId))!;
+      expect(strings(approval.message.card)).toContain('Approval requested');
+      const clicked = await h.execute('daniel-park', buttonData(approval.message.card, 'approve')!, 'ja-JP');
+      expect(strings(clicked.card)).toContain(requestId);
+      expect(strings(clicked.card)).toContain('Step 1 approved by Daniel Park');
+      expect(strings(clicked.card)).not.toMatch(/承認しました|承認待ち/);
+      // Yuki's own cards in her chat stayed in the language she wrote in.
+      expect(done.cardText).toContain('Request sent');
+    });
+
     it('Slack (en and ja): Emily, English by the directory, decides in English though Slack reports ja-JP; the requester hears it in Japanese', async () => {
       await h.say('emily-clark', 'hello', 'ja-JP', 'slack');
       const confirmation = (await h.say('mei-kobayashi', 'link us with Contoso Distribution Japan', 'en-US')).at(-1)!;

@@ -98,7 +98,7 @@ describe('issue 18: multi-channel support for a subscription not in the director
     // Bought from another CSP partner: MULTICHANNEL_CHANNEL_INELIGIBLE, as for a directory subscription.
     const guid = 'C0FFEE00-1234-4abc-8def-0123456789ab';
     const csp = (await h.execute('yuki-suzuki', { ...button(typo.card, '次へ'), describedId: guid, subscriptionName: 'Microsoft 365 Business Premium', subscriptionWorkload: 'microsoft365', purchaseChannel: 'csp_partner', billing: 'license' }, 'ja-JP')).answer!;
-    expect(csp.cardText).toContain('Microsoft 365 Business Premiumは 別の CSP パートナー で購入されたため、マルチチャンネル サポートの対象外です');
+    expect(csp.cardText).toContain('Microsoft 365 Business Premiumは別の CSP パートナーで購入されたため、マルチチャンネル サポートの対象外です');
     expect(inputIds(csp.card)).toContain('purchaseChannel');
 
     // Bought through Open licensing instead: the partners that can support Microsoft 365 are offered.

@@ -81,12 +81,12 @@ describe('nobody can approve yet: waiting for an organization to join', () => {
     const confirmation = (await h.execute('ken-sato', { ...buttonData(form!.card, 'submit_form')!, providerId: 'tailspin-distribution-jp' }, 'ja-JP', 'slack')).answer!;
     const submitted = (await h.execute('ken-sato', buttonData(confirmation.card, 'confirm')!, 'ja-JP', 'slack')).answer!;
     const requestId = requestIdIn(submitted.cardText)!;
-    expect(submitted.cardText).toContain('テイルスピン・ディストリビューション の Partner Link への参加を待っています');
+    expect(submitted.cardText).toContain('テイルスピン・ディストリビューションの Partner Link への参加を待っています');
     expect(submitted.cardText).toContain('Teams または Slack で Partner Link を開くよう依頼してください');
     expect(h.logs.find((l) => l.msg === WAITS)).toMatchObject({ requestId, orgId: 'tailspin-distribution-jp' });
 
     const detail = (await h.execute('ken-sato', { verb: 'show_request', requestId }, 'ja-JP', 'slack')).answer!;
-    expect(detail.cardText).toContain('テイルスピン・ディストリビューション の Partner Link への参加を待っています');
+    expect(detail.cardText).toContain('テイルスピン・ディストリビューションの Partner Link への参加を待っています');
 
     await h.store.directory.importDirectory(tailspinAdmin('slack'));
     await h.sayAs(kenjiOn('slack'), 'こんにちは');
@@ -110,7 +110,7 @@ describe('nobody can approve yet: waiting for an organization to join', () => {
 
   it.each([
     ['English', 'en-US', 'Your request is waiting', 'Waiting for Yamato Manufacturing Co., Ltd. to join Partner Link'],
-    ['Japanese', 'ja-JP', '申請は承認者の参加待ちです', '大和製造株式会社 の Partner Link への参加を待っています'],
+    ['Japanese', 'ja-JP', '申請は承認者の参加待ちです', '大和製造株式会社の Partner Link への参加を待っています'],
   ])('a later step nobody can decide (%s): the requester is told when the request reaches it, and the customer admin gets the card on joining', async (_lang, locale, title, waiting) => {
     await h.say('daniel-park', 'hello', 'en-US', 'slack'); // the partner's admin is on Partner Link
     // Yuki's and Taro's directory language is Japanese (issue 18's rule): in English they ask for it.

@@ -150,7 +150,7 @@ describe('Slack: who must act, change, file again, hand over, notes (issue 15)',
     // Japanese, by text: Grace hands it back to Daniel.
     h.api.locales.set('U05GRACEK', 'ja-JP');
     await h.dm('grace', `${id} を Daniel さんに引き継いでください`);
-    expect(all(h, 'D05GRACEK')).toContain('Daniel Park に引き継ぎました');
+    expect(all(h, 'D05GRACEK')).toContain('Daniel Parkに引き継ぎました');
     expect((await h.store.requests.get(id))!.audit.at(-1)).toMatchObject({ action: 'handover', handedTo: { personId: 'daniel-park' } });
   });
 
@@ -167,7 +167,7 @@ describe('Slack: who must act, change, file again, hand over, notes (issue 15)',
     await h.click('daniel', latest(h, 'D05DANPARK'), '#showCard=Add a note');
     await h.click('daniel', last(h.shown('D05DANPARK')), 'add_note', { note: 'Approving after our Azure check on Friday.' });
     const toYuki = textOf(last(h.shown('D06YUKISZ')));
-    expect(toYuki).toContain('Daniel Park が');
+    expect(toYuki).toContain('Daniel Parkが');
     expect(toYuki).toContain('Approving after our Azure check on Friday.');
     const r = (await h.store.requests.get(id))!;
     expect(r.audit.filter((e) => e.action === 'note').map((e) => e.note)).toEqual(['we need this before April', 'Approving after our Azure check on Friday.']);

@@ -26,7 +26,7 @@ describe.each(bothStores())('Slack: approvers managed in chat ($name store)', (s
 
   it('an admin adds by mention in a DM (Japanese); the person is told in her DM; a channel mention removes her again (English)', async () => {
     await h.dm('taro', '<@U06YUKISZ> を承認者にして');
-    expect(lastIn(h, 'D06TAROITO')).toMatch(/Yuki Suzuki さんを .+ の承認者にしました/);
+    expect(lastIn(h, 'D06TAROITO')).toMatch(/Yuki Suzuki さんを .+の承認者にしました/);
     expect(await roles(h, 'yuki-suzuki')).toEqual(['requester', 'admin']);
     // Yuki's notice: posted to her DM, in Japanese, with the workspace's token.
     const told = h.posted('D06YUKISZ').at(-1)!;
@@ -42,7 +42,7 @@ describe.each(bothStores())('Slack: approvers managed in chat ($name store)', (s
     await h.mention('taro', 'C06APPROVE', 'remove <@U06YUKISZ> as an approver');
     expect(lastIn(h, 'C06APPROVE')).toContain('Yuki Suzuki is no longer an approver');
     expect(await roles(h, 'yuki-suzuki')).toEqual(['requester']);
-    expect(textOf(h.posted('D06YUKISZ').at(-1)!)).toMatch(/あなたを .+ の承認者から外しました/);
+    expect(textOf(h.posted('D06YUKISZ').at(-1)!)).toMatch(/あなたを .+の承認者から外しました/);
     // Every call went to the fake Web API with the bot token.
     expect(h.api.called('chat.postMessage').every((c) => c.token === 'xoxb-0000-test-token')).toBe(true);
   });

@@ -83,7 +83,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('Slack (ja): adding
     const card2 = last(h.posted(DM.taro));
     expect(validateBlocks(card2.blocks)).toEqual([]);
     expect(textOf(card2)).toContain('Microsoft でパートナーを承諾する');
-    expect(textOf(card2)).toContain('承諾できるのは 大和製造株式会社 のテナントのグローバル管理者だけです');
+    expect(textOf(card2)).toContain('承諾できるのは 大和製造株式会社のテナントのグローバル管理者だけです');
     expect(urlButtons(card2.blocks)).toEqual([LINK]);
     await h.click('taro', card2, 'approve');
     const completing = (await h.store.requests.get(requestId))!;
@@ -125,7 +125,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('Slack (ja): adding
     await h.click('daniel', approval, 'approve');
     expect(asked.every((s) => s.isDone())).toBe(true);
     expect((await h.store.requests.get(requestId))?.fulfilment).toMatchObject({ link: 'partner_acts' });
-    const partnerActs = 'トレイ・リサーチ・ダイレクト が自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを 大和製造株式会社 のグローバル管理者に送ります';
+    const partnerActs = 'トレイ・リサーチ・ダイレクトが自社のパートナー センターにサインインし、[顧客] を開いて [リセラー関係の要求] を選び、そのリンクを 大和製造株式会社のグローバル管理者に送ります';
 
     const card2 = last(h.posted(DM.taro));
     expect(validateBlocks(card2.blocks)).toEqual([]);
@@ -135,7 +135,7 @@ describe.each(bothStores().map((s) => [s.name, s] as const))('Slack (ja): adding
     expect((await h.store.requests.get(requestId))?.status).toBe('completing');
     for (const shown of [h.shown(DM.taro).find((m) => m.ts === card2.ts)!, h.shown(DM.daniel).find((m) => m.ts === approval.ts)!, last(h.posted(DM.yuki))]) {
       expect(textOf(shown)).toContain('パートナー センターで完了待ち');
-      expect(textOf(shown)).toContain('Partner Link は トレイ・リサーチ・ダイレクト のリンクをパートナー センターに要求できません');
+      expect(textOf(shown)).toContain('Partner Link は トレイ・リサーチ・ダイレクトのリンクをパートナー センターに要求できません');
       expect(urlButtons(shown.blocks)).toEqual([]);
     }
 

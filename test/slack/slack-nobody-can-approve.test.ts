@@ -19,7 +19,7 @@ describe('Slack: a request waits for the partner to join Partner Link', () => {
 
   it.each([
     ['English', 'en-US', 'I want to add a partner for Azure', 'Trey Research Direct', 'nobody on Partner Link yet', 'Waiting for Trey Research Direct to join Partner Link', 'Ask them to open Partner Link in Teams or Slack'],
-    ['Japanese', 'ja-JP', 'Azure のパートナーを追加したい', 'トレイ・リサーチ・ダイレクト', 'Partner Link 未参加', 'トレイ・リサーチ・ダイレクト の Partner Link への参加を待っています', 'Teams または Slack で Partner Link を開くよう依頼してください'],
+    ['Japanese', 'ja-JP', 'Azure のパートナーを追加したい', 'トレイ・リサーチ・ダイレクト', 'Partner Link 未参加', 'トレイ・リサーチ・ダイレクトの Partner Link への参加を待っています', 'Teams または Slack で Partner Link を開くよう依頼してください'],
   ])('%s', async (_lang, locale, ask, trey, mark, waiting, whatToDo) => {
     h.api.locales.set('U06YUKISZ', locale);
     await h.dm('yuki', ask);

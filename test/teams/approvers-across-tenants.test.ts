@@ -80,7 +80,7 @@ describe('Teams: approvers in chat, and proactive messages across tenants', () =
     expect(told[0]!.authorization).toMatch(/^Bearer bot-token-/);
 
     expect((await hiroshiSays('<at>Naoki Mori</at> を承認者から外して', 'ja-JP', [{ id: NAOKI.from.id, name: 'Naoki Mori' }])).status).toBe(200);
-    expect(strings(cardOf(callsIn(conversationOf('hiroshi')).at(-1)))).toMatch(/Naoki Mori さんを .+ の承認者から外しました/);
+    expect(strings(cardOf(callsIn(conversationOf('hiroshi')).at(-1)))).toMatch(/Naoki Mori さんを .+の承認者から外しました/);
     expect((await app.store.directory.getPerson('naoki-mori'))!.roles).toEqual(['requester']);
     expect(strings(cardOf(callsIn(naokiChat).at(-1)))).toContain('removed you as an approver'); // his client is in English
     const audits = app.logs.filter((l) => typeof l.audit === 'string' && String(l.audit).startsWith('approver.')).map((l) => l.audit);

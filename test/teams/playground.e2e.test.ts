@@ -13,7 +13,8 @@ import { startTeamsTestApp, type TeamsTestApp } from './support/teams-test-app';
  * headless Chromium: Mei (reseller) asks in free text, picks Contoso Distribution Japan on the card,
  * confirms; Hiroshi (its admin, a second Playground: one page speaks as one user) gets the approval
  * card proactively and approves it with the button; the card shows the decision and Mei is told.
- * Screenshots of each step go to docs/teams/. Anonymous mode, as `npm start` runs it locally.
+ * Once in English and once in Japanese; screenshots of each step go to docs/teams/ (English) and
+ * docs/teams/ja/ (Japanese). Anonymous mode, as `npm start` runs it locally.
  */
 const ROOT = join(__dirname, '..', '..');
 // The pictures in docs/teams are refreshed on purpose (SCREENSHOTS=docs npx jest test/teams/playground);
@@ -29,7 +30,41 @@ if (!chromiumPath && process.env.CI === 'true') {
 const maybe = chromiumPath ? describe : describe.skip;
 if (!chromiumPath) console.warn('Skipping the Agents Playground e2e test: no Chromium found (set CHROMIUM_PATH).');
 
-maybe('Teams in Agents Playground: link request and approval, end to end', () => {
+/**
+ * The walk-through in each language. English: Mei and Hiroshi (both Japanese by the directory) first
+ * say "in English", so every card is English, notifications included. Japanese: both write Japanese (the directory's
+ * language for both), so every card is Japanese; its pictures go to docs/teams/ja/.
+ */
+const LANGUAGES = [
+  {
+    lang: 'en',
+    dir: SHOTS,
+    approverFirst: 'in English',
+    requesterFirst: 'in English',
+    ask: 'I want to link with a distributor',
+    formTitle: 'Link with a distributor',
+    distributor: 'Contoso Distribution Japan',
+    continue: 'Continue',
+    send: 'Send request',
+    approve: 'Approve',
+    approved: /approved/i,
+  },
+  {
+    lang: 'ja',
+    dir: join(SHOTS, 'ja'),
+    approverFirst: 'こんにちは',
+    requesterFirst: undefined,
+    ask: 'ディストリビューターと連携したい',
+    formTitle: 'ディストリビューターとの連携',
+    distributor: 'コントソ・ディストリビューション・ジャパン',
+    continue: '次へ',
+    send: '申請を送信',
+    approve: '承認',
+    approved: /承認されました/,
+  },
+] as const;
+
+maybe.each(LANGUAGES)('Teams in Agents Playground ($lang): link request and approval, end to end', (L) => {
   jest.setTimeout(240_000);
   let app: TeamsTestApp | undefined;
   let playgrounds: RunningPlaygrounds | undefined;
@@ -43,12 +78,12 @@ maybe('Teams in Agents Playground: link request and approval, end to end', () =>
     if (!playgrounds) throw new Error('Agents Playground could not be started (is @microsoft/m365agentsplayground installed?)');
     await Promise.all(playgrounds.users.map((u) => waitForHttp(u.url, 60_000)));
     browser = await chromium.launch({ executablePath: chromiumPath!, args: LAUNCH_ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(L.dir, { recursive: true });
   });
 
   afterAll(async () => {
     // RECORD_TEAMS_FIXTURES=1: keep what Microsoft's client actually sent, one file per kind of activity.
-    if (process.env.RECORD_TEAMS_FIXTURES === '1' && app) recordFixtures(app.received);
+    if (process.env.RECORD_TEAMS_FIXTURES === '1' && app && L.lang === 'en') recordFixtures(app.received);
     await browser?.close().catch(() => undefined);
     await playgrounds?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
@@ -58,46 +93,54 @@ maybe('Teams in Agents Playground: link request and approval, end to end', () =>
     const [meiUser, hiroshiUser] = playgrounds!.users;
     expect(meiUser?.name).toBe('Mei Kobayashi');
     expect(hiroshiUser?.name).toBe('Hiroshi Yamada');
+    const shot = (page: Page, name: string) => shotTo(page, join(L.dir, `${name}.png`));
 
     // Hiroshi opens the app first: the install event lets the bot reach him later.
     const hiroshi = await openChat(browser!, hiroshiUser!.url);
     await lastCard(hiroshi).waitFor({ timeout: STEP });
+    const answered = await hiroshi.locator('.ac-adaptiveCard').count();
+    await say(hiroshi, L.approverFirst);
+    await until(async () => (L.lang === 'en' ? (await hiroshi.getByText('OK, I will answer in English from now on.').count()) > 0 : (await hiroshi.locator('.ac-adaptiveCard').count()) > answered), 'Hiroshi is answered');
 
     const mei = await openChat(browser!, meiUser!.url);
     await lastCard(mei).waitFor({ timeout: STEP });
-    await say(mei, 'I want to link with a distributor');
-    const form = mei.locator('.ac-adaptiveCard', { hasText: 'Link with a distributor' }).last();
-    await form.getByText('Contoso Distribution Japan', { exact: false }).waitFor({ timeout: STEP });
+    if (L.requesterFirst) {
+      await say(mei, L.requesterFirst);
+      await mei.getByText('OK, I will answer in English from now on.').last().waitFor({ timeout: STEP });
+    }
+    await say(mei, L.ask);
+    const form = mei.locator('.ac-adaptiveCard', { hasText: L.formTitle }).last();
+    await form.getByText(L.distributor, { exact: false }).waitFor({ timeout: STEP });
     await shot(mei, '01-reseller-asks');
 
-    await form.getByText('Contoso Distribution Japan', { exact: false }).click();
-    await form.getByRole('button', { name: 'Continue' }).click();
-    const confirmation = mei.locator('.ac-adaptiveCard').filter({ has: mei.getByRole('button', { name: 'Send request' }) }).last();
+    await form.getByText(L.distributor, { exact: false }).click();
+    await form.getByRole('button', { name: L.continue }).click();
+    const confirmation = mei.locator('.ac-adaptiveCard').filter({ has: mei.getByRole('button', { name: L.send }) }).last();
     await confirmation.waitFor({ timeout: STEP });
     await shot(mei, '02-reseller-confirms');
 
-    await confirmation.getByRole('button', { name: 'Send request' }).click();
+    await confirmation.getByRole('button', { name: L.send }).click();
     const submitted = mei.locator('.ac-adaptiveCard', { hasText: /PL-[0-9A-Z]{8}/ }).last();
     await submitted.waitFor({ timeout: STEP });
     const requestId = /PL-[0-9A-Z]{8}/.exec((await submitted.textContent()) ?? '')?.[0];
     expect(requestId).toBeDefined();
     await shot(mei, '03-reseller-submitted');
 
-    // The approval card arrives in Hiroshi's chat on its own (a proactive message).
+    // The approval card arrives in Hiroshi's chat on its own (a proactive message), in his language.
     const approval = hiroshi.locator('.ac-adaptiveCard', { hasText: requestId! }).last();
     await approval.waitFor({ timeout: STEP });
     await approval.scrollIntoViewIfNeeded();
     await shot(hiroshi, '04-approver-gets-card');
 
-    await approval.getByRole('button', { name: /^(Approve|承認)$/ }).click();
+    await approval.getByRole('button', { name: L.approve, exact: true }).click();
     await until(async () => (await app!.store.requests.get(requestId!))?.status === 'approved', 'the request is approved');
     const decided = hiroshi.locator('.ac-adaptiveCard', { hasText: requestId! }).last();
-    await decided.getByText(/approved|承認/i).first().waitFor({ timeout: STEP });
-    await until(async () => (await decided.getByRole('button', { name: /^(Approve|承認)$/ }).count()) === 0, 'the card has no Approve button');
+    await decided.getByText(L.approved).first().waitFor({ timeout: STEP });
+    await until(async () => (await decided.getByRole('button', { name: L.approve, exact: true }).count()) === 0, 'the card has no Approve button');
     await shot(hiroshi, '05-approver-decided');
 
     // Mei is told in her chat.
-    await mei.locator('.ac-adaptiveCard', { hasText: requestId! }).filter({ hasText: /approved|承認/i }).last().waitFor({ timeout: STEP });
+    await mei.locator('.ac-adaptiveCard', { hasText: requestId! }).filter({ hasText: L.approved }).last().waitFor({ timeout: STEP });
     await shot(mei, '06-reseller-told');
     expect(await app!.store.directory.listLinks({ resellerId: 'fuji-it-partners' })).toHaveLength(1);
   });
@@ -133,9 +176,9 @@ async function say(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shotTo(page: Page, path: string): Promise<void> {
   await page.waitForTimeout(300); // let the card finish its entrance
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path });
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = STEP): Promise<void> {
