@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { types } from 'node:util';
 import { unwrap } from '../../domain';
 
@@ -19,6 +20,36 @@ export async function retryOnDuplicate<T>(op: () => Promise<T>, attempts = 3): P
       return await op();
     } catch (err) {
       if (!isDuplicateKey(err) || i >= attempts) throw err;
+    }
+  }
+}
+
+/**
+ * FerretDB on SQLite answers a write that could not get SQLite's write lock in time (its busy timeout,
+ * 10 s) with an internal error whose message carries SQLite's code: SQLITE_BUSY or SQLITE_LOCKED,
+ * "database is locked" or "database table is locked". Nothing was written by that statement; an
+ * idempotent write may simply be sent again. MongoDB proper never answers so.
+ */
+export function isServerBusy(err: unknown): boolean {
+  const e = err as { message?: unknown; writeErrors?: Array<{ errmsg?: unknown }> } | null;
+  if (!e || typeof e !== 'object') return false;
+  const texts = [e.message, ...(Array.isArray(e.writeErrors) ? e.writeErrors.map((w) => w?.errmsg) : [])];
+  return texts.some((t) => typeof t === 'string' && BUSY.test(t));
+}
+const BUSY = /SQLITE_BUSY|SQLITE_LOCKED|database (table )?is locked/i;
+
+/**
+ * Runs an idempotent write again (at most `attempts` times in all, after a short, growing, jittered
+ * pause) while the server answers that it is busy (`isServerBusy`). Issue 19: a large import on
+ * FerretDB met SQLITE_BUSY inside a bulk write now and then when the machine was loaded.
+ */
+export async function retryWhileBusy<T>(op: () => Promise<T>, attempts = 4, pauseMs = 200): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (!isServerBusy(err) || i >= attempts) throw err;
+      await sleep(pauseMs * 2 ** (i - 1) * (0.5 + Math.random()));
     }
   }
 }

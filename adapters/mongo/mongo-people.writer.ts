@@ -3,7 +3,8 @@ import type { Person } from '../../domain';
 import { IdentityTakenError, personFromDocument, personIdentityKeys, personToDocument, StoreError } from '../store-common';
 import type { DirectoryModels } from './models/directory.models';
 import type { StoredDoc } from './models';
-import { isDuplicateKey, retryOnDuplicate } from './mongo-errors';
+import { bulkUpserts, insertAllNew } from './import-writes';
+import { isDuplicateKey, retryOnDuplicate, retryWhileBusy } from './mongo-errors';
 
 /**
  * Writes a person and their identities. Ownership of an identity is claimed by inserting
@@ -56,7 +57,7 @@ export class MongoPeopleWriter {
       const free = all.filter((k) => !taken.has(k));
       if (!contested && free.length) {
         try {
-          await this.m.identities.insertMany(free.map((_id) => ({ _id, personId: claimer.get(_id)! })), { ordered: false });
+          await retryWhileBusy(() => this.m.identities.insertMany(free.map((_id) => ({ _id, personId: claimer.get(_id)! })), { ordered: false }));
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
           contested = true; // someone took one meanwhile: `put` sorts it out (our own claims count as ours)
@@ -67,9 +68,11 @@ export class MongoPeopleWriter {
       for (const p of people) await this.put(p);
       return;
     }
-    await retryOnDuplicate(() =>
-      this.m.people.bulkWrite(people.map((p) => ({ replaceOne: { filter: { _id: p.id }, replacement: personToDocument(p), upsert: true } })), { ordered: false }),
-    );
+    // New people are inserted at once; when any is already stored, the batch is replaced (see importDirectory).
+    const docs = people.map(personToDocument);
+    if (!(await insertAllNew(this.m.people, docs))) {
+      await bulkUpserts(this.m.people, docs.map((d, i) => ({ replaceOne: { filter: { _id: people[i]!.id }, replacement: d, upsert: true } })));
+    }
     // Identities these people no longer have are released (each of the batch's identities is one of theirs).
     await this.m.identities.deleteMany({ personId: trusted({ $in: [...keysOf.keys()] }), _id: trusted({ $nin: all }) });
   }

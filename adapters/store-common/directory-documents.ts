@@ -66,6 +66,15 @@ export function relationshipFromDocument(doc: Doc): PartnerCustomerRelationship 
 }
 
 /**
+ * A subscription as an import inserts it when it is not stored yet: what `subscriptionImportUpdate`
+ * would make of it as an upsert (its fields, each supporter once, in the file's order).
+ */
+export function subscriptionToDocument(s: Subscription): Doc {
+  const { id, supportedBy, ...fields } = s;
+  return { _id: id, ...withoutUndefined(fields), supportedBy: [...new Set(supportedBy)] };
+}
+
+/**
  * A subscription's update on import: the file sets its fields, but supporters are only ever added
  * ($addToSet), so an import never drops a partner that an approval added since.
  */
