@@ -120,10 +120,11 @@ describe('Slack: who must act, change, file again, hand over, notes (issue 15)',
     // The notice follows the rule: Yuki's directory language is Japanese (issue 18), though she wrote in English here.
     expect(textOf(told)).toContain('申請は却下されました');
     await h.click('yuki', told, 'resubmit');
-    expect(all(h, 'D06YUKISZ')).toContain(`Filing ${id} again`);
+    // The card was Japanese, so its answer is too (issue 18: a card never flips language when clicked).
+    expect(all(h, 'D06YUKISZ')).toContain(`${id} を同じ内容でもう一度申請します`);
     // The click's answer (the confirmation) replaced the clicked card.
     const confirmation = h.shown('D06YUKISZ').find((m) => m.ts === told.ts)!;
-    expect(textOf(confirmation)).toContain('Trey Research Direct');
+    expect(textOf(confirmation)).toContain('トレイ・リサーチ・ダイレクト');
     await h.click('yuki', confirmation, 'confirm');
     const second = REQUEST_ID.exec(textOf(h.shown('D06YUKISZ').find((m) => m.ts === told.ts)!))![0];
     expect(second).not.toBe(id);
