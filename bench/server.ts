@@ -177,19 +177,12 @@ async function teamsEcho(): Promise<void> {
 }
 
 /**
- * What botbuilder-dialogs itself costs: CloudAdapter + ActivityHandler + ConversationState on
- * MemoryStorage + a one-step waterfall that sends the product's own form card (BENCH_CARD_FILE), so
- * no recognition, no domain, no directory and no durable store.
+ * The botbuilder-dialogs floor's bot, the same on both platforms: ActivityHandler + ConversationState on
+ * MemoryStorage + a one-step waterfall that sends `reply` (the product's own form), saved after each turn.
  */
-async function teamsDialogs(): Promise<void> {
-  const { readFileSync } = await import('node:fs');
-  const { CloudAdapter, ConfigurationBotFrameworkAuthentication, ActivityHandler, ConversationState, MemoryStorage } = await import('botbuilder');
+async function dialogsFloorBot(reply: Partial<Activity>): Promise<{ run(context: TurnContext): Promise<void> }> {
+  const { ActivityHandler, ConversationState, MemoryStorage } = await import('botbuilder');
   const { DialogSet, WaterfallDialog, DialogTurnStatus } = await import('botbuilder-dialogs');
-  const reply = JSON.parse(readFileSync(process.env.BENCH_CARD_FILE ?? '', 'utf8')) as Json;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  adapter.onTurnError = async (_context, err) => {
-    process.stderr.write(`dialogs turn failed: ${(err as Error).message}\n`);
-  };
   const state = new ConversationState(new MemoryStorage());
   const dialogs = new DialogSet(state.createProperty('dialogState'));
   dialogs.add(
@@ -215,7 +208,23 @@ async function teamsDialogs(): Promise<void> {
       await state.saveChanges(context);
     }
   }
-  const bot = new Bot();
+  return new Bot();
+}
+
+/**
+ * What botbuilder-dialogs itself costs: CloudAdapter + ActivityHandler + ConversationState on
+ * MemoryStorage + a one-step waterfall that sends the product's own form card (BENCH_CARD_FILE), so
+ * no recognition, no domain, no directory and no durable store.
+ */
+async function teamsDialogs(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { CloudAdapter, ConfigurationBotFrameworkAuthentication } = await import('botbuilder');
+  const reply = JSON.parse(readFileSync(process.env.BENCH_CARD_FILE ?? '', 'utf8')) as Json;
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  adapter.onTurnError = async (_context, err) => {
+    process.stderr.write(`dialogs turn failed: ${(err as Error).message}\n`);
+  };
+  const bot = await dialogsFloorBot({ ...reply });
   const app = express();
   app.disable('x-powered-by');
   app.get('/readyz', (_req, res) => res.json({ status: 'ready' }));
@@ -235,8 +244,7 @@ async function teamsDialogs(): Promise<void> {
 async function slackDialogs(): Promise<void> {
   const { readFileSync } = await import('node:fs');
   const { App, ExpressReceiver, LogLevel } = await import('@slack/bolt');
-  const { ActivityHandler, BotAdapter, ConversationState, MemoryStorage, TurnContext: Context } = await import('botbuilder');
-  const { DialogSet, WaterfallDialog, DialogTurnStatus } = await import('botbuilder-dialogs');
+  const { BotAdapter, TurnContext: Context } = await import('botbuilder');
   const blocks = JSON.parse(readFileSync(process.env.BENCH_BLOCKS_FILE ?? '', 'utf8')) as unknown[];
   const app = express();
   app.disable('x-powered-by');
@@ -262,32 +270,7 @@ async function slackDialogs(): Promise<void> {
     }
   }
   const adapter = new BoltAdapter();
-  const state = new ConversationState(new MemoryStorage());
-  const dialogs = new DialogSet(state.createProperty('dialogState'));
-  dialogs.add(
-    new WaterfallDialog('form', [
-      async (step) => {
-        await step.context.sendActivity({ type: 'message', text: 'form', channelData: { blocks } });
-        return step.endDialog();
-      },
-    ]),
-  );
-  class Bot extends ActivityHandler {
-    constructor() {
-      super();
-      this.onMessage(async (context, next) => {
-        const dc = await dialogs.createContext(context);
-        const r = await dc.continueDialog();
-        if (r.status === DialogTurnStatus.empty) await dc.beginDialog('form');
-        await next();
-      });
-    }
-    override async run(context: TurnContext): Promise<void> {
-      await super.run(context);
-      await state.saveChanges(context);
-    }
-  }
-  const bot = new Bot();
+  const bot = await dialogsFloorBot({ type: 'message', text: 'form', channelData: { blocks } });
   bolt.message(async ({ message }) => {
     const m = message as { text?: string; user?: string; channel: string; ts: string; team?: string };
     await adapter.turn(
