@@ -338,6 +338,12 @@ export class EmbeddedDirectory implements DirectoryPort {
     return (await this.c.organizations.findAsync({ _id: { $in: keys } }).sort(BY_ID)).map(organizationFromDocument);
   }
 
+  async listPeopleOfOrganizations(orgIds: readonly string[]): Promise<Person[]> {
+    const keys = [...new Set(asKeys(orgIds))];
+    if (keys.length === 0) return [];
+    return (await this.c.people.findAsync({ orgId: { $in: keys } }).sort(BY_ID)).map(personFromDocument);
+  }
+
   private async putPerson(p: Person): Promise<void> {
     try {
       await replace(this.c.people, personToDocument(p));

@@ -239,6 +239,12 @@ export class MongoDirectory implements DirectoryPort {
     const docs = await this.m.organizations.find({ _id: trusted({ $in: keys }) }).sort(BY_ID).lean<StoredDoc[]>();
     return docs.map((d) => organizationFromDocument(stripKeys(d)));
   }
+
+  async listPeopleOfOrganizations(orgIds: readonly string[]): Promise<Person[]> {
+    const keys = [...new Set(asKeys(orgIds))];
+    if (keys.length === 0) return [];
+    return (await this.m.people.find({ orgId: trusted({ $in: keys }) }).sort(BY_ID).lean<StoredDoc[]>()).map(personFromDocument);
+  }
 }
 
 /** An organization document without the store's own lookup fields. */

@@ -63,6 +63,11 @@ export interface DirectoryPort {
   listLinksOfResellers(resellerIds: readonly string[]): Promise<ProviderResellerLink[]>;
   /** Issue 19: these organizations, in one query; unknown IDs are left out. Ordered by ID. */
   getOrganizations(ids: readonly string[]): Promise<Organization[]>;
+  /**
+   * Issue 19: the people of all these organizations, in one query (reachability checks every offered
+   * organization at once); unknown IDs give nobody. Ordered by ID; group them by `orgId`.
+   */
+  listPeopleOfOrganizations(orgIds: readonly string[]): Promise<Person[]>;
 }
 
 /** What `findCandidates` looks for (see there). */

@@ -34,6 +34,10 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       const ben = data.people.find((p) => p.id === 'blue-user');
       expect(await dir().getPerson('blue-user')).toEqual(ben);
       expect(ids(await dir().listPeople('blue-reseller'))).toEqual(['blue-admin', 'blue-user']);
+      expect(await dir().listPeopleOfOrganizations(['contoso', 'blue-reseller', 'nobody', 'contoso'])).toEqual(
+        ['blue-admin', 'blue-user', 'contoso-admin'].map((id) => data.people.find((p) => p.id === id)),
+      );
+      expect(await dir().listPeopleOfOrganizations([])).toEqual([]);
       expect((await dir().findPersonByIdentity(IDENTITIES.blueUserSlack))?.id).toBe('blue-user');
       expect((await dir().findPersonByIdentity(IDENTITIES.blueUserTeams))?.id).toBe('blue-user');
       expect((await dir().findPersonByIdentity(IDENTITIES.acmeAdminTeams))?.id).toBe('acme-admin');
@@ -224,6 +228,7 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
         expect(await dir().getPerson(bad)).toBeUndefined();
         expect(await dir().getSubscription(bad)).toBeUndefined();
         expect(await dir().listPeople(bad)).toEqual([]);
+        expect(await dir().listPeopleOfOrganizations([bad])).toEqual([]);
         expect(await dir().listSubscriptions(bad)).toEqual([]);
         expect(await dir().listLinks({ resellerId: bad })).toEqual([]);
         expect(await dir().listRelationships({ customerId: bad })).toEqual([]);
