@@ -15,8 +15,24 @@ function zoneOf(ctx: CardContext): string {
   }
 }
 
-/** Date and time in the reader's zone, naming the zone ("Mar 5, 2025, 2:30 PM GMT+9", "2025年3月5日 14:30 JST"). */
+/**
+ * An instant as Adaptive Cards date functions want it: RFC 3339 with seconds and no fraction
+ * ("2026-12-07T06:08:39Z"); the functions are left as written when it has milliseconds.
+ */
+function functionInstant(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Date and time in the reader's zone, naming the zone ("Mar 5, 2025, 2:30 PM GMT+9", "2025年3月5日 14:30 JST").
+ * For many readers (`perReader`), `{{DATE(…, SHORT)}} {{TIME(…)}}`: Teams draws them in each reader's
+ * locale and zone, the Slack renderer turns them into `<!date^…>` tokens with a UTC fallback.
+ */
 export function formatDateTime(date: Date, ctx: CardContext): string {
+  if (ctx.perReader) {
+    const at = functionInstant(date);
+    return `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
+  }
   return new Intl.DateTimeFormat(INTL_LOCALE[ctx.locale], {
     year: 'numeric',
     month: 'short',
@@ -36,6 +52,7 @@ export function formatDateTime(date: Date, ctx: CardContext): string {
  * are stored as UTC midnight: they are shown in UTC so that no zone moves them to the day before.
  */
 export function formatDate(date: Date, ctx: CardContext, calendar = false): string {
+  if (ctx.perReader && !calendar) return `{{DATE(${functionInstant(date)}, SHORT)}}`;
   return new Intl.DateTimeFormat(INTL_LOCALE[ctx.locale], {
     year: 'numeric',
     month: ctx.locale === 'ja' ? 'long' : 'short',

@@ -29,6 +29,11 @@ export interface CardContext {
   timeZone?: string;
   /** The current time, for "expires in N days"; the card leaves relative times out without it. */
   now?: Date;
+  /**
+   * Issue 18: the card is read by many people (an approval channel, a group chat): times are written as
+   * the platforms' own date functions, which each reader's client draws in their own zone and language.
+   */
+  perReader?: boolean;
 }
 
 export interface CardOptions {

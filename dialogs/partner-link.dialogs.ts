@@ -6,7 +6,7 @@ import { REQUEST_KINDS, type Locale, type Organization, type RequestKind } from 
 import { handleRequestAction, isRequestAction } from './actions/request-actions';
 import { isStartOver, isStop, languageSwitch, type ConversationPrefs } from './conversation-prefs';
 import type { DialogDeps } from './dialog-deps';
-import { answerPolicyQuestion } from './policy/policy-answer';
+import { answerApprovalsQuestion, answerPolicyQuestion, asksAboutApprovals } from './policy/policy-answer';
 import { commandIntent, detectLocale, type IntentName, type Recognition } from './recognition';
 import { sendCard } from './replies';
 import { yesNo } from './request/confirm-words';
@@ -43,6 +43,8 @@ export const MAX_RECOGNIZED = 1000;
 
 /** Intents that start a dialog of their own (and so may interrupt another). */
 const DIALOG_INTENTS: readonly string[] = [...REQUEST_KINDS, 'request_status', 'cancel_request', ...WORK_INTENTS];
+/** A request ID ("PL-7K2M9Q4D"): a question naming one is about that request (its status), not the form's. */
+const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
 const isRequestKind = (x: string): x is RequestKind => (REQUEST_KINDS as readonly string[]).includes(x);
 
 const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
@@ -201,6 +203,15 @@ export class PartnerLinkDialogs {
     // Issue 16: approvers listed or changed in the middle of a request; the request goes on after.
     if (isApproverIntent(rec.intent) && speaksOfApprovers(text)) {
       await manageApprovers(dc.context, this.deps, rec.intent, text);
+      await dc.repromptDialog();
+      return true;
+    }
+    // Issue 18: "who approves this?" / 「承認って誰がするんですか？どのくらい時間かかります？」 while a form is
+    // open (and not about the organization's approvers list, above) asks about the request being written,
+    // not one filed already (a request ID names that one): who decides it and how long that takes, from
+    // the policy; then the form again.
+    if (isRequestKind(dc.activeDialog!.id) && isQuestion(text) && asksAboutApprovals(text) && !REQUEST_ID.test(text)) {
+      for (const paragraph of answerApprovalsQuestion(text, this.deps.policy, info.locale)) await dc.context.sendActivity(paragraph);
       await dc.repromptDialog();
       return true;
     }

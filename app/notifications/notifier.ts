@@ -187,8 +187,9 @@ export class Notifier implements NotificationPort {
     }
     const channels = await this.approvalChannels(orgId);
     if (channels.length) {
+      // A channel has many readers: its card's times are drawn by each reader's client (perReader).
       const locale = approvers[0]?.locale ?? 'en';
-      return channels.map((ref) => ({ purpose, requestId: request.id, ref, message: card({ locale, now: this.clock.now() }), trackAs: locale }));
+      return channels.map((ref) => ({ purpose, requestId: request.id, ref, message: card({ locale, perReader: true, now: this.clock.now() }), trackAs: locale }));
     }
     const out: Notification[] = [];
     for (const person of approvers) out.push(...(await this.toPerson(person, request, purpose, card, { track: true })));
@@ -294,7 +295,7 @@ export class Notifier implements NotificationPort {
     const channels = await this.approvalChannels(orgId);
     if (channels.length) {
       const locale = approvers[0]?.locale ?? 'en';
-      return channels.map((ref) => ({ purpose: notice.key, requestId: request.id, ref, message: card({ locale, now: this.clock.now() }), trackAs: locale }));
+      return channels.map((ref) => ({ purpose: notice.key, requestId: request.id, ref, message: card({ locale, perReader: true, now: this.clock.now() }), trackAs: locale }));
     }
     const out: Notification[] = [];
     for (const person of approvers) out.push(...(await this.toPerson(person, request, notice.key, card, { track: true })));
@@ -405,7 +406,7 @@ export class Notifier implements NotificationPort {
     const closed = isClosed(request.status);
     const drawn = new Map<string, OutboundMessage>();
     const cardFor = (reader: ReaderContext) => {
-      const k = `${reader.locale}|${reader.timeZone ?? ''}`;
+      const k = `${reader.locale}|${reader.perReader ? '*' : (reader.timeZone ?? '')}`;
       let card = drawn.get(k);
       const at = { ...reader, now: this.clock.now() };
       if (!card) drawn.set(k, (card = closed ? this.cards.decided(view, at) : this.cards.approval(view, userIds, at, { buttons: false })));
@@ -415,11 +416,12 @@ export class Notifier implements NotificationPort {
     for (const ref of posted) {
       if (replacedByTurn && `${ref.platform}:${String(ref.reference.activityId)}` === replacedByTurn) continue;
       try {
-        // The card is redrawn for whoever it was posted to, by the same rule (a channel's card keeps the language it was posted in).
+        // The card is redrawn for whoever it was posted to, by the same rule (a channel's card keeps the
+        // language it was posted in, and its times stay drawn by each reader's client).
         const readerId = typeof ref.reference.readerId === 'string' ? ref.reference.readerId : undefined;
         const person = readerId ? await this.store.directory.getPerson(readerId) : undefined;
         const tracked: 'en' | 'ja' = ref.reference.locale === 'ja' ? 'ja' : 'en';
-        const reader = person ? await this.readerOf(person, localeFromTag(typeof ref.reference.clientLocale === 'string' ? ref.reference.clientLocale : undefined)) : { locale: tracked };
+        const reader = person ? await this.readerOf(person, localeFromTag(typeof ref.reference.clientLocale === 'string' ? ref.reference.clientLocale : undefined)) : { locale: tracked, perReader: true };
         await this.senders.get(ref.platform)?.update(ref, cardFor(reader));
       } catch (err) {
         this.logger.error({ err, requestId: request.id, reference: ref.key }, 'posted card could not be updated');

@@ -7,6 +7,8 @@ export interface ReaderContext {
   timeZone?: string;
   /** For "expires in N days". */
   now?: Date;
+  /** Issue 18: many readers (an approval channel): each reader's client draws the times in their own zone. */
+  perReader?: boolean;
 }
 
 /** Draws the cards notifications carry (implemented by cards/, wired in bot/). */

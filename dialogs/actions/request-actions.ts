@@ -36,7 +36,9 @@ const SHOW_CURRENT = new Set(['STALE_CARD', 'REQUEST_ALREADY_CLOSED', 'REASON_RE
  * the people concerned.
  */
 export async function handleRequestAction(deps: DialogDeps, action: RequestAction, info: TurnInfo): Promise<AdaptiveCard> {
-  const ctx = cardContext(info);
+  // Issue 18: a card clicked in a channel or group chat replaces the one everyone there sees; its
+  // times are drawn by each reader's client, not in the clicker's zone.
+  const ctx = info.conversationKind === 'personal' ? cardContext(info) : { ...cardContext(info), perReader: true };
   const person = info.person;
   const notFound = () => refusalCard({ refusals: [refusal('REQUEST_NOT_FOUND', { requestId: action.requestId })] }, ctx);
   const command = commandFor(action);

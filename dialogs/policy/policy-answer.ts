@@ -35,6 +35,40 @@ function asksAboutCspToCsp(text: string): boolean {
 }
 
 /**
+ * Issue 18: "who approves this?", "how long does approval take?", 「承認って誰がするんですか？どのくらい時間
+ * かかります？」: a question about approving requests (who, how long), not about the choices on a form.
+ */
+const APPROVAL_WORDS = /\bapprov\w*|\bsign(?:s|ed|ing)?[\s-]+off\b|承認|決裁/i;
+const WHO = /\bwho(m|se)?\b|誰|だれ|どなた|どの(方|人)/i;
+const HOW_LONG = /\bhow\s+(long|many\s+days|soon|quick(ly)?|fast)\b|\bwhen\s+will\b|どのくらい|どれくらい|どれぐらい|何日|いつ(まで|頃|ごろ)?|時間(が|は)?(かか|掛か)/i;
+
+/** Which of the two approval topics the text asks about (none: not an approvals question). */
+export function approvalTopics(text: string): { who: boolean; howLong: boolean } {
+  const t = text.normalize('NFKC');
+  const about = APPROVAL_WORDS.test(t);
+  const who = about && WHO.test(t);
+  const howLong = HOW_LONG.test(t) && (about || /時間(が|は)?(かか|掛か)/.test(t));
+  return { who, howLong };
+}
+
+/** The approvals answer: who decides each kind of request, and how long it may take (this deployment's days). */
+export function answerApprovalsQuestion(text: string, policy: DomainPolicy, locale: Locale): string[] {
+  const t = POLICY_TEXT[locale];
+  const topics = approvalTopics(text);
+  const days = { reminderAfter: policy.reminderAfterDays, reminderEvery: policy.reminderEveryDays, expiry: policy.requestExpiryDays };
+  const out: string[] = [];
+  if (topics.who || !topics.howLong) out.push(t.approvalsWho);
+  if (topics.howLong || !topics.who) out.push(t.approvalsHowLong(days, policy.completeInPartnerCenter));
+  return out;
+}
+
+/** Whether the text asks who approves or how long approval takes. */
+export function asksAboutApprovals(text: string): boolean {
+  const { who, howLong } = approvalTopics(text);
+  return who || howLong;
+}
+
+/**
  * Answers a question about the rules from the domain's own facts and this deployment's policy, so
  * the answer can never disagree with what the validation would do. Returns one paragraph per topic
  * the question touches, or the overview when it names none.
@@ -43,6 +77,7 @@ export function answerPolicyQuestion(rec: Recognition, policy: DomainPolicy, loc
   const t = POLICY_TEXT[locale];
   const out: string[] = [];
   if (asksAboutCspToCsp(rec.text)) out.push(t.cspToCsp);
+  if (asksAboutApprovals(rec.text)) out.push(...answerApprovalsQuestion(rec.text, policy, locale));
   const clouds = [...new Set(rec.entities.filter((e) => e.type === 'cloud').map((e) => e.value as Cloud))];
   for (const cloud of clouds) {
     const label = CLOUD_LABELS[cloud][locale];

@@ -13,7 +13,13 @@ interface PolicyText {
   channelIneligible: (channel: string) => string;
   severalPartners: string;
   overview: (expiryDays: number) => string;
+  /** Issue 18: who approves each kind of request (domain/lifecycle.ts approvalSteps). */
+  approvalsWho: string;
+  /** Issue 18: how long approval takes: the reminder and expiry days of this deployment. */
+  approvalsHowLong: (days: { reminderAfter: number; reminderEvery: number; expiry: number }, partnerCenter: boolean) => string;
 }
+
+const enDays = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 export const POLICY_TEXT: Record<Locale, PolicyText> = {
   en: {
@@ -31,6 +37,10 @@ export const POLICY_TEXT: Record<Locale, PolicyText> = {
     severalPartners: 'A customer may have several partners, even for the same workload, but not the same partner twice for one workload.',
     overview: (days) =>
       `The main rules: no resale from one CSP partner to another; a reseller links only with an authorized distributor in its own CSP region and cloud; a customer may have several partners, each offering the workload asked for; multi-channel support covers subscriptions bought from Microsoft, Advisor, Open, an EA or a non-CSP third party. Requests nobody decides expire after ${days} days. Ask me about a specific case, such as "can a French reseller work with a German distributor?"`,
+    approvalsWho:
+      "Who approves: a link with a distributor is decided by the distributor's admins (one step). Adding a partner takes two steps: the partner's admins, then the customer's admins. Multi-channel support is decided by the partner's admins (one step). Each step's admins get the approval card, in their personal chat or their organization's approval channel.",
+    approvalsHowLong: (d, pc) =>
+      `How long: there is no fixed time; it depends on when the approvers decide. If nobody has decided after ${enDays(d.reminderAfter)}, they are reminded, then every ${enDays(d.reminderEvery)}; a request nobody decides expires after ${enDays(d.expiry)}.${pc ? ' After the last approval, the relationship is completed in Partner Center.' : ''} Ask "status" at any time to see whom a request waits for.`,
   },
   ja: {
     cspToCsp:
@@ -47,5 +57,9 @@ export const POLICY_TEXT: Record<Locale, PolicyText> = {
     severalPartners: '顧客は複数のパートナーと連携できます。同じワークロードでも複数社に依頼できますが、同じパートナーに同じワークロードを二重に依頼することはできません。',
     overview: (days) =>
       `主なルール: CSP パートナー間の再販はできません。リセラーは同じ CSP リージョン・同じクラウドの承認済みディストリビューターとだけ連携できます。顧客は複数のパートナーと連携でき、各パートナーは依頼するワークロードを取り扱っている必要があります。マルチチャンネル サポートの対象は、Microsoft から直接、Advisor、Open、EA、CSP 外のサードパーティーから購入したサブスクリプションです。判断されない申請は ${days} 日で期限切れになります。「フランスのリセラーはドイツのディストリビューターと連携できますか？」のように具体的に質問してください。`,
+    approvalsWho:
+      '承認するのは次の方です。ディストリビューターとの連携: ディストリビューターの管理者 (1 段階)。パートナーの追加: パートナーの管理者、次にお客様の管理者 (2 段階)。マルチチャンネル サポート: パートナーの管理者 (1 段階)。各段階の管理者の個人チャット、または組織の承認チャネルに承認カードが届きます。',
+    approvalsHowLong: (d, pc) =>
+      `かかる時間は決まっておらず、承認者が判断するまでです。${d.reminderAfter} 日たっても判断されないときは承認者にリマインドし、その後は ${d.reminderEvery} 日ごとにリマインドします。${d.expiry} 日たっても判断されない申請は期限切れになります。${pc ? '最後の承認のあと、パートナー センターで関係の手続きを完了します。' : ''}申請がいま誰の判断待ちかは「状況」と送ると確認できます。`,
   },
 };

@@ -61,4 +61,26 @@ describeIfChromium('cards in headless Chromium (official renderer)', () => {
     const png = await renderer.screenshot();
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
+
+  // Issue 18: a card in an approval channel has many readers; its times are date functions that each
+  // reader's client draws in their own zone (linkPending was filed 2025-06-09T00:15:00Z).
+  it.each([
+    { locale: 'ja' as const, timezoneId: 'Asia/Tokyo', tag: 'ja-JP', time: '9:15', day: '9' },
+    { locale: 'en' as const, timezoneId: 'America/New_York', tag: 'en-US', time: '8:15', day: '8' },
+  ])('a channel card (perReader, $locale) is drawn in the reader\'s own zone, $timezoneId', async ({ locale, timezoneId, tag, time, day }) => {
+    const card = approvalCard(model, { ...sampleContext(locale), perReader: true });
+    expect(JSON.stringify(card)).toContain('{{TIME(2025-06-09T00:15:00Z)}}');
+    const reader = await CardRenderer.launch(executablePath!, { timezoneId, locale: tag });
+    try {
+      const result = await reader.render(card, { locale });
+      expect(result.warnings).toEqual([]);
+      const text = await reader.text();
+      expect(text).not.toContain('{{');
+      expect(text).not.toMatch(/UTC|GMT/);
+      expect(text).toContain(time);
+      expect(text).toMatch(locale === 'ja' ? new RegExp(`6月${day}日`) : new RegExp(`Jun ${day}, 2025`));
+    } finally {
+      await reader.close();
+    }
+  }, 60_000);
 });

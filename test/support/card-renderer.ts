@@ -70,10 +70,11 @@ export class CardRenderer {
     private readonly page: Page,
   ) {}
 
-  static async launch(executablePath: string): Promise<CardRenderer> {
+  /** `reader`: the reader's time zone and locale (the browser's; the cards' date functions are drawn in them). */
+  static async launch(executablePath: string, reader: { timezoneId?: string; locale?: string } = {}): Promise<CardRenderer> {
     const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
     try {
-      const page = await browser.newPage({ deviceScaleFactor: 1, viewport: { width: 700, height: 900 } });
+      const page = await browser.newPage({ deviceScaleFactor: 1, viewport: { width: 700, height: 900 }, ...reader });
       // No network: anything but the inline page is refused.
       await page.route('**/*', (route) => route.abort());
       await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style id="teams"></style></head>
@@ -120,6 +121,11 @@ export class CardRenderer {
       (found as unknown as PageElement[]).filter((b) => b.offsetParent !== null).map((b) => (b.textContent ?? '').trim()),
     );
     return { buttons, warnings };
+  }
+
+  /** The text of the card as last rendered, as a reader sees it. */
+  async text(): Promise<string> {
+    return this.page.locator('#host').innerText();
   }
 
   /** A PNG of the card as last rendered (with a little margin around it). */
