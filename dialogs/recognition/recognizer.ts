@@ -10,6 +10,7 @@ import {
   type RecognizeOptions,
 } from '../../app/ports';
 import { filesAgain } from './again-cue';
+import { asksAboutApprovingOne } from './approval-cue';
 import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
 import { commandIntent } from './commands';
@@ -92,7 +93,8 @@ export class MessageRecognizer implements Recognizer {
   /**
    * One text's intent: the classifier's reading of its words, unless the words around them say more: a
    * question about how things work (question-cues.ts), filing a request once more (again-cue.ts), or
-   * editing something on one's request (change-cue.ts), a distributor asked for (distributor-cue.ts).
+   * editing something on one's request (change-cue.ts), a distributor asked for (distributor-cue.ts),
+   * an approver asking about one request (approval-cue.ts).
    * The cued intent comes first in `ranked`, the classifier's reading second.
    */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
@@ -125,6 +127,7 @@ function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent
   if (filesAgain(text, read)) return 'resubmit_request';
   if (changesTheRequest(text, read)) return 'change_request';
   if (asksForADistributor(text, read)) return 'link_distributor';
+  if (asksAboutApprovingOne(text, read)) return 'request_status';
   if (asksAboutTheRules(text, asRead)) return 'policy_question';
   return undefined;
 }
