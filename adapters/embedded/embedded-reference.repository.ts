@@ -1,5 +1,5 @@
 import type { ConversationReferencePort, StoredReference } from '../../domain';
-import { asKey, referenceFromDocument, referenceToDocument } from '../store-common';
+import { asKey, asKeys, referenceFromDocument, referenceToDocument } from '../store-common';
 import type { Collection } from './nedb-collections';
 
 /** Where to reach people and channels later, keyed by the reference key. */
@@ -22,6 +22,18 @@ export class EmbeddedReferences implements ConversationReferencePort {
     const k = asKey(personId);
     if (k === undefined) return [];
     return (await this.ds.findAsync({ personId: k }).sort({ _id: 1 })).map(referenceFromDocument);
+  }
+
+  async listForPeople(personIds: readonly string[]): Promise<StoredReference[]> {
+    const ks = [...new Set(asKeys(personIds))];
+    if (ks.length === 0) return [];
+    return (await this.ds.findAsync({ personId: { $in: ks } }).sort({ _id: 1 })).map(referenceFromDocument);
+  }
+
+  async getMany(keys: readonly string[]): Promise<StoredReference[]> {
+    const ks = [...new Set(asKeys(keys))];
+    if (ks.length === 0) return [];
+    return (await this.ds.findAsync({ _id: { $in: ks } }).sort({ _id: 1 })).map(referenceFromDocument);
   }
 
   async listForRequest(requestId: string): Promise<StoredReference[]> {

@@ -1,6 +1,6 @@
-import type { Model } from 'mongoose';
+import { trusted, type Model } from 'mongoose';
 import type { ConversationReferencePort, StoredReference } from '../../domain';
-import { asKey, referenceFromDocument, referenceToDocument } from '../store-common';
+import { asKey, asKeys, referenceFromDocument, referenceToDocument } from '../store-common';
 import type { StoredDoc } from './models';
 import { retryOnDuplicate } from './mongo-errors';
 
@@ -25,6 +25,18 @@ export class MongoReferences implements ConversationReferencePort {
     const k = asKey(personId);
     if (k === undefined) return [];
     return (await this.model.find({ personId: k }).sort({ _id: 1 }).lean<StoredDoc[]>()).map(referenceFromDocument);
+  }
+
+  async listForPeople(personIds: readonly string[]): Promise<StoredReference[]> {
+    const ks = [...new Set(asKeys(personIds))];
+    if (ks.length === 0) return [];
+    return (await this.model.find({ personId: trusted({ $in: ks }) }).sort({ _id: 1 }).lean<StoredDoc[]>()).map(referenceFromDocument);
+  }
+
+  async getMany(keys: readonly string[]): Promise<StoredReference[]> {
+    const ks = [...new Set(asKeys(keys))];
+    if (ks.length === 0) return [];
+    return (await this.model.find({ _id: trusted({ $in: ks }) }).sort({ _id: 1 }).lean<StoredDoc[]>()).map(referenceFromDocument);
   }
 
   async listForRequest(requestId: string): Promise<StoredReference[]> {

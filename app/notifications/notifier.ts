@@ -4,7 +4,6 @@ import {
   noteNoticeKey,
   channelReferenceKey,
   isAdmin,
-  organizationReachable,
   isClosed,
   localeFromTag,
   readerLocale,
@@ -23,6 +22,7 @@ import {
   daysCompleting,
   postedCardKey,
   addressedApprovalNotice,
+  unreachableOrganizations,
 } from '../../domain';
 import type { LoggerPort, NotificationCardsPort, NotificationPort, ReachPort, ReaderContext, ReaderFactsPort, RequestUpdatedOptions } from '../ports';
 import { StoredReaderFacts } from '../people/reader-facts';
@@ -450,10 +450,8 @@ export class StoredReach implements ReachPort {
   constructor(private readonly store: Pick<StorePort, 'references' | 'directory'>) {}
 
   async unreachableOrgIds(orgIds: readonly string[]): Promise<string[]> {
-    const deps = { directory: this.store.directory, references: this.store.references };
-    const unique = [...new Set(orgIds)];
-    const reachable = await Promise.all(unique.map((id) => organizationReachable(id, deps)));
-    return unique.filter((_, i) => !reachable[i]);
+    // Issue 19: a fixed number of queries however many organizations are offered.
+    return unreachableOrganizations(orgIds, { directory: this.store.directory, references: this.store.references });
   }
 
   awaitingJoin(request: PartnerRequest): Promise<string | undefined> {
@@ -462,9 +460,15 @@ export class StoredReach implements ReachPort {
 
   /** Teams user IDs (the IDs their activities arrive with) of these people, from stored references. */
   async platformUserIds(people: readonly Person[]): Promise<string[]> {
+    if (people.length === 0) return [];
+    // One query for everyone (issue 19), then in the order the people were given.
+    const byPerson = new Map<string, StoredReference[]>();
+    for (const ref of await this.store.references.listForPeople(people.map((p) => p.id))) {
+      if (ref.personId !== undefined) byPerson.set(ref.personId, [...(byPerson.get(ref.personId) ?? []), ref]);
+    }
     const ids: string[] = [];
     for (const p of people) {
-      for (const ref of await this.store.references.listForPerson(p.id)) {
+      for (const ref of byPerson.get(p.id) ?? []) {
         const user = (ref.reference as { user?: { id?: string } }).user?.id;
         if (ref.platform === 'teams' && user) ids.push(user);
       }

@@ -20,6 +20,10 @@ export interface ConversationReferencePort {
   save(ref: StoredReference): Promise<void>;
   get(key: string): Promise<StoredReference | undefined>;
   listForPerson(personId: string): Promise<StoredReference[]>;
+  /** Issue 19: the references of all these people, in one query (ordered by key). */
+  listForPeople(personIds: readonly string[]): Promise<StoredReference[]>;
+  /** Issue 19: the references with these keys, in one query; missing keys are left out (ordered by key). */
+  getMany(keys: readonly string[]): Promise<StoredReference[]>;
   /** The cards posted about a request (references saved with its requestId). */
   listForRequest(requestId: string): Promise<StoredReference[]>;
   delete(key: string): Promise<void>;

@@ -42,6 +42,12 @@ export function describeConversationReferenceContract(name: string, factory: Sto
       for (const r of [teamsRef('blue-user'), slack, channel, teamsRef('acme-admin')]) await refs().save(r);
       expect((await refs().listForPerson('blue-user')).map((r) => r.key).sort()).toEqual([slack.key, teamsRef('blue-user').key].sort());
       expect(await refs().get(channel.key)).toEqual(channel);
+      expect((await refs().listForPeople(['acme-admin', 'blue-user', 'nobody', 'blue-user'])).map((r) => r.key)).toEqual(
+        [teamsRef('acme-admin').key, slack.key, teamsRef('blue-user').key].sort(),
+      );
+      expect(await refs().listForPeople([])).toEqual([]);
+      expect(await refs().getMany([channel.key, 'channel:nobody:teams', slack.key])).toEqual([channel, slack].sort((a, b) => (a.key < b.key ? -1 : 1)));
+      expect(await refs().getMany([])).toEqual([]);
     });
 
     it('lists the cards posted about a request, and only those', async () => {
@@ -65,6 +71,8 @@ export function describeConversationReferenceContract(name: string, factory: Sto
         expect(await refs().get(bad)).toBeUndefined();
         expect(await refs().listForPerson(bad)).toEqual([]);
         expect(await refs().listForRequest(bad)).toEqual([]);
+        expect(await refs().listForPeople([bad])).toEqual([]);
+        expect(await refs().getMany([bad])).toEqual([]);
         await refs().delete(bad);
       }
       expect(await refs().get(teamsRef('blue-user').key)).toBeDefined();
