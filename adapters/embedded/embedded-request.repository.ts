@@ -105,6 +105,12 @@ export class EmbeddedRequests implements RequestRepositoryPort {
     return docs.map(requestFromDocument);
   }
 
+  async listAwaiting(): Promise<PartnerRequest[]> {
+    // A range on the indexed field (every ID is a non-empty string; null, for requests awaiting nobody, is not in it).
+    const docs = await this.ds.findAsync({ awaitingOrgId: { $gt: '' } }).sort({ awaitingOrgId: 1, createdAt: 1, _id: 1 });
+    return docs.map(requestFromDocument);
+  }
+
   async listExpired(now: Date): Promise<PartnerRequest[]> {
     if (!isDate(now)) return [];
     const docs = await this.ds.findAsync({ status: OPEN, expiresAt: { $lt: now } }).sort({ expiresAt: 1, _id: 1 });

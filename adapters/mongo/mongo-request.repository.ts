@@ -117,6 +117,12 @@ export class MongoRequests implements RequestRepositoryPort {
     return docs.map(requestFromDocument);
   }
 
+  async listAwaiting(): Promise<PartnerRequest[]> {
+    // A range scan of the { awaitingOrgId, createdAt } index, in its order (no sort in memory); null is outside it.
+    const docs = await this.model.find({ awaitingOrgId: trusted({ $gt: '' }) }).sort({ awaitingOrgId: 1, createdAt: 1 }).lean<StoredDoc[]>();
+    return docs.map(requestFromDocument);
+  }
+
   async listExpired(now: Date): Promise<PartnerRequest[]> {
     if (!isDate(now)) return [];
     const docs = await this.model

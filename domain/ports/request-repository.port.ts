@@ -22,6 +22,12 @@ export interface RequestRepositoryPort {
   listByRequester(personId: string, opts?: { limit?: number }): Promise<PartnerRequest[]>;
   /** Pending requests whose current approval step belongs to this organization. */
   listAwaitingOrg(orgId: string): Promise<PartnerRequest[]>;
+  /**
+   * Issue 19: every pending request whose current approval step belongs to some organization, in one
+   * indexed query (the reminder schedule; it used to ask once per organization in the directory).
+   * Ordered by that organization's ID, then by creation.
+   */
+  listAwaiting(): Promise<PartnerRequest[]>;
   /** Open requests whose expiry has passed. */
   listExpired(now: Date): Promise<PartnerRequest[]>;
   /**

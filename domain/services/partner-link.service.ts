@@ -335,13 +335,12 @@ export class PartnerLinkService {
   async recordDueReminders(): Promise<RecordedReminder[]> {
     const now = this.deps.clock.now();
     const recorded: RecordedReminder[] = [];
-    for (const org of await this.deps.directory.listOrganizations()) {
-      for (const r of await this.deps.requests.listAwaitingOrg(org.id)) {
-        const p = scheduledReminder(r, this.deps.policy, now);
-        if (p?.kind !== 'remind') continue;
-        if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry, [reminderNotice(p.reminders.count, r.version, now)])) !== 'ok') continue;
-        recorded.push({ request: { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] }, waitedDays: daysWaiting(r, now) });
-      }
+    // Issue 19: one query for the requests awaiting someone, not one per organization in the directory.
+    for (const r of await this.deps.requests.listAwaiting()) {
+      const p = scheduledReminder(r, this.deps.policy, now);
+      if (p?.kind !== 'remind') continue;
+      if ((await this.deps.requests.recordReminder(r.id, { version: r.version, count: p.expected }, p.reminders, p.entry, [reminderNotice(p.reminders.count, r.version, now)])) !== 'ok') continue;
+      recorded.push({ request: { ...r, reminders: p.reminders, audit: [...r.audit, p.entry] }, waitedDays: daysWaiting(r, now) });
     }
     return recorded;
   }

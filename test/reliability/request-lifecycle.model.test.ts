@@ -79,6 +79,7 @@ class MemoryRequests implements RequestRepositoryPort {
   findOpenByKeys = notUsed;
   listByRequester = notUsed;
   listAwaitingOrg = notUsed;
+  listAwaiting = notUsed;
   listExpired = notUsed;
   listCompleting = notUsed;
   recordReminder = notUsed;

@@ -219,15 +219,19 @@ export function describeRequestRepositoryContract(name: string, factory: StoreFa
       expect((await repo().listAwaitingOrg('fab-direct')).map((r) => r.id)).toEqual([partner.id]);
       expect(await repo().listAwaitingOrg('contoso')).toEqual([]);
       expect(await repo().listAwaitingOrg('other-dist')).toEqual([]);
+      // All of them in one query, by organization, then creation; the submitted one awaits nobody.
+      expect((await repo().listAwaiting()).map((r) => r.id)).toEqual([link.id, link2.id, partner.id]);
 
       const toCustomer = nextState(partner, { status: 'pending_approval', stage: 1, action: 'approve' });
       expect(await repo().transition(toCustomer.next, partner.version, toCustomer.entry)).toBe('ok');
       expect(await repo().listAwaitingOrg('fab-direct')).toEqual([]);
       expect(await repo().listAwaitingOrg('contoso')).toEqual([toCustomer.next]);
+      expect((await repo().listAwaiting()).map((r) => r.id)).toEqual([link.id, link2.id, partner.id]); // acme-dist, then contoso
 
       const done = nextState(link, { status: 'approved', action: 'approve' });
       await repo().transition(done.next, link.version, done.entry);
       expect((await repo().listAwaitingOrg('acme-dist')).map((r) => r.id)).toEqual([link2.id]);
+      expect(await repo().listAwaiting()).toEqual([await repo().get(link2.id), toCustomer.next]);
     });
 
     it('listExpired returns open requests past their expiry, oldest first', async () => {
