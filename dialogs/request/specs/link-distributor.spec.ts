@@ -40,7 +40,11 @@ export const linkDistributorSpec: SlotSpec = {
     // Issue 18: nobody to offer. The card says why, summed up over the candidates (by rule), and what the
     // reseller can do; it used to give one candidate's reason, as if that were the only distributor.
     if (elig.eligible.length === 0) {
-      const card = linkDistributorFormCard({ reseller: ctx.org, eligibleDistributors: [], notOffered: notOfferedGroups(elig.ineligible), values: slots }, cardContext(ctx.info));
+      // A distributor the reseller named and the rules refused keeps its own reason on top.
+      const card = linkDistributorFormCard(
+        { reseller: ctx.org, eligibleDistributors: [], notOffered: notOfferedGroups(elig.ineligible), values: slots, ...(ctx.refusal ? { refusal: ctx.refusal } : {}) },
+        cardContext(ctx.info),
+      );
       return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible), card };
     }
     const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
