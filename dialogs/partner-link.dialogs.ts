@@ -284,6 +284,12 @@ export class PartnerLinkDialogs {
         for (const paragraph of answerPolicyQuestion(rec, this.deps.policy, info.locale)) await dc.context.sendActivity(paragraph);
         return;
       default:
+        // Issue 18: a question about approving ("who does the approving, and how long does it take?") the
+        // classifier did not place is still answered from the policy, not with "I didn't understand".
+        if (isQuestion(rec.text) && asksAboutApprovals(rec.text) && !REQUEST_ID.test(rec.text)) {
+          for (const paragraph of answerApprovalsQuestion(rec.text, this.deps.policy, info.locale)) await dc.context.sendActivity(paragraph);
+          return;
+        }
         await dc.context.sendActivity(simpleText(info.locale).didNotUnderstand);
         await sendWelcome(dc.context, this.deps);
     }

@@ -434,6 +434,10 @@ export const en: CardStrings = {
   notOffered: {
     title: (n) => `Why the list is short: ${plural(n, 'other organization is', 'other organizations are')} not offered.`,
     emptyTitle: (n) => `Why there is nobody to choose: ${plural(n, 'organization was', 'organizations were')} considered, and none can be offered.`,
+    whatToDo: {
+      link_distributor:
+        'What you can do: a distributor you already work with, or already asked, is not offered again (say "my requests" to see your requests). To link with another one, ask it to become an authorized distributor (indirect provider) in your CSP region and cloud, then ask me again.',
+    },
     because: {
       CLOUD_MISMATCH: 'in a different Microsoft cloud from yours (public cloud or US Government)',
       REGION_MISMATCH: 'in a different CSP region from yours',

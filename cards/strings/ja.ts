@@ -430,6 +430,10 @@ export const ja: CardStrings = {
   notOffered: {
     title: (n) => `一覧が短い理由：ほかの ${n} 社は対象外です。`,
     emptyTitle: (n) => `選べる相手がいない理由：${n} 社を確認しましたが、どこも対象外です。`,
+    whatToDo: {
+      link_distributor:
+        'できること: すでに連携しているディストリビューターや、申請済みのディストリビューターは表示されません (「申請の状況」で申請を確認できます)。別のディストリビューターと連携するには、貴社と同じ CSP リージョン・クラウドの承認済みディストリビューター (間接プロバイダー) になってもらってから、もう一度お申し込みください。',
+    },
     because: {
       CLOUD_MISMATCH: 'お客様と異なる Microsoft クラウド (パブリック クラウドまたは US Government) にある',
       REGION_MISMATCH: 'お客様と異なる CSP リージョンにある',

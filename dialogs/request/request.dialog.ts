@@ -171,7 +171,7 @@ export class RequestDialog extends Dialog<RequestDialogOptions> {
     for (let guard = 0; guard < 4; guard++) {
       const next = await this.spec.next(state.slots, { ...ctx, ...(state.refusal ? { refusal: state.refusal } : {}) });
       if (next.kind === 'stop') {
-        await sendCard(dc.context, refusalCard({ refusals: next.refusals }, cardContext(ctx.info)));
+        await sendCard(dc.context, next.card ?? refusalCard({ refusals: next.refusals }, cardContext(ctx.info)));
         return dc.endDialog();
       }
       if (next.kind === 'retry') {

@@ -22,7 +22,7 @@ export type Next =
   | { kind: 'ask'; card: AdaptiveCard }
   | { kind: 'ready'; subject: RequestSubject }
   /** Nothing can be filed: say why (and end the dialog). */
-  | { kind: 'stop'; refusals: readonly Refusal[] }
+  | { kind: 'stop'; refusals: readonly Refusal[]; /** Issue 18: the card that says why, instead of the refusal card. */ card?: AdaptiveCard }
   /** A slot's value cannot work: forget it and ask again, showing why. */
   | { kind: 'retry'; clear: string; refusal: Refusal };
 

@@ -62,4 +62,15 @@ describe('Teams: times on cards in an approval channel', () => {
     const mine = (await h.say('emily-clark', 'my requests', 'en-US')).at(-1)!;
     expect(mine.cardText).not.toMatch(/\{\{(DATE|TIME)\(/);
   });
+
+  it('a reminder posted in the channel (Mei asks for one, in Japanese) carries date functions too', async () => {
+    await channelCard();
+    const said = await h.say('mei-kobayashi', '承認者にリマインドしてください', 'ja-JP');
+    expect(said.map((r) => r.text ?? '').join(' ')).toMatch(/催促しました/);
+    const posted = h.delivered.filter((d) => d.to === 'channel:contoso-distribution-jp:teams');
+    expect(posted).toHaveLength(2);
+    const reminder = strings(posted[1]!.message.card);
+    expect(reminder).toMatch(DATE_FN);
+    expect(reminder).not.toMatch(ZONE_NAME);
+  });
 });

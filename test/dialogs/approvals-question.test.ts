@@ -84,5 +84,9 @@ describe('Teams: "who approves this?" while a form is open, and outside one', ()
     expect(en).toContain("the partner's admins, then the customer's admins");
     expect(en).toContain('expires after 90 days');
     expect(await h.store.requests.listByRequester('olivia-brown')).toEqual([]);
+    // Whatever the classifier makes of it (none, today), an approvals question is not "I didn't understand".
+    const chatty = allText(await h.say('olivia-brown', 'who does the approving, and how long does it usually take?', 'en-US'));
+    expect(chatty).toContain('Who approves:');
+    expect(chatty).not.toContain("Sorry, I didn't understand");
   });
 });

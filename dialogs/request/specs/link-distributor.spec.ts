@@ -37,7 +37,16 @@ export const linkDistributorSpec: SlotSpec = {
     if (typed.picked) return { kind: 'ready', subject: { kind: 'link_distributor', resellerId: ctx.org.id, providerId: typed.picked } };
     const elig = await ctx.deps.service.eligibleDistributors(ctx.org.id, ctx.person);
     if (elig.kind === 'refused') return { kind: 'stop', refusals: [elig.refusal] };
-    if (elig.eligible.length === 0) return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible) };
+    // Issue 18: nobody to offer. The card says why, summed up over the candidates (by rule), and what the
+    // reseller can do; it used to give one candidate's reason, as if that were the only distributor.
+    if (elig.eligible.length === 0) {
+      // A distributor the reseller named and the rules refused keeps its own reason on top.
+      const card = linkDistributorFormCard(
+        { reseller: ctx.org, eligibleDistributors: [], notOffered: notOfferedGroups(elig.ineligible), values: slots, ...(ctx.refusal ? { refusal: ctx.refusal } : {}) },
+        cardContext(ctx.info),
+      );
+      return { kind: 'stop', refusals: summarizeIneligible(elig.ineligible), card };
+    }
     const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
     const card = linkDistributorFormCard(
       {
