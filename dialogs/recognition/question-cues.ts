@@ -25,11 +25,16 @@ const JA_REQUEST = /したい|したく|ほしい|欲しい|てください|下�
 /** The intents a question cue may turn into a question about the rules (not approvers or greetings; help only with the bot's words). */
 const READ_AS_QUESTION = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'cancel_request', 'add_approver', 'remove_approver', 'change_request', 'resubmit_request', 'none', 'help']);
 
+/** How long approval takes: asked with "who approves", a question about how approval works. */
+const HOW_LONG = /\bhow\s+(?:long|much\s+time|many\s+days)\b|どのくらい|どれくらい|何日/iu;
+
 /** Nothing read, but the question is about this bot's things ("how long does approval take"). */
 const DOMAIN_WORDS = /approv|partner|distribut|reseller|request|multi-?channel|subscription|tenant|csp|承認|申請|パートナー|ディストリ|リセラー|連携|サブスク|マルチチャネル|テナント/iu;
 
 /** Whether `text`, read as `intent`, is rather a question about the rules. */
 export function asksAboutTheRules(text: string, intent: IntentName): boolean {
+  // "who does the approving, and how long does it take?": how approval works, not the list of one's approvers.
+  if (intent === 'list_approvers') return HOW_LONG.test(text) && !EN_REQUEST.test(text) && !JA_REQUEST.test(text);
   if (!READ_AS_QUESTION.has(intent)) return false;
   // 'help' and 'none' only when the question is about this bot's things ("how long does approval take?").
   if ((intent === 'none' || intent === 'help') && !DOMAIN_WORDS.test(text)) return false;

@@ -90,3 +90,16 @@ describe('asksForADistributor (issue 18)', () => {
     expect(asksForADistributor(text, intent)).toBe(false);
   });
 });
+
+describe('asksAboutTheRules, read as the approvers list (issue 18)', () => {
+  it('"who approves these, and how many days does it take?" is a question about how approval works', () => {
+    expect(asksAboutTheRules('who approves these, and how many days does it take?', 'list_approvers')).toBe(true);
+    expect(asksAboutTheRules('誰が承認して、何日くらいかかるの？', 'list_approvers')).toBe(true);
+  });
+
+  it('"who are our approvers" and "how many approvers do we have" stay the list', () => {
+    expect(asksAboutTheRules('who are our approvers', 'list_approvers')).toBe(false);
+    expect(asksAboutTheRules('how many approvers do we have', 'list_approvers')).toBe(false);
+    expect(asksAboutTheRules('please list the approvers, how long is the list?', 'list_approvers')).toBe(false);
+  });
+});
