@@ -5,12 +5,14 @@ import { unwrap, type StorePort } from '../../domain';
 import { StoreOpenError } from '../store-common';
 import { lockDataDir } from './data-dir-lock';
 import { EmbeddedConversationState } from './embedded-conversation-state';
-import { EmbeddedDirectory } from './embedded-directory.repository';
 import { EmbeddedEvents } from './embedded-event.inbox';
 import { EmbeddedKeyValues } from './embedded-key-value';
 import { EmbeddedSlackInstallations } from './embedded-slack-installation';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
+import { LevelDirectory } from './level-directory.repository';
+import type { LevelKv } from './level-kv';
+import { openDirectoryKv } from './level-migrate';
 import { closeDataFiles, compactChanged, openCollections, type Collections } from './nedb-collections';
 
 export interface EmbeddedStoreOptions {
@@ -25,17 +27,19 @@ const HOUR = 3_600_000;
 const DISK_UNAVAILABLE = new Set<unknown>(['ENOSPC', 'EROFS', 'EIO']);
 
 /**
- * The default store: no server, files in a folder (nedb). It is for ONE instance: a dev machine or a
- * small install. nedb holds the data in memory and only this process writes the files, so a second
- * instance on the same folder is refused at start-up (a lock file). To run several instances behind a
- * load balancer, use MongoDB (MONGODB_URI).
+ * The default store: no server, files in a folder. It is for ONE instance: a dev machine or a small
+ * install. Only this process writes the folder, so a second instance on it is refused at start-up (a
+ * lock file). To run several instances behind a load balancer, use MongoDB (MONGODB_URI).
  *
- * Every write is awaited until nedb has appended it to the file, so nothing acknowledged is lost when
- * the process stops (nedb does not fsync each append: a power cut may lose the last writes).
+ * Issue 19: the directory (organizations, people, links, relationships, subscriptions) is a LevelDB in
+ * `directory/`: on disk, read on demand, so memory does not grow with it. The operational collections
+ * (requests, conversation state, references, inbox, key-values, Slack installations) are nedb files, held
+ * in memory; every write is awaited until nedb has appended it to the file (nedb does not fsync each
+ * append: a power cut may lose the last writes).
  */
 export class EmbeddedStore implements StorePort {
   readonly kind = 'embedded' as const;
-  readonly directory: EmbeddedDirectory;
+  readonly directory: LevelDirectory;
   readonly requests: EmbeddedRequests;
   readonly conversationState: EmbeddedConversationState;
   readonly references: EmbeddedReferences;
@@ -48,10 +52,11 @@ export class EmbeddedStore implements StorePort {
   private constructor(
     readonly location: string,
     private readonly collections: Collections,
+    private readonly directoryKv: LevelKv,
     private readonly unlock: () => Promise<void>,
     compactEveryMs: number,
   ) {
-    this.directory = new EmbeddedDirectory(collections);
+    this.directory = new LevelDirectory(directoryKv);
     this.requests = new EmbeddedRequests(collections.requests);
     this.conversationState = new EmbeddedConversationState(collections['conversation-state']);
     this.references = new EmbeddedReferences(collections['conversation-references']);
@@ -73,10 +78,14 @@ export class EmbeddedStore implements StorePort {
     }
     const unlock = await lockDataDir(dir);
     try {
-      const collections = await openCollections(dir);
-      const store = new EmbeddedStore(dir, collections, unlock, opts.compactEveryMs ?? HOUR);
-      await store.directory.addCandidateKeys();
-      return store;
+      const directoryKv = await openDirectoryKv(dir);
+      try {
+        const collections = await openCollections(dir);
+        return new EmbeddedStore(dir, collections, directoryKv, unlock, opts.compactEveryMs ?? HOUR);
+      } catch (err) {
+        await directoryKv.close();
+        throw err;
+      }
     } catch (err) {
       await unlock();
       throw new StoreOpenError(`Cannot open the data files in DATA_DIR "${dir}": ${(err as Error).message}`, 'DATA_DIR', { cause: err });
@@ -102,6 +111,7 @@ export class EmbeddedStore implements StorePort {
     // Compaction is queued behind every pending operation, so this also waits for them to finish.
     await this.compact();
     await closeDataFiles(this.collections);
+    await this.directoryKv.close();
     await this.unlock();
   }
 

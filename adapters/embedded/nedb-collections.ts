@@ -1,17 +1,16 @@
 import Datastore from '@seald-io/nedb';
 import { join } from 'node:path';
-import { indexedFields, keepDataFileOpen, loadWithoutRewrite } from './nedb-append';
+import { keepDataFileOpen, loadWithoutRewrite } from './nedb-append';
 
 /** One nedb Datastore per collection, each persisted to its own append-only file in the data folder. */
 export type NedbDoc = Record<string, unknown> & { _id: string };
 export type Collection = Datastore<Record<string, unknown>>;
 
+/**
+ * The operational collections (they grow with use, not with the directory). Issue 19: the directory's
+ * (organizations, people, links, relationships, subscriptions) moved to LevelDB (level-directory.repository.ts).
+ */
 export const COLLECTION_NAMES = [
-  'organizations',
-  'people',
-  'links',
-  'relationships',
-  'subscriptions',
   'requests',
   'conversation-state',
   'conversation-references',
@@ -23,24 +22,10 @@ export type CollectionName = (typeof COLLECTION_NAMES)[number];
 export type Collections = Record<CollectionName, Collection>;
 
 /**
- * Every collection is keyed by `_id` (nedb keeps it unique): organization, person, subscription and
- * request IDs, natural keys for links and relationships, the state key, the event ID, the key-value key. The unique
+ * Every collection is keyed by `_id` (nedb keeps it unique): request IDs, the state key, the event ID, the key-value key. The unique
  * indexes below are the other rules the store itself must enforce, whatever the callers do.
  */
 const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolean; sparse?: boolean }>> = {
-  // Issue 19: eligibility finds its candidates by kind and country (a CSP region's few countries), not by
-  // reading every organization. Not through `kind` and `country` themselves: nedb keeps one list per indexed
-  // value and copies it whenever a document with that value changes, so re-importing 80,000 customers (one
-  // `kind`) took minutes. These keys leave customers out (never candidates) and split the rest by market.
-  organizations: [
-    { fieldName: 'candidateKey', sparse: true },
-    { fieldName: 'candidateKind', sparse: true },
-  ],
-  // nedb indexes each element of an array, so this makes every identity belong to one person.
-  people: [{ fieldName: 'orgId' }, { fieldName: 'identityKeys', unique: true, sparse: true }],
-  links: [{ fieldName: 'providerId' }, { fieldName: 'resellerId' }],
-  relationships: [{ fieldName: 'partnerId' }, { fieldName: 'customerId' }],
-  subscriptions: [{ fieldName: 'customerId' }],
   // At most one open request per subject key (closed ones get a unique `closed:<id>`).
   requests: [{ fieldName: 'openKey', unique: true }, { fieldName: 'awaitingOrgId' }, { fieldName: 'requester.personId' }, { fieldName: 'status' }],
   'conversation-state': [],
@@ -50,10 +35,6 @@ const INDEXES: Record<CollectionName, Array<{ fieldName: string; unique?: boolea
   'slack-installations': [],
 };
 
-/** Indexes older versions made, removed at open (nedb recreates every index its file names). */
-const DROPPED_INDEXES: Partial<Record<CollectionName, string[]>> = {
-  organizations: ['kind', 'country'],
-};
 
 const openFiles = new WeakMap<Collection, ReturnType<typeof keepDataFileOpen>>();
 
@@ -81,7 +62,6 @@ export async function openCollections(dir: string): Promise<Collections> {
     COLLECTION_NAMES.map(async (name) => {
       const ds: Collection = new Datastore({ filename: join(dir, `${name}.db`) });
       await loadWithoutRewrite(ds);
-      for (const field of DROPPED_INDEXES[name] ?? []) if (indexedFields(ds).includes(field)) await ds.removeIndexAsync(field);
       for (const index of INDEXES[name]) await ds.ensureIndexAsync(index);
       openFiles.set(ds, keepDataFileOpen(ds));
       return [name, ds] as const;

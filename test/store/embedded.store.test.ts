@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../adapters/embedded';
 import type { StorePort } from '../../domain';
-import { organizationToDocument } from '../../adapters/store-common';
-import { directoryFixture } from '../support/directory-fixtures';
 import type { StoreHandle } from './contract/store-factory';
 import { describeStoreContracts } from './store-contracts';
 
@@ -33,11 +31,13 @@ describe('embedded store: its own folder', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps one file per collection in the data folder', async () => {
+  it('keeps one file per operational collection and the directory in its own LevelDB folder (issue 19)', async () => {
     const store = await EmbeddedStore.open({ dataDir });
     await store.close();
     const files = await readdir(dataDir);
-    expect(files).toEqual(expect.arrayContaining(['organizations.db', 'people.db', 'requests.db', 'conversation-state.db', 'inbox-events.db']));
+    expect(files).toEqual(expect.arrayContaining(['directory', 'requests.db', 'conversation-state.db', 'inbox-events.db']));
+    expect(files).not.toContain('organizations.db');
+    expect(files).not.toContain('people.db');
   });
 
   it('refuses a second store on the same folder (it serves one instance) and allows it after close', async () => {
@@ -110,25 +110,4 @@ describe('embedded store: its own folder', () => {
     await expect(EmbeddedStore.open({ dataDir: join(file, 'data') })).rejects.toMatchObject({ code: 'STORE_OPEN_FAILED', message: expect.stringContaining('DATA_DIR') });
   });
 
-  it('issue 19: a folder written before the candidate keys (kind and country indexes) is upgraded at open: old indexes dropped, candidates found', async () => {
-    // The organizations file as the previous version left it: nedb's index lines for kind and country, then the records.
-    const old = [
-      { $$indexCreated: { fieldName: 'kind', unique: false, sparse: false } },
-      { $$indexCreated: { fieldName: 'country', unique: false, sparse: false } },
-      ...directoryFixture().organizations.map((o) => organizationToDocument(o)),
-    ];
-    await writeFile(join(dataDir, 'organizations.db'), old.map((d) => JSON.stringify(d)).join('\n') + '\n');
-    const store = await EmbeddedStore.open({ dataDir });
-    try {
-      const found = await store.directory.findCandidates({ kinds: ['indirect_reseller', 'direct_bill_partner'], countries: ['JP'], limit: 50 });
-      expect(found.map((o) => o.id)).toEqual(['blue-reseller', 'fab-direct', 'green-reseller']);
-      expect((await store.directory.findCandidates({ kinds: ['indirect_provider'], limit: 50 })).map((o) => o.id)).toEqual(['acme-dist']);
-      expect(await store.directory.getOrganization('blue-reseller')).toEqual(directoryFixture().organizations.find((o) => o.id === 'blue-reseller'));
-    } finally {
-      await store.close();
-    }
-    const lines = (await readFile(join(dataDir, 'organizations.db'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, { fieldName?: string }>);
-    const indexes = lines.filter((l) => l.$$indexCreated).map((l) => l.$$indexCreated!.fieldName).sort();
-    expect(indexes).toEqual(['candidateKey', 'candidateKind']);
-  });
 });

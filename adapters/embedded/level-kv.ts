@@ -1,0 +1,73 @@
+import { ClassicLevel } from 'classic-level';
+import { END } from './level-keys';
+
+export type BatchOp = { type: 'put'; key: string; value: string } | { type: 'del'; key: string };
+
+/**
+ * Issue 19: the few LevelDB operations the embedded directory needs, on strings, with JSON values; and
+ * a lock that runs read-modify-write changes one at a time (the store serves one process: its folder
+ * is locked, so this is the only writer).
+ */
+export class LevelKv {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly db: ClassicLevel<string, string>) {}
+
+  static async open(location: string): Promise<LevelKv> {
+    const db = new ClassicLevel<string, string>(location, { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+    await db.open();
+    return new LevelKv(db);
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const v = await this.db.get(key);
+    return v === undefined ? undefined : (JSON.parse(v) as T);
+  }
+
+  async getMany<T>(keys: readonly string[]): Promise<T[]> {
+    if (keys.length === 0) return [];
+    const values = await this.db.getMany([...keys]);
+    return values.filter((v): v is string => v !== undefined).map((v) => JSON.parse(v) as T);
+  }
+
+  /** The keys starting with `prefix`, in order, at most `limit`. */
+  async keys(prefix: string, limit?: number): Promise<string[]> {
+    return this.db.keys({ gte: prefix, lt: prefix + END, ...(limit !== undefined ? { limit } : {}) }).all();
+  }
+
+  /** The entries starting with `prefix`, in key order, one by one (a scan can stop early). */
+  async *entries(prefix: string): AsyncGenerator<[string, string]> {
+    for await (const entry of this.db.iterator({ gte: prefix, lt: prefix + END })) yield entry;
+  }
+
+  async has(prefix: string): Promise<boolean> {
+    return (await this.keys(prefix, 1)).length > 0;
+  }
+
+  batch(ops: BatchOp[]): Promise<void> {
+    return ops.length === 0 ? Promise.resolve() : this.db.batch(ops);
+  }
+
+  /** Runs `change` after every change queued before it (and before any queued after it). */
+  exclusive<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(change, change);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Waits for queued changes, then closes. */
+  async close(): Promise<void> {
+    await this.tail;
+    await this.db.close();
+  }
+}
+
+export const put = (key: string, value: unknown): BatchOp => ({ type: 'put', key, value: JSON.stringify(value) });
+export const mark = (key: string, value = ''): BatchOp => ({ type: 'put', key, value: JSON.stringify(value) });
+export const del = (key: string): BatchOp => ({ type: 'del', key });
+
+/** Index entries: the old record's ones that the new one lacks are deleted, the new ones written. */
+export function reindex(before: readonly string[], after: readonly string[]): BatchOp[] {
+  const keep = new Set(after);
+  return [...before.filter((k) => !keep.has(k)).map(del), ...after.map((k) => mark(k))];
+}
