@@ -16,7 +16,7 @@ export function importedRelationship(old: PartnerCustomerRelationship | undefine
 }
 
 export function importedSubscription(old: Subscription | undefined, s: Subscription): Subscription {
-  return { ...withoutUndefined(s), supportedBy: [...new Set([...(old?.supportedBy ?? []), ...s.supportedBy])] };
+  return { ...withoutUndefined(s), supportedBy: [...new Set([...(old?.supportedBy ?? []), ...((s.supportedBy as string[] | undefined) ?? [])])] };
 }
 
 function withoutUndefined<T extends object>(obj: T): T {

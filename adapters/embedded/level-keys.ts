@@ -30,10 +30,11 @@ export const lastPart = (key: string) => key.slice(key.lastIndexOf(SEP) + 1);
  * so a scan comes ordered as candidates must be, by name then ID).
  */
 export function organizationIndexKeys(o: Organization): string[] {
+  // Callers may hand an import records built without the schema's defaults (no Slack lists): as none.
+  const slack = [...((o.slackTeamIds as string[] | undefined) ?? []), ...((o.slackEnterpriseIds as string[] | undefined) ?? [])];
   return [
     indexPrefix('org.tenant', o.tenantId.toLowerCase()) + o.id,
-    ...o.slackTeamIds.map((t) => indexPrefix('org.slack', t) + o.id),
-    ...o.slackEnterpriseIds.map((e) => indexPrefix('org.slack', e) + o.id),
+    ...slack.map((w) => indexPrefix('org.slack', w) + o.id),
     indexPrefix('org.kind', o.kind) + o.id,
     ...('partnerId' in o ? [indexPrefix('org.partnerId', o.partnerId) + o.id] : []),
     indexPrefix('org.cand', o.kind) + o.name + SEP + o.id,
