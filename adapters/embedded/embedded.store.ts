@@ -11,6 +11,7 @@ import { EmbeddedSlackInstallations } from './embedded-slack-installation';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
 import { LevelDirectory } from './level-directory.repository';
+import { CachedDirectory } from './cached-directory';
 import type { LevelKv } from './level-kv';
 import { openDirectoryKv } from './level-migrate';
 import { closeDataFiles, compactChanged, openCollections, type Collections } from './nedb-collections';
@@ -39,7 +40,8 @@ const DISK_UNAVAILABLE = new Set<unknown>(['ENOSPC', 'EROFS', 'EIO']);
  */
 export class EmbeddedStore implements StorePort {
   readonly kind = 'embedded' as const;
-  readonly directory: LevelDirectory;
+  /** The LevelDB directory behind a bounded cache of recent answers (issue 19; see CachedDirectory). */
+  readonly directory: CachedDirectory;
   readonly requests: EmbeddedRequests;
   readonly conversationState: EmbeddedConversationState;
   readonly references: EmbeddedReferences;
@@ -56,7 +58,7 @@ export class EmbeddedStore implements StorePort {
     private readonly unlock: () => Promise<void>,
     compactEveryMs: number,
   ) {
-    this.directory = new LevelDirectory(directoryKv);
+    this.directory = new CachedDirectory(new LevelDirectory(directoryKv));
     this.requests = new EmbeddedRequests(collections.requests);
     this.conversationState = new EmbeddedConversationState(collections['conversation-state']);
     this.references = new EmbeddedReferences(collections['conversation-references']);
