@@ -5,7 +5,7 @@ export const CACHED_ANSWERS_MAX = 5_000;
 /** A list longer than this is not kept (a distributor's thousands of links), so memory stays bounded. */
 const LONGEST_KEPT_LIST = 500;
 
-type Read = 'getOrganization' | 'getPerson' | 'findPersonByIdentity' | 'listPeople' | 'findOrganizationByTenant' | 'findOrganizationBySlackWorkspace' | 'listLinks' | 'listRelationships' | 'getSubscription' | 'listSubscriptions' | 'findCandidates' | 'listLinksOfResellers' | 'getOrganizations' | 'listPeopleOfOrganizations';
+type Read = 'getOrganization' | 'findPartnerByPartnerId' | 'getPerson' | 'findPersonByIdentity' | 'listPeople' | 'findOrganizationByTenant' | 'findOrganizationBySlackWorkspace' | 'listLinks' | 'listRelationships' | 'getSubscription' | 'listSubscriptions' | 'findCandidates' | 'listLinksOfResellers' | 'getOrganizations' | 'listPeopleOfOrganizations';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -76,6 +76,9 @@ export class CachedDirectory implements DirectoryPort {
   }
   listPeople(orgId: string) {
     return this.read('listPeople', [orgId], () => this.inner.listPeople(orgId));
+  }
+  findPartnerByPartnerId(partnerId: string) {
+    return this.read('findPartnerByPartnerId', [partnerId], () => this.inner.findPartnerByPartnerId(partnerId));
   }
   findOrganizationByTenant(tenantId: string) {
     return this.read('findOrganizationByTenant', [tenantId.toLowerCase()], () => this.inner.findOrganizationByTenant(tenantId));

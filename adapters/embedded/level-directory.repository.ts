@@ -100,11 +100,15 @@ export class LevelDirectory implements DirectoryPort {
     return first === undefined ? undefined : this.getOrganization(lastPart(first));
   }
 
-  async findOrganizationByPartnerId(partnerId: string): Promise<Organization | undefined> {
+  async findPartnerByPartnerId(partnerId: string): Promise<Organization | undefined> {
     const k = asKey(partnerId);
     if (k === undefined) return undefined;
-    const [first] = await this.kv.keys(indexPrefix('org.partnerId', k), 1);
-    return first === undefined ? undefined : this.getOrganization(lastPart(first));
+    // In ID order; a customer carrying the same PartnerID is passed over (a few at most share one).
+    for (const key of await this.kv.keys(indexPrefix('org.partnerId', k), 20)) {
+      const org = await this.getOrganization(lastPart(key));
+      if (org && org.kind !== 'customer') return org;
+    }
+    return undefined;
   }
 
   async findOrganizationBySlackWorkspace(workspace: { teamId: string; enterpriseId?: string }): Promise<Organization | undefined> {

@@ -87,6 +87,13 @@ export class MongoDirectory implements DirectoryPort {
     return (await this.m.people.find({ orgId: k }).sort(BY_ID).lean<StoredDoc[]>()).map(personFromDocument);
   }
 
+  async findPartnerByPartnerId(partnerId: string): Promise<Organization | undefined> {
+    const k = asKey(partnerId);
+    if (k === undefined) return undefined;
+    const doc = await this.m.organizations.findOne({ partnerId: k, kind: trusted({ $ne: 'customer' }) }).sort(BY_ID).lean<StoredDoc>();
+    return doc ? organizationFromDocument(stripKeys(doc)) : undefined;
+  }
+
   async findOrganizationByTenant(tenantId: string): Promise<Organization | undefined> {
     const k = asKey(tenantId);
     if (k === undefined) return undefined;

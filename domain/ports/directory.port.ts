@@ -13,6 +13,8 @@ export interface DirectoryPort {
   /** The person behind a Teams or Slack identity, if the directory knows them. */
   findPersonByIdentity(identity: PlatformIdentity): Promise<Person | undefined>;
   listPeople(orgId: string): Promise<Person[]>;
+  /** Issue 19: the partner (not a customer) with this PartnerID, first in ID order, by index (a turn naming a PartnerID read the whole directory). */
+  findPartnerByPartnerId(partnerId: string): Promise<Organization | undefined>;
   /** The organization whose Entra tenant this is (compared without regard to case). */
   findOrganizationByTenant(tenantId: string): Promise<Organization | undefined>;
   /**

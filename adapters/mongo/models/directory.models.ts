@@ -29,6 +29,7 @@ const organizationSchema = new Schema(
 );
 organizationSchema.index({ kind: 1 });
 organizationSchema.index({ tenantKey: 1 });
+organizationSchema.index({ partnerId: 1 });
 organizationSchema.index({ slackTeamIds: 1 });
 organizationSchema.index({ slackEnterpriseIds: 1 });
 // Issue 19: eligibility's candidates (DirectoryPort.findCandidates), by market and kind, in name order.

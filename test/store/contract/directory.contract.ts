@@ -139,6 +139,18 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       expect((await dir().getSubscription(SUBSCRIPTION_IDS.contosoAzure))?.supportedBy).toEqual(['fab-direct']);
     });
 
+    it('finds a partner by its PartnerID, never a customer that carries the same one (issue 19: by index)', async () => {
+      await dir().importDirectory(
+        directoryFixture((raw) => {
+          (raw.organizations[4] as Record<string, unknown>).partnerId = '4800002'; // the customer Contoso, with Blue's PartnerID
+        }),
+      );
+      expect((await dir().findPartnerByPartnerId('4800001'))?.id).toBe('acme-dist');
+      expect((await dir().findPartnerByPartnerId('4800002'))?.id).toBe('blue-reseller');
+      expect(await dir().findPartnerByPartnerId('4899999')).toBeUndefined();
+      expect(await dir().findPartnerByPartnerId('')).toBeUndefined();
+    });
+
     it('finds an organization by its tenant (any case) and by its Slack workspace or Enterprise Grid', async () => {
       await dir().importDirectory(
         directoryFixture((raw) => {
