@@ -68,7 +68,8 @@ export async function phaseApprovals(s: Shared): Promise<void> {
         if (!o.posted || !o.data) throw new Error(`no Teams approval card for ${o.r.requestId}`);
         const res = await post(`${server.url}/api/messages`, teamsExecute(TEAMS.hiroshi, hiroshiConv, 'approve', o.data, o.posted.id, sinks.teamsServiceUrl, `inv${i}`), { 'content-type': 'application/json' });
         const body = JSON.parse(res.body || '{}') as { statusCode?: number; type?: string; value?: unknown };
-        if (res.status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive' || !JSON.stringify(body.value).includes('Approved')) {
+        // The card answers in the language of the card clicked (issue 18): Hiroshi's cards are in Japanese.
+        if (res.status !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive' || !/Approved|承認され/.test(JSON.stringify(body.value))) {
           failures++;
           throw new Error(`Teams approve answered ${res.status} ${res.body.slice(0, 200)}`);
         }
