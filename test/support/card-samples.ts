@@ -295,6 +295,24 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     caption: 'Completing in Partner Center: what the partner must do itself',
     build: (ctx) => decidedCard({ view: view(addPartnerPartnerActs) }, ctx),
   },
+  // Issue 18: nobody left to offer: why, counted by rule, instead of one distributor's reason.
+  {
+    name: 'link-distributor-form-nobody',
+    caption: 'Form: no distributor can be offered, with how many each rule kept off the list, and what to do',
+    build: (ctx) =>
+      linkDistributorFormCard(
+        {
+          reseller: ORGS.sakura,
+          eligibleDistributors: [],
+          notOffered: [
+            { code: 'REGION_MISMATCH', count: 3, example: { en: 'Northwind Distribution GmbH is in a different CSP region.', ja: 'Northwind Distribution GmbH は別の CSP リージョンです。' } },
+            { code: 'DUPLICATE_RELATIONSHIP', count: 2, example: { en: 'You are already linked.', ja: 'すでに連携しています。' } },
+            { code: 'PROVIDER_NOT_AUTHORIZED', count: 1, example: { en: 'Not authorized.', ja: '承認されていません。' } },
+          ],
+        },
+        ctx,
+      ),
+  },
   // Issue 18: the bot is unsure which of two things a message asks for, and asks.
   {
     name: 'clarify-unsure',
