@@ -20,6 +20,7 @@ import {
 } from '../../domain';
 import type { LoggerPort, PartnerCenterPort, PcCustomer, PcPage, PcPartnerRelationship, PcSubscription } from '../ports';
 import { PARTNER_CENTER_REQUESTS_PER_MINUTE, RateLimiter } from './rate-limiter';
+import { SeenTenants } from './seen-tenants';
 import { CheckpointSchema, MAX_SKIPS_KEPT, SYNC_CHECKPOINT_KEY, SYNC_CHECKPOINT_TTL_MS, zero, type Checkpoint, type SyncKind, type SyncProgress, type SyncReport } from './sync-report';
 export { MAX_SKIPS_KEPT, SYNC_CHECKPOINT_KEY, SYNC_CHECKPOINT_TTL_MS, SYNC_KINDS, type SyncChangeCounts, type SyncCounts, type SyncKind, type SyncPhase, type SyncProgress, type SyncReport, type SyncSkip } from './sync-report';
 
@@ -49,7 +50,8 @@ const lower = (s: string) => s.toLowerCase();
  * deleted.
  *
  * A run keeps a checkpoint in the store (the page it is on, how many of its customers are done, the
- * tenants seen), saved every 20 customers, after each page and when the run stops: when a page fails
+ * tenants seen on that page; each finished page's are kept under a key of their own), saved every
+ * 20 customers, after each page and when the run stops: when a page fails
  * halfway the error is thrown, and the next run, here or on another instance, continues from there
  * (a customer done twice is harmless: every write is an idempotent upsert). A dry run reads everything, writes nothing
  * (not even a checkpoint) and reports what would change.
@@ -64,19 +66,19 @@ export class DirectorySync {
   async run(options: { dryRun?: boolean; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncReport> {
     const dryRun = options.dryRun ?? false;
     const progress = options.onProgress ?? (() => undefined);
-    const saved = dryRun ? undefined : await this.loadCheckpoint();
+    const { saved, seen } = await this.resume(dryRun);
     const cp: Checkpoint = saved ?? {
-      v: 1,
+      v: 2,
       startedAt: this.deps.clock.now(),
       doneInPage: 0,
       customersDone: 0,
-      seenCustomers: [],
+      seenPages: 0,
+      seenInPage: [],
       counts: zero(),
       skipped: [],
       skippedTotal: 0,
     };
     const run = new SyncRun(this.deps, this.limiter, dryRun, cp);
-    await run.loadPartners();
     if (saved) {
       this.deps.logger?.info({ customersDone: cp.customersDone }, 'Partner Center sync: continuing the run that stopped');
       run.operator = cp.operatorId ? await run.orgById(cp.operatorId) : undefined;
@@ -89,12 +91,11 @@ export class DirectorySync {
       await this.saveCheckpoint(cp, dryRun);
     }
     progress({ phase: 'customers', done: cp.customersDone });
-    const seen = new Set(cp.seenCustomers);
     // Continuing inside a page: its customers already done are those seen (matched by tenant, not by
     // position, in case the page changed meanwhile).
     let resumingPage = saved !== undefined && cp.doneInPage > 0;
     const save = () => {
-      cp.seenCustomers = [...seen];
+      Object.assign(cp, seen.state());
       return this.saveCheckpoint(cp, dryRun);
     };
     try {
@@ -113,6 +114,7 @@ export class DirectorySync {
         if (page.next) cp.pageAt = { uri: page.next.uri, headers: { ...page.next.headers } };
         else delete cp.pageAt;
         cp.doneInPage = 0;
+        await seen.endPage();
         await save();
       }
     } catch (err) {
@@ -121,9 +123,23 @@ export class DirectorySync {
       throw err;
     }
     progress({ phase: 'finishing', done: cp.customersDone, known: cp.customersDone, more: false });
-    await run.markMissingCustomers(seen);
-    if (!dryRun) await this.deps.keyValues.delete(SYNC_CHECKPOINT_KEY);
+    await run.markMissingCustomers(seen.seen);
+    if (!dryRun) {
+      await this.deps.keyValues.delete(SYNC_CHECKPOINT_KEY);
+      await seen.clear();
+    }
     return { dryRun, counts: cp.counts, skipped: cp.skipped, skippedTotal: cp.skippedTotal, resumed: saved !== undefined, customersDone: cp.customersDone, startedAt: cp.startedAt };
+  }
+
+  /** The stopped run to continue, with the tenants it had seen; none when there is none or its pages cannot be read back. */
+  private async resume(dryRun: boolean): Promise<{ saved?: Checkpoint; seen: SeenTenants }> {
+    const fresh = () => new SeenTenants(this.deps.keyValues, this.deps.clock, dryRun, 0, []);
+    const saved = dryRun ? undefined : await this.loadCheckpoint();
+    if (!saved) return { seen: fresh() };
+    const seen = new SeenTenants(this.deps.keyValues, this.deps.clock, dryRun, saved.seenPages, saved.seenInPage);
+    if (await seen.load()) return { saved, seen };
+    this.deps.logger?.warn({ seenPages: saved.seenPages }, 'Partner Center sync: the stopped run\'s list of customers seen is incomplete; a new run starts');
+    return { seen: fresh() };
   }
 
   /** The unfinished run's checkpoint, if there is one (a value that does not parse is ignored: a new run starts). */
@@ -133,6 +149,10 @@ export class DirectorySync {
     try {
       const parsed = CheckpointSchema.safeParse(JSON.parse(raw));
       if (parsed.success) return parsed.data;
+      if ((JSON.parse(raw) as { v?: unknown }).v === 1) {
+        this.deps.logger?.info({}, 'Partner Center sync: the stopped run was saved by an earlier version; a new run starts');
+        return undefined;
+      }
     } catch {
       // not JSON: fall through
     }
@@ -146,12 +166,18 @@ export class DirectorySync {
   }
 }
 
-/** One run's working state: what it wrote (or, in a dry run, would have), by tenant and PartnerID. */
+/**
+ * One run's working state. A run that writes reads everything back from the directory (by index); a
+ * dry run writes nothing, so it keeps what it would have written, by tenant, ID and PartnerID, and
+ * reads through that first. (Issue 19: the run used to load every organization at its start and look
+ * IDs up by scanning what it had written, which grew with the square of the directory.)
+ */
 class SyncRun {
   operator: Organization | undefined;
-  /** Organizations this run wrote or would have (a dry run reads through it). */
   private readonly planned = new Map<string, Organization>();
-  private readonly byPartnerId = new Map<string, Organization>();
+  private readonly plannedById = new Map<string, Organization>();
+  /** Partners by PartnerID, as this run found or wrote them (undefined: not in the directory). */
+  private readonly partners = new Map<string, Organization | undefined>();
 
   constructor(
     private readonly deps: DirectorySyncDeps,
@@ -184,13 +210,22 @@ class SyncRun {
     }
   }
 
-  async loadPartners(): Promise<void> {
-    for (const o of await this.dir.listOrganizations()) if (o.kind !== 'customer') this.byPartnerId.set(o.partnerId, o);
+  async orgById(id: string): Promise<Organization | undefined> {
+    return this.plannedById.get(id) ?? (await this.dir.getOrganization(id));
   }
 
-  async orgById(id: string): Promise<Organization | undefined> {
-    for (const o of this.planned.values()) if (o.id === id) return o;
-    return this.dir.getOrganization(id);
+  /** The partner (not a customer) with this PartnerID, looked up once a run. */
+  private async partnerByPartnerId(partnerId: string): Promise<Organization | undefined> {
+    if (!this.partners.has(partnerId)) this.partners.set(partnerId, await this.dir.findPartnerByPartnerId(partnerId));
+    return this.partners.get(partnerId);
+  }
+
+  /** What this run wrote (or would have): a dry run reads it back from here. */
+  private plan(org: Organization): void {
+    if (org.kind !== 'customer') this.partners.set(org.partnerId, org);
+    if (!this.dryRun) return;
+    this.planned.set(lower(org.tenantId), org);
+    this.plannedById.set(org.id, org);
   }
 
   private async orgByTenant(tenantId: string): Promise<Organization | undefined> {
@@ -223,15 +258,14 @@ class SyncRun {
     const change = !before ? 'added' : same(before, org) ? 'same' : 'updated';
     if (change !== 'same') await this.write({ organizations: [org] });
     this.count(kind, change);
-    this.planned.set(lower(org.tenantId), org);
-    if (org.kind !== 'customer') this.byPartnerId.set(org.partnerId, org);
+    this.plan(org);
     return org;
   }
 
   private async markOrgInactive(kind: SyncKind, org: Organization): Promise<void> {
     const marked = { ...org, inactiveSince: this.deps.clock.now() };
     await this.write({ organizations: [marked] });
-    this.planned.set(lower(org.tenantId), marked);
+    this.plan(marked);
     this.count(kind, 'inactive');
   }
 
@@ -399,7 +433,7 @@ class SyncRun {
       if (change !== 'same') writeSubs.push(sub);
       if (['expired', 'deleted', 'disabled'].includes(lower(sub.status ?? ''))) continue;
       // Whose customer this is for the workload: the partner of record, else the operator itself when it sells.
-      const partner = sub.partnerOfRecord ? this.byPartnerId.get(sub.partnerOfRecord) : this.operator && sellsToCustomers(this.operator) ? this.operator : undefined;
+      const partner = sub.partnerOfRecord ? await this.partnerByPartnerId(sub.partnerOfRecord) : this.operator && sellsToCustomers(this.operator) ? this.operator : undefined;
       if (!partner) {
         if (sub.partnerOfRecord) this.skip('relationships', sub.id, `partner of record ${sub.partnerOfRecord} is not in the directory`);
         continue;
@@ -415,7 +449,7 @@ class SyncRun {
     }
     // Partners Partner Center lists for the customer with no subscription to say which workload: noted.
     for (const r of rels) {
-      const partner = (await this.orgByTenant(r.tenantId)) ?? (r.partnerId ? this.byPartnerId.get(r.partnerId) : undefined);
+      const partner = (await this.orgByTenant(r.tenantId)) ?? (r.partnerId ? await this.partnerByPartnerId(r.partnerId) : undefined);
       if (!partner || partner.kind === 'customer') this.skip('relationships', r.tenantId, `partner ${r.name || r.tenantId} of customer ${customer.id} is not in the directory`);
       else if (!workloadsOf.has(partner.id)) this.skip('relationships', r.tenantId, `${partner.id} is a partner of ${customer.id} in Partner Center, with no subscription that says for which workload; nothing recorded`);
     }

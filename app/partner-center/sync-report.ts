@@ -53,14 +53,18 @@ export const MAX_SKIPS_KEPT = 200;
 export const ContinuationSchema = z.object({ uri: z.string().min(1).max(4000), headers: z.record(z.string(), z.string().max(8000)) });
 export const CountsSchema = z.object({ added: z.number().int().min(0), updated: z.number().int().min(0), inactive: z.number().int().min(0) });
 export const CheckpointSchema = z.object({
-  v: z.literal(1),
+  /** 2 since issue 19 (the tenants seen moved out to a key per page; a version-1 checkpoint is not continued). */
+  v: z.literal(2),
   startedAt: z.coerce.date(),
   operatorId: z.string().optional(),
   /** The page being worked on (undefined: the first), and how many of its customers are done. */
   pageAt: ContinuationSchema.optional(),
   doneInPage: z.number().int().min(0),
   customersDone: z.number().int().min(0),
-  seenCustomers: z.array(z.string()),
+  /** Pages finished, each with its tenants seen under seenPageKey(n) (seen-tenants.ts). */
+  seenPages: z.number().int().min(0),
+  /** The tenants seen so far on the page being read (at most a page). */
+  seenInPage: z.array(z.string()).max(1000),
   counts: z.object(Object.fromEntries(SYNC_KINDS.map((k) => [k, CountsSchema])) as Record<SyncKind, typeof CountsSchema>),
   skipped: z.array(z.object({ kind: z.enum(SYNC_KINDS), ref: z.string(), reason: z.string() })),
   skippedTotal: z.number().int().min(0),

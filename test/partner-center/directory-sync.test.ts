@@ -7,6 +7,7 @@ import { EmbeddedStore } from '../../adapters/embedded';
 import { MongoStore } from '../../adapters/mongo';
 import { PartnerCenterClient } from '../../adapters/partner-center/partner-center.client';
 import { DirectorySync, SYNC_CHECKPOINT_KEY, type SyncCounts, type SyncProgress } from '../../app';
+import { seenPageKey } from '../../app/partner-center/seen-tenants';
 import { PartnerCenterError } from '../../app/ports/partner-center.port';
 import { DEFAULT_POLICY, type StorePort } from '../../domain';
 import { eligiblePartners } from '../../domain/services/eligibility';
@@ -145,6 +146,9 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     expect(await store.directory.findOrganizationByTenant(NORTHWIND)).toBeUndefined();
     const checkpoint = JSON.parse((await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)) ?? '{}');
     expect(checkpoint).toMatchObject({ customersDone: 2, doneInPage: 0, pageAt: { uri: '/customers?size=2&seekOperation=Next', headers: CONTINUATION } });
+    // Issue 19: page 1's tenants are kept once under their own key; the checkpoint holds only the page being read.
+    expect(checkpoint).toMatchObject({ v: 2, seenPages: 1, seenInPage: [] });
+    expect(JSON.parse((await store.keyValues.get(seenPageKey(0), NOW)) ?? '[]')).toEqual([CONTOSO, FABRIKAM]);
 
     // Run 2, "another instance" (a new client and service on the same store): only page 2 is asked for.
     answerPage2();
@@ -158,6 +162,7 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     expect(phases[1]).toEqual({ phase: 'customers', done: 3, known: 3, more: false });
     expect(phases.at(-1)).toMatchObject({ phase: 'finishing', done: 3 });
     expect(await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)).toBeUndefined();
+    expect(await store.keyValues.get(seenPageKey(0), NOW)).toBeUndefined();
     expect(resumed.skipped).toEqual([
       { kind: 'relationships', ref: '484e548c-f5f3-4528-93a9-c16c6373cb59', reason: expect.stringContaining('no subscription that says for which workload') },
     ]);
@@ -209,7 +214,7 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     replyWith(nock(PC_BASE).get(`/customers/${FABRIKAM}/subscriptions`).times(2), 'server-error-503');
     await expect(newSync(store, client()).run()).rejects.toMatchObject({ code: 'PARTNER_CENTER_UNAVAILABLE' });
     const checkpoint = JSON.parse((await store.keyValues.get(SYNC_CHECKPOINT_KEY, NOW)) ?? '{}');
-    expect(checkpoint).toMatchObject({ customersDone: 1, doneInPage: 1, seenCustomers: [CONTOSO] });
+    expect(checkpoint).toMatchObject({ v: 2, customersDone: 1, doneInPage: 1, seenPages: 0, seenInPage: [CONTOSO] });
     expect(checkpoint.pageAt).toBeUndefined();
 
     // Page 1 again, but only Fabrikam is read (no answers for Contoso: asking would fail the test).
@@ -220,6 +225,27 @@ describe.each(stores)('directory sync from Partner Center (%s store)', (_name, o
     const report = await newSync(store, client()).run();
     expect(report).toMatchObject({ resumed: true, customersDone: 3 });
     expect(report.counts).toEqual(FIRST_RUN);
+  });
+
+  test('a stopped run whose page of tenants seen is gone, or that an earlier version saved, is not continued: a new run starts and marks nobody inactive wrongly', async () => {
+    answerStart();
+    replyWith(nock(PC_BASE).get('/customers').query(FIRST_PAGE), 'customers-page-1');
+    answerCustomer(CONTOSO);
+    answerCustomer(FABRIKAM);
+    replyWith(nock(PC_BASE).get('/customers').query({ size: '2', seekOperation: 'Next' }).times(2), 'server-error-503');
+    await expect(newSync(store, client()).run()).rejects.toMatchObject({ code: 'PARTNER_CENTER_UNAVAILABLE' });
+    await store.keyValues.delete(seenPageKey(0));
+    answerFullRun();
+    const fresh = await newSync(store, client()).run();
+    expect(fresh).toMatchObject({ resumed: false, customersDone: 3 });
+    expect(fresh.counts.customers.inactive).toBe(0);
+    expect((await store.directory.findOrganizationByTenant(CONTOSO))?.inactiveSince).toBeUndefined();
+
+    // A version-1 checkpoint (all tenants seen in it) is left for a new run, too.
+    const v1 = { v: 1, startedAt: NOW, doneInPage: 0, customersDone: 2, seenCustomers: [CONTOSO, FABRIKAM], counts: FIRST_RUN, skipped: [], skippedTotal: 0 };
+    await store.keyValues.set(SYNC_CHECKPOINT_KEY, JSON.stringify(v1), 60_000, NOW);
+    answerFullRun();
+    expect(await newSync(store, client()).run()).toMatchObject({ resumed: false, customersDone: 3 });
   });
 
   test('an empty customer list marks nothing inactive (a wrong account or a fault, not every customer leaving)', async () => {
