@@ -1,7 +1,7 @@
 import { GDAP_ROLES, WORKLOADS, WORKLOAD_LABELS, WorkloadSchema, displayName, type GdapRoleName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { choiceInput, note } from './elements';
-import { choiceStyle, emptyList, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
+import { choiceStyle, nobodyOffered, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer } from './format';
 import type { AddPartnerFormModel, CardContext, CardOptions } from './models';
@@ -33,7 +33,7 @@ export function addPartnerFormCard(model: AddPartnerFormModel, ctx: CardContext,
   if (asked.includes('partnerId')) {
     if (model.eligiblePartners.length === 0) {
       // Issue 18: say why nobody is offered; while the workload is asked too, another one can be chosen.
-      inputs.push(emptyList(s.form.noneEligible.partnerId), ...notOfferedNote(model.notOffered, s, ctx.locale, true));
+      inputs.push(...nobodyOffered('add_partner', s.form.noneEligible.partnerId, model.notOffered, s, ctx.locale));
       canSubmit = asked.includes('workload');
     } else {
       // Without a workload yet, each partner's workloads are shown so the person can match them.

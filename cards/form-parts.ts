@@ -145,6 +145,15 @@ export function requestFormCard(form: FormName, parts: RequestFormParts, s: Card
 }
 
 /**
+ * Issue 18: nobody can be offered. The warning, why (each rule and how many it kept off), and what the
+ * person can do about it; without reasons, the warning alone.
+ */
+export function nobodyOffered(form: FormName, empty: string, groups: readonly NotOfferedGroup[] | undefined, s: CardStrings, locale: Locale): CardElement[] {
+  const why = notOfferedNote(groups, s, locale, true);
+  return [emptyList(empty), ...why, ...(why.length ? [textBlock(s.notOffered.whatToDo[form], { spacing: 'small' })] : [])];
+}
+
+/**
  * Issue 18: why a list of choices is short: how many candidates each rule kept off it, in plain words
  * (or, for a rule about the asker itself, such as one partner in a national cloud, that rule's reason).
  */

@@ -1,8 +1,7 @@
 import { displayName } from '../domain';
 import { INPUT_IDS } from './actions';
-import { emptyList, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
+import { nobodyOffered, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
-import { textBlock } from './elements';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, LinkDistributorFormModel } from './models';
 import type { AdaptiveCard, CardElement } from './schema';
@@ -20,8 +19,7 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
   if (asked.includes('providerId')) {
     if (model.eligibleDistributors.length === 0) {
       // Issue 18: why nobody is offered (each rule, how many it kept off), and what the reseller can do.
-      const why = notOfferedNote(model.notOffered, s, ctx.locale, true);
-      inputs.push(emptyList(s.form.noneEligible.providerId), ...why, ...(why.length ? [textBlock(s.notOffered.whatToDo.link_distributor, { spacing: 'small' })] : []));
+      inputs.push(...nobodyOffered('link_distributor', s.form.noneEligible.providerId, model.notOffered, s, ctx.locale));
       canSubmit = false;
     } else {
       const marked = markedOrgChoices(model.eligibleDistributors, model.notOnPartnerLink, ctx.locale);

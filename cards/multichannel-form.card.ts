@@ -2,7 +2,7 @@ import { DESCRIBED_NAME_MAX_LENGTH, PURCHASE_CHANNELS, WORKLOADS, WORKLOAD_LABEL
 import { INPUT_IDS } from './actions';
 import { button } from './click';
 import { actionSet, choiceInput, textBlock, textInput } from './elements';
-import { capped, choiceStyle, emptyList, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
+import { capped, choiceStyle, emptyList, nobodyOffered, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
 import { orgNamer, subscriptionLabel } from './format';
 import type { CardContext, CardOptions, DescribeValues, MultichannelFormModel } from './models';
@@ -51,7 +51,8 @@ export function multichannelFormCard(model: MultichannelFormModel, ctx: CardCont
   }
   if (asked.includes('partnerId')) {
     if (model.eligiblePartners.length === 0) {
-      inputs.push(emptyList(s.form.noneEligible.partnerId));
+      // Issue 18: why nobody can support this subscription (each rule, how many it kept off), and what to do.
+      inputs.push(...nobodyOffered('multichannel_support', s.form.noneEligible.partnerId, model.notOffered, s, ctx.locale));
       canSubmit = false;
     } else {
       const marked = markedOrgChoices(model.eligiblePartners, model.notOnPartnerLink, ctx.locale);

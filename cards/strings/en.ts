@@ -437,6 +437,10 @@ export const en: CardStrings = {
     whatToDo: {
       link_distributor:
         'What you can do: a distributor you already work with, or already asked, is not offered again (say "my requests" to see your requests). To link with another one, ask it to become an authorized distributor (indirect provider) in your CSP region and cloud, then ask me again.',
+      add_partner:
+        'What you can do: choose another workload above. A partner you already work with for this workload, or already asked, is not offered again (say "my requests" to see your requests). A partner you would like for it must offer it in your CSP region and cloud (a reseller must also be enrolled and linked with a distributor there); once it does, ask me again.',
+      multichannel_support:
+        'What you can do: a partner for this subscription must offer its workload in your CSP region and cloud (a reseller must also be enrolled and linked with a distributor there). Ask the partner you have in mind to meet this, then ask me again; or ask for support for another subscription. A partner you already asked is not offered again (say "my requests" to see your requests).',
     },
     because: {
       CLOUD_MISMATCH: 'in a different Microsoft cloud from yours (public cloud or US Government)',

@@ -317,7 +317,7 @@ export interface CardStrings {
     /** The title when nobody is left to choose from (every candidate was kept off). */
     emptyTitle: (count: number) => string;
     /** Issue 18: under an empty list, what the person can do. */
-    whatToDo: { link_distributor: string };
+    whatToDo: { link_distributor: string; add_partner: string; multichannel_support: string };
     /** A plain-words summary for the rules that filter candidates; other rules show one candidate's reason. */
     because: Partial<Record<RuleCode, string>>;
     line: (count: number, why: string) => string;

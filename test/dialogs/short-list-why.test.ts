@@ -32,15 +32,16 @@ describe('a short list of partners says why (Teams, US Government customer)', ()
   });
 
   it.each([
-    ['en-US', 'we need another partner for Microsoft 365', 'No partner is eligible for this request right now.', /Why there is nobody to choose: (\d+) organizations were considered, and none can be offered\./, 'you already work with them for this (1)', "This request can't go ahead"],
-    ['ja-JP', 'Microsoft 365 のパートナーを追加したい', '現在、この申請の対象となるパートナーはありません。', /選べる相手がいない理由：(\d+) 社を確認しましたが、どこも対象外です。/, 'すでにこの内容で連携している (1 社)', 'この申請は受け付けられません'],
-  ])('%s: an empty list says why nobody is offered and asks the workload again; Azure then offers Relecloud Federal', async (locale, text, empty, title, already, stopTitle) => {
+    ['en-US', 'we need another partner for Microsoft 365', 'No partner is eligible for this request right now.', /Why there is nobody to choose: (\d+) organizations were considered, and none can be offered\./, 'you already work with them for this (1)', "This request can't go ahead", 'What you can do: choose another workload above.'],
+    ['ja-JP', 'Microsoft 365 のパートナーを追加したい', '現在、この申請の対象となるパートナーはありません。', /選べる相手がいない理由：(\d+) 社を確認しましたが、どこも対象外です。/, 'すでにこの内容で連携している (1 社)', 'この申請は受け付けられません', 'できること: 上で別のワークロードを選べます。'],
+  ])('%s: an empty list says why nobody is offered, what he can do, and asks the workload again; Azure then offers Relecloud Federal', async (locale, text, empty, title, already, stopTitle, whatToDo) => {
     if (locale === 'ja-JP') await h.say('marcus-lee', '日本語で', locale);
     const form = (await h.say('marcus-lee', text, locale)).at(-1)!;
     expect(form.cardText).toContain(empty);
     expect(form.cardText).toMatch(title);
     expect(form.cardText).toContain(already);
     expect(form.cardText).not.toContain(stopTitle);
+    expect(form.cardText).toContain(whatToDo);
     // No unrelated organization is named as the reason.
     expect(form.cardText).not.toContain('Bellows');
     const total = Number(title.exec(form.cardText)![1]);

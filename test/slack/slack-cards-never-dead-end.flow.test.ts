@@ -86,9 +86,9 @@ describe('Slack: cards that never dead-end (issue 18)', () => {
   });
 
   it.each([
-    ['en', 'in English', 'we need another partner for Microsoft 365', 'No partner is eligible for this request right now.', /Why there is nobody to choose: (\d+) organizations were considered, and none can be offered\./, 'you already work with them for this (1)'],
-    ['ja', '日本語で', 'Microsoft 365 のパートナーを追加したい', '現在、この申請の対象となるパートナーはありません。', /選べる相手がいない理由：(\d+) 社を確認しましたが、どこも対象外です。/, 'すでにこの内容で連携している (1 社)'],
-  ])('%s: a US Government customer with nobody left to offer is told why, and can choose another workload', async (_lang, choose, ask, empty, title, already) => {
+    ['en', 'in English', 'we need another partner for Microsoft 365', 'No partner is eligible for this request right now.', /Why there is nobody to choose: (\d+) organizations were considered, and none can be offered\./, 'you already work with them for this (1)', 'What you can do: choose another workload above.'],
+    ['ja', '日本語で', 'Microsoft 365 のパートナーを追加したい', '現在、この申請の対象となるパートナーはありません。', /選べる相手がいない理由：(\d+) 社を確認しましたが、どこも対象外です。/, 'すでにこの内容で連携している (1 社)', 'できること: 上で別のワークロードを選べます。'],
+  ])('%s: a US Government customer with nobody left to offer is told why and what he can do, and can choose another workload', async (_lang, choose, ask, empty, title, already, whatToDo) => {
     await marcusOnSlack(h.store);
     await h.dm('marcus', choose);
     await h.dm('marcus', ask);
@@ -97,6 +97,7 @@ describe('Slack: cards that never dead-end (issue 18)', () => {
     expect(text).toContain(empty);
     expect(text).toMatch(title);
     expect(text).toContain(already);
+    expect(text).toContain(whatToDo);
     expect(text).not.toContain('Bellows');
     const total = Number(title.exec(text)![1]);
     const counts = [...text.matchAll(/• [^\n]*?\((\d+)(?: 社)?\)/g)].map((m) => Number(m[1]));

@@ -159,7 +159,23 @@ export const multichannelSpec: SlotSpec = {
       const aboutSub = reasons.find((r) => r.field === 'subscriptionId');
       if (aboutSub && described) return describeForm(aboutSub);
       if (aboutSub) return { kind: 'retry', clear: 'subscriptionId', refusal: aboutSub };
-      return { kind: 'stop', refusals: reasons };
+      // Issue 18: nobody can support it. The card says so, counts by rule why, and says what the customer
+      // can do; it used to stop with one candidate's reason, naming a partner the customer never asked
+      // about. A partner the customer named and the rules refused keeps its own reason on top.
+      const card = multichannelFormCard(
+        {
+          customer: ctx.org,
+          subscriptions,
+          eligiblePartners: [],
+          notOffered: notOfferedGroups(elig.ineligible),
+          ask: ['partnerId'],
+          values: { ...slots, subscriptionId: id },
+          ...(described ? { describe: { asking: false as const, subject: described } } : {}),
+          ...refusal,
+        },
+        cardCtx,
+      );
+      return { kind: 'stop', refusals: reasons, card };
     }
     const ask = ctx.askAll ? (['subscriptionId', 'partnerId'] as const) : (['partnerId'] as const);
     const offered = typed.orgs ?? elig.eligible.map((c) => c.org);
