@@ -2,6 +2,7 @@ import { displayName } from '../domain';
 import { INPUT_IDS } from './actions';
 import { nobodyOffered, orgChoiceInputs, requestFormCard, slotsToAsk, notOfferedNote } from './form-parts';
 import { markedOrgChoices } from './waiting-to-join.card';
+import { container, textBlock } from './elements';
 import { orgNamer } from './format';
 import type { CardContext, CardOptions, LinkDistributorFormModel } from './models';
 import type { AdaptiveCard, CardElement } from './schema';
@@ -17,6 +18,8 @@ export function linkDistributorFormCard(model: LinkDistributorFormModel, ctx: Ca
   let canSubmit = true;
 
   if (asked.includes('providerId')) {
+    // Issue 18: the PartnerID typed names nobody: said plainly, above the choices.
+    if (model.unknownPartnerId) inputs.push(container([textBlock(s.form.partnerIdNotFound(model.unknownPartnerId))], { style: 'warning', spacing: 'medium' }));
     if (model.eligibleDistributors.length === 0) {
       // Issue 18: why nobody is offered (each rule, how many it kept off), and what the reseller can do.
       inputs.push(...nobodyOffered('link_distributor', s.form.noneEligible.providerId, model.notOffered, s, ctx.locale));

@@ -89,6 +89,8 @@ export interface LinkDistributorFormModel extends FormBase<'providerId'> {
   reseller: Organization;
   /** Distributors that passed every rule (Eligibility.eligible). */
   eligibleDistributors: readonly Organization[];
+  /** Issue 18: a PartnerID the reseller typed that no organization in the directory has. */
+  unknownPartnerId?: string;
 }
 
 export interface AddPartnerFormModel extends FormBase<'workload' | 'partnerId'> {

@@ -15,6 +15,7 @@ import { RequestDialog, type RequestDialogOptions } from './request/request.dial
 import { addPartnerSpec } from './request/specs/add-partner.spec';
 import { linkDistributorSpec } from './request/specs/link-distributor.spec';
 import { multichannelSpec } from './request/specs/multichannel.spec';
+import { namedOrganizations } from './request/specs/entity-orgs';
 import { CancelDialog } from './simple/cancel.dialog';
 import { remindApprovers } from './simple/remind';
 import { sendHelp, sendWelcome } from './simple/menu';
@@ -141,13 +142,9 @@ export class PartnerLinkDialogs {
 
   /** The kinds of the directory organizations the text names (a distributor named means a distributor link). */
   private async namedKinds(rec: Recognition): Promise<Organization['kind'][]> {
-    const kinds: Organization['kind'][] = [];
-    for (const e of rec.entities) {
-      if (e.type !== 'organization') continue;
-      const org = await this.deps.directory.getOrganization(e.value);
-      if (org) kinds.push(org.kind);
-    }
-    return kinds;
+    // By name or by PartnerID (issue 18: "the distributor whose PartnerID is 4801123" named nobody here, so
+    // the words were left to the classifier, which read a rules question and answered with the rules).
+    return (await namedOrganizations(rec, this.deps.directory)).map((o) => o.kind);
   }
 
   /** Handles what should not go to the active dialog; true when the turn is done. */

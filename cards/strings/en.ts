@@ -204,6 +204,7 @@ export const en: CardStrings = {
     typedNameLabel: 'Or type the name',
     typedNamePlaceholder: 'Part of the name is enough',
     searchHint: 'The list shows the best matches first. Not there? Type part of the name in the list to search, or in the box.',
+    partnerIdNotFound: (id) => `No distributor in the directory has PartnerID ${id}. Check the number, or choose a distributor from the list.`,
     typedNameNoMatch: (typed) => `No organization you can choose here has “${typed}” in its name. Check the spelling, or pick one from the list.`,
     typedNameSeveral: (typed) => `Several organizations you can choose have “${typed}” in their name: pick one from the list.`,
   },

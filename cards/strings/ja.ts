@@ -200,6 +200,7 @@ export const ja: CardStrings = {
     typedNameLabel: 'または名前を入力',
     typedNamePlaceholder: '名前の一部でもかまいません',
     searchHint: '一覧には候補の上位が表示されています。見つからない場合は、一覧または入力欄に名前の一部を入力してください。',
+    partnerIdNotFound: (id) => `PartnerID ${id}のディストリビューターはディレクトリに登録されていません。番号を確かめるか、一覧からディストリビューターを選んでください。`,
     typedNameNoMatch: (typed) => `「${typed}」を名前に含む、ここで選べる組織はありません。つづりを確かめるか、一覧から選んでください。`,
     typedNameSeveral: (typed) => `「${typed}」を名前に含む組織が複数あります。一覧から選んでください。`,
   },

@@ -127,6 +127,8 @@ export interface CardStrings {
     typedNamePlaceholder: string;
     searchHint: string;
     /** Issue 19: the typed name matched no eligible choice. */
+    /** Issue 18: a PartnerID typed in a message that no organization of the directory has. */
+    partnerIdNotFound: (partnerId: string) => string;
     typedNameNoMatch: (typed: string) => string;
     /** Issue 19: the typed name matched several: the list shows those. */
     typedNameSeveral: (typed: string) => string;

@@ -124,6 +124,9 @@ const ABOUT_APPROVERS = new Set<IntentName>(['list_approvers', 'handover_request
  */
 export function namedMeaning(rec: Recognition, namedKinds: readonly Organization['kind'][]): IntentName | undefined {
   if (VAGUE.has(rec.intent) && namedKinds.includes('indirect_provider') && LINK_WORDS.test(rec.text) && !asksAboutTheRules(rec.text, 'link_distributor')) return 'link_distributor';
+  // A distributor asked for by PartnerID that is no distributor of the directory (nobody has it, or a
+  // reseller does): still a link request, which says so plainly, never the rules in general.
+  if (VAGUE.has(rec.intent) && entityValues(rec, 'partner_id').length > 0 && DISTRIBUTOR_WORDS.test(rec.text) && LINK_WORDS.test(rec.text) && !asksAboutTheRules(rec.text, 'link_distributor')) return 'link_distributor';
   if (ABOUT_APPROVERS.has(rec.intent) && ONE_REQUEST.test(rec.text) && (rec.intent === 'list_approvers' || WHO_APPROVES.test(rec.text))) return 'request_status';
   return undefined;
 }
