@@ -39,6 +39,30 @@ describe('Slack: help and welcome fit the person', () => {
     expect(welcome).not.toContain(stringsFor('en').welcome.choose);
   });
 
+  it('Japanese: the partner admin who chose Japanese is told in Japanese that one request waits; 「一覧を見る」 posts its approval card', async () => {
+    const ja = stringsFor('ja');
+    await h.dm('daniel', '日本語で');
+    await h.dm('yuki', 'Azureのパートナーを追加したい。Microsoft 365はさくらクラウドソリューションズのまま');
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'submit_form', { partnerId: 'trey-research-direct' });
+    await h.click('yuki', last(h.shown('D06YUKISZ')), 'confirm');
+    const id = REQUEST_ID.exec(textOf(last(h.shown('D06YUKISZ'))))![0];
+
+    await h.dm('daniel', 'ヘルプ');
+    const help = last(h.shown('D05DANPARK'));
+    expect(textOf(help)).toContain('あなたの承認を待っている申請が 1 件あります。');
+    expect(textOf(help)).toContain('一覧を見る');
+    expect(textOf(help)).not.toContain('waiting for your approval');
+    const before = h.posted('D05DANPARK').length;
+    await h.click('daniel', help, 'menu:awaiting_me');
+    const after = h.shown('D05DANPARK').slice(before - 1).map(textOf).join(' ');
+    expect(after).toContain(id);
+    expect(after).toContain('承認');
+    await h.dm('daniel', 'こんにちは');
+    const welcome = textOf(last(h.shown('D05DANPARK')));
+    expect(welcome).toContain('あなたの承認を待っている申請が 1 件あります。');
+    expect(welcome).not.toContain(ja.welcome.choose);
+  });
+
   it('Japanese: a customer requester sees customer examples and nothing about approvals', async () => {
     await h.dm('yuki', 'ヘルプ');
     const help = textOf(last(h.shown('D06YUKISZ')));
