@@ -25,7 +25,8 @@ import {
   type CardStrings,
   type RequestView,
 } from '../../cards';
-import { GDAP_ROLES, type Locale, type PartnerRequest } from '../../domain';
+import { DEFAULT_POLICY, GDAP_ROLES, type Locale, type PartnerRequest } from '../../domain';
+import { answerApprovalsQuestion } from '../../dialogs/policy/policy-answer';
 import {
   addPartnerStep2,
   APPROVER_USER_IDS,
@@ -52,6 +53,13 @@ export interface CardSample {
   build: (ctx: CardContext) => AdaptiveCard;
   /** A button to click before the picture is taken (to open an Action.ShowCard). */
   expand?: keyof CardStrings['button'];
+  /**
+   * Issue 18: the card is for many readers (an approval channel) and carries date functions: the
+   * gallery draws it in this reader's time zone and locale (the browser's), one per card language.
+   */
+  reader?: Record<Locale, { timezoneId: string; locale: string }>;
+  /** Issue 18: the gallery also draws how Slack shows it (Block Kit, date tokens in the reader's zone). */
+  slack?: true;
 }
 
 /** Issue 17: the request moved on to "completing in Partner Center" at its last approval (as the lifecycle records it). */
@@ -323,6 +331,44 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     name: 'clarify-role',
     caption: 'A customer asked for a distributor link: who asks for that, and the nearest customer requests',
     build: (ctx) => clarifyCard({ said: 'link me with a distributor', choices: ['add_partner', 'multichannel_support'], because: 'link_distributor' }, ctx),
+  },
+  // Issue 18: nobody can support the subscription: why, counted by rule, and what the customer can do.
+  {
+    name: 'multichannel-form-nobody',
+    caption: 'Form: no partner can support the subscription, with how many each rule kept off the list, and what to do',
+    build: (ctx) =>
+      multichannelFormCard(
+        {
+          customer: ORGS.yamato,
+          subscriptions: [SUBSCRIPTIONS.azureDirect, SUBSCRIPTIONS.m365Ea],
+          eligiblePartners: [],
+          ask: ['partnerId'],
+          values: { subscriptionId: SUBSCRIPTIONS.m365Ea.id },
+          notOffered: [
+            { code: 'WORKLOAD_NOT_OFFERED', count: 4, example: { en: 'Proseware Solutions LLC does not offer Microsoft 365.', ja: 'Proseware Solutions LLCは Microsoft 365 を取り扱っていません。' } },
+            { code: 'RESELLER_CANNOT_TRANSACT', count: 2, example: { en: 'Kumo Startup IT is not enrolled in CSP yet.', ja: 'クモ・スタートアップITはまだ CSP に登録されていません。' } },
+            { code: 'REGION_MISMATCH', count: 1, example: { en: 'Bellows IT SARL is in a different CSP region.', ja: 'Bellows IT SARLは別の CSP リージョンです。' } },
+          ],
+        },
+        ctx,
+      ),
+  },
+  // Issue 18: "who approves this, and how long does it take?": a text reply, drawn here as its paragraphs
+  // (the notice card is how the bot's texts look when a card must answer).
+  {
+    name: 'approvals-answer',
+    caption: 'Who approves, and how long it takes: the answer (a text reply, drawn as its paragraphs), from the approval steps and this deployment\'s days',
+    build: (ctx) => noticeCard({ lines: answerApprovalsQuestion(ctx.locale === 'ja' ? '承認って誰がするんですか？どのくらい時間かかります？' : 'who approves this and how long does it take?', DEFAULT_POLICY, ctx.locale) }, ctx),
+  },
+  // Issue 18: an approval card posted in an approval channel has many readers: its times are date
+  // functions, drawn in each reader's zone (here a New York reader of the English card, a Tokyo reader of
+  // the Japanese one); on Slack they are <!date^…> tokens.
+  {
+    name: 'approval-channel',
+    caption: 'Approval card posted in an approval channel: times drawn per reader (New York for English, Tokyo for Japanese); Teams date functions, Slack date tokens',
+    build: (ctx) => approvalCard({ view: view(linkPending), approverUserIds: APPROVER_USER_IDS }, { ...ctx, perReader: true }),
+    reader: { en: { timezoneId: 'America/New_York', locale: 'en-US' }, ja: { timezoneId: 'Asia/Tokyo', locale: 'ja-JP' } },
+    slack: true,
   },
 ];
 
