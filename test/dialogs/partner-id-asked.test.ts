@@ -70,6 +70,16 @@ describe('a distributor asked for by PartnerID (Teams)', () => {
     expect(confirmation.cardText).not.toContain('4809999');
   });
 
+  it.each(CASES)('$locale: after a PartnerID nobody has, a distributor named in the chat is confirmed; Change shows the choices without the old note', async (c) => {
+    await h.say('mei-kobayashi', c.choose, c.locale);
+    await h.say('mei-kobayashi', c.unknown, c.locale);
+    const confirmation = (await h.say('mei-kobayashi', 'Tailspin Distribution KK', c.locale)).at(-1)!;
+    expect(confirmation.cardText).toContain(c.confirm);
+    const change = (await h.execute('mei-kobayashi', buttonData(confirmation.card, 'edit')!, c.locale)).answer!;
+    expect(change.cardText).toContain(c.list);
+    expect(change.cardText).not.toContain('4809999');
+  });
+
   it.each(CASES)("$locale: a reseller's PartnerID is refused with the rule's reason, and the distributors are offered", async (c) => {
     await h.say('mei-kobayashi', c.choose, c.locale);
     const form = (await h.say('mei-kobayashi', c.reseller, c.locale)).at(-1)!;

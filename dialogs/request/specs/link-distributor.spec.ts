@@ -18,14 +18,15 @@ export const linkDistributorSpec: SlotSpec = {
   async fromEntities(recognition, ctx): Promise<Slots> {
     const named = await namedOrganizations(recognition, ctx.deps.directory);
     const provider = named.find((o) => o.kind === 'indirect_provider');
-    if (provider) return { providerId: provider.id };
+    // Named now: an earlier PartnerID that named nobody no longer stands above the choices.
+    if (provider) return { providerId: provider.id, unknownPartnerId: '' };
     // Issue 18: a PartnerID asked for by number is answered plainly. One of another kind of organization
     // (a reseller, a direct-bill partner) is taken, so that the rules refuse it with their reason and the
     // form offers the distributors instead; one that nobody has is said so on the form. The reseller's own
     // PartnerID is context ("we are 7023456"), not the distributor.
     const ids = recognition.entities.filter((e) => e.type === 'partner_id').map((e) => e.value);
     const other = named.find((o) => o.id !== ctx.org.id && ids.includes(partnerIdOf(o) ?? ''));
-    if (other) return { providerId: other.id };
+    if (other) return { providerId: other.id, unknownPartnerId: '' };
     const unknown = ids.find((id) => !named.some((o) => partnerIdOf(o) === id) && id !== partnerIdOf(ctx.org));
     return unknown ? { unknownPartnerId: unknown } : {};
   },
