@@ -353,6 +353,31 @@ export const CARD_SAMPLES: readonly CardSample[] = [
         ctx,
       ),
   },
+  // Issue 18: nobody left for this workload: why, what to do, and the workload asked again.
+  {
+    name: 'add-partner-form-nobody',
+    caption: 'Form: no partner for this workload, with how many each rule kept off the list, what to do, and the workload asked again',
+    build: (ctx) =>
+      addPartnerFormCard(
+        {
+          customer: ORGS.yamato,
+          eligiblePartners: [],
+          ask: ['workload', 'partnerId'],
+          values: { workload: 'power_platform' },
+          notOffered: [
+            { code: 'WORKLOAD_NOT_OFFERED', count: 4, example: { en: 'Trey Research Direct does not offer Power Platform.', ja: 'トレイ・リサーチ・ダイレクトは Power Platform を取り扱っていません。' } },
+            { code: 'RESELLER_CANNOT_TRANSACT', count: 2, example: { en: 'Fuji IT Partners is not linked with a distributor.', ja: '富士ITパートナーズはディストリビューターと連携していません。' } },
+          ],
+        },
+        ctx,
+      ),
+  },
+  // Issue 18: a distributor asked for by a PartnerID nobody has: said so above the choices.
+  {
+    name: 'link-distributor-form-unknown-partner-id',
+    caption: 'Form: the PartnerID typed names no distributor of the directory, said above the choices',
+    build: (ctx) => linkDistributorFormCard({ reseller: ORGS.sakura, eligibleDistributors: [ORGS.contoso, ORGS.tailspin], unknownPartnerId: '4809999' }, ctx),
+  },
   // Issue 18: "who approves this, and how long does it take?": a text reply, drawn here as its paragraphs
   // (the notice card is how the bot's texts look when a card must answer).
   {
