@@ -42,6 +42,15 @@ export class LevelKv {
     for await (const chunk of inChunks(this.db.iterator({ gte: prefix, lt: prefix + END }))) yield* chunk;
   }
 
+  /** A value kept as bytes (not JSON), or undefined. */
+  async getBytes(key: string): Promise<Uint8Array | undefined> {
+    return this.db.get<string, Uint8Array>(key, { valueEncoding: 'view' });
+  }
+
+  putBytes(key: string, value: Uint8Array): Promise<void> {
+    return this.db.put<string, Uint8Array>(key, value, { valueEncoding: 'view' });
+  }
+
   async has(prefix: string): Promise<boolean> {
     return (await this.keys(prefix, 1)).length > 0;
   }
