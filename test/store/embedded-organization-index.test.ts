@@ -50,7 +50,7 @@ describe('embedded store: the saved organization-name index', () => {
     expect(await found('link me with Zephyrine Quokka Traders')).toEqual([someone.id]);
     expect(await found(`link me with ${someone.name}`)).toEqual([]);
 
-    const added: Organization = { ...someone, id: 'reseller-new-1', tenantId: '6f0c3c1e-4b55-4e7b-9d8e-2a1f5c9e0b11', name: 'Brightwater Lynx Systems' };
+    const added: Organization = { ...someone, id: 'reseller-new-1', tenantId: '6f0c3c1e-4b55-4e7b-9d8e-2a1f5c9e0b11' as Organization['tenantId'], name: 'Brightwater Lynx Systems' };
     await store.directory.importDirectory({ organizations: [added], people: [], links: [], relationships: [], subscriptions: [] });
     expect((await store.organizationIndex.savedOrganizationIndex()).bytes).toBeUndefined();
     expect(await found('Brightwater Lynx')).toEqual(['reseller-new-1']);
