@@ -47,9 +47,8 @@ export async function runSeedCommand(args: string[], io: CommandIo, env: NodeJS.
       // Issue 19: the recognizer's name index is built now and saved beside the directory, so that
       // `npm start` reads it back instead of building it (seconds at L).
       const t0 = performance.now();
-      io.stderr.write('Indexing organization names for the recognizer...\n');
       await organizationIndexOf(store);
-      io.stderr.write(`Organization names indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
+      io.stderr.write(`Organization names indexed for the recognizer in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
     }
     io.stdout.write(`Imported ${summary} from ${file} into the ${store.kind} store at ${store.location}.\n`);
     return 0;

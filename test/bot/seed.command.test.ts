@@ -49,7 +49,7 @@ describe('partner-link seed', () => {
     const lines = first.text().stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('import:')).at(-1)).toMatch(/^import: 100% \(48 of 48 records, now subscriptions\) after \d+\.\d s$/);
     // Issue 19: then the recognizer's organization-name index is built and saved beside the directory.
-    expect(lines.at(-1)).toMatch(/^Organization names indexed in \d+\.\d s\.$/);
+    expect(lines.at(-1)).toMatch(/^Organization names indexed for the recognizer in \d+\.\d s\.$/);
     expect(await orgCount()).toBe(19);
     const store = await openStore({ dataDir: join(dir, 'data') });
     try {
