@@ -7,10 +7,11 @@ import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTIC
 import { completionReminderJob, DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
 import { notificationCards } from '../cards';
 import { DEFAULT_UNDERSTANDING, PartnerLinkBot } from '../dialogs';
-import type { OrganizationNames, Recognizer } from '../dialogs/recognition';
+import type { Recognizer } from '../dialogs/recognition';
 import type { PartnerLinkService, StorePort } from '../domain';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { organizationIndexOf } from './organization-index';
 import { createRecognizer } from './recognizer';
 import { createService } from './runtime';
 
@@ -49,11 +50,6 @@ export function describeTurn(activity: Partial<Activity>): ChatTurn {
   return isSlackActivity(activity) ? describeSlackTurn(activity) : describeTeamsTurn(activity);
 }
 
-/** The directory's organizations as the recognizer matches them by name. */
-export async function organizationNames(store: Pick<StorePort, 'directory'>): Promise<OrganizationNames[]> {
-  return (await store.directory.listOrganizations()).map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] }));
-}
-
 /**
  * The composition root of the one bot both platforms share: the recognizer (the model the build
  * trained, with the directory's organization names), the domain service, the application layer
@@ -67,7 +63,8 @@ export async function createBotRuntime(
 ): Promise<BotRuntime> {
   // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
   if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
-  const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationNames(store) }));
+  // Issue 19: the organization-name index is read back from the embedded store when it saved one.
+  const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationIndexOf(store, logger) }));
   const clock = options.clock ?? systemSchedulerClock;
   // Issue 17: with Partner Center on, a reseller's PartnerID and Partner Agreement are checked at filing.
   const partnerRegistry = options.partnerCenter

@@ -10,7 +10,7 @@ import { EmbeddedKeyValues } from './embedded-key-value';
 import { EmbeddedSlackInstallations } from './embedded-slack-installation';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
-import { LevelDirectory } from './level-directory.repository';
+import { LevelDirectory, type SavedOrganizationIndex } from './level-directory.repository';
 import { CachedDirectory } from './cached-directory';
 import type { LevelKv } from './level-kv';
 import { openDirectoryKv } from './level-migrate';
@@ -48,6 +48,8 @@ export class EmbeddedStore implements StorePort {
   readonly events: EmbeddedEvents;
   readonly keyValues: EmbeddedKeyValues;
   readonly slackInstallations: EmbeddedSlackInstallations;
+  /** Issue 19: the recognizer's organization-name index, saved beside the directory (bot/organization-index.ts). */
+  readonly organizationIndex: SavedOrganizationIndex;
   private closed = false;
   private readonly compactTimer: NodeJS.Timeout;
 
@@ -58,7 +60,9 @@ export class EmbeddedStore implements StorePort {
     private readonly unlock: () => Promise<void>,
     compactEveryMs: number,
   ) {
-    this.directory = new CachedDirectory(new LevelDirectory(directoryKv));
+    const level = new LevelDirectory(directoryKv);
+    this.directory = new CachedDirectory(level);
+    this.organizationIndex = level;
     this.requests = new EmbeddedRequests(collections.requests);
     this.conversationState = new EmbeddedConversationState(collections['conversation-state']);
     this.references = new EmbeddedReferences(collections['conversation-references']);

@@ -1,2 +1,3 @@
 /** The embedded (file) store: one instance, no server. */
 export { EmbeddedStore, type EmbeddedStoreOptions } from './embedded.store';
+export type { SavedOrganizationIndex } from './level-directory.repository';

@@ -41,6 +41,7 @@ import {
   indexPrefix,
   lastPart,
   linkIndexKeys,
+  ORGANIZATION_INDEX_KEY,
   organizationIndexKeys,
   personIdentities,
   personIndexKeys,
@@ -61,8 +62,25 @@ type Doc = Record<string, unknown>;
  * the whole directory and the heap does not grow with it. Every change runs under the store's lock
  * (one at a time) and writes a record with its index entries in one atomic batch.
  */
-export class LevelDirectory implements DirectoryPort {
+export class LevelDirectory implements DirectoryPort, SavedOrganizationIndex {
+  /** Changes to organization names written by this process so far (see saveOrganizationIndex). */
+  private namesChanged = 0;
+
   constructor(private readonly kv: LevelKv) {}
+
+  async savedOrganizationIndex(): Promise<{ bytes: Uint8Array | undefined; generation: number }> {
+    // The generation first: a change written after it makes the save below refuse what was built meanwhile.
+    const generation = this.namesChanged;
+    return { bytes: await this.kv.getBytes(ORGANIZATION_INDEX_KEY), generation };
+  }
+
+  async saveOrganizationIndex(bytes: Uint8Array, generation: number): Promise<boolean> {
+    return this.kv.exclusive(async () => {
+      if (generation !== this.namesChanged) return false;
+      await this.kv.putBytes(ORGANIZATION_INDEX_KEY, bytes);
+      return true;
+    });
+  }
 
   async getOrganization(id: string): Promise<Organization | undefined> {
     const k = asKey(id);
@@ -228,7 +246,10 @@ export class LevelDirectory implements DirectoryPort {
       for (const batch of inBatches(data.organizations)) {
         const before = await this.kv.getMany<Doc>(batch.map((o) => recordKey('org', o.id)));
         const old = new Map(before.map((d) => [String(d._id), organizationFromDocument(d)]));
-        await this.kv.batch(batch.flatMap((o) => this.organizationWrite(old.get(o.id), o)));
+        const renamed = batch.some((o) => namesDiffer(old.get(o.id), o));
+        await this.kv.batch([...batch.flatMap((o) => this.organizationWrite(old.get(o.id), o)), ...(renamed ? [del(ORGANIZATION_INDEX_KEY)] : [])]);
+        // Counted once written: an index built from names read before this write is then refused.
+        if (renamed) this.namesChanged++;
         progress.wrote('organizations', batch.length);
       }
       for (const batch of inBatches(data.people)) {
@@ -351,6 +372,23 @@ export class LevelDirectory implements DirectoryPort {
       progress.wrote(kind, batch.length);
     }
   }
+}
+
+/**
+ * Issue 19: bytes derived from the organizations' names, kept beside them (the recognizer's name index,
+ * bot/organization-index.ts), and gone as soon as a name changes, in the same write: what is saved is
+ * always built from the names as they are.
+ */
+export interface SavedOrganizationIndex {
+  /** The saved bytes, if any, and the generation a new index built from the names read after this must be saved with. */
+  savedOrganizationIndex(): Promise<{ bytes: Uint8Array | undefined; generation: number }>;
+  /** Saves it, unless a name changed since that generation (then false: what was built may be out of date). */
+  saveOrganizationIndex(bytes: Uint8Array, generation: number): Promise<boolean>;
+}
+
+/** A new organization, or one whose names the recognizer matches changed. */
+function namesDiffer(old: Organization | undefined, o: Organization): boolean {
+  return !old || old.name !== o.name || (old.nameJa ?? '') !== (o.nameJa ?? '');
 }
 
 /** Strings as both stores order them (code unit order). */

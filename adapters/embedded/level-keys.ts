@@ -9,6 +9,8 @@ import { linkKey, personIdentityKeys, relationshipKey } from '../store-common';
  * - `rec <kind> <id>`: the record (JSON of the domain record; dates as ISO strings, parsed back by the schema).
  * - `idx <index> <value> ... <id>`: a secondary index entry; its value is empty unless said.
  * - `uniq identity <key>`: the person holding a Teams or Slack identity (unique: the value is their ID).
+ * - `meta org-name-index`: the recognizer's organization-name index as bytes, derived from the names
+ *   (see LevelDirectory.saveOrganizationIndex); deleted in the same batch as any change to a name.
  */
 export const SEP = '\u0000';
 /** Above every character a key part holds (LevelDB compares UTF-8 bytes; 0xF4 starts the last code points). */
@@ -19,6 +21,7 @@ export type RecordKind = 'org' | 'person' | 'link' | 'rel' | 'sub';
 export const recordKey = (kind: RecordKind, id: string) => ['rec', kind, id].join(SEP);
 export const recordPrefix = (kind: RecordKind) => ['rec', kind, ''].join(SEP);
 export const indexPrefix = (index: string, ...values: string[]) => ['idx', index, ...values, ''].join(SEP);
+export const ORGANIZATION_INDEX_KEY = ['meta', 'org-name-index'].join(SEP);
 export const identityKeyOf = (identity: string) => ['uniq', 'identity', identity].join(SEP);
 
 /** The last part of an index key: the record's ID. */

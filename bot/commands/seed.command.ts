@@ -1,6 +1,7 @@
 import { loadConfig } from '../config';
 import { readDirectoryFile } from '../directory-file';
 import { fileProgress } from '../file-progress';
+import { organizationIndexOf } from '../organization-index';
 import { openConfiguredStore } from '../runtime';
 import type { CommandIo } from './command-io';
 import { importProgressWriter } from './import-progress';
@@ -41,6 +42,13 @@ export async function runSeedCommand(args: string[], io: CommandIo, env: NodeJS.
       await store.directory.importDirectory(d, { onProgress: progress.onProgress });
     } finally {
       progress.end();
+    }
+    if (store.kind === 'embedded') {
+      // Issue 19: the recognizer's name index is built now and saved beside the directory, so that
+      // `npm start` reads it back instead of building it (seconds at L).
+      const t0 = performance.now();
+      await organizationIndexOf(store);
+      io.stderr.write(`Organization names indexed for the recognizer in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
     }
     io.stdout.write(`Imported ${summary} from ${file} into the ${store.kind} store at ${store.location}.\n`);
     return 0;

@@ -15,7 +15,7 @@ import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
-import { EntityExtractor } from './entities';
+import { EntityExtractor, type OrganizationIndex } from './entities';
 import { withoutPleasantries } from './pleasantries';
 import { asksAboutTheRules } from './question-cues';
 
@@ -23,8 +23,8 @@ import { asksAboutTheRules } from './question-cues';
 export const DEFAULT_INTENT_THRESHOLD = 0.5;
 
 export interface MessageRecognizerOptions {
-  /** Directory organizations to find by name (English and Japanese names, typos tolerated). */
-  organizations?: readonly OrganizationNames[];
+  /** Directory organizations to find by name (English and Japanese names, typos tolerated), or their index. */
+  organizations?: readonly OrganizationNames[] | OrganizationIndex;
   threshold?: number;
 }
 

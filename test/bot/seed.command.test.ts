@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import type { EmbeddedStore } from '../../adapters/embedded';
 import { openStore } from '../../adapters/open-store';
 import { generateDirectory } from '../../bench/lib/generate-directory';
 import { main } from '../../bot/cli';
@@ -45,8 +46,17 @@ describe('partner-link seed', () => {
     expect(first.text().stdout).toMatch(/Imported 19 organizations, 17 people, 3 links, 3 relationships, 6 subscriptions/);
     // Not a terminal: plain progress lines on stderr, ending with every record (19 + 17 + 3 + 3 + 6).
     expect(first.text().stderr).toMatch(/^import: \d+% \(19 of 48 records, now organizations\)/m);
-    expect(first.text().stderr.trim().split('\n').at(-1)).toMatch(/^import: 100% \(48 of 48 records, now subscriptions\) after \d+\.\d s$/);
+    const lines = first.text().stderr.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('import:')).at(-1)).toMatch(/^import: 100% \(48 of 48 records, now subscriptions\) after \d+\.\d s$/);
+    // Issue 19: then the recognizer's organization-name index is built and saved beside the directory.
+    expect(lines.at(-1)).toMatch(/^Organization names indexed for the recognizer in \d+\.\d s\.$/);
     expect(await orgCount()).toBe(19);
+    const store = await openStore({ dataDir: join(dir, 'data') });
+    try {
+      expect((await (store as EmbeddedStore).organizationIndex.savedOrganizationIndex()).bytes?.length).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
     const again = capture();
     expect(await main(['seed', SAMPLE_DIRECTORY_PATH], again.io)).toBe(0);
     expect(await orgCount()).toBe(19);

@@ -5,7 +5,7 @@ import { CLOUD_LEXICON } from './cloud.lexicon';
 import { CAPITALS_ONLY, COUNTRY_LEXICON } from './country.lexicon';
 import { foldText, type FoldedText } from './folded-text';
 import { extractIdentifiers } from './identifier.extractor';
-import { organizationPhrases } from './organization-aliases';
+import { OrganizationIndex } from './organization-index';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { WORKLOAD_LEXICON } from './workload.lexicon';
 
@@ -30,10 +30,11 @@ function countryTypedAsMeant(m: PhraseMatch<string>): boolean {
  * for identifiers. Names found inside an identifier (the "contoso" of contoso.onmicrosoft.com) are dropped.
  */
 export class EntityExtractor {
-  private readonly organizations: PhraseMatcher<string>;
+  private readonly organizations: OrganizationIndex;
 
-  constructor(organizations: readonly OrganizationNames[] = []) {
-    this.organizations = new PhraseMatcher(organizationPhrases(organizations), { fuzzy: true });
+  /** The directory's names, or their index built (or read back) beforehand (issue 19: L has 100,200). */
+  constructor(organizations: readonly OrganizationNames[] | OrganizationIndex = []) {
+    this.organizations = organizations instanceof OrganizationIndex ? organizations : OrganizationIndex.build(organizations);
   }
 
   extract(text: string): Entity[] {

@@ -93,6 +93,22 @@ function prepared(f: FoldedText): PreparedText {
   return p;
 }
 
+/**
+ * A matcher's dictionary as it built it: the entries' values, and for each phrase its entry, folded key
+ * and packed facts; the hash buckets of pieces (`from` has one more element than there are buckets, a
+ * power of two); the piece lengths; the phrases always tried.
+ */
+export interface CompiledDictionary<V> {
+  values: V[];
+  valueOf: Uint32Array;
+  keys: string[];
+  facts: Uint32Array;
+  from: Uint32Array;
+  filed: Uint32Array;
+  pieceLengths: Uint8Array;
+  alwaysTried: Uint32Array;
+}
+
 // Bits of a phrase's packed facts (see `PhraseMatcher.facts`).
 const JAPANESE = 1;
 const KANA_START = 2;
@@ -115,10 +131,10 @@ const WORDS_SHIFT = 5;
  */
 export class PhraseMatcher<V> {
   /** The entries' values; each phrase names its entry's by position. */
-  private readonly values: V[] = [];
-  private readonly valueOf: number[] = [];
-  private readonly keys: string[] = [];
-  private readonly facts: number[] = [];
+  private values: V[] = [];
+  private valueOf = new Uint32Array(0);
+  private keys: string[] = [];
+  private facts = new Uint32Array(0);
   /** Phrases filed under hash bucket b: `filed[from[b]] .. filed[from[b + 1] - 1]`, ascending. */
   private from = new Uint32Array(1);
   private filed = new Uint32Array(0);
@@ -128,6 +144,8 @@ export class PhraseMatcher<V> {
   private alwaysTried = new Uint32Array(0);
 
   constructor(entries: readonly PhraseEntry<V>[], options: { fuzzy?: boolean } = {}) {
+    const valueOf: number[] = [];
+    const facts: number[] = [];
     for (const entry of entries) {
       const value = this.values.push(entry.value) - 1;
       for (const phrase of entry.phrases) {
@@ -139,12 +157,31 @@ export class PhraseMatcher<V> {
         const maxEdits = options.fuzzy ? allowedEdits(key.length, japanese) : 0;
         const typed = [...phrase.normalize('NFKC')].filter((ch) => isCompactChar(ch.toLowerCase()));
         const flags = (japanese ? JAPANESE : 0) | (isKatakana(typed[0]) ? KANA_START : 0) | (isKatakana(typed[typed.length - 1]) ? KANA_END : 0);
-        this.valueOf.push(value);
+        valueOf.push(value);
         this.keys.push(key);
-        this.facts.push(flags | (maxEdits << EDITS_SHIFT) | (words << WORDS_SHIFT));
+        facts.push(flags | (maxEdits << EDITS_SHIFT) | (words << WORDS_SHIFT));
       }
     }
+    this.valueOf = Uint32Array.from(valueOf);
+    this.facts = Uint32Array.from(facts);
     this.buildIndex();
+  }
+
+  /** Everything the matcher built, to be kept and handed back to `fromCompiled` (issue 19: OrganizationIndex). */
+  compiled(): CompiledDictionary<V> {
+    const { values, valueOf, keys, facts, from, filed, pieceLengths, alwaysTried } = this;
+    return { values, valueOf, keys, facts, from, filed, pieceLengths, alwaysTried };
+  }
+
+  /** A matcher from what `compiled()` gave, without folding or indexing anything again. */
+  static fromCompiled<V>(c: CompiledDictionary<V>): PhraseMatcher<V> {
+    const m = new PhraseMatcher<V>([]);
+    const buckets = c.from.length - 1;
+    if (buckets < 1 || (buckets & (buckets - 1)) !== 0 || c.valueOf.length !== c.keys.length || c.facts.length !== c.keys.length || c.from[buckets] !== c.filed.length) {
+      throw new Error('not a compiled dictionary: its parts do not fit together');
+    }
+    Object.assign(m, { values: c.values, valueOf: c.valueOf, keys: c.keys, facts: c.facts, from: c.from, filed: c.filed, pieceLengths: c.pieceLengths, alwaysTried: c.alwaysTried, mask: buckets - 1 });
+    return m;
   }
 
   /** How many phrases the dictionary has. */
