@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { EnsembleIntentClassifier } from './ensemble';
+import { LinearIntentClassifier } from './linear-classifier';
 import { NlpjsIntentClassifier } from './nlpjs-engine';
 import { defaultModelPath, MODEL_FORMAT, trainModel, type ModelFile } from './train';
 import { defaultTrainingDir, parseTrainingSource, readTrainingSource, type TrainingSource } from './training-data';
 
 export interface LoadedClassifier {
-  classifier: NlpjsIntentClassifier;
+  classifier: EnsembleIntentClassifier;
   /** 'file': the saved model was loaded; 'trained': it was missing, unreadable or stale, so we trained. */
   source: 'file' | 'trained';
   /** Why we trained instead of loading (absent when loaded). */
@@ -52,10 +54,10 @@ async function tryTrainingSource(dir: string): Promise<TrainingSource | undefine
 async function loadOrTrain(modelPath: string, trainingDir: string): Promise<LoadedClassifier> {
   const started = performance.now();
   const [model, data] = await Promise.all([readModel(modelPath), tryTrainingSource(trainingDir)]);
-  let classifier: NlpjsIntentClassifier;
+  let classifier: EnsembleIntentClassifier;
   let reason: string | undefined;
   if (typeof model !== 'string' && (!data || data.hash === model.trainingHash)) {
-    classifier = await NlpjsIntentClassifier.fromJSON(model.nlpjs);
+    classifier = new EnsembleIntentClassifier(await NlpjsIntentClassifier.fromJSON(model.nlpjs), LinearIntentClassifier.fromJSON(model.linear));
   } else {
     if (!data) throw new Error(`Cannot load the NLU model (${typeof model === 'string' ? model : 'stale'}) and no training data in ${trainingDir}.`);
     reason = typeof model === 'string' ? model : `${modelPath} was trained on other data than ${trainingDir}`;

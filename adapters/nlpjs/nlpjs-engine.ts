@@ -2,9 +2,8 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { NluManager, NluNeural } from '@nlpjs/nlu';
 import { LOCALES, type IntentClassifier, type IntentScore, type Locale } from '../../app/ports';
-import { classifierText } from './classifier-text';
 import { LangJaSegmenter } from './japanese-segmenter';
-import { inOneLanguage } from './mixed-language';
+import { prepare } from './linear-classifier';
 import { outOfScopeAction, outOfScopeHelp, speaksOfTheBotsThings } from './scope-guard';
 import type { TrainingExample } from './training-data';
 
@@ -87,7 +86,7 @@ export class NlpjsIntentClassifier implements IntentClassifier {
   static async train(examples: readonly TrainingExample[]): Promise<NlpjsIntentClassifier> {
     const warnings: string[] = [];
     const manager = await newManager(warnings);
-    for (const e of examples) manager.add(e.locale, inOneLanguage(classifierText(e.text), e.locale), e.intent);
+    for (const e of examples) manager.add(e.locale, prepare(e.text, e.locale), e.intent);
     await manager.train({ log: false });
     const trained = new NlpjsIntentClassifier(manager, warnings);
     trained.forgetPreparedUtterances(); // training prepared every example: nothing to keep
@@ -123,11 +122,20 @@ export class NlpjsIntentClassifier implements IntentClassifier {
   }
 
   async classify(locale: Locale, text: string): Promise<IntentScore[]> {
-    const prepared = inOneLanguage(classifierText(text), locale);
+    const prepared = prepare(text, locale);
+    const ranked = await this.rankedOfPrepared(locale, prepared);
+    return ranked[0]?.intent === 'None' ? ranked : inScope(ranked, prepared);
+  }
+
+  /**
+   * The network's reading of a text already prepared (linear-classifier.ts `prepare`), before the
+   * out-of-scope guard: best first, the network's own "None" first when it saw no known word.
+   */
+  async rankedOfPrepared(locale: Locale, prepared: string): Promise<IntentScore[]> {
     if (!prepared) return [{ intent: 'None', score: 1 }];
     if (++this.classified % FORGET_EVERY === 0) this.forgetPreparedUtterances();
     const whole = await this.scoresOf(locale, prepared);
-    if (whole.length > 0) return this.inScope(whole, prepared);
+    if (whole.length > 0) return whole;
     // Nothing scored above zero. The network's units add a weight for every word and report nothing
     // at or below zero, so a long chatty message ("would it be possible to see the requests I've made",
     // "we got Dynamics 365 from a third party reseller, want a CSP partner to support it") can sum below
@@ -137,7 +145,7 @@ export class NlpjsIntentClassifier implements IntentClassifier {
       const read = await this.scoresOf(locale, piece);
       if (read.length > 0 && read[0]!.intent !== 'None' && read[0]!.score > (whole[0]?.score ?? 0)) whole.splice(0, whole.length, ...read);
     }
-    return whole.length > 0 ? this.inScope(whole, prepared) : [{ intent: 'None', score: 1 }];
+    return whole.length > 0 ? whole : [{ intent: 'None', score: 1 }];
   }
 
   /** The classifications above zero of one prepared text, best first; [] when nothing is above zero. */
@@ -147,16 +155,20 @@ export class NlpjsIntentClassifier implements IntentClassifier {
     if (result.intent === 'None' && ranked.length > 0) return [{ intent: 'None', score: result.score ?? 1 }, ...ranked];
     return ranked;
   }
+}
 
-  private inScope(ranked: IntentScore[], prepared: string): IntentScore[] {
-    if (ranked[0]!.intent === 'None') return ranked;
-    if (outOfScopeHelp(ranked[0]!.intent, prepared)) {
-      // Not a plea for help: about the bot's things, the next reading ("whats the status of the disti link i asked for"); else nothing.
-      const rest = ranked.slice(1);
-      if (speaksOfTheBotsThings(prepared) && rest.length > 0) return this.inScope(renormalised(rest), prepared);
-      return [{ intent: 'None', score: 1 }, ...ranked];
-    }
-    if (outOfScopeAction(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
-    return ranked;
+/**
+ * The out-of-scope guard (scope-guard.ts) on a ranking: a plea for help or an action read from a text
+ * that speaks of nothing this bot handles is `None` instead, the reading kept after it.
+ */
+export function inScope(ranked: IntentScore[], prepared: string): IntentScore[] {
+  if (ranked[0]!.intent === 'None') return ranked;
+  if (outOfScopeHelp(ranked[0]!.intent, prepared)) {
+    // Not a plea for help: about the bot's things, the next reading ("whats the status of the disti link i asked for"); else nothing.
+    const rest = ranked.slice(1);
+    if (speaksOfTheBotsThings(prepared) && rest.length > 0) return inScope(renormalised(rest), prepared);
+    return [{ intent: 'None', score: 1 }, ...ranked];
   }
+  if (outOfScopeAction(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
+  return ranked;
 }

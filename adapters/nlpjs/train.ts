@@ -1,20 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { EnsembleIntentClassifier } from './ensemble';
+import { LinearIntentClassifier, type LinearModelJSON } from './linear-classifier';
 import { NlpjsIntentClassifier } from './nlpjs-engine';
 import { projectRoot, readTrainingData, type TrainingData } from './training-data';
 
 // 2: Japanese features are ICU words (japanese-segmenter.ts), no longer kuromoji readings; a /1 model
 // loaded now would match almost no Japanese word, so it is retrained instead. 4: the other language's
-// words for the bot's things are replaced before training (mixed-language.ts).
-export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/4';
+// words for the bot's things are replaced before training (mixed-language.ts). 5: the linear model
+// (linear-classifier.ts) is saved next to the network.
+export const MODEL_FORMAT = 'partner-link-nlu/nlpjs/5';
 
-/** The saved model: NLP.js's own JSON wrapped with what it was trained on. */
+/** The saved model: NLP.js's own JSON and the linear model's, wrapped with what they were trained on. */
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
   trainingHash: string;
   examples: number;
   trainedAt: string;
   nlpjs: unknown;
+  linear: LinearModelJSON;
 }
 
 /** Where the build writes the model: dist/nlu/model.json under the project root. */
@@ -22,15 +26,18 @@ export function defaultModelPath(): string {
   return join(projectRoot(), 'dist', 'nlu', 'model.json');
 }
 
-/** Trains a classifier on the data and returns it with its exportable model. */
-export async function trainModel(data: TrainingData): Promise<{ classifier: NlpjsIntentClassifier; model: ModelFile }> {
-  const classifier = await NlpjsIntentClassifier.train(data.examples);
+/** Trains both classifiers on the data and returns their ensemble with its exportable model. */
+export async function trainModel(data: TrainingData): Promise<{ classifier: EnsembleIntentClassifier; model: ModelFile }> {
+  const nlpjs = await NlpjsIntentClassifier.train(data.examples);
+  const linear = LinearIntentClassifier.train(data.examples);
+  const classifier = new EnsembleIntentClassifier(nlpjs, linear);
   const model: ModelFile = {
     format: MODEL_FORMAT,
     trainingHash: data.hash,
     examples: data.examples.length,
     trainedAt: new Date().toISOString(),
-    nlpjs: classifier.toJSON(),
+    nlpjs: nlpjs.toJSON(),
+    linear: linear.toJSON(),
   };
   return { classifier, model };
 }

@@ -16,8 +16,11 @@ const EN_GREETING =
 const EN_SMALL_TALK = /^(?:i\s+)?(?:hope|trust|thanks|thank\s+you|many\s+thanks|long\s+time\s+no\s+see|sorry\s+to\s+(?:bother|trouble)|how\s+are\s+you|how's\s+it\s+going)(?![\w'])[^,.!?…;:\n]{0,80}/iu;
 const JA_GREETING =
   /^(?:(?:いつも)?お世話になって(?:おります|います)|お世話になります|お疲れ(?:様|さま)です|おつかれ(?:さま|様)です|お疲れ(?:様|さま)|こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|初めまして|ご無沙汰しております|お久しぶりです|すみません|すいません|失礼(?:します|いたします)|どうも)/u;
-/** A self-introduction sentence: 「富士ITの小林です。」 */
-const JA_SELF_INTRODUCTION = /^[^。！？!?\n、の]{1,30}の[^。！？!?\n、の]{1,12}です(?=[。！!\n])/u;
+/**
+ * A self-introduction sentence: 「富士ITの小林です。」. The name is kanji, katakana or Latin letters: with
+ * the kana of a verb in it, the sentence is a request (「韓国のdistiと繋がりたいです。」), not a name.
+ */
+const JA_SELF_INTRODUCTION = /^[^。！？!?\n、の]{1,30}の[\u4e00-\u9fff\u30a0-\u30ffA-Za-z\s]{1,12}です(?=[。！!\n])/u;
 /** What may follow a pleasantry before the next one or the request: punctuation, emoticons, spaces. */
 const SEPARATORS = /^(?:[:;][-']?[()DPp]|\^\^|\(\s*[^()\s]{1,6}\s*\)|[\s,.!?…;:、。！？〜~ー♪・-])*/u;
 

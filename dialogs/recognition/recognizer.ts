@@ -13,6 +13,7 @@ import { filesAgain } from './again-cue';
 import { asksAboutApprovingOne } from './approval-cue';
 import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
+import { clausesOf } from './clauses';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor, type OrganizationIndex } from './entities';
@@ -37,11 +38,14 @@ interface Scored {
 
 // Greetings and small talk around a request ("Hi, I'm Ken from Sakura. We'd like ...") should not hide it.
 const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
+/** Readings that are no request: a clause asking for something outweighs them. */
+const SOFT = new Set<IntentName>(['none', 'greeting', 'help', 'policy_question']);
+/** A clause's request outweighs the whole message's soft reading from this score on. */
+const CLAUSE_TRUSTED = 0.7;
 /** Below this, a request read once the pleasantries are cut off does not outweigh the whole message. */
 const CORE_TRUSTED = 0.6;
 /** The score of an intent a cue gave (question-cues.ts, again-cue.ts): above NLU_ASK_BELOW's default. */
 const CUE_SCORE = 0.75;
-export const SENTENCE_END = /(?<=[.!?。！？\n])\s*/u;
 
 /**
  * The recognizer: exact commands first, then intents from the classifier (NLP.js, offline, by
@@ -70,8 +74,9 @@ export class MessageRecognizer implements Recognizer {
 
   /**
    * The message's intent: first without the pleasantries around it (a confident request there is the
-   * answer); else the whole message's; when that is only a greeting or nothing, and the message has
-   * several sentences, the most confident request among its sentences.
+   * answer); else the whole message's; when that is no request (greeting, help, a question, nothing) and
+   * the message has several clauses (clauses.ts), a confident request in one of them; when it is only a
+   * greeting or nothing, the most confident clause that is more.
    */
   private async intentOf(locale: Locale, text: string): Promise<Scored> {
     const core = withoutPleasantries(text);
@@ -83,11 +88,17 @@ export class MessageRecognizer implements Recognizer {
       if (!NOT_A_REQUEST.has(request.intent) && request.score >= CORE_TRUSTED) return request;
     }
     const whole = await this.classifyOne(locale, text);
+    if (!SOFT.has(whole.intent)) return whole;
+    const clauses = clausesOf(text);
+    if (!clauses.length) return whole;
+    const reads = await Promise.all(clauses.map((c) => this.classifyOne(locale, c)));
+    // A request in one clause is what a message that otherwise only greets, asks for help or asks a
+    // question wants ("韓国のdistiと繋がりたいです。お願いできますか" read as help as a whole).
+    const request = reads.filter((r) => !SOFT.has(r.intent) && r.score >= CLAUSE_TRUSTED).sort((a, b) => b.score - a.score)[0];
+    if (request) return request;
     if (!NOT_A_REQUEST.has(whole.intent)) return whole;
-    const sentences = text.split(SENTENCE_END).filter((s) => s.trim());
-    if (sentences.length < 2) return whole;
-    const requests = (await Promise.all(sentences.map((s) => this.classifyOne(locale, s)))).filter((r) => !NOT_A_REQUEST.has(r.intent));
-    return requests.sort((a, b) => b.score - a.score)[0] ?? whole;
+    // Only a greeting or nothing as a whole: the most confident clause that is more (a question beats a greeting).
+    return reads.filter((r) => !NOT_A_REQUEST.has(r.intent)).sort((a, b) => b.score - a.score)[0] ?? whole;
   }
 
   /**

@@ -9,7 +9,8 @@ import { answerPolicyQuestion } from '../../dialogs/policy/policy-answer';
 import { commandIntent, detectLocale } from '../../dialogs/recognition';
 import { foldText, type FoldedText } from '../../dialogs/recognition/entities';
 import { extractIdentifiers } from '../../dialogs/recognition/entities/identifier.extractor';
-import { SENTENCE_END } from '../../dialogs/recognition/recognizer';
+import { clausesOf } from '../../dialogs/recognition/clauses';
+import { featuresOf } from '../../adapters/nlpjs/linear-classifier';
 import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
 import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { changesTheRequest } from '../../dialogs/recognition/change-cue';
@@ -77,7 +78,8 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'classifierText (nlpjs)': classifierText,
   'stripMentions (Slack)': stripMentions,
   'messageText (Teams mention markup)': (t) => messageText(new TurnContext(new TestAdapter(), { type: 'message', text: t, recipient: { id: 'bot', name: 'Partner Link' } })),
-  'sentence split': (t) => t.split(SENTENCE_END),
+  'clausesOf (clause split)': clausesOf,
+  'featuresOf (linear classifier)': (t) => [featuresOf('en', t), featuresOf('ja', t)],
   'policy question': (t) => answerPolicyQuestion({ text: t, locale: 'en', intent: 'policy_question', score: 1, entities: [] }, DEFAULT_POLICY, 'en'),
   commandIntent,
   yesNo,

@@ -5,7 +5,7 @@ type Internals = { manager: { domainManagers: Record<string, { domains: Record<s
 describe('NLP.js remembers prepared utterances only for a while', () => {
   it('forgets them every 1,000 classifications, so distinct messages do not grow memory without bound', async () => {
     const { classifier } = await loadOrTrainClassifier();
-    const internals = classifier as unknown as Internals;
+    const internals = classifier.nlpjs as unknown as Internals;
     const remembered = () => {
       let n = 0;
       for (const dm of Object.values(internals.manager.domainManagers))

@@ -88,17 +88,26 @@ describe('messages of several sentences', () => {
     expect(ja.intent).toBe('request_status');
   });
 
-  it('the whole message decides when it is a request; sentences are looked at only otherwise', async () => {
+  it('the whole message decides when it is a request; its clauses only when it reads as no request', async () => {
     const byText: Record<string, { intent: string; score: number }> = {
       'Hi. Cancel it.': { intent: 'greeting', score: 0.9 },
       'Hi.': { intent: 'greeting', score: 0.99 },
       'Cancel it.': { intent: 'cancel_request', score: 0.8 },
       'Help. Cancel it.': { intent: 'help', score: 0.9 },
+      'Help. Cancel it maybe.': { intent: 'help', score: 0.9 },
+      'Cancel it maybe.': { intent: 'cancel_request', score: 0.55 },
+      'Cancel it. Show my requests.': { intent: 'cancel_request', score: 0.85 },
+      'Show my requests.': { intent: 'request_status', score: 0.95 },
     };
     const fake: IntentClassifier = { classify: async (_l, text) => [byText[text] ?? { intent: 'None', score: 1 }] };
     const r = new MessageRecognizer(fake);
     expect(await r.recognize('Hi. Cancel it.')).toMatchObject({ intent: 'cancel_request', score: 0.8 });
-    expect(await r.recognize('Help. Cancel it.')).toMatchObject({ intent: 'help', score: 0.9 });
+    // Issue 18 (clauses.ts): a confident request in one clause outweighs a plea for help around it...
+    expect(await r.recognize('Help. Cancel it.')).toMatchObject({ intent: 'cancel_request', score: 0.8 });
+    // ...an unsure one does not...
+    expect(await r.recognize('Help. Cancel it maybe.')).toMatchObject({ intent: 'help', score: 0.9 });
+    // ...and a request read from the whole message is not second-guessed by a clause.
+    expect(await r.recognize('Cancel it. Show my requests.')).toMatchObject({ intent: 'cancel_request', score: 0.85 });
     expect(await r.recognize('Hi.')).toMatchObject({ intent: 'greeting' });
   });
 });
