@@ -35,9 +35,10 @@ export class LevelKv {
     return this.db.keys({ gte: prefix, lt: prefix + END, ...(limit !== undefined ? { limit } : {}) }).all();
   }
 
-  /** The entries starting with `prefix`, in key order, one by one (a scan can stop early). */
-  async *entries(prefix: string): AsyncGenerator<[string, string]> {
-    for await (const entry of this.db.iterator({ gte: prefix, lt: prefix + END })) yield entry;
+  /** The entries starting with `prefix`, in key order, one by one (a scan can stop early); with `after`, those after `prefix + after` only. */
+  async *entries(prefix: string, after?: string): AsyncGenerator<[string, string]> {
+    const from = after === undefined ? { gte: prefix } : { gt: prefix + after };
+    for await (const entry of this.db.iterator({ ...from, lt: prefix + END })) yield entry;
   }
 
   async has(prefix: string): Promise<boolean> {
