@@ -22,3 +22,4 @@ export { StoredReaderFacts } from './people/reader-facts';
 export { ApproverAdmin, APPROVER_AUDIT_SOURCE, MAX_CANDIDATES, peopleNamedIn, type ApproverAdminDeps } from './people/approvers';
 export { ApproverNotices, APPROVER_NOTICE_SOURCE } from './notifications/approver-notices';
 export { AdminGroupRoles, groupCacheKey, DEFAULT_GROUP_CACHE_MS, GROUP_FAILURE_BACKOFF_MS, type AdminGroupDeps } from './people/admin-group';
+export { TurnReads } from './turn-reads';

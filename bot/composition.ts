@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { describeSlackTurn, isSlackActivity, SLACK_DONE_KEPT_MS, SLACK_INBOX_SOURCE, SLACK_LEGACY_KV_SOURCE, SLACK_STASH_TTL_MS } from '../adapters/slack';
 import { describeTeamsTurn, withEntraIds } from '../adapters/teams';
 import { admit, AdminGroupRoles, ApprovalChannels, ApproverAdmin, APPROVER_NOTICE_SOURCE, StoredReaderFacts, type GroupMembersPort, type GdapPort, DirectorySync, expiryJob, Notifier, partnerCenterSyncJob, reminderJob, StoredReach, storePruningJob, SYNC_LEASE_SOURCE, systemSchedulerClock, type ChatTurn, type InboxRetention, type PartnerCenterPort, type ScheduledJob, type SchedulerClock } from '../app';
-import { completionReminderJob, DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob } from '../app';
+import { completionReminderJob, DEFAULT_PARTNER_CHECK_EVERY_MS, PartnerCenterRegistry, partnerCheckJob, TurnReads } from '../app';
 import { notificationCards } from '../cards';
 import { DEFAULT_UNDERSTANDING, PartnerLinkBot } from '../dialogs';
 import type { Recognizer } from '../dialogs/recognition';
@@ -63,8 +63,13 @@ export async function createBotRuntime(
 ): Promise<BotRuntime> {
   // Issue 17: with Partner Center on, an approved request is completed only once Partner Center shows it.
   if (options.partnerCenter) config = { ...config, policy: { ...config.policy, completeInPartnerCenter: true } };
+  // Issue 19: everything below reads the directory and the key-value store through the turn read cache
+  // (a read repeated within one turn is answered once; outside a turn every read goes to the store).
+  const turnReads = new TurnReads();
+  const shared = store;
+  store = turnReads.store(shared);
   // Issue 19: the organization-name index is read back from the embedded store when it saved one.
-  const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationIndexOf(store, logger) }));
+  const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationIndexOf(shared, logger) }));
   const clock = options.clock ?? systemSchedulerClock;
   // Issue 17: with Partner Center on, a reseller's PartnerID and Partner Agreement are checked at filing.
   const partnerRegistry = options.partnerCenter
@@ -85,6 +90,7 @@ export async function createBotRuntime(
   const bot = new PartnerLinkBot({
     store,
     logger,
+    inTurn: (turn) => turnReads.run(turn),
     describeTurn,
     admit: async (turn, fallbackName) => {
       const admission = await admit(store.directory, turn, logger, fallbackName);
@@ -133,5 +139,5 @@ export async function createBotRuntime(
     jobs.push(completionReminderJob(service, notifier, scheduleMs));
     if (addPartner) jobs.push(addPartnerFulfilmentJob(addPartner, scheduleMs));
   }
-  return { store, service, notifier, bot, jobs, clock };
+  return { store: shared, service, notifier, bot, jobs, clock };
 }

@@ -47,6 +47,7 @@ import {
   personIndexKeys,
   recordKey,
   recordPrefix,
+  SEP,
   relationshipIndexKeys,
   subscriptionIndexKeys,
 } from './level-keys';
@@ -287,7 +288,8 @@ export class LevelDirectory implements DirectoryPort, SavedOrganizationIndex {
     const lists: Organization[][] = [];
     for (const prefix of prefixes) {
       const found: Organization[] = [];
-      for await (const [key] of this.kv.entries(prefix)) {
+      // Issue 19: the next page of a scan starts after the last candidate of the one before (name, then ID).
+      for await (const [key] of this.kv.entries(prefix, q.after ? q.after.name + SEP + q.after.id : undefined)) {
         const org = await this.getOrganization(lastPart(key));
         if (org && candidateMatches(org, query)) found.push(org);
         if (found.length >= q.limit) break;

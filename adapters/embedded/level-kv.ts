@@ -37,9 +37,10 @@ export class LevelKv {
     return out;
   }
 
-  /** The entries starting with `prefix`, in key order, one by one (a scan can stop early). */
-  async *entries(prefix: string): AsyncGenerator<[string, string]> {
-    for await (const chunk of inChunks(this.db.iterator({ gte: prefix, lt: prefix + END }))) yield* chunk;
+  /** The entries starting with `prefix`, in key order, one by one (a scan can stop early); with `after`, those after `prefix + after` only. */
+  async *entries(prefix: string, after?: string): AsyncGenerator<[string, string]> {
+    const from = after === undefined ? { gte: prefix } : { gt: prefix + after };
+    for await (const chunk of inChunks(this.db.iterator({ ...from, lt: prefix + END }))) yield* chunk;
   }
 
   /** A value kept as bytes (not JSON), or undefined. */

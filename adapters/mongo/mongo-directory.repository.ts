@@ -230,7 +230,10 @@ export class MongoDirectory implements DirectoryPort {
     const q = candidateFilter(query);
     if (!q) return [];
     // `null` matches a missing field in MongoDB (mongoose will not cast `$exists` on a Date path).
-    const docs = await this.m.organizations.find(trustedOperators({ ...q.filter, inactiveSince: null })).sort(CANDIDATE_ORDER).limit(q.limit).lean<StoredDoc[]>();
+    const filter: Record<string, unknown> = { ...q.filter, inactiveSince: null };
+    // Issue 19: the next page starts after the last candidate of the one before, in the same order.
+    if (q.after) filter.$and = [{ $or: [{ name: trusted({ $gt: q.after.name }) }, { name: q.after.name, _id: trusted({ $gt: q.after.id }) }] }];
+    const docs = await this.m.organizations.find(trustedOperators(filter)).sort(CANDIDATE_ORDER).limit(q.limit).lean<StoredDoc[]>();
     return docs.map((d) => organizationFromDocument(stripKeys(d)));
   }
 

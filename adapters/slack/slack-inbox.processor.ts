@@ -1,5 +1,6 @@
 import { errorCode, unwrap, type ProcessedEventPort } from '../../domain';
 import type { SlackAckJournal } from './slack-ack-journal';
+import { LoopBusy } from './loop-busy';
 import { TurnGate } from './turn-gate';
 import { commandToText, stripBotMention } from './slack-activity.mapper';
 import { findSlackApiError } from './slack-api.errors';
@@ -52,6 +53,11 @@ export interface SlackInboxDeps {
   /** At most this many deliveries are worked on at once; the rest wait (at most 30 s) in order. */
   maxTurnsInFlight?: number;
   /**
+   * Issue 19: whether the event loop is busy (LoopBusy by default); while it is, at most
+   * BUSY_TURNS_IN_FLIGHT deliveries are worked on at once, so acknowledgements do not wait behind turns.
+   */
+  loopBusy?: () => boolean;
+  /**
    * A delivery left pending (or journaled) longer than this is not replayed at start: the person has
    * moved on, and an old click or "yes" would act on what they see now. It is marked dead and logged.
    */
@@ -59,6 +65,13 @@ export interface SlackInboxDeps {
 }
 
 const DEFAULT_MAX_TURNS_IN_FLIGHT = 16;
+/**
+ * Issue 19: how many turns run at once while the event loop is busy. At L, 50 add-partner deliveries a
+ * second were more work than the loop could do; with 16 turns interleaved, each step of a new delivery's
+ * acknowledgement (the organization check, the inbox write) waited behind 16 turns' work, and the ack
+ * p99 reached 7 s. Two keep one turn's store waits filled by another's work.
+ */
+export const BUSY_TURNS_IN_FLIGHT = 2;
 /** How long a delivery may wait for a place: well inside RECOVERY_GRACE_MS, so recovery never takes it for an orphan. */
 const MAX_WAIT_FOR_A_TURN_MS = 30_000;
 
@@ -135,7 +148,9 @@ export class SlackInboxProcessor {
 
   constructor(private readonly deps: SlackInboxDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.gate = new TurnGate(deps.maxTurnsInFlight ?? DEFAULT_MAX_TURNS_IN_FLIGHT, MAX_WAIT_FOR_A_TURN_MS);
+    const loop = deps.loopBusy ?? ((l) => () => l.busy())(new LoopBusy());
+    // A turn given its place yields once first, so that deliveries already arrived are acknowledged before its work.
+    this.gate = new TurnGate(deps.maxTurnsInFlight ?? DEFAULT_MAX_TURNS_IN_FLIGHT, MAX_WAIT_FOR_A_TURN_MS, { busy: loop, busyLimit: BUSY_TURNS_IN_FLIGHT, yieldFirst: true });
   }
 
   /**

@@ -17,7 +17,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * last field in this object that an index serves: so `kind` is always an `$in` and `country` comes last
  * (its index is the narrow one: a few countries of one CSP region). MongoDB uses its compound index.
  */
-export function candidateFilter(q: CandidateQuery): { filter: Record<string, unknown>; limit: number } | undefined {
+export function candidateFilter(q: CandidateQuery): { filter: Record<string, unknown>; limit: number; after?: { name: string; id: string } } | undefined {
   const kinds = asKeys(q.kinds);
   if (kinds.length === 0) return undefined;
   const filter: Record<string, unknown> = { kind: { $in: kinds }, inactiveSince: { $exists: false } };
@@ -42,5 +42,13 @@ export function candidateFilter(q: CandidateQuery): { filter: Record<string, unk
     if (countries.length === 0) return undefined;
     filter.country = countries.length === 1 ? countries[0] : { $in: countries };
   }
-  return { filter, limit: asLimit(q.limit, 50, MAX_CANDIDATES) };
+  const limit = asLimit(q.limit, 50, MAX_CANDIDATES);
+  if (q.after === undefined) return { filter, limit };
+  // Issue 19: the next page of a scan; the stores add it to their own query (an index range, a MongoDB `$or`).
+  const after = q.after as unknown;
+  if (!after || typeof after !== 'object') return undefined;
+  const name = asKey((after as { name?: unknown }).name);
+  const id = asKey((after as { id?: unknown }).id);
+  if (name === undefined || id === undefined) return undefined;
+  return { filter, limit, after: { name, id } };
 }

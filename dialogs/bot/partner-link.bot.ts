@@ -35,6 +35,11 @@ export interface BotDeps {
   describeTurn(activity: Partial<Activity>): ChatTurn;
   /** Who writes: known, added on first contact from their organization's tenant or workspace, or an outsider. */
   admit: AdmitPort;
+  /**
+   * Issue 19: runs one whole turn (bot/ passes the turn read cache's scope, app/turn-reads.ts, so that a
+   * read repeated within the turn is not sent to the store again). Unset: the turn just runs.
+   */
+  inTurn?: <T>(turn: () => Promise<T>) => Promise<T>;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -115,6 +120,10 @@ export class PartnerLinkBot extends ActivityHandler {
    * store and nothing of this turn was written, so they can simply say it again once it is back.
    */
   override async run(context: TurnContext): Promise<void> {
+    return this.deps.inTurn ? this.deps.inTurn(() => this.runTurn(context)) : this.runTurn(context);
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     try {
       if (!(await this.admit(context))) return;
       await super.run(context);

@@ -58,7 +58,8 @@ export interface DirectoryPort {
    * Issue 19: organizations that could be offered as a choice, found through the store's indexes rather
    * than by reading the whole directory: active ones (no `inactiveSince`) of these kinds, in one of these
    * countries and this cloud, offering this workload (each filter only when given), and whose name or
-   * Japanese name contains `nameContains` (ignoring case). Ordered by name, then ID; at most `limit`.
+   * Japanese name contains `nameContains` (ignoring case). Ordered by name, then ID; at most `limit`;
+   * with `after`, only those ordered after that organization (the next page of a scan).
    */
   findCandidates(query: CandidateQuery): Promise<Organization[]>;
   /** Issue 19: the links of all these resellers, in one query (eligibility checks many candidates at once). */
@@ -80,6 +81,8 @@ export interface CandidateQuery {
   workload?: Workload;
   nameContains?: string;
   limit: number;
+  /** Issue 19: only candidates after this one in name-then-ID order (the last of the page before). */
+  after?: { name: string; id: string };
 }
 
 /** How an import reports its progress: records written so far out of all records in the data. */

@@ -46,14 +46,22 @@ export interface EligibilityOptions {
 
 const SELLERS: readonly OrganizationKind[] = ['indirect_reseller', 'direct_bill_partner'];
 
+/** Issue 19: the first page of candidates weighed from a market; each next page is twice as long (at most CANDIDATE_SCAN_LIMIT in all). */
+export const FIRST_PAGE = 64;
+
 /**
  * Issue 19: the candidates an asker could be offered, from the store's indexes (kind, country, cloud,
  * workload), never by reading the whole directory: the asker's own country first, then the rest of its
  * CSP region, each in name order and bounded; the rules then run on those only.
+ *
+ * Candidates are weighed page by page, best first, and weighing stops as soon as one more is eligible
+ * than the list holds: the cost grows with the list the person sees, not with the market. A short list
+ * (nobody stopped it) weighs every candidate as before, so its "why the list is short" counts cover them
+ * all; a full list counts those ranked ahead of where it was cut, the ones the rules kept off it.
  */
 async function offer(
   asker: Organization,
-  base: Omit<CandidateQuery, 'countries' | 'limit' | 'nameContains'>,
+  base: Omit<CandidateQuery, 'countries' | 'limit' | 'nameContains' | 'after'>,
   subjectFor: (o: Organization) => RequestSubject,
   requester: Person,
   src: FactSources,
@@ -64,36 +72,63 @@ async function offer(
   const home = asker.country.toUpperCase();
   const region = regionOfCountry(home, markets);
   const neighbours = region ? Object.keys(markets).filter((c) => c !== home && markets[c] === region) : [];
-  const query = { ...base, ...(opts.nameContains !== undefined ? { nameContains: opts.nameContains } : {}), limit: CANDIDATE_SCAN_LIMIT };
-  const local = await src.directory.findCandidates({ ...query, countries: [home] });
-  const away = neighbours.length ? await src.directory.findCandidates({ ...query, countries: neighbours }) : [];
-  const candidates = [...local, ...away];
-  const judged = await judgeAll(candidates, subjectFor, requester, src, asker);
-  if (judged.kind === 'refused') return judged;
-  const { eligible, ineligible } = judged;
-  if ((eligible.length === 0 || (eligible.length < EXPLAIN_WHEN_FEWER && ineligible.length === 0)) && opts.nameContains === undefined) {
+  const query = { ...base, ...(opts.nameContains !== undefined ? { nameContains: opts.nameContains } : {}) };
+  const eligible: Candidate[] = [];
+  const ineligible: Candidate[] = [];
+  const weighed = new Set<string>();
+  let full = false;
+  let truncated = false;
+  for (const countries of neighbours.length ? [[home], neighbours] : [[home]]) {
+    let scanned = 0;
+    let after: CandidateQuery['after'];
+    let page = FIRST_PAGE;
+    while (!full) {
+      const want = Math.min(page, CANDIDATE_SCAN_LIMIT - scanned);
+      const found = await src.directory.findCandidates({ ...query, countries, limit: want, ...(after ? { after } : {}) });
+      scanned += found.length;
+      const judged = await judgeAll(found, subjectFor, requester, src, asker);
+      if (judged.kind === 'refused') return judged;
+      for (const c of judged.weighed) {
+        weighed.add(c.org.id);
+        if (!c.verdict.ok) ineligible.push(c);
+        else if (eligible.length < limit) eligible.push(c);
+        else {
+          full = true; // one more than the list holds: the list is cut here, and there are more
+          break;
+        }
+      }
+      if (found.length < want) break; // the market has no more
+      if (scanned >= CANDIDATE_SCAN_LIMIT) {
+        truncated = true;
+        break;
+      }
+      const last = found[found.length - 1]!;
+      after = { name: last.name, id: last.id };
+      page *= 2;
+    }
+    if (full) break;
+  }
+  if (!full && (eligible.length === 0 || (eligible.length < EXPLAIN_WHEN_FEWER && ineligible.length === 0)) && opts.nameContains === undefined) {
     // A short list (or nobody) in the asker's market and no reason yet to show: weigh a bounded sample of the
     // others, in ID order, to say why the list is short.
-    const sample = (await src.directory.findCandidates({ kinds: base.kinds, limit: EXPLAIN_SAMPLE }))
-      .filter((o) => !candidates.some((c) => c.id === o.id));
+    const sample = (await src.directory.findCandidates({ kinds: base.kinds, limit: EXPLAIN_SAMPLE })).filter((o) => !weighed.has(o.id));
     const why = await judgeAll(sample, subjectFor, requester, src, asker);
     if (why.kind === 'refused') return why;
-    eligible.push(...why.eligible); // none, unless the market filter and the rules disagree: the rules win
-    ineligible.push(...why.ineligible);
+    for (const c of why.weighed) (c.verdict.ok ? eligible : ineligible).push(c); // eligible: none, unless the market filter and the rules disagree: the rules win
     ineligible.sort((a, b) => (a.org.id < b.org.id ? -1 : a.org.id > b.org.id ? 1 : 0));
   }
-  const more = eligible.length > limit || local.length >= CANDIDATE_SCAN_LIMIT || away.length >= CANDIDATE_SCAN_LIMIT;
+  const more = full || eligible.length > limit || truncated;
   return { kind: 'listed', eligible: eligible.slice(0, limit), ineligible, more };
 }
 
+/** The candidates with their verdicts, in the candidates' order; or the refusal that stopped the rules. */
 async function judgeAll(candidates: readonly Organization[], subjectFor: (o: Organization) => RequestSubject, requester: Person, src: FactSources, asker: Organization) {
-  const out = { kind: 'listed' as const, eligible: [] as Candidate[], ineligible: [] as Candidate[] };
+  const out = { kind: 'listed' as const, weighed: [] as Candidate[] };
   const validations = await verdictsFor(candidates.map(subjectFor), requester, src, [asker, ...candidates]);
   for (const [i, org] of candidates.entries()) {
     const validation = validations[i]!;
     if (validation.kind === 'refused') return validation;
-    const { verdict } = validation;
-    (verdict.ok ? out.eligible : out.ineligible).push({ org, verdict });
+    out.weighed.push({ org, verdict: validation.verdict });
   }
   return out;
 }

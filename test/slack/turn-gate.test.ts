@@ -64,3 +64,48 @@ describe('TurnGate: at most N turns at once, the rest in order, none waiting too
     }
   });
 });
+
+describe('TurnGate while the event loop is busy (issue 19)', () => {
+  it('runs at most busyLimit turns at once while busy, in arrival order; once the loop is free again the waiting ones take the places', async () => {
+    const log: string[] = [];
+    let busy = true;
+    const gate = new TurnGate(3, 60_000, { busy: () => busy, busyLimit: 1 });
+    const turns = ['a', 'b', 'c', 'd', 'e'].map((n) => heldTurn(log, n));
+    const results = turns.slice(0, 4).map((t) => gate.run(t.run));
+    await tick();
+    expect(log).toEqual(['start a']);
+    expect(gate.counts).toEqual({ active: 1, waiting: 3 });
+    turns[0]!.finish();
+    await tick();
+    expect(log).toEqual(['start a', 'end a', 'start b']); // still busy: one at a time
+    busy = false;
+    // A newcomer finds places open: the ones waiting go first, and it waits behind them.
+    results.push(gate.run(turns[4]!.run));
+    await tick();
+    expect(log).toEqual(['start a', 'end a', 'start b', 'start c', 'start d']);
+    expect(gate.counts).toEqual({ active: 3, waiting: 1 });
+    turns[1]!.finish();
+    await tick();
+    expect(log.slice(-2)).toEqual(['end b', 'start e']);
+    for (const t of turns) t.finish();
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(gate.counts).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('with yieldFirst a turn given its place starts only after what is already waiting on the event loop', async () => {
+    const order = async (options: { yieldFirst?: boolean }) => {
+      const log: string[] = [];
+      const gate = new TurnGate(2, 60_000, options);
+      setImmediate(() => log.push('input already waiting'));
+      await gate.run(async () => void log.push('turn'));
+      await tick();
+      return log;
+    };
+    expect(await order({ yieldFirst: true })).toEqual(['input already waiting', 'turn']);
+    expect(await order({})).toEqual(['turn', 'input already waiting']);
+  });
+
+  it('refuses a busy limit below one', () => {
+    expect(() => new TurnGate(2, 1000, { busyLimit: 0 })).toThrow(RangeError);
+  });
+});

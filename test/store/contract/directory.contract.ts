@@ -275,6 +275,42 @@ export function describeDirectoryContract(name: string, factory: StoreFactory): 
       for (const bad of INJECTIONS) expect(await found({ countries: [bad as unknown as string] })).toEqual([]);
     });
 
+    it('issue 19: pages of candidates: `after` goes on from the last one of the page before, by name then ID, over kinds and countries', async () => {
+      await dir().importDirectory(
+        directoryFixture((raw) => {
+          raw.organizations.push(
+            // Two with the name of the fixture's 'Blue Reseller' (their IDs order them), one in another country, one of another kind.
+            { id: 'blue-two', kind: 'indirect_reseller', name: 'Blue Reseller', partnerId: '4800011', tenantId: '1a707182-93a4-4fb0-91c2-4d5e6f708191', country: 'JP' },
+            { id: 'a-blue', kind: 'direct_bill_partner', name: 'Blue Reseller', partnerId: '4800012', tenantId: '2a707182-93a4-4fb0-91c2-4d5e6f708192', country: 'JP', workloads: ['azure'] },
+            { id: 'us-seller', kind: 'direct_bill_partner', name: 'Amber US', partnerId: '4800013', tenantId: '3a707182-93a4-4fb0-91c2-4d5e6f708193', country: 'US', workloads: ['azure'] },
+            { id: 'aqua-direct', kind: 'direct_bill_partner', name: 'Aqua Direct', partnerId: '4800014', tenantId: '4a707182-93a4-4fb0-91c2-4d5e6f708194', country: 'JP', workloads: ['azure'] },
+          );
+        }),
+      );
+      const query = { kinds: ['indirect_reseller', 'direct_bill_partner'] as const, countries: ['JP', 'US'] };
+      const whole = await dir().findCandidates({ ...query, limit: 50 });
+      expect(ids(whole)).toEqual(['us-seller', 'aqua-direct', 'a-blue', 'blue-reseller', 'blue-two', 'fab-direct', 'green-reseller']);
+      for (const size of [1, 2, 3]) {
+        const paged: string[] = [];
+        let after: { name: string; id: string } | undefined;
+        for (let n = 0; n < 20; n++) {
+          const page = await dir().findCandidates({ ...query, limit: size, ...(after ? { after } : {}) });
+          paged.push(...ids(page));
+          if (page.length < size) break;
+          after = { name: page.at(-1)!.name, id: page.at(-1)!.id };
+        }
+        expect(paged).toEqual(ids(whole));
+      }
+      // Between two of the same name, by ID; after the last one, nothing; the other filters still apply.
+      expect(ids(await dir().findCandidates({ ...query, limit: 50, after: { name: 'Blue Reseller', id: 'blue-reseller' } }))).toEqual(['blue-two', 'fab-direct', 'green-reseller']);
+      expect(ids(await dir().findCandidates({ ...query, limit: 50, after: { name: 'Green Reseller', id: 'green-reseller' } }))).toEqual([]);
+      expect(ids(await dir().findCandidates({ ...query, workload: 'azure', limit: 50, after: { name: 'Aqua Direct', id: 'aqua-direct' } }))).toEqual(['a-blue', 'fab-direct']);
+      for (const bad of INJECTIONS) {
+        expect(await dir().findCandidates({ ...query, limit: 50, after: { name: bad as unknown as string, id: 'x' } })).toEqual([]);
+        expect(await dir().findCandidates({ ...query, limit: 50, after: bad as unknown as { name: string; id: string } })).toEqual([]);
+      }
+    });
+
     // Issue 19: imports larger than one batch, on both stores. On FerretDB these once hung: a re-import sent
     // 1,000 updates of stored records in one command, more than FerretDB's SQLite pool has connections
     // (adapters/mongo/import-writes.ts); they now take seconds there.
