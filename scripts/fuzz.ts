@@ -21,6 +21,7 @@ import { openStore } from '../adapters/open-store';
 import { readDirectoryFile } from '../bot/directory-file';
 import { createService } from '../bot/runtime';
 import { DomainPolicySchema } from '../domain';
+import { seededRandom } from '../domain/seeded-random';
 
 const ROOT = join(__dirname, '..');
 const SECRET = 'fuzz-signing-secret-0123456789abcdef';
@@ -42,18 +43,6 @@ export interface FuzzFigures {
   stateChanged: boolean;
   stoppedBy: 'count' | 'deadline';
   ms: number;
-}
-
-/** A small seeded PRNG (mulberry32), so that FUZZ_SEED repeats a run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Json = unknown;
@@ -222,7 +211,7 @@ function makeShot(rand: () => number, teamsSeeds: Json[], slackSeeds: Json[]): S
 export async function runFuzz(o: { requests?: number; deadlineMs?: number; seed?: number; concurrency?: number; log?: (s: string) => void } = {}): Promise<FuzzFigures> {
   const requests = o.requests ?? 10_000;
   const deadlineMs = o.deadlineMs ?? 600_000;
-  const rand = prng(o.seed ?? 14);
+  const rand = seededRandom(o.seed ?? 14);
   const log = o.log ?? (() => undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'pl-fuzz-'));
   const connector = await localServer(() => [201, { id: 'posted' }]);

@@ -1,4 +1,5 @@
 import { LOCALES, type IntentScore, type Locale } from '../../app/ports';
+import { seededRandom } from '../../domain/seeded-random';
 import { classifierText } from './classifier-text';
 import { inOneLanguage } from './mixed-language';
 import type { TrainingExample } from './training-data';
@@ -100,18 +101,6 @@ export function featuresOf(locale: Locale, prepared: string): string[] {
 const SCALE = 100;
 const rounded = (n: number): number => Math.round(n * SCALE) / SCALE;
 
-/** A small deterministic PRNG (mulberry32) for the training order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function softmaxInPlace(z: Float64Array): void {
   let max = -Infinity;
   for (const v of z) if (v > max) max = v;
@@ -145,7 +134,7 @@ class LocaleModel {
     const W = new Float64Array(index.size * K);
     const b = new Float64Array(K);
     const z = new Float64Array(K);
-    const next = random(options.seed);
+    const next = seededRandom(options.seed);
     const order = rows.map((_, i) => i);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {

@@ -7,6 +7,7 @@
  * authorized distributors of their own country and cloud; each customer has one or two partners and one to
  * three subscriptions, some bought outside CSP (so that multi-channel has something to offer).
  */
+import { seededRandom } from '../../domain/seeded-random';
 
 export type DirectorySize = 'S' | 'M' | 'L';
 
@@ -25,18 +26,6 @@ export interface GeneratedDirectory {
   subscriptions: Json[];
 }
 
-/** mulberry32: small, fast, and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COUNTRIES = ['JP', 'JP', 'JP', 'US', 'US', 'DE', 'FR', 'GB', 'AU', 'SG'] as const;
 const WORDS = ['Aoba', 'Birch', 'Cobalt', 'Delta', 'Ember', 'Fern', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen', 'Maple', 'Nimbus', 'Onyx', 'Pine', 'Quartz', 'River', 'Summit', 'Tide', 'Umber', 'Vale', 'Willow', 'Yuzu', 'Zephyr'];
 const KINDS = { distributor: ['Distribution', 'Supply', 'Wholesale'], reseller: ['IT', 'Cloud Partners', 'Systems', 'Solutions'], customer: ['Manufacturing', 'Logistics', 'Foods', 'Retail', 'Clinic', 'Bank', 'Studio'] };
@@ -45,7 +34,7 @@ const OUTSIDE_CSP = ['microsoft_direct', 'ea', 'open', 'advisor', 'third_party']
 
 export function generateDirectory(size: DirectorySize, seed = 1): GeneratedDirectory {
   const n = DIRECTORY_SIZES[size];
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const hex = (len: number) => Array.from({ length: len }, () => Math.floor(rand() * 16).toString(16)).join('');
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
