@@ -1,6 +1,4 @@
-import type { z } from 'zod';
 import {
-  DomainNameSchema,
   isActive,
   OrganizationSchema,
   PartnerCustomerRelationshipSchema,
@@ -21,6 +19,8 @@ import {
 import type { LoggerPort, PartnerCenterPort, PcCustomer, PcPage, PcPartnerRelationship, PcSubscription } from '../ports';
 import { PARTNER_CENTER_REQUESTS_PER_MINUTE, RateLimiter } from './rate-limiter';
 import { SeenTenants } from './seen-tenants';
+import { domainOr, issues, same, workloadOf } from './sync-records';
+export { workloadOf } from './sync-records';
 import { CheckpointSchema, MAX_SKIPS_KEPT, SYNC_CHECKPOINT_KEY, SYNC_CHECKPOINT_TTL_MS, zero, type Checkpoint, type SyncKind, type SyncProgress, type SyncReport } from './sync-report';
 export { MAX_SKIPS_KEPT, SYNC_CHECKPOINT_KEY, SYNC_CHECKPOINT_TTL_MS, SYNC_KINDS, type SyncChangeCounts, type SyncCounts, type SyncKind, type SyncPhase, type SyncProgress, type SyncReport, type SyncSkip } from './sync-report';
 
@@ -494,40 +494,4 @@ class SyncRun {
       if (subs.length || rels.length) await this.write({ subscriptions: subs, relationships: rels });
     }
   }
-}
-
-/**
- * The workload a Partner Center subscription is for. Partner Center gives an offer, not a workload:
- * usage-based offers and Azure offers are Azure; Dynamics 365 and Power Platform offers are named so;
- * every other license-based offer counts as Microsoft 365.
- */
-export function workloadOf(s: Pick<PcSubscription, 'billingType' | 'offerName' | 'friendlyName'>): Workload {
-  const name = `${s.offerName ?? ''} ${s.friendlyName ?? ''}`;
-  if (lower(s.billingType ?? '') === 'usage' || /\bazure\b/i.test(name)) return 'azure';
-  if (/\bdynamics\b/i.test(name)) return 'dynamics365';
-  if (/\bpower (apps|automate|bi|pages|platform|virtual agents)\b/i.test(name)) return 'power_platform';
-  return 'microsoft365';
-}
-
-function domainOr(domain: string | undefined, fallback: string | undefined): string | undefined {
-  const parsed = DomainNameSchema.safeParse(domain);
-  return parsed.success ? parsed.data : fallback;
-}
-
-function issues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
-}
-
-/** Whether two records are the same (dates by instant, absent and undefined alike). */
-function same(a: object, b: object): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
-    }
-    return v;
-  });
 }
