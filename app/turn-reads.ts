@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DirectoryPort, KeyValuePort, StorePort } from '../domain';
+import { deepFreeze } from '../domain/deep-freeze';
 
 /** What one turn has read so far; `open` is false once the turn has ended (work it left behind reads the store again). */
 interface TurnScope {
@@ -25,14 +26,6 @@ const DIRECTORY_READS: ReadonlySet<string> = new Set<keyof DirectoryPort>([
   'getOrganizations',
   'listPeopleOfOrganizations',
 ]);
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Issue 19: a turn read the asker's organization three times, a language setting twice and, on Slack,

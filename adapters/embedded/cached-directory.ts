@@ -1,4 +1,5 @@
 import type { CandidateQuery, DirectoryData, DirectoryPort, ImportCounts, ImportOptions, Organization, OrganizationKind, PlatformIdentity, ProviderResellerLink, Person, Role } from '../../domain';
+import { deepFreeze } from '../../domain/deep-freeze';
 
 /** At most this many answers are kept, the least recently used going first. */
 export const CACHED_ANSWERS_MAX = 5_000;
@@ -6,14 +7,6 @@ export const CACHED_ANSWERS_MAX = 5_000;
 const LONGEST_KEPT_LIST = 500;
 
 type Read = 'getOrganization' | 'findPartnerByPartnerId' | 'getPerson' | 'findPersonByIdentity' | 'listPeople' | 'findOrganizationByTenant' | 'findOrganizationBySlackWorkspace' | 'listLinks' | 'listRelationships' | 'getSubscription' | 'listSubscriptions' | 'findCandidates' | 'listLinksOfResellers' | 'getOrganizations' | 'listPeopleOfOrganizations';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Issue 19: the LevelDB directory reads each answer from disk, and a turn asks the same few questions

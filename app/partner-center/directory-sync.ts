@@ -19,7 +19,7 @@ import {
 import type { LoggerPort, PartnerCenterPort, PcCustomer, PcPage, PcPartnerRelationship, PcSubscription } from '../ports';
 import { PARTNER_CENTER_REQUESTS_PER_MINUTE, RateLimiter } from './rate-limiter';
 import { SeenTenants } from './seen-tenants';
-import { domainOr, issues, same, workloadOf } from './sync-records';
+import { domainOr, issues, lower, same, workloadOf } from './sync-records';
 export { workloadOf } from './sync-records';
 import { CheckpointSchema, MAX_SKIPS_KEPT, SYNC_CHECKPOINT_KEY, SYNC_CHECKPOINT_TTL_MS, zero, type Checkpoint, type SyncKind, type SyncProgress, type SyncReport } from './sync-report';
 export { MAX_SKIPS_KEPT, SYNC_CHECKPOINT_KEY, SYNC_CHECKPOINT_TTL_MS, SYNC_KINDS, type SyncChangeCounts, type SyncCounts, type SyncKind, type SyncPhase, type SyncProgress, type SyncReport, type SyncSkip } from './sync-report';
@@ -39,7 +39,6 @@ export interface DirectorySyncDeps {
 
 const CHECKPOINT_EVERY = 20;
 const SOURCE = 'partner_center' as const;
-const lower = (s: string) => s.toLowerCase();
 
 /**
  * Issue 17: imports the directory from Partner Center: the operator's own profile, its indirect

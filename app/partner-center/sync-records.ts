@@ -5,7 +5,7 @@ import type { PcSubscription } from '../ports';
 // Issue 17: how the directory sync reads Partner Center's records and compares them with the directory's
 // (moved out of directory-sync.ts in issue 19).
 
-const lower = (s: string) => s.toLowerCase();
+export const lower = (s: string): string => s.toLowerCase();
 
 /**
  * The workload a Partner Center subscription is for. Partner Center gives an offer, not a workload:
