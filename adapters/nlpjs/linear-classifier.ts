@@ -40,7 +40,7 @@ export interface LinearTrainingOptions {
   seed?: number;
 }
 
-const DEFAULTS: Required<LinearTrainingOptions> = { epochs: 30, l2: 1e-5, learningRate: 2, seed: 18 };
+const DEFAULTS: Required<LinearTrainingOptions> = { epochs: 30, l2: 3e-4, learningRate: 2, seed: 18 };
 
 const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
   [/n't\b/g, ' not'],
