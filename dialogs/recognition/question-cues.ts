@@ -19,8 +19,8 @@ const JA_QUESTION =
 
 /** Asking the bot to do something, or about one's own requests: these stay what the classifier read. */
 const EN_REQUEST =
-  /\b(?:please|we\s+(?:want|need|would\s+like|'d\s+like)\s+(?!to\s+know)|i\s+(?:want|need)|(?:can|could|would)\s+you\s+(?!tell|let\s+me\s+know|explain)|my\s+(?:requests?|applications?|links?)|our\s+(?:requests?|applications?)|pl-[0-9a-z]{4})/iu;
-const JA_REQUEST = /したい|したく|ほしい|欲しい|てください|下さい|お願い|もらえ|いただけ|頂け|私の|出した|PL-[0-9A-Za-z]{4}/u;
+  /\b(?:please|we\s+(?:want|need|would\s+like|'d\s+like)\s+(?!to\s+know)|i\s+(?:want|need)|(?:can|could|would)\s+you\s+(?!tell|let\s+me\s+know|explain)|(?:possible|able)\s+for\s+you\s+to|(?:request|application|link)s?\s+(?:i|we)\s+(?:made|filed|sent|submitted|raised|put\s+in)\b|my\s+(?:requests?|applications?|links?)|our\s+(?:requests?|applications?)|pl-[0-9a-z]{4})/iu;
+const JA_REQUEST = /したい|したく|ほしい|欲しい|てください|下さい|お願い|もらえ|いただけ|頂け|私の|自分の申請|うちの申請|出した|PL-[0-9A-Za-z]{4}/u;
 
 /** The intents a question cue may turn into a question about the rules (not approvers or greetings; help only with the bot's words). */
 const READ_AS_QUESTION = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'cancel_request', 'add_approver', 'remove_approver', 'change_request', 'resubmit_request', 'none', 'help']);

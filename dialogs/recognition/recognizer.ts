@@ -14,6 +14,8 @@ import { asksAboutApprovingOne } from './approval-cue';
 import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
 import { clausesOf } from './clauses';
+import { asksForADetail } from './detail-cue';
+import { asksWhetherDecided, chasesTheApprovers } from './follow-up-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor, type OrganizationIndex } from './entities';
@@ -105,7 +107,7 @@ export class MessageRecognizer implements Recognizer {
    * One text's intent: the classifier's reading of its words, unless the words around them say more: a
    * question about how things work (question-cues.ts), filing a request once more (again-cue.ts), or
    * editing something on one's request (change-cue.ts), a distributor asked for (distributor-cue.ts),
-   * an approver asking about one request (approval-cue.ts).
+   * an approver asking about one request (approval-cue.ts), a requester following one up (follow-up-cue.ts).
    * The cued intent comes first in `ranked`, the classifier's reading second.
    */
   private async classifyOne(locale: Locale, text: string): Promise<Scored> {
@@ -139,6 +141,9 @@ function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent
   if (changesTheRequest(text, read)) return 'change_request';
   if (asksForADistributor(text, read)) return 'link_distributor';
   if (asksAboutApprovingOne(text, read)) return 'request_status';
+  if (chasesTheApprovers(text, read)) return 'remind_approvers';
+  if (asksWhetherDecided(text, read)) return 'request_status';
+  if (asksForADetail(text, read)) return 'request_status';
   if (asksAboutTheRules(text, asRead)) return 'policy_question';
   return undefined;
 }

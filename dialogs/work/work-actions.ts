@@ -9,6 +9,9 @@ import type { RequestDialogOptions } from '../request/request.dialog';
 import type { Slots } from '../request/slot-spec';
 import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
 import { describeRequest, workText } from './work.text';
+import { REQUEST_ID } from '../recognition/detail-cue';
+
+export { detailAskedFor } from '../recognition/detail-cue';
 
 /**
  * Issue 15, the approval work: change a pending request (a new version), file a closed one again,
@@ -22,16 +25,6 @@ export const isWorkAction = (a: CardAction | undefined): a is WorkAction => !!a 
 export const WORK_INTENTS = ['change_request', 'resubmit_request', 'add_note', 'handover_request'] as const;
 export type WorkIntent = (typeof WORK_INTENTS)[number];
 export const isWorkIntent = (x: string): x is WorkIntent => (WORK_INTENTS as readonly string[]).includes(x);
-
-const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
-
-/** "PL-… details", "show PL-…", 「PL-…の詳細」: the request named, when the message asks to see it. */
-const DETAIL_WORDS = /\b(details?|show|open|view)\b|詳細|詳しく|見せて|表示/i;
-
-export function detailAskedFor(text: string): string | undefined {
-  const id = REQUEST_ID.exec(text)?.[0];
-  return id && DETAIL_WORDS.test(text.normalize('NFKC')) ? id.toUpperCase() : undefined;
-}
 
 /** Opens the detail card of a request the reader may see (otherwise: not found, nothing else said). */
 export async function showDetail(dc: DialogContext, deps: DialogDeps, requestId: string): Promise<void> {

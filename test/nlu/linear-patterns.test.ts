@@ -15,6 +15,8 @@ import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
 import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
+import { asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
+import { asksForADetail } from '../../dialogs/recognition/detail-cue';
 import { outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { piecesOf } from '../../adapters/nlpjs/nlpjs-engine';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
@@ -100,6 +102,9 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'filesAgain (again cue)': (t) => filesAgain(t, 'link_distributor'),
   'changesTheRequest (change cue)': (t) => changesTheRequest(t, 'request_status'),
   'asksForADistributor (distributor cue)': (t) => asksForADistributor(t, 'add_partner'),
+  'asksWhetherDecided (follow-up cue)': (t) => asksWhetherDecided(t, 'link_distributor'),
+  'chasesTheApprovers (follow-up cue)': (t) => chasesTheApprovers(t, 'link_distributor'),
+  'asksForADetail (detail cue)': (t) => asksForADetail(t, 'none'),
   'outOfScopeHelp (help guard)': (t) => outOfScopeHelp('help', t),
   'piecesOf (long messages)': piecesOf,
   'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
