@@ -4,7 +4,7 @@ import { NluManager, NluNeural } from '@nlpjs/nlu';
 import { LOCALES, type IntentClassifier, type IntentScore, type Locale } from '../../app/ports';
 import { LangJaSegmenter } from './japanese-segmenter';
 import { prepare } from './linear-classifier';
-import { outOfScopeAction, outOfScopeHelp, speaksOfTheBotsThings } from './scope-guard';
+import { aboutSomethingElse, outOfScopeAction, outOfScopeHelp, speaksOfTheBotsThings } from './scope-guard';
 import type { TrainingExample } from './training-data';
 
 export type { IntentClassifier, IntentScore };
@@ -169,6 +169,6 @@ export function inScope(ranked: IntentScore[], prepared: string): IntentScore[] 
     if (speaksOfTheBotsThings(prepared) && rest.length > 0) return inScope(renormalised(rest), prepared);
     return [{ intent: 'None', score: 1 }, ...ranked];
   }
-  if (outOfScopeAction(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
+  if (outOfScopeAction(ranked[0]!.intent, prepared) || aboutSomethingElse(ranked[0]!.intent, prepared)) return [{ intent: 'None', score: 1 }, ...ranked];
   return ranked;
 }

@@ -34,6 +34,27 @@ export function outOfScopeAction(intent: string, text: string): boolean {
 }
 
 /**
+ * Issue 18: out-of-scope requests worded like this bot's ("add a partner to my calendar for Thursday",
+ * "approve my vacation request", 「カレンダーにパートナー企業との打ち合わせを追加して」, 「先月の請求書は
+ * どこ？」) were read as adding a partner or as the status of one's requests: the words "partner",
+ * "request", "approve" are the bot's, the thing acted on is not. A text that names such a thing (a
+ * calendar, a meeting, leave, an expense, an invoice, a password, another app) and none of the words
+ * only this bot's requests have (a distributor, a reseller, multi-channel, approvers, 申請, 連携, a
+ * request ID) is out of scope, whatever was read.
+ */
+const OTHER_THINGS =
+  /\b(?:calendar|meetings?|appointments?|vacation|holidays?|pto|leave\s+request|(?:sick|annual|parental)\s+leave|expenses?|invoices?|bills?|billing\s+address|timesheets?|payroll|password|mfa|2fa|linkedin|netflix|spotify|gym|lunch|dinner|flights?|hotel|taxi|parking|wi-?fi|printer|cover\s+letter|birthday|discount)\b|カレンダー|会議|打ち合わせ|打合せ|ミーティング|休暇|有給|経費|請求書|パスワード|予約|出張|駐車|ランチ|飲み会|誕生日|値引き|値下げ|LinkedIn/i;
+const ONLY_OURS =
+  /distribut|reseller|indirect|multi-?channel|approvers?\b|\b(?:my|our)\s+requests\b|\bour\s+request\b|\bcsp\b|\bgdap\b|\bpl-[0-9a-z]{4}|申請|連携|ディストリ|リセラー|承認者|マルチチャネル|間接|パートナーセンター|partner\s+center/i;
+/** Read as these, a text about another thing only is out of scope (greetings and questions about the rules stay). */
+const ABOUT_OTHER_THINGS = new Set([...ACTIONS, 'link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'help', 'list_approvers']);
+
+/** Whether a reading of `intent` from `text` is rather about something this bot does not handle. */
+export function aboutSomethingElse(intent: string, text: string): boolean {
+  return ABOUT_OTHER_THINGS.has(intent) && OTHER_THINGS.test(text) && !ONLY_OURS.test(text);
+}
+
+/**
  * Help was learned from "how do I use this", "what can you do", "I'm lost": on English text it also
  * caught any question of that shape ("how do I bake bread", "whats the wifi password here"). Help is
  * taken to be meant only when the text speaks of the bot, of asking it or of getting help; otherwise

@@ -17,7 +17,7 @@ import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
 import { asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
 import { asksForADetail } from '../../dialogs/recognition/detail-cue';
-import { outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
+import { aboutSomethingElse, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { piecesOf } from '../../adapters/nlpjs/nlpjs-engine';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 import { yesNo } from '../../dialogs/request/confirm-words';
@@ -106,6 +106,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'chasesTheApprovers (follow-up cue)': (t) => chasesTheApprovers(t, 'link_distributor'),
   'asksForADetail (detail cue)': (t) => asksForADetail(t, 'none'),
   'outOfScopeHelp (help guard)': (t) => outOfScopeHelp('help', t),
+  'aboutSomethingElse (other things guard)': (t) => aboutSomethingElse('add_partner', t),
   'piecesOf (long messages)': piecesOf,
   'inOneLanguage (mixed English and Japanese)': (t) => [inOneLanguage(t, 'ja'), inOneLanguage(t, 'en')],
 };

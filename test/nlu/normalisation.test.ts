@@ -1,6 +1,6 @@
 import { classifierText } from '../../adapters/nlpjs/classifier-text';
 import { inOneLanguage } from '../../adapters/nlpjs/mixed-language';
-import { outOfScopeAction, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
+import { aboutSomethingElse, outOfScopeAction, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { expandShorthand } from '../../adapters/nlpjs/shorthand';
 import { createRecognizer } from '../../bot/recognizer';
 
@@ -83,6 +83,38 @@ describe('out-of-scope guard on action intents', () => {
   it('out-of-scope requests that share an action word are recognised as none, never as the action', async () => {
     const recognizer = await createRecognizer();
     for (const text of ['cancel my gym membership', 'can you cancel my flight to Osaka', 'ジムの会員をキャンセルしたい', '新幹線の予約を取り消して']) {
+      const result = await recognizer.recognize(text);
+      expect([text, result.intent]).toEqual([text, 'none']);
+    }
+  }, 60000);
+});
+
+describe('out-of-scope guard on other things worded like ours (issue 18)', () => {
+  it.each([
+    ['add_partner', 'put the partner sync on my calendar for Friday'],
+    ['request_status', 'approve my holiday request for next week'],
+    ['request_status', 'where can I find the invoice from March'],
+    ['link_distributor', 'link my LinkedIn profile'],
+    ['add_partner', 'パートナー企業との会議をカレンダーに入れて'],
+    ['request_status', '経費の申し込み状況を見たい'],
+  ])('%s for "%s" is out of scope', (intent, text) => {
+    expect(aboutSomethingElse(intent, text)).toBe(true);
+  });
+
+  it.each([
+    ['request_status', 'what happens to our request while the approver is on holiday'],
+    ['link_distributor', 'link us with a distributor before our meeting on Friday'],
+    ['add_partner', 'we need a second partner for Azure'],
+    ['cancel_request', '会議で決まったので、連携の申請を取り下げます'],
+    ['policy_question', 'can a partner see our invoices?'],
+    ['greeting', 'good morning, lunch soon?'],
+  ])('%s for "%s" stays', (intent, text) => {
+    expect(aboutSomethingElse(intent, text)).toBe(false);
+  });
+
+  it('through the recognizer, such a request is none', async () => {
+    const recognizer = await createRecognizer();
+    for (const text of ['add a partner meeting to my calendar', 'approve my vacation days please', 'カレンダーにパートナーとの打ち合わせを追加して']) {
       const result = await recognizer.recognize(text);
       expect([text, result.intent]).toEqual([text, 'none']);
     }
