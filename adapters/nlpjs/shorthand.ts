@@ -25,6 +25,8 @@ const SHORTHAND: readonly (readonly [RegExp, string])[] = [
   [/(?<![.\w])ur(?![.\w])/g, 'your'],
   [/(?<![.\w])q(?![.\w])/g, 'question'],
   [/\bsubs\b/gi, 'subscriptions'],
+  // Katakana for "disti" (「うちが使えるディスティってどこ？」); ディストリ… is already the word.
+  [/ディスティ(?:ー|ィ)?/g, 'ディストリビューター'],
 ];
 
 export function expandShorthand(text: string): string {

@@ -8,7 +8,7 @@ import type { IntentName } from '../../app/ports';
  * (adapters/nlpjs/shorthand.ts does it for the classifier; here the common spellings are listed).
  * A plain alternation: linear in the text.
  */
-const DISTRIBUTOR = /\b(?:distributors?|distributers?|distis?|distys?|indirect\s+providers?)\b|ディストリ|間接プロバイダー|代理店/iu;
+const DISTRIBUTOR = /\b(?:distributors?|distributers?|distis?|distys?|indirect\s+providers?)\b|ディストリ|ディスティ|間接プロバイダー|代理店/iu;
 /** A partner wanted besides a distributor ("a second partner, not a distributor") is still a partner. */
 const NOT_A_DISTRIBUTOR = /\b(?:not|no|instead\s+of)\s+(?:a\s+|the\s+|our\s+)?(?:distributors?|distis?)\b|ディストリビューターではなく|ディストリじゃなく/iu;
 

@@ -42,3 +42,14 @@ export function asksWhetherDecided(text: string, intent: IntentName): boolean {
 export function chasesTheApprovers(text: string, intent: IntentName): boolean {
   return READ_AS_REMINDER.has(intent) && !ABOUT_ME.test(text) && (EN_CHASE.test(text) || JA_CHASE.test(text));
 }
+
+/** The status asked after by name: "status", "progress", "any news on", 「ステータス」「進捗」「状況」「どうなって」. */
+const STATUS = /\b(?:status|progress|any\s+(?:news|word|update)\s+on|update\s+on)\b|ステータス|進捗|進み具合|状況|どうなって/iu;
+/** A new request wanted in the same words ("I'd like a status update and a new link with Contoso" is rare; "we want to link" is not). */
+const WANTS_NEW = /\b(?:want|need|would\s+like|'d\s+like|link\s+us|connect\s+us|hook\s+us)\b|したい|したく|ほしい|欲しい/iu;
+const READ_AS_KIND = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support']);
+
+/** Whether `text`, read as a new request of kind `intent`, asks rather after one's request's status ("disti link の status どう？"). */
+export function asksAfterTheStatus(text: string, intent: IntentName): boolean {
+  return READ_AS_KIND.has(intent) && STATUS.test(text) && !WANTS_NEW.test(text);
+}

@@ -13,9 +13,9 @@ import type { IntentName } from '../../app/ports';
 
 /** Asking how things work in general: whether, what happens if, how long, allowed, eligible, the rules... */
 const EN_QUESTION =
-  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|quick\s+(?:q|question)|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
+  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|quick\s+(?:q|question)|in\s+general|generally|at\s+all|(?:see|access|view|read)\s+(?:our|my|the|their|its|your)\s+(?:[a-z']+\s+)?data|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
 const JA_QUESTION =
-  /どのくらい|どれくらい|何日|何社|何人まで|目安|どうなり(?:ます|ません)|どうなる(?:の|ん)|ルール|規則|条件|対象(?:に|です|か)|(?:て|で)もいい(?:ん|です|の)|可能(?:です|でしょう)か|許可され|んでしょうか|でしたっけ|ものですか/u;
+  /どのくらい|どれくらい|何日|何社|何人まで|目安|どうなり(?:ます|ません)|どうなる(?:の|ん)|ルール|規則|条件|対象(?:に|です|か)|(?:て|で)もいい(?:ん|です|の)|可能(?:です|でしょう)か|許可され|んでしょうか|のでしょうか|でしたっけ|ものですか|一般的に|そもそも|って何|ってなに|とは何|どういう(?:流れ|仕組み|こと|意味)|どこまで見え|質問です/u;
 
 /** Asking the bot to do something, or about one's own requests: these stay what the classifier read. */
 const EN_REQUEST =

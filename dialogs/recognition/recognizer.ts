@@ -9,13 +9,14 @@ import {
   type Recognizer,
   type RecognizeOptions,
 } from '../../app/ports';
+import { addsANote, cancelsTheRequest } from './action-cue';
 import { filesAgain } from './again-cue';
 import { asksAboutApprovingOne } from './approval-cue';
 import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
 import { clausesOf } from './clauses';
 import { asksForADetail } from './detail-cue';
-import { asksWhetherDecided, chasesTheApprovers } from './follow-up-cue';
+import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from './follow-up-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor, type OrganizationIndex } from './entities';
@@ -138,11 +139,13 @@ export class MessageRecognizer implements Recognizer {
 /** The intent the words around the classifier's reading say instead, if any (the first cue that applies). */
 function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent['intent'] | undefined {
   if (filesAgain(text, read)) return 'resubmit_request';
+  if (cancelsTheRequest(text, read)) return 'cancel_request';
+  if (addsANote(text, read)) return 'add_note';
   if (changesTheRequest(text, read)) return 'change_request';
   if (asksForADistributor(text, read)) return 'link_distributor';
   if (asksAboutApprovingOne(text, read)) return 'request_status';
   if (chasesTheApprovers(text, read)) return 'remind_approvers';
-  if (asksWhetherDecided(text, read)) return 'request_status';
+  if (asksWhetherDecided(text, read) || asksAfterTheStatus(text, read)) return 'request_status';
   if (asksForADetail(text, read)) return 'request_status';
   if (asksAboutTheRules(text, asRead)) return 'policy_question';
   return undefined;

@@ -1,5 +1,7 @@
+import { addsANote, cancelsTheRequest } from '../../dialogs/recognition/action-cue';
+import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { asksForADetail, detailAskedFor } from '../../dialogs/recognition/detail-cue';
-import { asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
+import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
 import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
 
 /** Issue 18: following up on one's own request reads as its status or as a reminder, whatever it names. */
@@ -77,5 +79,90 @@ describe('asksAboutTheRules: questions that are requests (issue 18)', () => {
 
   it('the same shape about the rules in general is still a question', () => {
     expect(asksAboutTheRules('is it possible for a reseller to work with two distributors?', 'link_distributor')).toBe(true);
+  });
+});
+
+describe('asksAfterTheStatus', () => {
+  it.each([
+    ['link_distributor', "what's the status of the Tailspin link"],
+    ['add_partner', 'any news on the second partner for Azure?'],
+    ['link_distributor', 'ディストリ連携のステータス教えて'],
+    ['multichannel_support', 'EAサブスクの件、進捗どうですか'],
+  ] as const)('%s for "%s" asks after the status', (intent, text) => {
+    expect(asksAfterTheStatus(text, intent)).toBe(true);
+  });
+
+  it.each([
+    ['link_distributor', 'we want to link with a distributor, what is the progress like usually'],
+    ['add_partner', '状況が変わったのでAzureのパートナーを追加したい'],
+    ['cancel_request', 'cancel it, whatever the status'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(asksAfterTheStatus(text, intent)).toBe(false);
+  });
+});
+
+describe('cancelsTheRequest and addsANote', () => {
+  it.each([
+    ['add_partner', 'we are staying with our current partner, so drop the request to add Tailspin for Azure'],
+    ['multichannel_support', 'scrap the EA support thing please'],
+    ['link_distributor', 'forget about the disti request'],
+    ['add_partner', '先週出したパートナー追加の申請ですが、取り下げをお願いします'],
+    ['request_status', 'Tailspinの申請、やっぱりなしにして'],
+  ] as const)('%s for "%s" cancels it', (intent, text) => {
+    expect(cancelsTheRequest(text, intent)).toBe(true);
+  });
+
+  it.each([
+    ['add_partner', 'add Tailspin as a second partner for Azure'],
+    ['resubmit_request', 'file the dropped request again'],
+    ['link_distributor', '申請を出したいです'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(cancelsTheRequest(text, intent)).toBe(false);
+  });
+
+  it.each([
+    ['change_request', 'attach a note to my link request saying the contract is signed'],
+    ['none', 'add comment: budget approved'],
+    ['add_approver', '申請にメモを残しておいて、予算は確保済み'],
+    ['request_status', 'leave a message for the approvers that we are in a hurry'],
+  ] as const)('%s for "%s" adds a note', (intent, text) => {
+    expect(addsANote(text, intent)).toBe(true);
+  });
+
+  it.each([
+    ['change_request', 'change the reason on my request'],
+    ['add_approver', 'add Priya as an approver'],
+    ['none', 'leave me alone'],
+  ] as const)('%s for "%s" stays', (intent, text) => {
+    expect(addsANote(text, intent)).toBe(false);
+  });
+});
+
+describe('filesAgain: one verb for filing again', () => {
+  it.each([
+    ['cancel_request', 'I cancelled the disti request by mistake, put it back in please'],
+    ['request_status', 'resend the rejected partner request'],
+    ['change_request', '却下された申請を直して再提出したい'],
+  ] as const)('%s for "%s" is filing again', (intent, text) => {
+    expect(filesAgain(text, intent)).toBe(true);
+  });
+
+  it('a cancellation stays one', () => {
+    expect(filesAgain('cancel the request I filed', 'cancel_request')).toBe(false);
+  });
+});
+
+describe('asksAboutTheRules: general and data questions', () => {
+  it.each([
+    ['request_status', 'how do approvals work in general'],
+    ['add_partner', 'can a second partner see our data?'],
+    ['multichannel_support', 'マルチチャネルってそもそも何ですか'],
+    ['link_distributor', 'ディストリビューターにはどこまで見えるの？'],
+  ] as const)('%s for "%s" is a question about the rules', (intent, text) => {
+    expect(asksAboutTheRules(text, intent)).toBe(true);
+  });
+
+  it('a partner asked to support a subscription stays the request', () => {
+    expect(asksAboutTheRules('we bought it on an EA, can a partner support it?', 'multichannel_support')).toBe(false);
   });
 });

@@ -15,7 +15,8 @@ import { withoutPleasantries } from '../../dialogs/recognition/pleasantries';
 import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
-import { asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
+import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
+import { addsANote, cancelsTheRequest } from '../../dialogs/recognition/action-cue';
 import { asksForADetail } from '../../dialogs/recognition/detail-cue';
 import { aboutSomethingElse, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { piecesOf } from '../../adapters/nlpjs/nlpjs-engine';
@@ -105,6 +106,9 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'asksWhetherDecided (follow-up cue)': (t) => asksWhetherDecided(t, 'link_distributor'),
   'chasesTheApprovers (follow-up cue)': (t) => chasesTheApprovers(t, 'link_distributor'),
   'asksForADetail (detail cue)': (t) => asksForADetail(t, 'none'),
+  'asksAfterTheStatus (follow-up cue)': (t) => asksAfterTheStatus(t, 'link_distributor'),
+  'cancelsTheRequest (action cue)': (t) => cancelsTheRequest(t, 'add_partner'),
+  'addsANote (action cue)': (t) => addsANote(t, 'change_request'),
   'outOfScopeHelp (help guard)': (t) => outOfScopeHelp('help', t),
   'aboutSomethingElse (other things guard)': (t) => aboutSomethingElse('add_partner', t),
   'piecesOf (long messages)': piecesOf,
