@@ -43,11 +43,11 @@ export function outOfScopeAction(intent: string, text: string): boolean {
  * request ID) is out of scope, whatever was read.
  */
 const OTHER_THINGS =
-  /\b(?:calendar|meetings?|appointments?|vacation|holidays?|pto|leave\s+request|(?:sick|annual|parental)\s+leave|expenses?|invoices?|bills?|billing\s+address|timesheets?|payroll|password|mfa|2fa|linkedin|netflix|spotify|gym|lunch|dinner|flights?|hotel|taxi|parking|wi-?fi|printer|cover\s+letter|birthday|discount)\b|カレンダー|会議|打ち合わせ|打合せ|ミーティング|休暇|有給|経費|請求書|パスワード|予約|出張|駐車|ランチ|飲み会|誕生日|値引き|値下げ|LinkedIn/i;
+  /\b(?:calendar|meetings?|appointments?|vacation|holidays?|pto|leave\s+request|(?:sick|annual|parental)\s+leave|expenses?|invoices?|bills?|billing\s+address|timesheets?|payroll|password|mfa|2fa|linkedin|netflix|spotify|gym|lunch|dinner|flights?|hotel|taxi|parking|wi-?fi|printer|cover\s+letter|birthday|discount|excel|vlookup|powerpoint|workday)\b|カレンダー|会議|打ち合わせ|打合せ|ミーティング|休暇|有給|経費|請求書|パスワード|予約|出張|駐車|ランチ|飲み会|誕生日|値引き|値下げ|LinkedIn/i;
 const ONLY_OURS =
   /distribut|reseller|indirect|multi-?channel|approvers?\b|\b(?:my|our)\s+requests\b|\bour\s+request\b|\bcsp\b|\bgdap\b|\bpl-[0-9a-z]{4}|申請|連携|ディストリ|リセラー|承認者|マルチチャネル|間接|パートナーセンター|partner\s+center/i;
-/** Read as these, a text about another thing only is out of scope (greetings and questions about the rules stay). */
-const ABOUT_OTHER_THINGS = new Set([...ACTIONS, 'link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'help', 'list_approvers']);
+/** Read as these, a text about another thing only is out of scope (greetings stay). */
+const ABOUT_OTHER_THINGS = new Set([...ACTIONS, 'link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'help', 'list_approvers', 'policy_question']);
 
 /** Whether a reading of `intent` from `text` is rather about something this bot does not handle. */
 export function aboutSomethingElse(intent: string, text: string): boolean {

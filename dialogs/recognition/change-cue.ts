@@ -10,10 +10,14 @@ import type { IntentName } from '../../app/ports';
 const EDIT_ON_REQUEST =
   /\b(?:update|change|edit|fix|correct|amend|reword|rewrite|revise)\s+(?:the|my|our|a)\s+(?:[a-z'-]+\s+){0,2}?(?:on|in|of|for)\s+(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b/iu;
 
+/** "can I update the pending partner request so it covers M365 too": an edit asked for, of a request. */
+const EDIT_A_REQUEST =
+  /\b(?:can|could|may)\s+(?:i|we)\s+(?:update|change|edit|amend|modify)\s+(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b|\b(?:please|i\s+(?:want|need)\s+to|we\s+(?:want|need)\s+to|let\s+me)\s+(?:update|change|edit|amend|modify)\s+(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b/iu;
+
 /** Read as these, an edit of one's request is rather a change to it. */
-const READ_AS_CHANGE = new Set<IntentName>(['request_status', 'help', 'none', 'add_note']);
+const READ_AS_CHANGE = new Set<IntentName>(['request_status', 'help', 'none', 'add_note', 'policy_question']);
 
 /** Whether `text`, read as `intent`, asks rather to change a request. */
 export function changesTheRequest(text: string, intent: IntentName): boolean {
-  return READ_AS_CHANGE.has(intent) && EDIT_ON_REQUEST.test(text);
+  return READ_AS_CHANGE.has(intent) && (EDIT_ON_REQUEST.test(text) || EDIT_A_REQUEST.test(text));
 }

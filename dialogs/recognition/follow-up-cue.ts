@@ -44,7 +44,7 @@ export function chasesTheApprovers(text: string, intent: IntentName): boolean {
 }
 
 /** The status asked after by name: "status", "progress", "any news on", 「ステータス」「進捗」「状況」「どうなって」. */
-const STATUS = /\b(?:status|progress|any\s+(?:news|word|update)\s+on|update\s+on)\b|ステータス|進捗|進み具合|状況|どうなって/iu;
+const STATUS = /\b(?:status|progress|any\s+(?:news|word|update)\s+on|update\s+on|stuck|held\s+up)\b|ステータス|進捗|進み具合|状況|どうなって|止まって|滞って/iu;
 /** A new request wanted in the same words ("I'd like a status update and a new link with Contoso" is rare; "we want to link" is not). */
 const WANTS_NEW = /\b(?:want|need|would\s+like|'d\s+like|link\s+us|connect\s+us|hook\s+us)\b|したい|したく|ほしい|欲しい/iu;
 const READ_AS_KIND = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support']);

@@ -13,13 +13,13 @@ import type { IntentName } from '../../app/ports';
 
 /** Asking how things work in general: whether, what happens if, how long, allowed, eligible, the rules... */
 const EN_QUESTION =
-  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|quick\s+(?:q|question)|in\s+general|generally|at\s+all|(?:see|access|view|read)\s+(?:our|my|the|their|its|your)\s+(?:[a-z']+\s+)?data|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
+  /\b(?:whether|what\s+happens|how\s+long|how\s+many|how\s+much\s+time|allowed|permitted|eligible|is\s+it\s+(?:ok|okay|possible|allowed|fine)|(?:tell\s+me|know|wondering|curious|ask)\s+if|rules?|policy|just\s+curious|quick\s+(?:q|question)|in\s+general|generally|at\s+all(?=\s*[?？])|(?:see|access|view|read)\s+(?:our|my|the|their|its|your)\s+(?:[a-z']+\s+)?data|do(?:es)?\s+(?:multi-?channel|multi-?partner|it|that)\s+(?:work|cover|apply)|covers?|can\s+(?:a|an|one|two)\s+(?:\w+\s+){0,3}?(?:customers?|resellers?|distributors?|subscriptions?|tenants?))\b/iu;
 const JA_QUESTION =
   /どのくらい|どれくらい|何日|何社|何人まで|目安|どうなり(?:ます|ません)|どうなる(?:の|ん)|ルール|規則|条件|対象(?:に|です|か)|(?:て|で)もいい(?:ん|です|の)|可能(?:です|でしょう)か|許可され|んでしょうか|のでしょうか|でしたっけ|ものですか|一般的に|そもそも|って何|ってなに|とは何|どういう(?:流れ|仕組み|こと|意味)|どこまで見え|質問です/u;
 
 /** Asking the bot to do something, or about one's own requests: these stay what the classifier read. */
 const EN_REQUEST =
-  /\b(?:please|we\s+(?:want|need|would\s+like|'d\s+like)\s+(?!to\s+know)|i\s+(?:want|need)|(?:can|could|would)\s+you\s+(?!tell|let\s+me\s+know|explain)|(?:possible|able)\s+for\s+you\s+to|(?:request|application|link)s?\s+(?:i|we)\s+(?:made|filed|sent|submitted|raised|put\s+in)\b|my\s+(?:requests?|applications?|links?)|our\s+(?:requests?|applications?)|pl-[0-9a-z]{4})/iu;
+  /\b(?:please|we\s+(?:want|need|would\s+like|'d\s+like)\s+(?!to\s+know)|i\s+(?:want|need)|(?:can|could|would)\s+you\s+(?!tell|let\s+me\s+know|explain)|i\s+(?:would|'d)\s+like\s+(?!to\s+know)|(?:chance|way)\s+you\s+(?:could|can)\s+(?!tell|explain)|^\s*(?:list|show)\b|\bthe\s+(?:pending|open|current)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application|link)\b|\b(?:show|list|give)\s+(?:me|us)\s+(?!the\s+rules?)|(?:possible|able)\s+for\s+you\s+to|(?:request|application|link)s?\s+(?:i|we)\s+(?:made|filed|sent|submitted|raised|put\s+in)\b|my\s+(?:requests?|applications?|links?)|our\s+(?:requests?|applications?)|pl-[0-9a-z]{4})/iu;
 const JA_REQUEST = /したい|したく|ほしい|欲しい|てください|下さい|お願い|もらえ|いただけ|頂け|私の|自分の申請|うちの申請|出した|PL-[0-9A-Za-z]{4}/u;
 
 /** The intents a question cue may turn into a question about the rules (not approvers or greetings; help only with the bot's words). */

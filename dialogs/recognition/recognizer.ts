@@ -9,9 +9,10 @@ import {
   type Recognizer,
   type RecognizeOptions,
 } from '../../app/ports';
-import { addsANote, cancelsTheRequest } from './action-cue';
+import { addsANote, cancelsTheRequest, handsOver } from './action-cue';
 import { filesAgain } from './again-cue';
 import { asksAboutApprovingOne } from './approval-cue';
+import { approversIntent } from './approvers-cue';
 import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
 import { clausesOf } from './clauses';
@@ -20,6 +21,7 @@ import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from './fo
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
 import { EntityExtractor, type OrganizationIndex } from './entities';
+import { asksForHelp } from './help-cue';
 import { withoutPleasantries } from './pleasantries';
 import { asksAboutTheRules } from './question-cues';
 
@@ -141,6 +143,9 @@ function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent
   if (filesAgain(text, read)) return 'resubmit_request';
   if (cancelsTheRequest(text, read)) return 'cancel_request';
   if (addsANote(text, read)) return 'add_note';
+  if (handsOver(text, read)) return 'handover_request';
+  const approvers = approversIntent(text, read);
+  if (approvers) return approvers;
   if (changesTheRequest(text, read)) return 'change_request';
   if (asksForADistributor(text, read)) return 'link_distributor';
   if (asksAboutApprovingOne(text, read)) return 'request_status';
@@ -148,6 +153,7 @@ function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent
   if (asksWhetherDecided(text, read) || asksAfterTheStatus(text, read)) return 'request_status';
   if (asksForADetail(text, read)) return 'request_status';
   if (asksAboutTheRules(text, asRead)) return 'policy_question';
+  if (asksForHelp(text, read)) return 'help';
   return undefined;
 }
 

@@ -16,7 +16,9 @@ import { filesAgain } from '../../dialogs/recognition/again-cue';
 import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
 import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
-import { addsANote, cancelsTheRequest } from '../../dialogs/recognition/action-cue';
+import { addsANote, cancelsTheRequest, handsOver } from '../../dialogs/recognition/action-cue';
+import { approversIntent } from '../../dialogs/recognition/approvers-cue';
+import { asksForHelp } from '../../dialogs/recognition/help-cue';
 import { asksForADetail } from '../../dialogs/recognition/detail-cue';
 import { aboutSomethingElse, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { piecesOf } from '../../adapters/nlpjs/nlpjs-engine';
@@ -109,6 +111,9 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'asksAfterTheStatus (follow-up cue)': (t) => asksAfterTheStatus(t, 'link_distributor'),
   'cancelsTheRequest (action cue)': (t) => cancelsTheRequest(t, 'add_partner'),
   'addsANote (action cue)': (t) => addsANote(t, 'change_request'),
+  'handsOver (action cue)': (t) => handsOver(t, 'link_distributor'),
+  'approversIntent (approvers cue)': (t) => approversIntent(t, 'greeting'),
+  'asksForHelp (help cue)': (t) => asksForHelp(t, 'link_distributor'),
   'outOfScopeHelp (help guard)': (t) => outOfScopeHelp('help', t),
   'aboutSomethingElse (other things guard)': (t) => aboutSomethingElse('add_partner', t),
   'piecesOf (long messages)': piecesOf,

@@ -109,7 +109,7 @@ describe('out-of-scope guard on other things worded like ours (issue 18)', () =>
     ['link_distributor', 'link us with a distributor before our meeting on Friday'],
     ['add_partner', 'we need a second partner for Azure'],
     ['cancel_request', '会議で決まったので、連携の申請を取り下げます'],
-    ['policy_question', 'can a partner see our invoices?'],
+    ['policy_question', 'can our distributor see our invoices?'],
     ['greeting', 'good morning, lunch soon?'],
   ])('%s for "%s" stays', (intent, text) => {
     expect(aboutSomethingElse(intent, text)).toBe(false);
