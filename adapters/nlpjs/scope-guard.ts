@@ -43,7 +43,7 @@ export function outOfScopeAction(intent: string, text: string): boolean {
  * request ID) is out of scope, whatever was read.
  */
 const OTHER_THINGS =
-  /\b(?:calendar|meetings?|appointments?|vacation|holidays?|pto|leave\s+request|(?:sick|annual|parental)\s+leave|expenses?|invoices?|bills?|billing\s+address|timesheets?|payroll|password|mfa|2fa|linkedin|netflix|spotify|gym|lunch|dinner|flights?|hotel|taxi|parking|wi-?fi|printer|cover\s+letter|birthday|discount|excel|vlookup|powerpoint|workday)\b|カレンダー|会議|打ち合わせ|打合せ|ミーティング|休暇|有給|経費|請求書|パスワード|予約|出張|駐車|ランチ|飲み会|誕生日|値引き|値下げ|LinkedIn/i;
+  /\b(?:calendar|meetings?|appointments?|vacation|holidays?|pto|leave\s+request|(?:sick|annual|parental)\s+leave|expenses?|invoices?|bills?|billing\s+address|timesheets?|payroll|password|mfa|2fa|linkedin|netflix|spotify|gym|lunch|dinner|flights?|hotel|taxi|parking|wi-?fi|printer|cover\s+letter|birthday|discount|excel|vlookup|powerpoint|workday|offsite|party|happy\s+hour|wrong\s+(?:chat|channel|window|thread|person))\b|カレンダー|会議|打ち合わせ|打合せ|ミーティング|休暇|有給|経費|請求書|パスワード|予約|出張|駐車|ランチ|飲み会|誕生日|値引き|値下げ|LinkedIn/i;
 const ONLY_OURS =
   /distribut|reseller|indirect|multi-?channel|approvers?\b|\b(?:my|our)\s+requests\b|\bour\s+request\b|\bcsp\b|\bgdap\b|\bpl-[0-9a-z]{4}|申請|連携|ディストリ|リセラー|承認者|マルチチャネル|間接|パートナーセンター|partner\s+center/i;
 /** Read as these, a text about another thing only is out of scope (greetings stay). */
@@ -51,8 +51,11 @@ const ABOUT_OTHER_THINGS = new Set([...ACTIONS, 'link_distributor', 'add_partner
 
 /** Whether a reading of `intent` from `text` is rather about something this bot does not handle. */
 export function aboutSomethingElse(intent: string, text: string): boolean {
-  return ABOUT_OTHER_THINGS.has(intent) && OTHER_THINGS.test(text) && !ONLY_OURS.test(text);
+  if (!OTHER_THINGS.test(text) || ONLY_OURS.test(text)) return false;
+  // A greeting stays one ("good morning, lunch soon?") unless something is asked for (「MFAリセットお願いします」).
+  return ABOUT_OTHER_THINGS.has(intent) || (intent === 'greeting' && ASKED_FOR.test(text));
 }
+const ASKED_FOR = /\b(?:please|can\s+you|could\s+you|reset|need)\b|お願い|ください|下さい|して(?:ほしい|欲しい)/i;
 
 /**
  * Help was learned from "how do I use this", "what can you do", "I'm lost": on English text it also

@@ -14,10 +14,13 @@ const EDIT_ON_REQUEST =
 const EDIT_A_REQUEST =
   /\b(?:can|could|may)\s+(?:i|we)\s+(?:update|change|edit|amend|modify)\s+(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b|\b(?:please|i\s+(?:want|need)\s+to|we\s+(?:want|need)\s+to|let\s+me)\s+(?:update|change|edit|amend|modify)\s+(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b/iu;
 
+/** "update my pending request so it covers M365", "modify PL-…: distributor should be…": an edit, first word. */
+const EDIT_FIRST = /^\s*(?:please\s+)?(?:update|change|edit|amend|modify|correct)\s+(?:pl-[0-9a-z]{8}\b|(?:my|our|the|this|that)\s+(?:[a-z'-]+\s+){0,2}?(?:request|application)\b)/iu;
+
 /** Read as these, an edit of one's request is rather a change to it. */
-const READ_AS_CHANGE = new Set<IntentName>(['request_status', 'help', 'none', 'add_note', 'policy_question']);
+const READ_AS_CHANGE = new Set<IntentName>(['request_status', 'help', 'none', 'add_note', 'policy_question', 'link_distributor', 'add_partner', 'multichannel_support']);
 
 /** Whether `text`, read as `intent`, asks rather to change a request. */
 export function changesTheRequest(text: string, intent: IntentName): boolean {
-  return READ_AS_CHANGE.has(intent) && (EDIT_ON_REQUEST.test(text) || EDIT_A_REQUEST.test(text));
+  return READ_AS_CHANGE.has(intent) && (EDIT_ON_REQUEST.test(text) || EDIT_A_REQUEST.test(text) || (EDIT_FIRST.test(text) && intent !== 'add_note'));
 }

@@ -12,7 +12,12 @@ const DISTRIBUTOR = /\b(?:distributors?|distributers?|distis?|distys?|indirect\s
 /** A partner wanted besides a distributor ("a second partner, not a distributor") is still a partner. */
 const NOT_A_DISTRIBUTOR = /\b(?:not|no|instead\s+of)\s+(?:a\s+|the\s+|our\s+)?(?:distributors?|distis?)\b|ディストリビューターではなく|ディストリじゃなく/iu;
 
+/** The distributors to choose from asked for: "list the distributors i can pick", "show me the distis we're allowed to link with". */
+const CHOICES = /\b(?:list|show)\s+(?:me\s+|us\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:[a-z-]+\s+)?(?:distributors|distributers|distis|indirect\s+providers)\b|\b(?:distributors|distis)\s+(?:i|we)\s+(?:can|could|may)\s+(?:pick|choose|use|link|go\s+with)\b/iu;
+const READ_AS_CHOICES = new Set<IntentName>(['request_status', 'policy_question', 'help', 'none']);
+
 /** Whether `text`, read as `intent`, asks rather for a link with a distributor. */
 export function asksForADistributor(text: string, intent: IntentName): boolean {
+  if (READ_AS_CHOICES.has(intent)) return CHOICES.test(text);
   return intent === 'add_partner' && DISTRIBUTOR.test(text) && !NOT_A_DISTRIBUTOR.test(text);
 }

@@ -29,13 +29,15 @@ const JA_CHASE = /(?:催促|督促|せっつ|急かし|急かせ)(?:し|して|�
 const ABOUT_ME = /\bremind\s+me\b|(?:私|自分)に(?:リマインド|通知)/iu;
 
 /** Read as these, a question whether one's request was decided is rather its status. */
-const READ_AS_STATUS = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'list_approvers', 'add_approver', 'help', 'none', 'greeting']);
+const READ_AS_STATUS = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'list_approvers', 'add_approver', 'help', 'none', 'greeting', 'policy_question', 'cancel_request']);
+/** How long one's own request takes, who still decides it: "how long until my D365 partner request is approved". */
+const EN_MINE = /\bhow\s+long\s+(?:will|until|till|before|does|is|for|has)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:my|our)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:request|link|application)s?\b|\bwho\s+(?:still\s+)?(?:needs?|has|have)\s+to\s+(?:approve|sign\s+off(?:\s+on)?|decide(?:\s+on)?)\s+(?:my|our)\b/iu;
 /** Read as these, chasing the approvers is rather a reminder. */
 const READ_AS_REMINDER = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'add_approver', 'list_approvers', 'none', 'help']);
 
 /** Whether `text`, read as `intent`, asks rather whether one's request was decided. */
 export function asksWhetherDecided(text: string, intent: IntentName): boolean {
-  return READ_AS_STATUS.has(intent) && (EN_DECIDED.test(text) || JA_DECIDED.test(text));
+  return READ_AS_STATUS.has(intent) && (EN_DECIDED.test(text) || JA_DECIDED.test(text) || EN_MINE.test(text));
 }
 
 /** Whether `text`, read as `intent`, asks rather for the approvers to be reminded. */

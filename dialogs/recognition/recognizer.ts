@@ -16,6 +16,7 @@ import { approversIntent } from './approvers-cue';
 import { changesTheRequest } from './change-cue';
 import { asksForADistributor } from './distributor-cue';
 import { clausesOf } from './clauses';
+import { asksForChannelSupport } from './channel-cue';
 import { asksForADetail } from './detail-cue';
 import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from './follow-up-cue';
 import { commandIntent } from './commands';
@@ -23,7 +24,7 @@ import { detectLocale } from './detect-locale';
 import { EntityExtractor, type OrganizationIndex } from './entities';
 import { asksForHelp } from './help-cue';
 import { withoutPleasantries } from './pleasantries';
-import { asksAboutTheRules } from './question-cues';
+import { asksAboutTheRules, asksForSomething } from './question-cues';
 
 /** Below this score the best intent is not trusted and the answer is `none` (NLP.js uses 0.5 too; 0.4-0.7 were compared on nlu/eval.jsonl). */
 export const DEFAULT_INTENT_THRESHOLD = 0.5;
@@ -45,6 +46,8 @@ interface Scored {
 const NOT_A_REQUEST = new Set<IntentName>(['none', 'greeting']);
 /** Readings that are no request: a clause asking for something outweighs them. */
 const SOFT = new Set<IntentName>(['none', 'greeting', 'help', 'policy_question']);
+/** The kinds of request that name an organization to work with. */
+const NEW_REQUEST = new Set<IntentName>(['link_distributor', 'add_partner', 'multichannel_support']);
 /** A clause's request outweighs the whole message's soft reading from this score on. */
 const CLAUSE_TRUSTED = 0.7;
 /** Below this, a request read once the pleasantries are cut off does not outweigh the whole message. */
@@ -73,7 +76,7 @@ export class MessageRecognizer implements Recognizer {
     const command = commandIntent(text);
     if (command) return { text, locale, intent: command, score: 1, entities: [] };
     const entities = this.entities.extract(text);
-    const best = await this.intentOf(locale, text);
+    const best = await this.intentOf(locale, text, entities.some((e) => e.type === 'organization'));
     return { text, locale, intent: best.intent, score: round(best.score), entities, ranked: best.ranked.map((r) => ({ intent: r.intent, score: round(r.score) })) };
   }
 
@@ -83,23 +86,26 @@ export class MessageRecognizer implements Recognizer {
    * the message has several clauses (clauses.ts), a confident request in one of them; when it is only a
    * greeting or nothing, the most confident clause that is more.
    */
-  private async intentOf(locale: Locale, text: string): Promise<Scored> {
+  private async intentOf(locale: Locale, text: string, namesAnOrganization = false): Promise<Scored> {
+    const classifyOne = (t: string) => this.classifyOne(locale, t, namesAnOrganization);
     const core = withoutPleasantries(text);
     // Nothing but pleasantries ("good evening, hope all is well with you"): a greeting.
     if (!core && text.trim()) return { intent: 'greeting', score: 1, ranked: [{ intent: 'greeting', score: 1 }] };
     // The request without the small talk around it, when enough of it is left to read.
     if (core !== text.trim() && enoughToRead(core)) {
-      const request = await this.classifyOne(locale, core);
+      const request = await classifyOne(core);
       if (!NOT_A_REQUEST.has(request.intent) && request.score >= CORE_TRUSTED) return request;
     }
-    const whole = await this.classifyOne(locale, text);
+    const whole = await classifyOne(text);
     if (!SOFT.has(whole.intent)) return whole;
     const clauses = clausesOf(text);
     if (!clauses.length) return whole;
-    const reads = await Promise.all(clauses.map((c) => this.classifyOne(locale, c)));
+    const reads = await Promise.all(clauses.map((c) => classifyOne(c)));
     // A request in one clause is what a message that otherwise only greets, asks for help or asks a
     // question wants ("韓国のdistiと繋がりたいです。お願いできますか" read as help as a whole).
-    const request = reads.filter((r) => !SOFT.has(r.intent) && r.score >= CLAUSE_TRUSTED).sort((a, b) => b.score - a.score)[0];
+    // In a question about the rules, a clause that only tells ("We get a lot of link requests.") sets the scene.
+    const counts = (i: number) => whole.intent !== 'policy_question' || asksForSomething(clauses[i]!);
+    const request = reads.filter((r, i) => !SOFT.has(r.intent) && r.score >= CLAUSE_TRUSTED && counts(i)).sort((a, b) => b.score - a.score)[0];
     if (request) return request;
     if (!NOT_A_REQUEST.has(whole.intent)) return whole;
     // Only a greeting or nothing as a whole: the most confident clause that is more (a question beats a greeting).
@@ -113,11 +119,11 @@ export class MessageRecognizer implements Recognizer {
    * an approver asking about one request (approval-cue.ts), a requester following one up (follow-up-cue.ts).
    * The cued intent comes first in `ranked`, the classifier's reading second.
    */
-  private async classifyOne(locale: Locale, text: string): Promise<Scored> {
+  private async classifyOne(locale: Locale, text: string, namesAnOrganization: boolean): Promise<Scored> {
     const read = await this.classifyWords(locale, text);
     // A question cue that agrees with a reading of policy_question confirms it (checked as if nothing was read).
     const asRead = read.intent === 'policy_question' ? 'none' : read.intent;
-    const cued = cueOf(text, read.intent, asRead);
+    const cued = cueOf(text, read.intent, asRead, namesAnOrganization);
     if (!cued) return read;
     // The cue settles it: the classifier's reading keeps only what is left of the score, so the two are
     // not taken for a close call (and asked about) merely because they share one score.
@@ -139,7 +145,7 @@ export class MessageRecognizer implements Recognizer {
 }
 
 /** The intent the words around the classifier's reading say instead, if any (the first cue that applies). */
-function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent['intent'] | undefined {
+function cueOf(text: string, read: IntentName, asRead: IntentName, namesAnOrganization: boolean): RankedIntent['intent'] | undefined {
   if (filesAgain(text, read)) return 'resubmit_request';
   if (cancelsTheRequest(text, read)) return 'cancel_request';
   if (addsANote(text, read)) return 'add_note';
@@ -152,7 +158,9 @@ function cueOf(text: string, read: IntentName, asRead: IntentName): RankedIntent
   if (chasesTheApprovers(text, read)) return 'remind_approvers';
   if (asksWhetherDecided(text, read) || asksAfterTheStatus(text, read)) return 'request_status';
   if (asksForADetail(text, read)) return 'request_status';
-  if (asksAboutTheRules(text, asRead)) return 'policy_question';
+  if (asksForChannelSupport(text, read)) return 'multichannel_support';
+  // "is it possible to get linked to Contoso Distribution?": a request of one organization named is that request.
+  if (!(namesAnOrganization && NEW_REQUEST.has(read)) && asksAboutTheRules(text, asRead)) return 'policy_question';
   if (asksForHelp(text, read)) return 'help';
   return undefined;
 }

@@ -19,10 +19,11 @@ import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from '../.
 import { addsANote, cancelsTheRequest, handsOver } from '../../dialogs/recognition/action-cue';
 import { approversIntent } from '../../dialogs/recognition/approvers-cue';
 import { asksForHelp } from '../../dialogs/recognition/help-cue';
+import { asksForChannelSupport } from '../../dialogs/recognition/channel-cue';
 import { asksForADetail } from '../../dialogs/recognition/detail-cue';
 import { aboutSomethingElse, outOfScopeHelp } from '../../adapters/nlpjs/scope-guard';
 import { piecesOf } from '../../adapters/nlpjs/nlpjs-engine';
-import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
+import { asksAboutTheRules, asksForSomething } from '../../dialogs/recognition/question-cues';
 import { yesNo } from '../../dialogs/request/confirm-words';
 import { languageSwitch } from '../../dialogs/conversation-prefs';
 import { asksWhichChoice, isQuestion } from '../../dialogs/request/form-questions';
@@ -114,6 +115,8 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   'handsOver (action cue)': (t) => handsOver(t, 'link_distributor'),
   'approversIntent (approvers cue)': (t) => approversIntent(t, 'greeting'),
   'asksForHelp (help cue)': (t) => asksForHelp(t, 'link_distributor'),
+  'asksForChannelSupport (channel cue)': (t) => asksForChannelSupport(t, 'add_partner'),
+  'asksForSomething (clauses that ask)': asksForSomething,
   'outOfScopeHelp (help guard)': (t) => outOfScopeHelp('help', t),
   'aboutSomethingElse (other things guard)': (t) => aboutSomethingElse('add_partner', t),
   'piecesOf (long messages)': piecesOf,

