@@ -46,11 +46,19 @@ const OTHER_THINGS =
   /\b(?:calendar|meetings?|appointments?|vacation|holidays?|pto|leave\s+request|(?:sick|annual|parental)\s+leave|expenses?|invoices?|bills?|billing\s+address|timesheets?|payroll|password|mfa|2fa|linkedin|netflix|spotify|gym|lunch|dinner|flights?|hotel|taxi|parking|wi-?fi|printer|cover\s+letter|birthday|discount|excel|vlookup|powerpoint|workday|offsite|party|happy\s+hour|wrong\s+(?:chat|channel|window|thread|person))\b|カレンダー|会議|打ち合わせ|打合せ|ミーティング|休暇|有給|経費|請求書|パスワード|予約|出張|駐車|ランチ|飲み会|誕生日|値引き|値下げ|LinkedIn/i;
 const ONLY_OURS =
   /distribut|reseller|indirect|multi-?channel|approvers?\b|\b(?:my|our)\s+requests\b|\bour\s+request\b|\bcsp\b|\bgdap\b|\bpl-[0-9a-z]{4}|申請|連携|ディストリ|リセラー|承認者|マルチチャネル|間接|パートナーセンター|partner\s+center/i;
+/**
+ * Another app linked (「LINEと連携したい」, "link my GitHub"), or the approvers of another thing (「経費精算の
+ * 承認者って誰？」, "who approves expense reports"): out of scope even with a word of ours in it.
+ */
+const ANOTHER_APP_OR_APPROVAL =
+  /(?:LINE|LinkedIn|GitHub|Salesforce|Google|Gmail|Outlook|Dropbox|Zoom|Notion|Jira|Slack|Teams)\s*(?:と|に|を|の)(?:アカウント)?(?:連携|リンク|接続|つな)|\blink\s+(?:my|our)\s+(?:linkedin|github|google|gmail|dropbox|zoom|notion|jira)\b|(?:経費|休暇|有給|勤怠|稟議|出張)(?:精算|申請)?の(?:承認|承認者)|\b(?:expense|vacation|leave|holiday|timesheet|pto)\s+(?:reports?\s+|requests?\s+|claims?\s+)?(?:approv\w*)/iu;
+
 /** Read as these, a text about another thing only is out of scope (greetings stay). */
 const ABOUT_OTHER_THINGS = new Set([...ACTIONS, 'link_distributor', 'add_partner', 'multichannel_support', 'request_status', 'help', 'list_approvers', 'policy_question']);
 
 /** Whether a reading of `intent` from `text` is rather about something this bot does not handle. */
 export function aboutSomethingElse(intent: string, text: string): boolean {
+  if (ANOTHER_APP_OR_APPROVAL.test(text) && intent !== 'greeting') return true;
   if (!OTHER_THINGS.test(text) || ONLY_OURS.test(text)) return false;
   // A greeting stays one ("good morning, lunch soon?") unless something is asked for (「MFAリセットお願いします」).
   return ABOUT_OTHER_THINGS.has(intent) || (intent === 'greeting' && ASKED_FOR.test(text));

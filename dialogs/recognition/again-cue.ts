@@ -22,6 +22,6 @@ const UNDONE = new Set<IntentName>([...NEW_REQUESTS, 'request_status', 'cancel_r
 export function filesAgain(text: string, intent: IntentName): boolean {
   if (REFILING.test(text) && UNDONE.has(intent)) return true;
   if (!AGAIN.test(text)) return false;
-  if (FILING_VERB.test(text)) return NEW_REQUESTS.has(intent) || intent === 'request_status';
+  if (FILING_VERB.test(text)) return NEW_REQUESTS.has(intent) || intent === 'request_status' || intent === 'cancel_request';
   return NEW_REQUESTS.has(intent) && FILING.test(text);
 }

@@ -15,14 +15,16 @@ const EN_REMOVE =
 const JA_REMOVE = /承認者(?:から|を)(?:外|削除|除|解除)|承認者(?:の権限)?(?:を)?(?:外して|はずして)/u;
 const EN_LIST = /\b(?:who|which\s+(?:people|admins|colleagues|users|persons))\s+(?:(?:in|at|of)\s+(?:[\p{L}\p{N}'’.-]+\s+){1,3}?)?(?:are|is)\s+(?:set\s+(?:up\s+)?as\s+|listed\s+as\s+|currently\s+|our\s+|the\s+)?(?:the\s+)?approvers?\b|\b(?:list|show)\s+(?:me\s+)?(?:the\s+|our\s+|all\s+(?:the\s+)?)?approvers\b/iu;
 
+const JA_LIST = /承認者(?:として)?登録されて(?:いる|る)|承認者(?:は|って)(?:誰|だれ)|承認者(?:の)?(?:一覧|リスト|メンバー)/u;
+
 const NOT_ADD = new Set<IntentName>(['add_approver']);
 /** Who is registered, the list: 「承認者として登録されているのは誰ですか」 asks for it, adds no one. */
-const ASKS_WHO = /\b(?:who|which)\b|誰|だれ|一覧|リスト/iu;
+const ASKS_WHO = /\b(?:who|which)\b|誰|だれ|一覧|リスト|登録されて(?:いる|る)/iu;
 
 /** The approvers' intent the words say instead of `intent`, if any. */
 export function approversIntent(text: string, intent: IntentName): 'add_approver' | 'remove_approver' | 'list_approvers' | undefined {
   if (intent !== 'remove_approver' && (EN_REMOVE.test(text) || JA_REMOVE.test(text))) return 'remove_approver';
   if (!NOT_ADD.has(intent) && !ASKS_WHO.test(text) && (EN_ADD.test(text) || JA_ADD.test(text))) return 'add_approver';
-  if (intent !== 'list_approvers' && ['link_distributor', 'add_partner', 'multichannel_support', 'none', 'help', 'greeting', 'add_approver'].includes(intent) && EN_LIST.test(text)) return 'list_approvers';
+  if (intent !== 'list_approvers' && ['link_distributor', 'add_partner', 'multichannel_support', 'help', 'greeting', 'add_approver'].includes(intent) && (EN_LIST.test(text) || JA_LIST.test(text))) return 'list_approvers';
   return undefined;
 }

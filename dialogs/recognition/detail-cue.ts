@@ -20,7 +20,7 @@ export function detailAskedFor(text: string): string | undefined {
 /** Read as these, asking to see one request is rather its status (its detail). */
 const READ_AS_STATUS = new Set<IntentName>(['none', 'greeting', 'help', 'policy_question', 'list_approvers']);
 /** Asked after one request named by its ID: where it is, who still decides it, how long it takes. */
-const ABOUT_ONE = /\b(?:where|who\s+(?:still\s+)?(?:needs?|has)\s+to|how\s+long|stuck|status|approv\w*)\b|どこ|誰が|承認|進捗|状況/iu;
+const ABOUT_ONE = /\b(?:where|who\s+(?:still\s+)?(?:needs?|has)\s+to|how\s+long|stuck|status|stage|step|approv\w*)\b|どこ|誰が|承認|進捗|状況/iu;
 /** A verb of one of the actions on a request: "cancel PL-…", "add a note to PL-…" stay those. */
 const ACTION = /\b(?:cancel|withdraw|drop|change|edit|update|resubmit|re-?send|remind|ping|nudge|chase|hand|transfer|reassign|note|comment)\b|取り下げ|取り消|キャンセル|変更|再申請|催促|リマインド|引き継|メモ|コメント/iu;
 

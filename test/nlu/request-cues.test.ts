@@ -2,7 +2,10 @@ import { cancelsTheRequest, handsOver, addsANote } from '../../dialogs/recogniti
 import { approversIntent } from '../../dialogs/recognition/approvers-cue';
 import { changesTheRequest } from '../../dialogs/recognition/change-cue';
 import { asksForADetail } from '../../dialogs/recognition/detail-cue';
-import { asksAfterTheStatus } from '../../dialogs/recognition/follow-up-cue';
+import { asksForADistributor } from '../../dialogs/recognition/distributor-cue';
+import { filesAgain } from '../../dialogs/recognition/again-cue';
+import { aboutSomethingElse } from '../../adapters/nlpjs/scope-guard';
+import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from '../../dialogs/recognition/follow-up-cue';
 import { asksForHelp } from '../../dialogs/recognition/help-cue';
 import { asksAboutTheRules, asksForSomething } from '../../dialogs/recognition/question-cues';
 import { asksForChannelSupport } from '../../dialogs/recognition/channel-cue';
@@ -140,5 +143,53 @@ describe('the recognizer with these cues', () => {
     ['PL-4QX7M2KD の方、二重に出してしまったので消してください', 'cancel_request'],
   ])('"%s" is %s', async (text, intent) => {
     expect((await recognizer.recognize(text)).intent).toBe(intent);
+  });
+});
+
+describe('fourth batch (held-out sets G and H looked at after they were scored)', () => {
+  it('Japanese: an edit of a request named by its ID, chasing the approvers politely, how it went since', () => {
+    expect(changesTheRequest('PL-4QX7M2KD の申請先をTailspinに変えてください', 'link_distributor')).toBe(true);
+    expect(chasesTheApprovers('承認者の皆様へ再度ご確認の依頼を送っていただけますか', 'list_approvers')).toBe(true);
+    expect(chasesTheApprovers('承認者さんに再通知しておいて', 'add_approver')).toBe(true);
+    expect(asksAfterTheStatus('先週お願いしたパートナー追加の件、その後いかがでしょうか', 'add_partner')).toBe(true);
+  });
+
+  it('English: switching a field on a pending request, when one\'s request will be approved, what happened to it', () => {
+    expect(changesTheRequest('switch the distributor on the request that is still pending to Tailspin', 'request_status')).toBe(true);
+    expect(asksWhetherDecided('could you tell me when my request to add Tailspin for Azure will be approved', 'add_partner')).toBe(true);
+    expect(asksWhetherDecided('what happened to my multi-channel request? it is gone from my list', 'policy_question')).toBe(true);
+  });
+
+  it('hand-over, notes, cancelling, filing again, help, approvers', () => {
+    expect(handsOver('not mine to decide, give it to Akira', 'request_status')).toBe(true);
+    expect(handsOver('来週から休むので、この承認は山本さんに回したい', 'none')).toBe(true);
+    expect(addsANote('I want to add some context to the Tailspin request so the admins understand', 'add_approver')).toBe(true);
+    expect(addsANote('please add to the request that this is for the migration project', 'link_distributor')).toBe(true);
+    expect(cancelsTheRequest('we no longer need support for the EA subs, cancel it pls', 'multichannel_support')).toBe(true);
+    expect(filesAgain('キャンセルしたTailspinの件、同じ内容でもう一回申請して', 'cancel_request')).toBe(true);
+    expect(asksForHelp('show examples pls', 'list_approvers')).toBe(true);
+    expect(approversIntent('今、承認者として登録されているメンバーを教えて', 'add_approver')).toBe('list_approvers');
+  });
+
+  it('distributors to choose from, and buying through one, wished for', () => {
+    expect(asksForADistributor('new reseller here, need to pick an indirect provider, what are my choices', 'policy_question')).toBe(true);
+    expect(asksForADistributor('うちで選べるディストリビューターってどこがありますか？', 'policy_question')).toBe(true);
+    expect(asksForADistributor('Tailspin経由でAzureを買えるようにしたい', 'none')).toBe(true);
+    expect(asksForADistributor('海外のリセラーでも日本のディストリ経由で購入できるんでしょうか', 'policy_question')).toBe(false);
+  });
+
+  it('GDAP and "in general" are questions about the rules', () => {
+    expect(asksAboutTheRules('is GDAP needed for a partner to support our subs?', 'multichannel_support')).toBe(true);
+    expect(asksAboutTheRules('GDAPについて教えてください', 'help')).toBe(true);
+    expect(asksAboutTheRules('general question: how does approval work for these requests?', 'list_approvers')).toBe(true);
+    expect(asksAboutTheRules("we'd like to go ahead with Lucerne as a second partner, is it possible?", 'add_partner')).toBe(false);
+  });
+
+  it('another app linked, or another thing\'s approvers, is out of scope', () => {
+    expect(aboutSomethingElse('link_distributor', 'LINEと連携したい')).toBe(true);
+    expect(aboutSomethingElse('list_approvers', '経費精算の承認者って誰？')).toBe(true);
+    expect(aboutSomethingElse('list_approvers', 'who handles vacation request approvals here')).toBe(true);
+    expect(aboutSomethingElse('link_distributor', 'Tailspinと連携したい')).toBe(false);
+    expect(aboutSomethingElse('list_approvers', '連携申請の承認者は誰ですか')).toBe(false);
   });
 });
