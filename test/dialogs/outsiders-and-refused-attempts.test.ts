@@ -101,5 +101,8 @@ describe.each(bothStores())('outsiders and refused attempts ($name store)', (sto
       const file = readdirSync(h.dataDir).find((f) => f.startsWith('requests'))!;
       expect(statSync(join(h.dataDir, file)).size).toBeLessThan((clicks + 10) * (size(after) + 200));
     }
-  });
+    // 300 clicks are 300 turns with a store write each: 4 s on the embedded store, 20 s on FerretDB when
+    // the machine's two cores are shared (seen timing out at the default 30 s). What is checked here is
+    // what is kept, not how fast: speed is the benchmarks' (npm run bench).
+  }, 120_000);
 });
