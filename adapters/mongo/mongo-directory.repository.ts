@@ -41,6 +41,7 @@ import type { StoredDoc } from './models';
 import { bulkUpserts, insertAllNew } from './import-writes';
 import { isDuplicateKey } from './mongo-errors';
 import { MongoPeopleWriter } from './mongo-people.writer';
+import type { MongoNamesGeneration } from './mongo-organization-index';
 import type { WriteLocks } from './write-locks';
 
 const BY_ID = { _id: 1 } as const;
@@ -52,6 +53,8 @@ export class MongoDirectory implements DirectoryPort {
   constructor(
     private readonly m: DirectoryModels,
     private readonly locks: WriteLocks,
+    /** Raised after a write that adds an organization or changes one's names (the saved name index's generation). */
+    private readonly names: MongoNamesGeneration,
   ) {
     this.people = new MongoPeopleWriter(m);
   }
@@ -186,8 +189,14 @@ export class MongoDirectory implements DirectoryPort {
     const progress = new ImportProgressCounter(data, options);
     for (const batch of inBatches(data.organizations)) {
       const docs = batch.map((o) => ({ ...organizationToDocument(o), tenantKey: o.tenantId.toLowerCase() }));
-      if (!(await insertAllNew(this.m.organizations, docs))) {
-        await bulkUpserts(this.m.organizations, docs.map((d, i) => ({ replaceOne: { filter: { _id: batch[i]!.id }, replacement: d, upsert: true } })));
+      const renamed = await this.namesChange(batch);
+      try {
+        if (!(await insertAllNew(this.m.organizations, docs))) {
+          await bulkUpserts(this.m.organizations, docs.map((d, i) => ({ replaceOne: { filter: { _id: batch[i]!.id }, replacement: d, upsert: true } })));
+        }
+      } finally {
+        // After the write (also one that failed halfway, which may have written some): never before it.
+        if (renamed) await this.names.raise();
       }
       progress.wrote('organizations', batch.length);
     }
@@ -220,6 +229,16 @@ export class MongoDirectory implements DirectoryPort {
       progress.wrote('subscriptions', batch.length);
     }
     return importCounts(data);
+  }
+
+  /** Whether writing these adds an organization or changes the names of one (read before the write). */
+  private async namesChange(batch: readonly Organization[]): Promise<boolean> {
+    const stored = await this.m.organizations.find({ _id: trusted({ $in: batch.map((o) => o.id) }) }, { name: 1, nameJa: 1 }).lean<StoredDoc[]>();
+    const before = new Map(stored.map((d) => [d._id, d]));
+    return batch.some((o) => {
+      const old = before.get(o.id);
+      return !old || old.name !== o.name || (old.nameJa ?? '') !== (o.nameJa ?? '');
+    });
   }
 
   async isEmpty(): Promise<boolean> {

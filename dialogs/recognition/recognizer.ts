@@ -16,7 +16,7 @@ import { asksForADistributor } from './distributor-cue';
 import { clausesOf } from './clauses';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
-import { EntityExtractor, type OrganizationIndex } from './entities';
+import { EntityExtractor, type OrganizationMatcher } from './entities';
 import { withoutPleasantries } from './pleasantries';
 import { asksAboutTheRules } from './question-cues';
 
@@ -25,7 +25,7 @@ export const DEFAULT_INTENT_THRESHOLD = 0.5;
 
 export interface MessageRecognizerOptions {
   /** Directory organizations to find by name (English and Japanese names, typos tolerated), or their index. */
-  organizations?: readonly OrganizationNames[] | OrganizationIndex;
+  organizations?: readonly OrganizationNames[] | OrganizationMatcher;
   threshold?: number;
 }
 
