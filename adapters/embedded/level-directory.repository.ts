@@ -6,6 +6,7 @@ import type {
   ImportOptions,
   Organization,
   OrganizationKind,
+  OrganizationNameRecord,
   PartnerCustomerRelationship,
   Person,
   PlatformIdentity,
@@ -90,6 +91,11 @@ export class LevelDirectory implements DirectoryPort, SavedOrganizationIndexPort
       await this.kv.putBytes(ORGANIZATION_INDEX_KEY, bytes);
       return true;
     });
+  }
+
+  async organizationNames(): Promise<OrganizationNameRecord[]> {
+    // Read as whole records, as the index was always built here (one process: only a start or a change builds it).
+    return (await this.listOrganizations()).map((o) => ({ id: o.id, name: o.name, ...(o.nameJa ? { nameJa: o.nameJa } : {}) }));
   }
 
   async getOrganization(id: string): Promise<Organization | undefined> {

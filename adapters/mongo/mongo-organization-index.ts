@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
-import type { SavedOrganizationIndexPort } from '../../domain';
+import type { OrganizationNameRecord, SavedOrganizationIndexPort } from '../../domain';
+import type { DirectoryModels } from './models/directory.models';
 import type { OrganizationIndexModels, StoredDoc } from './models';
 import { isDuplicateKey, retryOnDuplicate, retryWhileBusy } from './mongo-errors';
 
@@ -38,7 +39,7 @@ export class MongoNamesGeneration {
  */
 export class MongoOrganizationIndex implements SavedOrganizationIndexPort {
   constructor(
-    private readonly m: OrganizationIndexModels,
+    private readonly m: OrganizationIndexModels & Pick<DirectoryModels, 'organizations'>,
     private readonly names: MongoNamesGeneration,
     private readonly partBytes = INDEX_PART_BYTES,
   ) {}
@@ -72,6 +73,12 @@ export class MongoOrganizationIndex implements SavedOrganizationIndexPort {
     // Parts no head names any more (older generations'), or this build's own when it was not taken.
     await this.m.organizationIndexParts.deleteMany(moved ? { generation: trusted({ $lt: generation }) } : { build });
     return moved;
+  }
+
+  async organizationNames(): Promise<OrganizationNameRecord[]> {
+    // The two fields only: at L, 100,200 small documents instead of whole records read and parsed.
+    const docs = await this.m.organizations.find({}, { name: 1, nameJa: 1 }).sort({ _id: 1 }).lean<StoredDoc[]>();
+    return docs.map((d) => ({ id: d._id, name: String(d.name), ...(typeof d.nameJa === 'string' && d.nameJa ? { nameJa: d.nameJa } : {}) }));
   }
 
   /** Points the head at this build unless it names a newer generation already. */

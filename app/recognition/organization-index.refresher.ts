@@ -11,7 +11,7 @@ export interface OrganizationIndexCodec<T> {
 }
 
 export interface OrganizationIndexRefresherDeps<T> {
-  store: Pick<StorePort, 'directory' | 'organizationIndex'>;
+  store: Pick<StorePort, 'organizationIndex'>;
   codec: OrganizationIndexCodec<T>;
   /** Puts a new index in use (one assignment: a turn matches against the old index or the new one, whole). */
   use: (index: T) => void;
@@ -22,8 +22,8 @@ export interface OrganizationIndexRefresherDeps<T> {
 export type RefreshOutcome = 'unchanged' | 'read' | 'built' | 'failed';
 
 /** The directory's organizations as the recognizer matches them by name. */
-export async function organizationNames(store: Pick<StorePort, 'directory'>): Promise<OrganizationNames[]> {
-  return (await store.directory.listOrganizations()).map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] }));
+export async function organizationNames(store: Pick<StorePort, 'organizationIndex'>): Promise<OrganizationNames[]> {
+  return (await store.organizationIndex.organizationNames()).map((o) => ({ id: o.id, names: [o.name, ...(o.nameJa ? [o.nameJa] : [])] }));
 }
 
 /**

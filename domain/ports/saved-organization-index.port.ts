@@ -22,4 +22,13 @@ export interface SavedOrganizationIndexPort {
    * same generation is replaced (its bytes may be another version's, which this one could not read).
    */
   saveOrganizationIndex(bytes: Uint8Array, generation: number): Promise<boolean>;
+  /** What an index is built from: every organization's ID and names, in ID order, without the rest of the records. */
+  organizationNames(): Promise<OrganizationNameRecord[]>;
+}
+
+/** An organization's names as the recognizer matches them. */
+export interface OrganizationNameRecord {
+  id: string;
+  name: string;
+  nameJa?: string;
 }

@@ -106,7 +106,7 @@ describe('organization-name index refresh: the embedded store, in one process', 
     await store.directory.importDirectory(only([{ ...acme, name: 'Zephyrine Quokka Traders' }]));
     jest.spyOn(store.organizationIndex, 'namesGeneration').mockRejectedValueOnce(new Error('connect to mongodb://partner:s3cr3t-pw@db.example:27017 failed'));
     expect(await bot.tick()).toBe('failed');
-    jest.spyOn(store.directory, 'listOrganizations').mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+    jest.spyOn(store.organizationIndex, 'organizationNames').mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
     expect(await bot.tick()).toBe('failed');
     expect(await bot.named('link me with Acme Distribution')).toEqual(['acme-dist']);
     expect(await bot.named('link me with Zephyrine Quokka Traders')).toEqual([]);
@@ -123,7 +123,7 @@ describe('organization-name index refresh: the embedded store, in one process', 
   it('one refresh at a time: a second call while one runs shares it (one rebuild)', async () => {
     const { refresher } = await instance(store);
     await store.directory.importDirectory(only([newcomer]));
-    const list = jest.spyOn(store.directory, 'listOrganizations');
+    const list = jest.spyOn(store.organizationIndex, 'organizationNames');
     const [a, b] = [refresher.refresh(), refresher.refresh()];
     expect(a).toBe(b);
     expect(await a).toBe('built');
@@ -168,7 +168,7 @@ describeMongo('organization-name index refresh: two instances on one MongoDB (Fe
 
     await one.directory.importDirectory(only([newcomer]));
     expect(await first.tick()).toBe('built');
-    const list = jest.spyOn(other.directory, 'listOrganizations');
+    const list = jest.spyOn(other.organizationIndex, 'organizationNames');
     expect(await second.tick()).toBe('read');
     expect(list).not.toHaveBeenCalled();
     expect(await second.named('we want to work with Northwind Lynx Traders')).toEqual(['northwind-lynx']);
@@ -191,7 +191,7 @@ describeMongo('organization-name index refresh: two instances on one MongoDB (Fe
     expect(await second.named('アクメと連携したい')).toEqual([]);
 
     // A third instance starting now reads that index instead of building one.
-    const list = jest.spyOn(one.directory, 'listOrganizations');
+    const list = jest.spyOn(one.organizationIndex, 'organizationNames');
     const third = await instance(one);
     expect(list).not.toHaveBeenCalled();
     expect(await third.named('link me with Zephyrine Quokka Traders')).toEqual(['acme-dist']);

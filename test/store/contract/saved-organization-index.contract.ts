@@ -45,6 +45,14 @@ export function describeSavedOrganizationIndexContract(name: string, factory: St
       expect(back.generation).toBe(await reopened.organizationIndex.namesGeneration());
     });
 
+    it('gives what an index is built from: every organization\'s ID and names, in ID order', async () => {
+      expect(await port().organizationNames()).toEqual([]);
+      await s.store.directory.importDirectory(data);
+      const expected = [...data.organizations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((o) => ({ id: o.id, name: o.name, ...(o.nameJa ? { nameJa: o.nameJa } : {}) }));
+      expect(expected.some((o) => o.nameJa)).toBe(true);
+      expect(await port().organizationNames()).toEqual(expected);
+    });
+
     it('keeps an index of several megabytes whole (MongoDB: in parts under the 16 MB document limit)', async () => {
       const big = new Uint8Array(5 * 1024 * 1024 + 17).map((_, i) => (i * 31 + (i >> 12)) & 0xff);
       const { generation } = await saved();
