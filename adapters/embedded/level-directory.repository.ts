@@ -27,6 +27,7 @@ import {
   linkFromDocument,
   linkKey,
   linkToDocument,
+  namesDiffer,
   organizationFromDocument,
   organizationToDocument,
   personFromDocument,
@@ -389,11 +390,6 @@ export class LevelDirectory implements DirectoryPort, SavedOrganizationIndexPort
       progress.wrote(kind, batch.length);
     }
   }
-}
-
-/** A new organization, or one whose names the recognizer matches changed. */
-function namesDiffer(old: Organization | undefined, o: Organization): boolean {
-  return !old || old.name !== o.name || (old.nameJa ?? '') !== (o.nameJa ?? '');
 }
 
 /** Strings as both stores order them (code unit order). */

@@ -67,6 +67,8 @@ export function describeSavedOrganizationIndexContract(name: string, factory: St
       const save = async () => expect(await port().saveOrganizationIndex(bytesOf(9), (await saved()).generation)).toBe(true);
       const cases: Organization[][] = [
         [{ ...contoso, id: 'northwind-new', tenantId: '6f0c3c1e-4b55-4e7b-9d8e-2a1f5c9e0b11' as Organization['tenantId'], name: 'Northwind Lynx Traders' }],
+        // One stored as it is and one new, in one batch.
+        [contoso, { ...contoso, id: 'tailspin-new', tenantId: '7a1d4d2f-5c66-4f8c-8e9f-3b2a6d0f1c22' as Organization['tenantId'], name: 'Tailspin Heron Works' }],
         [{ ...contoso, name: 'Contoso Holdings Renamed' }],
         [{ ...contoso, nameJa: 'コントソ' }],
         [{ ...contoso, nameJa: 'コントソ・ジャパン' }],
