@@ -48,7 +48,7 @@ export class EmbeddedStore implements StorePort {
   readonly events: EmbeddedEvents;
   readonly keyValues: EmbeddedKeyValues;
   readonly slackInstallations: EmbeddedSlackInstallations;
-  /** Issue 19: the recognizer's organization-name index, saved beside the directory (app/organization-index-refresh.ts). */
+  /** Issue 19: the recognizer's organization-name index, saved beside the directory (app/recognition/organization-index.refresher.ts). */
   readonly organizationIndex: SavedOrganizationIndexPort;
   private closed = false;
   private readonly compactTimer: NodeJS.Timeout;
