@@ -23,3 +23,4 @@ export { ApproverAdmin, APPROVER_AUDIT_SOURCE, MAX_CANDIDATES, peopleNamedIn, ty
 export { ApproverNotices, APPROVER_NOTICE_SOURCE } from './notifications/approver-notices';
 export { AdminGroupRoles, groupCacheKey, DEFAULT_GROUP_CACHE_MS, GROUP_FAILURE_BACKOFF_MS, type AdminGroupDeps } from './people/admin-group';
 export { TurnReads } from './turn-reads';
+export { OrganizationIndexRefresher, organizationNames, type OrganizationIndexCodec, type OrganizationIndexRefresherDeps, type RefreshOutcome } from './recognition/organization-index.refresher';

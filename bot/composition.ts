@@ -11,7 +11,7 @@ import type { Recognizer } from '../dialogs/recognition';
 import type { PartnerLinkService, StorePort } from '../domain';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { organizationIndexOf } from './organization-index';
+import { liveOrganizationIndex } from './organization-index';
 import { createRecognizer } from './recognizer';
 import { createService } from './runtime';
 
@@ -57,7 +57,7 @@ export function describeTurn(activity: Partial<Activity>): ChatTurn {
  */
 export async function createBotRuntime(
   store: StorePort,
-  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS' | 'ENTRA_ADMIN_GROUP_CACHE_MINUTES' | 'NLU_ASK_BELOW' | 'NLU_ASK_MARGIN'>>,
+  config: Pick<Config, 'policy'> & Partial<Pick<Config, 'REQUEST_SCHEDULE_EVERY_SECONDS' | 'ORGANIZATION_INDEX_REFRESH_SECONDS' | 'PARTNER_CENTER_SYNC_HOURS' | 'ENTRA_ADMIN_GROUP_CACHE_MINUTES' | 'NLU_ASK_BELOW' | 'NLU_ASK_MARGIN'>>,
   logger: Logger,
   options: { recognizer?: Recognizer; clock?: SchedulerClock; /** Issue 17: set when PARTNER_CENTER_ENABLED=true. */ partnerCenter?: PartnerCenterPort; partnerCheckTimeoutMs?: number; /** Issue 17: Microsoft Graph GDAP, set when PARTNER_CENTER_ENABLED=true and PARTNER_CENTER_GDAP=true. */ gdap?: GdapPort; /** Issue 16: set when ENTRA_ADMIN_GROUPS=true. */ groupMembers?: GroupMembersPort } = {},
 ): Promise<BotRuntime> {
@@ -68,8 +68,15 @@ export async function createBotRuntime(
   const turnReads = new TurnReads();
   const shared = store;
   store = turnReads.store(shared);
-  // Issue 19: the organization-name index is read back from the embedded store when it saved one.
-  const recognizer = options.recognizer ?? (await createRecognizer({ organizations: await organizationIndexOf(shared, logger) }));
+  // Issue 19: the organization-name index is read back from the store when one is saved for the names as
+  // they are, and replaced while the process runs when they change (the job below).
+  let recognizer = options.recognizer;
+  let namesJob: ScheduledJob | undefined;
+  if (!recognizer) {
+    const names = await liveOrganizationIndex(shared, logger);
+    recognizer = await createRecognizer({ organizations: names.index });
+    namesJob = names.refresher.job((config.ORGANIZATION_INDEX_REFRESH_SECONDS ?? 30) * 1000);
+  }
   const clock = options.clock ?? systemSchedulerClock;
   // Issue 17: with Partner Center on, a reseller's PartnerID and Partner Agreement are checked at filing.
   const partnerRegistry = options.partnerCenter
@@ -124,6 +131,8 @@ export async function createBotRuntime(
     storePruningJob(store, INBOX_RETENTION, logger),
     // Issue 17: requests filed "not yet verified" are checked in Partner Center again (leased per request).
     ...(partnerRegistry ? [partnerCheckJob(service, notifier, Math.min(scheduleMs, DEFAULT_PARTNER_CHECK_EVERY_MS))] : []),
+    // Organization names added, renamed or changed since start (by any instance, sync or seed) become recognizable.
+    ...(namesJob ? [namesJob] : []),
   ];
   // Issue 17: the directory sync from Partner Center every PARTNER_CENTER_SYNC_HOURS (leased: one instance runs each).
   const syncHours = config.PARTNER_CENTER_SYNC_HOURS ?? 0;

@@ -39,6 +39,11 @@ export const ConfigSchema = z.object({
   REMINDER_EVERY_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   /** Issue 15: how often each instance looks for requests to expire and approvers to remind. */
   REQUEST_SCHEDULE_EVERY_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * How often each instance asks the store whether organization names changed (one small read), and if so
+   * puts the recognizer's new organization-name index in use (read back when another instance saved it).
+   */
+  ORGANIZATION_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 
   /** Public HTTPS base URL of the bot (for manifests and links), e.g. https://partnerlink.example.com */
   PUBLIC_URL: z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' }).optional(),

@@ -1,8 +1,8 @@
 import { createNlpjsClassifier, type LoadOrTrainOptions } from '../adapters/nlpjs';
-import { MessageRecognizer, type OrganizationIndex, type OrganizationNames } from '../dialogs/recognition';
+import { MessageRecognizer, type OrganizationMatcher, type OrganizationNames } from '../dialogs/recognition';
 
 export interface CreateRecognizerOptions extends LoadOrTrainOptions {
-  organizations?: readonly OrganizationNames[] | OrganizationIndex;
+  organizations?: readonly OrganizationNames[] | OrganizationMatcher;
   threshold?: number;
 }
 

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { unwrap, type StorePort } from '../../domain';
+import { unwrap, type SavedOrganizationIndexPort, type StorePort } from '../../domain';
 import { StoreOpenError } from '../store-common';
 import { lockDataDir } from './data-dir-lock';
 import { EmbeddedConversationState } from './embedded-conversation-state';
@@ -10,7 +10,7 @@ import { EmbeddedKeyValues } from './embedded-key-value';
 import { EmbeddedSlackInstallations } from './embedded-slack-installation';
 import { EmbeddedReferences } from './embedded-reference.repository';
 import { EmbeddedRequests } from './embedded-request.repository';
-import { LevelDirectory, type SavedOrganizationIndex } from './level-directory.repository';
+import { LevelDirectory } from './level-directory.repository';
 import { CachedDirectory } from './cached-directory';
 import type { LevelKv } from './level-kv';
 import { openDirectoryKv } from './level-migrate';
@@ -48,8 +48,8 @@ export class EmbeddedStore implements StorePort {
   readonly events: EmbeddedEvents;
   readonly keyValues: EmbeddedKeyValues;
   readonly slackInstallations: EmbeddedSlackInstallations;
-  /** Issue 19: the recognizer's organization-name index, saved beside the directory (bot/organization-index.ts). */
-  readonly organizationIndex: SavedOrganizationIndex;
+  /** Issue 19: the recognizer's organization-name index, saved beside the directory (app/recognition/organization-index.refresher.ts). */
+  readonly organizationIndex: SavedOrganizationIndexPort;
   private closed = false;
   private readonly compactTimer: NodeJS.Timeout;
 

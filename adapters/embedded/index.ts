@@ -1,3 +1,2 @@
 /** The embedded (file) store: one instance, no server. */
 export { EmbeddedStore, type EmbeddedStoreOptions } from './embedded.store';
-export type { SavedOrganizationIndex } from './level-directory.repository';

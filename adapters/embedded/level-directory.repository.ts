@@ -6,11 +6,13 @@ import type {
   ImportOptions,
   Organization,
   OrganizationKind,
+  OrganizationNameRecord,
   PartnerCustomerRelationship,
   Person,
   PlatformIdentity,
   ProviderResellerLink,
   Role,
+  SavedOrganizationIndexPort,
   Subscription,
 } from '../../domain';
 import { identityKey } from '../../domain';
@@ -25,6 +27,7 @@ import {
   linkFromDocument,
   linkKey,
   linkToDocument,
+  namesDiffer,
   organizationFromDocument,
   organizationToDocument,
   personFromDocument,
@@ -63,11 +66,19 @@ type Doc = Record<string, unknown>;
  * the whole directory and the heap does not grow with it. Every change runs under the store's lock
  * (one at a time) and writes a record with its index entries in one atomic batch.
  */
-export class LevelDirectory implements DirectoryPort, SavedOrganizationIndex {
-  /** Changes to organization names written by this process so far (see saveOrganizationIndex). */
+export class LevelDirectory implements DirectoryPort, SavedOrganizationIndexPort {
+  /**
+   * Changes to organization names written by this process so far: the names generation. Only this process
+   * writes the folder (the lock file), so a counter in memory is enough; the saved index itself is deleted
+   * in the same batch as any change to a name, so bytes found after a restart are of the names as they are.
+   */
   private namesChanged = 0;
 
   constructor(private readonly kv: LevelKv) {}
+
+  async namesGeneration(): Promise<number> {
+    return this.namesChanged;
+  }
 
   async savedOrganizationIndex(): Promise<{ bytes: Uint8Array | undefined; generation: number }> {
     // The generation first: a change written after it makes the save below refuse what was built meanwhile.
@@ -81,6 +92,11 @@ export class LevelDirectory implements DirectoryPort, SavedOrganizationIndex {
       await this.kv.putBytes(ORGANIZATION_INDEX_KEY, bytes);
       return true;
     });
+  }
+
+  async organizationNames(): Promise<OrganizationNameRecord[]> {
+    // Read as whole records, as the index was always built here (one process: only a start or a change builds it).
+    return (await this.listOrganizations()).map((o) => ({ id: o.id, name: o.name, ...(o.nameJa ? { nameJa: o.nameJa } : {}) }));
   }
 
   async getOrganization(id: string): Promise<Organization | undefined> {
@@ -374,23 +390,6 @@ export class LevelDirectory implements DirectoryPort, SavedOrganizationIndex {
       progress.wrote(kind, batch.length);
     }
   }
-}
-
-/**
- * Issue 19: bytes derived from the organizations' names, kept beside them (the recognizer's name index,
- * bot/organization-index.ts), and gone as soon as a name changes, in the same write: what is saved is
- * always built from the names as they are.
- */
-export interface SavedOrganizationIndex {
-  /** The saved bytes, if any, and the generation a new index built from the names read after this must be saved with. */
-  savedOrganizationIndex(): Promise<{ bytes: Uint8Array | undefined; generation: number }>;
-  /** Saves it, unless a name changed since that generation (then false: what was built may be out of date). */
-  saveOrganizationIndex(bytes: Uint8Array, generation: number): Promise<boolean>;
-}
-
-/** A new organization, or one whose names the recognizer matches changed. */
-function namesDiffer(old: Organization | undefined, o: Organization): boolean {
-  return !old || old.name !== o.name || (old.nameJa ?? '') !== (o.nameJa ?? '');
 }
 
 /** Strings as both stores order them (code unit order). */

@@ -32,12 +32,25 @@ export async function bulkUpserts(model: Model<StoredDoc>, ops: Ops): Promise<vo
  * ones are written and the caller writes the batch again as upserts (which leave those unchanged).
  */
 export async function insertAllNew(model: Model<StoredDoc>, docs: readonly Record<string, unknown>[]): Promise<boolean> {
-  if (docs.length === 0) return true;
+  return (await insertNew(model, docs)).allNew;
+}
+
+/**
+ * insertAllNew, also telling how many records this call inserted: undefined when that is not known (the
+ * server was busy and the insert was sent again, after an attempt that may have written some).
+ */
+export async function insertNew(model: Model<StoredDoc>, docs: readonly Record<string, unknown>[]): Promise<{ allNew: boolean; inserted: number | undefined }> {
+  if (docs.length === 0) return { allNew: true, inserted: 0 };
+  let attempts = 0;
   try {
-    await retryWhileBusy(() => model.insertMany(docs, { ordered: false }));
-    return true;
+    await retryWhileBusy(() => {
+      attempts++;
+      return model.insertMany(docs, { ordered: false });
+    });
+    return { allNew: true, inserted: docs.length };
   } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
+    if (!isDuplicateKey(err)) throw err;
+    const counted = (err as { insertedCount?: unknown }).insertedCount;
+    return { allNew: false, inserted: attempts === 1 && typeof counted === 'number' ? counted : undefined };
   }
 }

@@ -26,6 +26,7 @@ import {
   keyedImportUpdate,
   linkFromDocument,
   linkToDocument,
+  namesDiffer,
   organizationFromDocument,
   organizationToDocument,
   personFromDocument,
@@ -38,9 +39,10 @@ import {
 } from '../store-common';
 import type { DirectoryModels } from './models/directory.models';
 import type { StoredDoc } from './models';
-import { bulkUpserts, insertAllNew } from './import-writes';
+import { bulkUpserts, insertAllNew, insertNew } from './import-writes';
 import { isDuplicateKey } from './mongo-errors';
 import { MongoPeopleWriter } from './mongo-people.writer';
+import type { MongoNamesGeneration } from './mongo-organization-index';
 import type { WriteLocks } from './write-locks';
 
 const BY_ID = { _id: 1 } as const;
@@ -52,6 +54,8 @@ export class MongoDirectory implements DirectoryPort {
   constructor(
     private readonly m: DirectoryModels,
     private readonly locks: WriteLocks,
+    /** Raised after a write that adds an organization or changes one's names (the saved name index's generation). */
+    private readonly names: MongoNamesGeneration,
   ) {
     this.people = new MongoPeopleWriter(m);
   }
@@ -186,8 +190,18 @@ export class MongoDirectory implements DirectoryPort {
     const progress = new ImportProgressCounter(data, options);
     for (const batch of inBatches(data.organizations)) {
       const docs = batch.map((o) => ({ ...organizationToDocument(o), tenantKey: o.tenantId.toLowerCase() }));
-      if (!(await insertAllNew(this.m.organizations, docs))) {
-        await bulkUpserts(this.m.organizations, docs.map((d, i) => ({ replaceOne: { filter: { _id: batch[i]!.id }, replacement: d, upsert: true } })));
+      // Whether this batch adds an organization or changes names: assumed until known (a write that fails
+      // halfway may have written some), and the names generation is raised after the write, never before.
+      let renamed = true;
+      try {
+        const { allNew, inserted } = await insertNew(this.m.organizations, docs);
+        if (!allNew) {
+          // Some were stored: new organizations among them, or else their stored names read before they are replaced.
+          renamed = inserted !== 0 || (await this.namesChange(batch));
+          await bulkUpserts(this.m.organizations, docs.map((d, i) => ({ replaceOne: { filter: { _id: batch[i]!.id }, replacement: d, upsert: true } })));
+        }
+      } finally {
+        if (renamed) await this.names.raise();
       }
       progress.wrote('organizations', batch.length);
     }
@@ -220,6 +234,17 @@ export class MongoDirectory implements DirectoryPort {
       progress.wrote('subscriptions', batch.length);
     }
     return importCounts(data);
+  }
+
+  /** Whether writing these over the stored ones changes the names of one (read before the write). */
+  private async namesChange(batch: readonly Organization[]): Promise<boolean> {
+    // One lookup by _id each, a few dozen at a time: FerretDB answers those from SQLite's index, and an
+    // `$in` by reading the whole collection (2.5 s for one ID at M).
+    for (const part of inBatches(batch, NAME_LOOKUPS)) {
+      const stored = await Promise.all(part.map((o) => this.m.organizations.findById(o.id, { name: 1, nameJa: 1 }).lean<StoredDoc>()));
+      if (part.some((o, i) => namesDiffer(stored[i] ?? undefined, o))) return true;
+    }
+    return false;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -287,6 +312,9 @@ function keyedUpsert(doc: Record<string, unknown>) {
   const { _id, update } = keyedImportUpdate(doc);
   return { updateOne: { filter: { _id }, update, upsert: true } };
 }
+
+/** How many stored organizations' names are looked up at once before a re-import replaces them. */
+const NAME_LOOKUPS = 50;
 
 /** How many subscriptions of a batch are locked and written at once when the batch is not all new. */
 const LOCKED_PART = 200;

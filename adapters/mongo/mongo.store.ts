@@ -7,6 +7,7 @@ import { MongoDirectory } from './mongo-directory.repository';
 import { isMongoUnavailable } from './mongo-errors';
 import { MongoEvents } from './mongo-event.inbox';
 import { MongoKeyValues } from './mongo-key-value';
+import { MongoNamesGeneration, MongoOrganizationIndex } from './mongo-organization-index';
 import { MongoSlackInstallations } from './mongo-slack-installation';
 import { MongoReferences } from './mongo-reference.repository';
 import { MongoRequests } from './mongo-request.repository';
@@ -36,6 +37,7 @@ export class MongoStore implements StorePort {
   readonly events: MongoEvents;
   readonly keyValues: MongoKeyValues;
   readonly slackInstallations: MongoSlackInstallations;
+  readonly organizationIndex: MongoOrganizationIndex;
 
   private constructor(
     readonly location: string,
@@ -44,7 +46,9 @@ export class MongoStore implements StorePort {
     lockOptions: Partial<WriteLockOptions> | undefined,
   ) {
     const locks = new WriteLocks(models.locks, lockOptions);
-    this.directory = new MongoDirectory(models, locks);
+    const names = new MongoNamesGeneration(models.directoryMeta);
+    this.directory = new MongoDirectory(models, locks, names);
+    this.organizationIndex = new MongoOrganizationIndex(models, names);
     this.requests = new MongoRequests(models.requests, locks);
     this.conversationState = new MongoConversationState(models.state, locks);
     this.references = new MongoReferences(models.references);

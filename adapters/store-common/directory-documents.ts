@@ -29,6 +29,14 @@ export function organizationToDocument(o: Organization): Doc {
   return { _id: id, ...withoutUndefined(rest) };
 }
 
+/**
+ * Whether writing `o` over what is stored (a record, or a document's name fields; undefined when there is
+ * none) adds an organization or changes the names the recognizer matches: what moves the names generation.
+ */
+export function namesDiffer(stored: Readonly<Record<string, unknown>> | undefined, o: Organization): boolean {
+  return !stored || stored.name !== o.name || (stored.nameJa ?? '') !== (o.nameJa ?? '');
+}
+
 export function organizationFromDocument(doc: Doc): Organization {
   const { _id, ...rest } = doc;
   return OrganizationSchema.parse({ ...rest, id: _id });

@@ -43,13 +43,11 @@ export async function runSeedCommand(args: string[], io: CommandIo, env: NodeJS.
     } finally {
       progress.end();
     }
-    if (store.kind === 'embedded') {
-      // Issue 19: the recognizer's name index is built now and saved beside the directory, so that
-      // `npm start` reads it back instead of building it (seconds at L).
-      const t0 = performance.now();
-      await organizationIndexOf(store);
-      io.stderr.write(`Organization names indexed for the recognizer in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
-    }
+    // Issue 19: the recognizer's name index is built now and saved beside the directory (both stores), so
+    // that `npm start` and the running instances read it back instead of building it (seconds at L).
+    const t0 = performance.now();
+    await organizationIndexOf(store);
+    io.stderr.write(`Organization names indexed for the recognizer in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
     io.stdout.write(`Imported ${summary} from ${file} into the ${store.kind} store at ${store.location}.\n`);
     return 0;
   } finally {

@@ -3,6 +3,6 @@ export { MessageRecognizer, DEFAULT_INTENT_THRESHOLD, type MessageRecognizerOpti
 export { commandIntent } from './commands';
 export { detectLocale } from './detect-locale';
 export { entitiesOfType, entityValues, firstEntity } from './entity-helpers';
-export { EntityExtractor, OrganizationIndex } from './entities';
+export { EntityExtractor, LiveOrganizationIndex, OrganizationIndex, type OrganizationMatcher } from './entities';
 export { parseEvalSet, type EvalExample, type EvalSetParse } from './eval-set';
 export { evaluateRecognizer, formatEvalReport, type EvalMiss, type EvalReport, type IntentStats } from './evaluation';

@@ -21,7 +21,7 @@ import { asksForADetail } from './detail-cue';
 import { asksAfterTheStatus, asksWhetherDecided, chasesTheApprovers } from './follow-up-cue';
 import { commandIntent } from './commands';
 import { detectLocale } from './detect-locale';
-import { EntityExtractor, type OrganizationIndex } from './entities';
+import { EntityExtractor, type OrganizationMatcher } from './entities';
 import { asksForHelp } from './help-cue';
 import { withoutPleasantries } from './pleasantries';
 import { asksAboutTheRules, asksForSomething } from './question-cues';
@@ -31,7 +31,7 @@ export const DEFAULT_INTENT_THRESHOLD = 0.5;
 
 export interface MessageRecognizerOptions {
   /** Directory organizations to find by name (English and Japanese names, typos tolerated), or their index. */
-  organizations?: readonly OrganizationNames[] | OrganizationIndex;
+  organizations?: readonly OrganizationNames[] | OrganizationMatcher;
   threshold?: number;
 }
 

@@ -9,3 +9,4 @@ export * from './store.port';
 export * from './proactive-sender.port';
 export * from './slack-installation.port';
 export * from './partner-registry.port';
+export * from './saved-organization-index.port';

@@ -4,6 +4,7 @@ import type { DirectoryPort } from './directory.port';
 import type { KeyValuePort } from './key-value.port';
 import type { ProcessedEventPort } from './processed-event.port';
 import type { RequestRepositoryPort } from './request-repository.port';
+import type { SavedOrganizationIndexPort } from './saved-organization-index.port';
 import type { SlackInstallationPort } from './slack-installation.port';
 
 /** One store gives every port; the embedded store and MongoDB each implement it. */
@@ -21,6 +22,8 @@ export interface StorePort {
   readonly keyValues: KeyValuePort;
   /** Slack installations, one per workspace or org-wide install (tokens sealed by the Slack adapter). */
   readonly slackInstallations: SlackInstallationPort;
+  /** The recognizer's organization-name index saved beside the directory, and the names generation. */
+  readonly organizationIndex: SavedOrganizationIndexPort;
   /** Whether the store answers right now (for /readyz). */
   ping(): Promise<boolean>;
   /**

@@ -10,6 +10,7 @@ import { describeStoreLifecycleContract } from './contract/store-lifecycle.contr
 import type { StoreFactory } from './contract/store-factory';
 import { describePartnerCheckContract } from './contract/partner-check.contract';
 import { describeFulfilmentContract } from './contract/fulfilment.contract';
+import { describeSavedOrganizationIndexContract } from './contract/saved-organization-index.contract';
 
 /** Every port's contract suite, for one store implementation: both runners call exactly this. */
 export function describeStoreContracts(name: string, factory: StoreFactory): void {
@@ -24,4 +25,5 @@ export function describeStoreContracts(name: string, factory: StoreFactory): voi
   describeStoreLifecycleContract(name, factory);
   describePartnerCheckContract(name, factory);
   describeFulfilmentContract(name, factory);
+  describeSavedOrganizationIndexContract(name, factory);
 }

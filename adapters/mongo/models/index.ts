@@ -1,14 +1,16 @@
 import type { Connection, Model } from 'mongoose';
 import { conversationModels, type ConversationModels } from './conversation.models';
 import { directoryModels, type DirectoryModels } from './directory.models';
+import { organizationIndexModels, type OrganizationIndexModels } from './organization-index.models';
 import { inboxEventModel, keyValueModel, slackInstallationModel } from './inbox-event.model';
 import { requestModel } from './request.model';
 import type { StoredDoc } from './schema-options';
 import { writeLockModel } from './write-lock.model';
 
 export type { StoredDoc } from './schema-options';
+export type { OrganizationIndexModels } from './organization-index.models';
 
-export interface MongoModels extends DirectoryModels, ConversationModels {
+export interface MongoModels extends DirectoryModels, ConversationModels, OrganizationIndexModels {
   requests: Model<StoredDoc>;
   events: Model<StoredDoc>;
   keyValues: Model<StoredDoc>;
@@ -21,6 +23,7 @@ export function createModels(conn: Connection): MongoModels {
   return {
     ...directoryModels(conn),
     ...conversationModels(conn),
+    ...organizationIndexModels(conn),
     requests: requestModel(conn),
     events: inboxEventModel(conn),
     keyValues: keyValueModel(conn),

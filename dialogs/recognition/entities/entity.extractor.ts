@@ -5,7 +5,7 @@ import { CLOUD_LEXICON } from './cloud.lexicon';
 import { CAPITALS_ONLY, COUNTRY_LEXICON } from './country.lexicon';
 import { foldText, type FoldedText } from './folded-text';
 import { extractIdentifiers } from './identifier.extractor';
-import { OrganizationIndex } from './organization-index';
+import { OrganizationIndex, type OrganizationMatcher } from './organization-index';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher';
 import { WORKLOAD_LEXICON } from './workload.lexicon';
 
@@ -30,11 +30,11 @@ function countryTypedAsMeant(m: PhraseMatch<string>): boolean {
  * for identifiers. Names found inside an identifier (the "contoso" of contoso.onmicrosoft.com) are dropped.
  */
 export class EntityExtractor {
-  private readonly organizations: OrganizationIndex;
+  private readonly organizations: OrganizationMatcher;
 
-  /** The directory's names, or their index built (or read back) beforehand (issue 19: L has 100,200). */
-  constructor(organizations: readonly OrganizationNames[] | OrganizationIndex = []) {
-    this.organizations = organizations instanceof OrganizationIndex ? organizations : OrganizationIndex.build(organizations);
+  /** The directory's names, or their index built (or read back) beforehand (issue 19: L has 100,200), or one replaced as names change. */
+  constructor(organizations: readonly OrganizationNames[] | OrganizationMatcher = []) {
+    this.organizations = isNames(organizations) ? OrganizationIndex.build(organizations) : organizations;
   }
 
   extract(text: string): Entity[] {
@@ -50,6 +50,10 @@ export class EntityExtractor {
     ].filter(outsideIdentifiers);
     return [...identifiers, ...dropInsideOrganizations(named)].sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+function isNames(o: readonly OrganizationNames[] | OrganizationMatcher): o is readonly OrganizationNames[] {
+  return Array.isArray(o);
 }
 
 /** An organization called "Azure Experts Japan" is an organization, not a mention of Azure or Japan. */

@@ -1,4 +1,4 @@
 export { EntityExtractor } from './entity.extractor';
-export { OrganizationIndex } from './organization-index';
+export { LiveOrganizationIndex, OrganizationIndex, type OrganizationMatcher } from './organization-index';
 export { foldText, foldString, type FoldedText } from './folded-text';
 export { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';

@@ -57,7 +57,7 @@ function fnv(bytes: Uint8Array): string {
  * exactly as the index it was written from. The bytes carry the rules' fingerprint; bytes written under
  * other rules, or not an index at all, give `undefined`, and the caller builds the index again.
  */
-export class OrganizationIndex {
+export class OrganizationIndex implements OrganizationMatcher {
   private constructor(private readonly matcher: PhraseMatcher<string>) {}
 
   static build(organizations: readonly OrganizationNames[]): OrganizationIndex {
@@ -79,6 +79,28 @@ export class OrganizationIndex {
     } catch {
       return undefined; // cut short or damaged: built again
     }
+  }
+}
+
+/** What the entity extractor asks of an organization index. */
+export interface OrganizationMatcher {
+  match(text: FoldedText): PhraseMatch<string>[];
+}
+
+/**
+ * The organization index a running recognizer uses, replaced whole when the directory's names change
+ * (app/recognition/organization-index.refresher.ts): one assignment, so a message is matched against the
+ * old index or the new one, never a mix, and matching never waits for the new one to be made.
+ */
+export class LiveOrganizationIndex implements OrganizationMatcher {
+  constructor(private current: OrganizationMatcher) {}
+
+  match(text: FoldedText): PhraseMatch<string>[] {
+    return this.current.match(text);
+  }
+
+  replace(next: OrganizationMatcher): void {
+    this.current = next;
   }
 }
 

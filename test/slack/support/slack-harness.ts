@@ -275,6 +275,7 @@ function bare(store: StorePort): StorePort {
     events: store.events,
     keyValues: store.keyValues,
     slackInstallations: store.slackInstallations,
+    organizationIndex: store.organizationIndex,
     ping: () => store.ping(),
     isUnavailable: (err) => store.isUnavailable(err),
     close: () => store.close(),
