@@ -26,6 +26,7 @@ import { approverClick, isApproverIntent, manageApprovers, speaksOfApprovers } f
 import { cardContext, messageText, turnInfo } from './turn-info';
 import { detailAskedFor, handleWorkAction, handleWorkIntent, isWorkAction, isWorkIntent, showDetail, WORK_INTENTS } from './work/work-actions';
 import { DEFAULT_UNDERSTANDING, mayAskFor, meaningOf, roleMeaning, type Meaning } from './understanding/meaning';
+import { requestIdIn } from './recognition/request-id';
 
 /**
  * The language to answer in: Japanese text gets Japanese; a sentence of English words gets English;
@@ -45,7 +46,6 @@ export const MAX_RECOGNIZED = 1000;
 /** Intents that start a dialog of their own (and so may interrupt another). */
 const DIALOG_INTENTS: readonly string[] = [...REQUEST_KINDS, 'request_status', 'cancel_request', ...WORK_INTENTS];
 /** A request ID ("PL-7K2M9Q4D"): a question naming one is about that request (its status), not the form's. */
-const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
 const isRequestKind = (x: string): x is RequestKind => (REQUEST_KINDS as readonly string[]).includes(x);
 
 const INTENT_LABELS: Record<string, { en: string; ja: string }> = {
@@ -207,7 +207,7 @@ export class PartnerLinkDialogs {
     // open (and not about the organization's approvers list, above) asks about the request being written,
     // not one filed already (a request ID names that one): who decides it and how long that takes, from
     // the policy; then the form again.
-    if (isRequestKind(dc.activeDialog!.id) && isQuestion(text) && asksAboutApprovals(text) && !REQUEST_ID.test(text)) {
+    if (isRequestKind(dc.activeDialog!.id) && isQuestion(text) && asksAboutApprovals(text) && !requestIdIn(text)) {
       for (const paragraph of answerApprovalsQuestion(text, this.deps.policy, info.locale)) await dc.context.sendActivity(paragraph);
       await dc.repromptDialog();
       return true;
@@ -283,7 +283,7 @@ export class PartnerLinkDialogs {
       default:
         // Issue 18: a question about approving ("who does the approving, and how long does it take?") the
         // classifier did not place is still answered from the policy, not with "I didn't understand".
-        if (isQuestion(rec.text) && asksAboutApprovals(rec.text) && !REQUEST_ID.test(rec.text)) {
+        if (isQuestion(rec.text) && asksAboutApprovals(rec.text) && !requestIdIn(rec.text)) {
           for (const paragraph of answerApprovalsQuestion(rec.text, this.deps.policy, info.locale)) await dc.context.sendActivity(paragraph);
           return;
         }

@@ -1,4 +1,5 @@
 import type { IntentName } from '../../app/ports';
+import { requestIdIn } from './request-id';
 
 /**
  * Issue 18: "PL-… details", "show PL-…", 「PL-…の詳細」 ask to see that request. The dialogs open its detail
@@ -6,15 +7,12 @@ import type { IntentName } from '../../app/ports';
  * for PL-2MZ6R8KA pls" is not a greeting ("pls" was all the classifier knew) and 「PL-3XW8N2RTの詳細見せて」
  * not out of scope. Plain alternations: linear in the text.
  */
-/** A request's ID as people type it. */
-export const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
 const DETAIL_WORDS = /\b(details?|show|open|view)\b|詳細|詳しく|見せて|表示/i;
 
 /** The request named (upper case), when the message asks to see it. */
 export function detailAskedFor(text: string): string | undefined {
-  const folded = text.normalize('NFKC'); // an IME's full-width "ＰＬ－…" is the same ID
-  const id = REQUEST_ID.exec(folded)?.[0];
-  return id && DETAIL_WORDS.test(folded) ? id.toUpperCase() : undefined;
+  const id = requestIdIn(text);
+  return id && DETAIL_WORDS.test(text.normalize('NFKC')) ? id : undefined;
 }
 
 /** Read as these, asking to see one request is rather its status (its detail). */
@@ -27,7 +25,7 @@ const ACTION = /\b(?:cancel|withdraw|drop|change|edit|update|resubmit|re-?send|r
 /** Whether `text`, read as `intent`, asks rather to see one request. */
 export function asksForADetail(text: string, intent: IntentName): boolean {
   if (intent === 'request_status' || ACTION.test(text)) return false;
+  if (!requestIdIn(text)) return false;
   const folded = text.normalize('NFKC');
-  if (!REQUEST_ID.test(folded)) return false;
   return (READ_AS_STATUS.has(intent) || intent === 'cancel_request' || intent === 'link_distributor') && (DETAIL_WORDS.test(folded) || ABOUT_ONE.test(folded));
 }

@@ -7,8 +7,8 @@ import { sendCard } from '../replies';
 import { cardContext, turnInfo } from '../turn-info';
 import { orgsFor, subjectOrgIds } from '../../domain';
 import { simpleText } from './simple.text';
+import { requestIdIn } from '../recognition/request-id';
 
-const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
 
 /** "Cancel my request": the one named by ID, or a list of the open ones with Cancel buttons. */
 export class CancelDialog extends Dialog {
@@ -20,7 +20,7 @@ export class CancelDialog extends Dialog {
     const info = turnInfo(dc.context);
     const person = info.person!;
     const t = simpleText(info.locale);
-    const named = dc.context.activity.text?.match(REQUEST_ID)?.[0]?.toUpperCase();
+    const named = requestIdIn(dc.context.activity.text);
     if (named) {
       const request = await this.deps.service.get(named);
       const version = request?.version ?? 1;

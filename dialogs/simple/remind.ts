@@ -3,8 +3,8 @@ import { formatDateTime } from '../../cards';
 import { refusal, REQUESTER_REMINDER_GAP_MS, type Locale, type PartnerRequest } from '../../domain';
 import type { DialogDeps } from '../dialog-deps';
 import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
+import { requestIdIn } from '../recognition/request-id';
 
-const REQUEST_ID = /\bPL-[0-9A-Z]{8}\b/i;
 
 const TEXT = {
   en: {
@@ -36,7 +36,7 @@ export const remindText = (locale: Locale) => TEXT[locale];
 export async function remindApprovers(context: TurnContext, deps: DialogDeps): Promise<void> {
   const info = turnInfo(context);
   const person = info.person!;
-  const named = context.activity.text?.match(REQUEST_ID)?.[0]?.toUpperCase();
+  const named = requestIdIn(context.activity.text);
   const targets: string[] = named ? [named] : (await deps.service.listMinePending(person.id)).map((r) => r.id);
   if (targets.length === 0) {
     await context.sendActivity(refusal('NOT_AWAITING_APPROVAL').message[info.locale]);

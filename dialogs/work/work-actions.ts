@@ -9,7 +9,7 @@ import type { RequestDialogOptions } from '../request/request.dialog';
 import type { Slots } from '../request/slot-spec';
 import { cardContext, turnInfo, type TurnInfo } from '../turn-info';
 import { describeRequest, workText } from './work.text';
-import { REQUEST_ID } from '../recognition/detail-cue';
+import { requestIdIn } from '../recognition/request-id';
 
 export { detailAskedFor } from '../recognition/detail-cue';
 
@@ -99,7 +99,7 @@ export async function handleWorkIntent(dc: DialogContext, deps: DialogDeps, inte
   const info = turnInfo(dc.context);
   const person = info.person!;
   const t = workText(info.locale);
-  const named = REQUEST_ID.exec(rec.text)?.[0]?.toUpperCase();
+  const named = requestIdIn(rec.text);
   if (intent === 'change_request') return startChange(dc, deps, named, rec);
   if (intent === 'resubmit_request') {
     const id = named ?? (await lastClosedMine(deps, person));
